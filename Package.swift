@@ -1,0 +1,50 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers point down only: tern → TernTerminal → TernViewModels → TernCatalogue → GRDB.
+let package = Package(
+    name: "Tern",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tern", targets: ["tern"]),
+        .executable(name: "tern-bench", targets: ["tern-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(
+            name: "TernCatalogue",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "TernViewModels",
+            dependencies: ["TernCatalogue"]
+        ),
+        .target(
+            name: "TernTerminal",
+            dependencies: ["TernViewModels", "CNcursesw"]
+        ),
+        .executableTarget(
+            name: "tern",
+            dependencies: [
+                "TernCatalogue", "TernViewModels", "TernTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "tern-bench",
+            dependencies: ["TernCatalogue", "TernViewModels"]
+        ),
+        .testTarget(name: "TernCatalogueTests", dependencies: ["TernCatalogue", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "TernViewModelsTests", dependencies: ["TernViewModels", "TernCatalogue"]),
+        .testTarget(name: "TernTerminalTests", dependencies: ["TernTerminal"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TernCatalogue"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,155 @@
+import Foundation
+import GRDB
+
+extension Catalogue {
+    /// Files a new application as `submitted`, refusing with a reason a student can act on.
+    ///
+    /// ```swift
+    /// let app = try catalogue.apply(as: "aokafor", to: listing.id, coverNote: "…", hoursOffered: 10)
+    /// ```
+    @discardableResult
+    public func apply(
+        as username: String, to opportunityID: Int64, coverNote: String, portfolioLink: String? = nil,
+        hoursOffered: Int, now: Date = Date()
+    ) throws -> Application {
+        guard hoursOffered > 0 else { throw CatalogueError.invalid("hours offered must be at least 1") }
+        return try write { db in
+            guard let studentID = try Int64.fetchOne(db, sql: "SELECT id FROM students WHERE username = ?", arguments: [username]) else {
+                throw CatalogueError.refused("no student profile for \(username); ask the career center to create one")
+            }
+            guard let listing = try Row.fetchOne(db, sql: "SELECT status, deadline FROM opportunities WHERE id = ? AND status <> 'draft'", arguments: [opportunityID]) else {
+                throw CatalogueError.notFound("listing \(opportunityID)")
+            }
+            guard listing["status"] as String == OpportunityStatus.open.rawValue else {
+                throw CatalogueError.refused("this listing is \(listing["status"] as String) and takes no applications")
+            }
+            guard (listing["deadline"] as String) >= CalendarDay(now).description else {
+                throw CatalogueError.refused("the application deadline (\(listing["deadline"] as String)) has passed")
+            }
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM applications WHERE student_id = ? AND opportunity_id = ?", arguments: [studentID, opportunityID]) == true {
+                throw CatalogueError.refused("you have already applied to this listing")
+            }
+            let stamp = Timestamp.string(now)
+            try db.execute(sql: """
+                INSERT INTO applications(student_id, opportunity_id, cover_note, portfolio_link, hours_offered, status, created_at, updated_at)
+                VALUES (?,?,?,?,?,'submitted',?,?)
+                """, arguments: [studentID, opportunityID, coverNote, portfolioLink, hoursOffered, stamp, stamp])
+            let id = db.lastInsertedRowID
+            try Self.appendEvent(db, application: id, actor: Actor(role: .student, username: username), from: nil,
+                                 to: .submitted, note: nil, visibility: .shared, at: stamp)
+            return try Application.fetchOne(db, key: id)!
+        }
+    }
+
+    /// Moves an application along the state machine, if the move is legal, the actor may make
+    /// it, and nobody changed the application since `expectedVersion` was read.
+    ///
+    /// ```swift
+    /// let moved = try catalogue.move(app.id, to: .shortlisted, by: advisor, expectedVersion: app.version)
+    /// ```
+    @discardableResult
+    public func move(
+        _ applicationID: Int64, to next: ApplicationStatus, by actor: Actor, expectedVersion: Int,
+        note: String? = nil, now: Date = Date()
+    ) throws -> Application {
+        try write { db in
+            let current = try Self.applicationVisible(db, id: applicationID, to: actor)
+            guard current.version == expectedVersion else {
+                throw CatalogueError.versionConflict(expected: expectedVersion, current: current.version)
+            }
+            guard current.status.canMove(to: next) else {
+                throw CatalogueError.illegalTransition(from: current.status, to: next)
+            }
+            guard ApplicationStatus.mayMove(from: current.status, to: next, as: actor.role) else {
+                throw CatalogueError.notPermitted("a \(actor.role.rawValue) cannot move an application to \(next.rawValue)")
+            }
+            if next == .rejected, (note ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                throw CatalogueError.invalid("a rejection needs a reason")
+            }
+            let stamp = Timestamp.string(now)
+            // The version in the WHERE clause is the real guard: another process may have committed
+            // between our read and this write only if it is not IMMEDIATE, but keep the check in SQL anyway.
+            try db.execute(sql: """
+                UPDATE applications SET status = ?, status_reason = ?, updated_at = ?, version = version + 1
+                WHERE id = ? AND version = ?
+                """, arguments: [next.rawValue, next == .rejected ? note : nil, stamp, applicationID, expectedVersion])
+            guard db.changesCount == 1 else {
+                throw CatalogueError.versionConflict(expected: expectedVersion, current: expectedVersion + 1)
+            }
+            try Self.appendEvent(db, application: applicationID, actor: actor, from: current.status, to: next,
+                                 note: note, visibility: .shared, at: stamp)
+            return try Application.fetchOne(db, key: applicationID)!
+        }
+    }
+
+    /// Adds a note to an application's history without changing its status.
+    public func addNote(_ applicationID: Int64, by actor: Actor, note: String, visibility: Visibility, now: Date = Date()) throws {
+        guard actor.role != .student || visibility == .shared else {
+            throw CatalogueError.notPermitted("students cannot write staff-only notes")
+        }
+        try write { db in
+            _ = try Self.applicationVisible(db, id: applicationID, to: actor)
+            try Self.appendEvent(db, application: applicationID, actor: actor, from: nil, to: nil, note: note,
+                                 visibility: visibility, at: Timestamp.string(now))
+        }
+    }
+
+    /// One application, if `actor` may see it (students see only their own).
+    public func application(_ id: Int64, as actor: Actor) throws -> Application {
+        try read { try Self.applicationVisible($0, id: id, to: actor) }
+    }
+
+    /// A student's applications, newest activity first, with their listings.
+    public func applications(ofStudent username: String) throws -> [ApplicationOverview] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT a.id AS app_id, a.student_id, a.opportunity_id, a.cover_note, a.portfolio_link,
+                       a.hours_offered, a.status AS app_status, a.status_reason, a.created_at AS app_created_at,
+                       a.updated_at AS app_updated_at, a.version AS app_version, \(OpportunitySQL.summaryColumns)
+                FROM applications a JOIN students st ON st.id = a.student_id
+                JOIN opportunities o ON o.id = a.opportunity_id JOIN organizations org ON org.id = o.organization_id
+                WHERE st.username = ? ORDER BY a.updated_at DESC, a.id DESC
+                """, arguments: [username])
+            return rows.map { row in
+                let application = Application(
+                    id: row["app_id"], studentId: row["student_id"], opportunityId: row["opportunity_id"],
+                    coverNote: row["cover_note"], portfolioLink: row["portfolio_link"], hoursOffered: row["hours_offered"],
+                    status: ApplicationStatus(rawValue: row["app_status"]) ?? .submitted, statusReason: row["status_reason"],
+                    createdAt: row["app_created_at"], updatedAt: row["app_updated_at"], version: row["app_version"])
+                let cursor = OpportunityCursor(text: nil, number: nil, id: application.opportunityId, offset: 0)
+                return ApplicationOverview(application: application, opportunity: Self.summary(row, cursor: cursor))
+            }
+        }
+    }
+
+    /// The history of an application as `actor` may see it: students never see staff-only notes.
+    public func events(of applicationID: Int64, as actor: Actor) throws -> [ApplicationEvent] {
+        try read { db in
+            _ = try Self.applicationVisible(db, id: applicationID, to: actor)
+            let staffOnly = actor.role == .student ? " AND visibility = 'shared'" : ""
+            return try ApplicationEvent.fetchAll(db, sql: "SELECT * FROM application_events WHERE application_id = ?\(staffOnly) ORDER BY at, id", arguments: [applicationID])
+        }
+    }
+
+    /// Students reach only their own applications; to them, anyone else's does not exist.
+    static func applicationVisible(_ db: Database, id: Int64, to actor: Actor) throws -> Application {
+        let sql = actor.role == .student
+            ? "SELECT a.* FROM applications a JOIN students s ON s.id = a.student_id WHERE a.id = ? AND s.username = ?"
+            : "SELECT * FROM applications WHERE id = ?"
+        let arguments: StatementArguments = actor.role == .student ? [id, actor.username] : [id]
+        guard let application = try Application.fetchOne(db, sql: sql, arguments: arguments) else {
+            throw CatalogueError.notFound("application \(id)")
+        }
+        return application
+    }
+
+    static func appendEvent(
+        _ db: Database, application: Int64, actor: Actor, from: ApplicationStatus?, to: ApplicationStatus?,
+        note: String?, visibility: Visibility, at: String
+    ) throws {
+        try db.execute(sql: """
+            INSERT INTO application_events(application_id, actor_role, actor_username, from_status, to_status, note, visibility, at)
+            VALUES (?,?,?,?,?,?,?,?)
+            """, arguments: [application, actor.role.rawValue, actor.username, from?.rawValue, to?.rawValue, note, visibility.rawValue, at])
+    }
+}

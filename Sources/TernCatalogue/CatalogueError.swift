@@ -1,0 +1,31 @@
+/// Everything the catalogue refuses, typed so that the edge (a command, a screen) can turn it
+/// into one clear line for a person.
+public enum CatalogueError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// No such record (or not one the actor may see; we don't reveal which).
+    case notFound(String)
+    /// Someone else saved the record since it was read: reload and try again.
+    case versionConflict(expected: Int, current: Int)
+    case illegalTransition(from: ApplicationStatus, to: ApplicationStatus)
+    /// The actor's role may not do this (a student shortlisting themselves).
+    case notPermitted(String)
+    /// A business rule says no: deadline passed, listing closed, already applied, profile missing.
+    case refused(String)
+    /// Input that can't be stored: the message names what is wrong.
+    case invalid(String)
+    /// The file is not a Tern catalogue, or is newer than this program.
+    case unusable(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let what): "not found: \(what)"
+        case .versionConflict(let expected, let current):
+            "changed by someone else (you had version \(expected), it is now \(current)); reload and try again"
+        case .illegalTransition(let from, let to):
+            "cannot move an application from \(from.rawValue) to \(to.rawValue)"
+        case .notPermitted(let why): "not permitted: \(why)"
+        case .refused(let why): why
+        case .invalid(let why): why
+        case .unusable(let why): why
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import GRDB
+
+extension Catalogue {
+    /// Writes every record of `subject` in the import format, streaming row by row so a
+    /// million-listing catalogue never sits in memory.
+    ///
+    /// ```swift
+    /// try catalogue.export(.opportunities, as: .csv) { chunk in FileHandle.standardOutput.write(Data(chunk.utf8)) }
+    /// ```
+    public func export(_ subject: ExchangeSubject, as format: ExchangeFormat, write emit: (String) throws -> Void) throws {
+        try withoutActuallyEscaping(emit) { emit in try export(subject, format, emit) }
+    }
+
+    private func export(_ subject: ExchangeSubject, _ format: ExchangeFormat, _ emit: @escaping (String) throws -> Void) throws {
+        let columns = subject.columns
+        var first = true
+        let record: ([String: ExportValue]) throws -> Void = { values in
+            switch format {
+            case .csv:
+                try emit(CSVWriter.line(columns.map { values[$0]?.csvText ?? "" }))
+            case .json:
+                let body = columns.map { "    \(JSONText.quote($0)): \((values[$0] ?? .null).jsonText)" }.joined(separator: ",\n")
+                try emit((first ? "[\n" : ",\n") + "  {\n" + body + "\n  }")
+            }
+            first = false
+        }
+        if format == .csv { try emit(CSVWriter.line(columns)) }
+        try read { db in
+            switch subject {
+            case .opportunities:
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT o.*, org.name AS organization,
+                      (SELECT json_group_array(description) FROM (SELECT description FROM opportunity_deliverables d WHERE d.opportunity_id = o.id ORDER BY position)) AS deliverables,
+                      (SELECT json_group_array(name) FROM (SELECT s.name FROM opportunity_skills os JOIN skills s ON s.id = os.skill_id WHERE os.opportunity_id = o.id ORDER BY s.name COLLATE NOCASE)) AS skills
+                    FROM opportunities o JOIN organizations org ON org.id = o.organization_id ORDER BY o.id
+                    """)
+                while let row = try rows.next() {
+                    let cents: Int? = row["compensation_cents"]
+                    try record([
+                        "ref": .text(row["ref"]), "title": .text(row["title"]), "organization": .text(row["organization"]),
+                        "field": .text(row["field"]), "brief": .text(row["brief"]), "deliverables": .list(JSONText.stringArray(row["deliverables"])),
+                        "skills": .list(JSONText.stringArray(row["skills"])), "hours": .number(row["hours"]),
+                        "duration_days": .number(row["duration_days"]), "schedule": .text(row["schedule"]),
+                        "starts_on": .optional(row["starts_on"]), "deadline": .text(row["deadline"]),
+                        "compensation_kind": .text(row["compensation_kind"]),
+                        "compensation_amount": cents.map { .decimal(Money(cents: $0, currency: "").decimal) } ?? .null,
+                        "currency": .optional(row["currency"]), "location_kind": .text(row["location_kind"]),
+                        "city": .optional(row["city"]), "spots": .number(row["spots"]), "status": .text(row["status"]),
+                        "posted_at": .text(row["posted_at"]),
+                    ])
+                }
+            case .students:
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT st.*,
+                      (SELECT json_group_array(name || ':' || level) FROM (SELECT s.name, ss.level FROM student_skills ss JOIN skills s ON s.id = ss.skill_id WHERE ss.student_id = st.id ORDER BY s.name COLLATE NOCASE)) AS skills,
+                      (SELECT json_group_array(field) FROM (SELECT field FROM student_interests WHERE student_id = st.id ORDER BY field)) AS interests,
+                      (SELECT json_group_array(url) FROM (SELECT url FROM student_links WHERE student_id = st.id ORDER BY position)) AS links
+                    FROM students st ORDER BY st.id
+                    """)
+                while let row = try rows.next() {
+                    let year: Int? = row["graduation_year"]
+                    try record([
+                        "username": .text(row["username"]), "name": .text(row["name"]), "email": .text(row["email"]),
+                        "program": .text(row["program"]), "graduation_year": year.map { .number($0) } ?? .null,
+                        "skills": .list(JSONText.stringArray(row["skills"])), "interests": .list(JSONText.stringArray(row["interests"])),
+                        "hours_per_week": .number(row["hours_per_week"]), "portfolio_links": .list(JSONText.stringArray(row["links"])),
+                        "directory_opt_out": .bool(row["directory_opt_out"]),
+                    ])
+                }
+            case .applications:
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT a.*, st.username, o.ref FROM applications a
+                    JOIN students st ON st.id = a.student_id JOIN opportunities o ON o.id = a.opportunity_id ORDER BY a.id
+                    """)
+                while let row = try rows.next() {
+                    try record([
+                        "student": .text(row["username"]), "opportunity": .text(row["ref"]), "status": .text(row["status"]),
+                        "status_reason": .optional(row["status_reason"]), "cover_note": .text(row["cover_note"]),
+                        "portfolio_link": .optional(row["portfolio_link"]), "hours_offered": .number(row["hours_offered"]),
+                        "created_at": .text(row["created_at"]), "updated_at": .text(row["updated_at"]),
+                    ])
+                }
+            }
+        }
+        if format == .json { try emit(first ? "[]\n" : "\n]\n") }
+    }
+}
+
+/// A value on its way out, rendered per format: lists are arrays in JSON, `|`-joined in CSV.
+enum ExportValue {
+    case text(String), number(Int), decimal(String), bool(Bool), list([String]), null
+
+    static func optional(_ value: String?) -> ExportValue { value.map(ExportValue.text) ?? .null }
+
+    var csvText: String {
+        switch self {
+        case .text(let s), .decimal(let s): s
+        case .number(let n): "\(n)"
+        case .bool(let b): b ? "true" : "false"
+        case .list(let items): ListCell.join(items)
+        case .null: ""
+        }
+    }
+
+    var jsonText: String {
+        switch self {
+        case .text(let s): JSONText.quote(s)
+        case .number(let n): "\(n)"
+        case .decimal(let s): s
+        case .bool(let b): b ? "true" : "false"
+        case .list(let items): "[" + items.map(JSONText.quote).joined(separator: ", ") + "]"
+        case .null: "null"
+        }
+    }
+}
+
+/// Minimal JSON text helpers for streaming export (no whole-document encoder in memory).
+enum JSONText {
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029:
+                out += String(format: "\\u%04X", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// Decodes SQLite's `json_group_array` output (an array of strings).
+    static func stringArray(_ json: String?) -> [String] {
+        guard let json, let data = json.data(using: .utf8),
+              let array = try? JSONSerialization.jsonObject(with: data) as? [Any] else { return [] }
+        return array.compactMap { $0 as? String }
+    }
+}

@@ -1,0 +1,95 @@
+/// What a student (or a script) is looking for: words plus filters plus an order. The same
+/// value drives `tern search`, the listings pane and saved searches.
+///
+/// ```swift
+/// var query = OpportunityQuery(words: "pyth")
+/// query.locationKinds = [.remote]
+/// query.sort = .newest
+/// let page = try catalogue.opportunities(matching: query, limit: 40)
+/// ```
+public struct OpportunityQuery: Sendable, Hashable, Codable {
+    /// Free text; each word matches as a prefix over title, organization, skills and brief.
+    public var words: String
+    public var fields: Set<Field>
+    /// Listings must require every one of these skills.
+    public var skills: [String]
+    public var locationKinds: Set<LocationKind>
+    /// Empty means any kind; `paidOnly` narrows to kinds that pay money.
+    public var compensationKinds: Set<CompensationKind>
+    public var paidOnly: Bool
+    public var maxHours: Int?
+    public var maxDurationDays: Int?
+    /// Only listings whose application deadline is within this many days from today.
+    public var deadlineWithinDays: Int?
+    /// Organization name, case-insensitive prefix.
+    public var organization: String?
+    /// Also show closed, filled, archived and past-deadline listings (never drafts).
+    public var includeClosed: Bool
+    public var sort: OpportunitySort
+
+    public init(words: String = "", fields: Set<Field> = [], skills: [String] = [],
+                locationKinds: Set<LocationKind> = [], compensationKinds: Set<CompensationKind> = [],
+                paidOnly: Bool = false, maxHours: Int? = nil, maxDurationDays: Int? = nil,
+                deadlineWithinDays: Int? = nil, organization: String? = nil, includeClosed: Bool = false,
+                sort: OpportunitySort = .deadline) {
+        self.words = words
+        self.fields = fields
+        self.skills = skills
+        self.locationKinds = locationKinds
+        self.compensationKinds = compensationKinds
+        self.paidOnly = paidOnly
+        self.maxHours = maxHours
+        self.maxDurationDays = maxDurationDays
+        self.deadlineWithinDays = deadlineWithinDays
+        self.organization = organization
+        self.includeClosed = includeClosed
+        self.sort = sort
+    }
+
+    /// The words as the search index sees them: letters and digits, lowercased, in order.
+    public var searchTerms: [String] {
+        var terms: [String] = []
+        var current = ""
+        for scalar in words.unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || scalar.properties.generalCategory == .nonspacingMark {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty {
+                terms.append(current.lowercased())
+                current = ""
+            }
+        }
+        if !current.isEmpty { terms.append(current.lowercased()) }
+        return terms
+    }
+
+    /// True when no filter narrows the list (words aside).
+    public var hasNoFilters: Bool {
+        fields.isEmpty && skills.isEmpty && locationKinds.isEmpty && compensationKinds.isEmpty && !paidOnly
+            && maxHours == nil && maxDurationDays == nil && deadlineWithinDays == nil
+            && (organization ?? "").isEmpty && !includeClosed
+    }
+}
+
+/// The orders a listings page can take. Each is a keyset order ending in the row id, so paging
+/// costs the same on page 1 and page 10,000.
+public enum OpportunitySort: String, CaseIterable, Codable, Sendable {
+    /// Soonest application deadline first: what a student must act on.
+    case deadline
+    case newest
+    /// Fewest estimated hours first.
+    case hours
+    /// Highest pay per estimated hour first.
+    case pay
+    /// Best text match first (needs words; falls back to deadline without them).
+    case relevance
+}
+
+/// Where a page ended, so the next page starts right after it.
+public struct OpportunityCursor: Sendable, Hashable {
+    var text: String?
+    var number: Int?
+    var id: Int64
+    /// Relevance is ranked by the search index, which has no stable key: it pages by offset.
+    var offset: Int
+}

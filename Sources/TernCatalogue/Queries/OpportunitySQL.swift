@@ -1,0 +1,156 @@
+import GRDB
+
+/// Turns an ``OpportunityQuery`` into SQL. The only place that knows how listings are filtered,
+/// ordered and paged; the statements use the keyset indexes declared in the schema.
+struct OpportunitySQL {
+    let query: OpportunityQuery
+    let today: CalendarDay
+
+    private var usesRelevance: Bool { query.sort == .relevance && matchExpression != nil }
+
+    /// The FTS5 expression: every term as a quoted prefix, so user input can never be read as
+    /// FTS syntax (`NEAR`, `-`, `"`, `*`).
+    var matchExpression: String? {
+        let terms = query.searchTerms
+        guard !terms.isEmpty else { return nil }
+        return terms.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " ")
+    }
+
+    private func whereClause(_ arguments: inout StatementArguments) -> String {
+        var conditions: [String] = ["o.approval = 'approved'"]
+        if query.includeClosed {
+            conditions.append("o.status <> 'draft'")
+        } else {
+            conditions.append("o.status = 'open'")
+            conditions.append("o.deadline >= ?")
+            _ = arguments.append(contentsOf: [today.description])
+        }
+        if let days = query.deadlineWithinDays {
+            conditions.append("o.deadline <= ?")
+            _ = arguments.append(contentsOf: [today.adding(days: days).description])
+            if query.includeClosed {
+                conditions.append("o.deadline >= ?")
+                _ = arguments.append(contentsOf: [today.description])
+            }
+        }
+        if !query.fields.isEmpty {
+            let values = query.fields.sorted().map(\.rawValue)
+            conditions.append("o.field IN (\(placeholders(values.count)))")
+            _ = arguments.append(contentsOf: StatementArguments(values))
+        }
+        if !query.locationKinds.isEmpty {
+            let values = query.locationKinds.map(\.rawValue).sorted()
+            conditions.append("o.location_kind IN (\(placeholders(values.count)))")
+            _ = arguments.append(contentsOf: StatementArguments(values))
+        }
+        var kinds = query.compensationKinds
+        if query.paidOnly {
+            let paid = Set(CompensationKind.allCases.filter(\.isPaid))
+            kinds = kinds.isEmpty ? paid : kinds.intersection(paid)
+            if kinds.isEmpty { conditions.append("0") }
+        }
+        if !kinds.isEmpty {
+            let values = kinds.map(\.rawValue).sorted()
+            conditions.append("o.compensation_kind IN (\(placeholders(values.count)))")
+            _ = arguments.append(contentsOf: StatementArguments(values))
+        }
+        if let hours = query.maxHours {
+            conditions.append("o.hours <= ?")
+            _ = arguments.append(contentsOf: [hours])
+        }
+        if let days = query.maxDurationDays {
+            conditions.append("o.duration_days <= ?")
+            _ = arguments.append(contentsOf: [days])
+        }
+        if let organization = query.organization, !organization.isEmpty {
+            conditions.append("org.name LIKE ? ESCAPE '\\'")
+            _ = arguments.append(contentsOf: [escapeLike(organization) + "%"])
+        }
+        for skill in query.skills {
+            conditions.append("""
+                EXISTS (SELECT 1 FROM opportunity_skills os JOIN skills s ON s.id = os.skill_id
+                        WHERE os.opportunity_id = o.id AND s.name = ?)
+                """)
+            _ = arguments.append(contentsOf: [skill])
+        }
+        if let match = matchExpression, !usesRelevance {
+            conditions.append("o.id IN (SELECT rowid FROM opportunity_search WHERE opportunity_search MATCH ?)")
+            _ = arguments.append(contentsOf: [match])
+        }
+        return conditions.joined(separator: " AND ")
+    }
+
+    static let summaryColumns = """
+        o.id, o.ref, o.title, org.name AS organization, o.field, o.hours, o.duration_days, o.deadline,
+        o.compensation_kind, o.compensation_cents, o.currency, o.location_kind, o.city, o.status, o.posted_at,
+        o.hourly_cents
+        """
+
+    /// One page of summaries after `cursor`.
+    func page(after cursor: OpportunityCursor?, limit: Int) -> (sql: String, arguments: StatementArguments) {
+        var arguments = StatementArguments()
+        var from = "opportunities o JOIN organizations org ON org.id = o.organization_id"
+        var conditions = ""
+        if usesRelevance, let match = matchExpression {
+            from = "opportunity_search JOIN opportunities o ON o.id = opportunity_search.rowid "
+                + "JOIN organizations org ON org.id = o.organization_id"
+            conditions = "opportunity_search MATCH ? AND "
+            _ = arguments.append(contentsOf: [match])
+        }
+        conditions += whereClause(&arguments)
+        let order: String
+        var pageCondition = ""
+        var offset = 0
+        switch usesRelevance ? .relevance : (query.sort == .relevance ? .deadline : query.sort) {
+        case .deadline:
+            order = "o.deadline, o.id"
+            if let cursor { pageCondition = " AND (o.deadline, o.id) > (?, ?)"; _ = arguments.append(contentsOf: [cursor.text, cursor.id]) }
+        case .newest:
+            order = "o.posted_at DESC, o.id DESC"
+            if let cursor { pageCondition = " AND (o.posted_at, o.id) < (?, ?)"; _ = arguments.append(contentsOf: [cursor.text, cursor.id]) }
+        case .hours:
+            order = "o.hours, o.id"
+            if let cursor { pageCondition = " AND (o.hours, o.id) > (?, ?)"; _ = arguments.append(contentsOf: [cursor.number, cursor.id]) }
+        case .pay:
+            order = "o.hourly_cents DESC, o.id DESC"
+            if let cursor { pageCondition = " AND (o.hourly_cents, o.id) < (?, ?)"; _ = arguments.append(contentsOf: [cursor.number, cursor.id]) }
+        case .relevance:
+            // Title and skills weigh more than the brief: a listing *about* Python beats one that mentions it.
+            order = "bm25(opportunity_search, 8.0, 4.0, 6.0, 1.0), o.id"
+            offset = cursor?.offset ?? 0
+        }
+        let sql = "SELECT \(Self.summaryColumns) FROM \(from) WHERE \(conditions)\(pageCondition) ORDER BY \(order) LIMIT ? OFFSET ?"
+        _ = arguments.append(contentsOf: [limit, offset])
+        return (sql, arguments)
+    }
+
+    func count() -> (sql: String, arguments: StatementArguments) {
+        var arguments = StatementArguments()
+        let conditions = OpportunitySQL(query: withoutRelevance, today: today).whereClause(&arguments)
+        return ("SELECT count(*) FROM opportunities o JOIN organizations org ON org.id = o.organization_id WHERE \(conditions)", arguments)
+    }
+
+    private var withoutRelevance: OpportunityQuery {
+        var copy = query
+        if copy.sort == .relevance { copy.sort = .deadline }
+        return copy
+    }
+
+    /// The cursor that continues after `row`, given this query's order.
+    func cursor(after row: Row, offset: Int) -> OpportunityCursor {
+        let id: Int64 = row["id"]
+        switch usesRelevance ? .relevance : query.sort {
+        case .deadline, .relevance: return OpportunityCursor(text: row["deadline"], number: nil, id: id, offset: offset)
+        case .newest: return OpportunityCursor(text: row["posted_at"], number: nil, id: id, offset: offset)
+        case .hours: return OpportunityCursor(text: nil, number: row["hours"], id: id, offset: offset)
+        case .pay: return OpportunityCursor(text: nil, number: row["hourly_cents"], id: id, offset: offset)
+        }
+    }
+
+    private func placeholders(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ",") }
+
+    private func escapeLike(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+}

@@ -1,0 +1,93 @@
+import GRDB
+
+/// A student's profile: who they are, what they can do, what they want, how much time they have.
+///
+/// ```swift
+/// let me = try catalogue.student(username: "aokafor")
+/// me?.skills.map(\.name)   // ["Python", "SQL"]
+/// ```
+public struct Student: Sendable, Hashable {
+    public var id: Int64?
+    /// The student's OS login, which is how Tern knows who is at the terminal.
+    public var username: String
+    public var name: String
+    public var email: String
+    public var program: String
+    public var graduationYear: Int?
+    public var skills: [StudentSkill]
+    public var interests: [Field]
+    public var hoursPerWeek: Int
+    public var portfolioLinks: [String]
+    /// FERPA directory opt-out: never list or show this student to anyone but themselves and staff.
+    public var directoryOptOut: Bool
+    public var version: Int
+
+    public init(id: Int64? = nil, username: String, name: String, email: String, program: String = "",
+                graduationYear: Int? = nil, skills: [StudentSkill] = [], interests: [Field] = [],
+                hoursPerWeek: Int = 0, portfolioLinks: [String] = [], directoryOptOut: Bool = false, version: Int = 1) {
+        self.id = id
+        self.username = username
+        self.name = name
+        self.email = email
+        self.program = program
+        self.graduationYear = graduationYear
+        self.skills = skills
+        self.interests = interests
+        self.hoursPerWeek = hoursPerWeek
+        self.portfolioLinks = portfolioLinks
+        self.directoryOptOut = directoryOptOut
+        self.version = version
+    }
+}
+
+public struct StudentSkill: Sendable, Hashable, Codable {
+    public var name: String
+    public var level: SkillLevel
+
+    public init(name: String, level: SkillLevel) {
+        self.name = name
+        self.level = level
+    }
+}
+
+extension Catalogue {
+    /// A student's profile by login, or nil for a guest.
+    public func student(username: String) throws -> Student? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM students WHERE username = ?", arguments: [username]) else { return nil }
+            let id: Int64 = row["id"]
+            let skills = try Row.fetchAll(db, sql: """
+                SELECT s.name, ss.level FROM student_skills ss JOIN skills s ON s.id = ss.skill_id
+                WHERE ss.student_id = ? ORDER BY s.name COLLATE NOCASE
+                """, arguments: [id]).map { StudentSkill(name: $0["name"], level: SkillLevel(rawValue: $0["level"]) ?? .beginner) }
+            let interests = try String.fetchAll(db, sql: "SELECT field FROM student_interests WHERE student_id = ? ORDER BY field", arguments: [id])
+                .compactMap(Field.init(rawValue:))
+            let links = try String.fetchAll(db, sql: "SELECT url FROM student_links WHERE student_id = ? ORDER BY position", arguments: [id])
+            return Student(id: id, username: row["username"], name: row["name"], email: row["email"], program: row["program"],
+                           graduationYear: row["graduation_year"], skills: skills, interests: interests,
+                           hoursPerWeek: row["hours_per_week"], portfolioLinks: links,
+                           directoryOptOut: row["directory_opt_out"], version: row["version"])
+        }
+    }
+
+    @discardableResult
+    static func insertStudent(_ db: Database, _ student: Student, createdAt: String) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO students(username, name, email, program, graduation_year, hours_per_week, directory_opt_out, created_at)
+            VALUES (?,?,?,?,?,?,?,?)
+            """, arguments: [student.username, student.name, student.email, student.program, student.graduationYear,
+                             student.hoursPerWeek, student.directoryOptOut, createdAt])
+        let id = db.lastInsertedRowID
+        for skill in student.skills {
+            try db.execute(sql: "INSERT OR IGNORE INTO student_skills(student_id, skill_id, level) VALUES (?,?,?)",
+                           arguments: [id, try skillID(db, named: skill.name), skill.level.rawValue])
+        }
+        for field in Set(student.interests) {
+            try db.execute(sql: "INSERT INTO student_interests(student_id, field) VALUES (?,?)", arguments: [id, field.rawValue])
+        }
+        for (position, url) in student.portfolioLinks.enumerated() {
+            try db.execute(sql: "INSERT INTO student_links(student_id, position, url) VALUES (?,?,?)", arguments: [id, position + 1, url])
+        }
+        return id
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import TernCatalogue
+
+/// An import refusal, printed as `FILE:LINE:COLUMN: message`.
+struct ImportFailure: Error, CustomStringConvertible {
+    var file: String
+    var error: ImportError
+    var description: String { "\(file):\(error.line):\(error.column): \(error.message)" }
+}
+
+/// `tern import FILE`: all rows or none.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import opportunities, students or applications from CSV or JSON, all or nothing.",
+        discussion: "The format follows the file's extension (.json, else CSV); the columns say what it holds. See README: Import format.")
+
+    @OptionGroup var catalogue: CatalogueOptions
+
+    @Argument(help: "The CSV or JSON file.")
+    var file: String
+
+    @Option(help: "csv or json (default: from the file name).")
+    var format: String?
+
+    @Flag(name: .customLong("dry-run"), help: "Check the whole file and report, writing nothing.")
+    var dryRun = false
+
+    func validate() throws {
+        if let format, ExchangeFormat(rawValue: format) == nil { throw ValidationError("--format takes csv or json") }
+    }
+
+    func run() throws {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch { throw Failure("cannot read \(file)") }
+        let kind = format.flatMap(ExchangeFormat.init(rawValue:)) ?? ExchangeFormat.guess(path: file)
+        do {
+            let summary = try catalogue.open().importFile(data, format: kind, dryRun: dryRun)
+            print("\(dryRun ? "would import" : "imported") \(summary.subject) from \(file): \(summary.inserted) new, \(summary.updated) updated")
+        } catch let error as ImportError {
+            throw ImportFailure(file: file, error: error)
+        }
+    }
+}
+
+/// `tern export`: the import format, to stdout.
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Export to stdout in the import format.")
+
+    @OptionGroup var catalogue: CatalogueOptions
+
+    @Option(help: "opportunities, applications or students.")
+    var what: String = ExchangeSubject.opportunities.rawValue
+
+    @Option(help: "csv or json.")
+    var format: String = ExchangeFormat.csv.rawValue
+
+    func validate() throws {
+        guard ExchangeSubject(rawValue: what) != nil else { throw ValidationError("--what takes opportunities, applications or students") }
+        guard ExchangeFormat(rawValue: format) != nil else { throw ValidationError("--format takes csv or json") }
+    }
+
+    func run() throws {
+        var buffer = ""
+        let out = FileHandle.standardOutput
+        try catalogue.open().export(ExchangeSubject(rawValue: what)!, as: ExchangeFormat(rawValue: format)!) { chunk in
+            buffer += chunk
+            if buffer.utf8.count > 1 << 16 { out.write(Data(buffer.utf8)); buffer = "" }
+        }
+        out.write(Data(buffer.utf8))
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import TernCatalogue
+
+// Our own entry point, so that usage errors exit 2 (not ArgumentParser's 64) and every failure
+// is one line on stderr.
+do {
+    var command = try TernCommand.parseAsRoot()
+    try command.run()
+} catch let error as ImportFailure {
+    FileHandle.standardError.write(Data("\(error.description)\n".utf8))
+    exit(1)
+} catch let error as CatalogueError {
+    printError(error.description)
+    exit(1)
+} catch let error as Failure {
+    printError(error.description)
+    exit(1)
+} catch {
+    let code = TernCommand.exitCode(for: error)
+    if code == .success {
+        TernCommand.exit(withError: error)
+    } else if code == .validationFailure {
+        FileHandle.standardError.write(Data((TernCommand.fullMessage(for: error) + "\n").utf8))
+        exit(2)
+    } else if code == .failure {
+        printError(TernCommand.message(for: error))
+        exit(1)
+    } else {
+        printError(TernCommand.message(for: error))
+        exit(code.rawValue)
+    }
+}
