@@ -20,7 +20,11 @@ let package = Package(
         ),
         .target(
             name: "TernCatalogue",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // The raw C API, only for the bulk loader's hot loop.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "TernViewModels",

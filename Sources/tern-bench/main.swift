@@ -1,1 +1,91 @@
-print("bench")
+import Foundation
+import TernCatalogue
+
+// Prints figures for the docs; it asserts nothing. Tests check behaviour, this measures it.
+//
+//   tern-bench --db bench-data/synthetic-1000000.sqlite --tern .build/release/tern
+
+func argument(_ name: String) -> String? {
+    let arguments = CommandLine.arguments
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+
+guard let path = argument("--db") else {
+    FileHandle.standardError.write(Data("usage: tern-bench --db CATALOGUE [--tern BINARY] [--runs N]\n".utf8))
+    exit(2)
+}
+let runs = Int(argument("--runs") ?? "") ?? 15
+
+/// Median and 95th percentile in milliseconds of `runs` timed calls, after one warm-up.
+func measure(_ body: () throws -> Void) rethrows -> (median: Double, p95: Double) {
+    try body()
+    var samples: [Double] = []
+    for _ in 0..<runs {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+    }
+    samples.sort()
+    return (samples[samples.count / 2], samples[min(samples.count - 1, Int(Double(samples.count) * 0.95))])
+}
+
+func row(_ label: String, _ figures: (median: Double, p95: Double), _ note: String = "") {
+    let name = label.padding(toLength: 46, withPad: " ", startingAt: 0)
+    print("\(name) \(String(format: "%8.2f", figures.median)) ms  \(String(format: "%8.2f", figures.p95)) ms  \(note)")
+}
+
+func runProcess(_ executable: String, _ arguments: [String]) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+}
+
+let opened = Date()
+let catalogue = try Catalogue(path: path, readOnly: true)
+let openMilliseconds = Date().timeIntervalSince(opened) * 1000
+let total = try catalogue.countOpportunities(matching: OpportunityQuery(includeClosed: true))
+print("catalogue: \(path) (\(total) visible listings), \(runs) runs each, after one warm-up")
+print(String(format: "open catalogue: %.1f ms", openMilliseconds))
+print("what".padding(toLength: 46, withPad: " ", startingAt: 0) + "   median       p95")
+
+// Search as you type: every keystroke asks for the first visible page (40 rows).
+for prefix in ["p", "py", "pyt", "pyth", "python"] {
+    var matches = 0
+    let figures = try measure { matches = try catalogue.opportunities(matching: OpportunityQuery(words: prefix), limit: 40).count }
+    row("first page, words \"\(prefix)\"", figures, "\(matches) rows")
+}
+for sort in OpportunitySort.allCases {
+    row("first page, \"pyth\", sort \(sort.rawValue)", try measure {
+        _ = try catalogue.opportunities(matching: OpportunityQuery(words: "pyth", sort: sort), limit: 40)
+    })
+}
+row("first page, no words, remote + paid + <=20 h", try measure {
+    _ = try catalogue.opportunities(matching: OpportunityQuery(locationKinds: [.remote], paidOnly: true, maxHours: 20), limit: 40)
+})
+var count = 0
+row("count, words \"pyth\"", try measure { count = try catalogue.countOpportunities(matching: OpportunityQuery(words: "pyth")) }, "\(count) matches")
+row("count, no words", try measure { count = try catalogue.countOpportunities(matching: OpportunityQuery()) }, "\(count) matches")
+
+// Scrolling deep: page 250 costs what page 1 costs, thanks to keyset paging.
+var cursor: OpportunityCursor? = nil
+for _ in 0..<250 { cursor = try catalogue.opportunities(matching: OpportunityQuery(), after: cursor, limit: 40).last?.cursor }
+let deepCursor = cursor
+row("page 251 (keyset), no words", try measure { _ = try catalogue.opportunities(matching: OpportunityQuery(), after: deepCursor, limit: 40) })
+
+if let tern = argument("--tern") {
+    row("process: tern search pyth --limit 50", try measure { try runProcess(tern, ["search", "pyth", "--limit", "50", "--db", path]) })
+    row("process: tern search pyth --limit 50 --json", try measure { try runProcess(tern, ["search", "pyth", "--limit", "50", "--json", "--db", path]) })
+}
+if FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") {
+    row("process: sqlite3 MATCH 'pyth*' LIMIT 50", try measure {
+        try runProcess("/usr/bin/sqlite3", [path, "SELECT rowid, title FROM opportunity_search WHERE opportunity_search MATCH 'pyth*' LIMIT 50"])
+    })
+}
+var usage = rusage()
+getrusage(RUSAGE_SELF.rawValue, &usage)
+print("peak resident memory of the benchmark: \(usage.ru_maxrss / 1024) MB")

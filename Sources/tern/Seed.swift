@@ -25,21 +25,22 @@ struct Seed: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try catalogue.open(seedIfNew: false)
         let started = Date()
         let summary: SeedSummary
         if demo {
+            let opened = try catalogue.open(seedIfNew: false)
             guard let directory = DemoCatalogue.locate() else {
                 throw Failure("cannot find the demo catalogue (data/demo); set TERN_DATA_DIR")
             }
             summary = try opened.seedDemo(from: directory)
         } else {
             let interactive = isatty(STDERR_FILENO) == 1
-            summary = try opened.seedSynthetic(count: synthetic!, seed: seed) { message in
-                if interactive { FileHandle.standardError.write(Data("  \(message)\n".utf8)) }
+            summary = try Catalogue.createSynthetic(at: catalogue.path, count: synthetic!, seed: seed) { message in
+                let elapsed = String(format: "%6.1f s", Date().timeIntervalSince(started))
+                if interactive { FileHandle.standardError.write(Data("  \(elapsed)  \(message)\n".utf8)) }
             }
         }
         let seconds = Date().timeIntervalSince(started)
-        print("seeded \(opened.path): \(summary.opportunities) listings, \(summary.organizations) organizations, \(summary.students) students, \(summary.staff) staff, \(summary.applications) applications, \(summary.events) events in \(String(format: "%.1f", seconds)) s")
+        print("seeded \(catalogue.path): \(summary.opportunities) listings, \(summary.organizations) organizations, \(summary.students) students, \(summary.staff) staff, \(summary.applications) applications, \(summary.events) events in \(String(format: "%.1f", seconds)) s")
     }
 }

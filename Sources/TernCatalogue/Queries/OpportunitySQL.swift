@@ -16,7 +16,7 @@ struct OpportunitySQL {
         return terms.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " ")
     }
 
-    private func whereClause(_ arguments: inout StatementArguments) -> String {
+    private func whereClause(_ arguments: inout StatementArguments, matchInWhere: Bool = true) -> String {
         var conditions: [String] = ["o.approval = 'approved'"]
         if query.includeClosed {
             conditions.append("o.status <> 'draft'")
@@ -73,7 +73,7 @@ struct OpportunitySQL {
                 """)
             _ = arguments.append(contentsOf: [skill])
         }
-        if let match = matchExpression, !usesRelevance {
+        if let match = matchExpression, !usesRelevance, matchInWhere {
             conditions.append("o.id IN (SELECT rowid FROM opportunity_search WHERE opportunity_search MATCH ?)")
             _ = arguments.append(contentsOf: [match])
         }
@@ -126,8 +126,17 @@ struct OpportunitySQL {
 
     func count() -> (sql: String, arguments: StatementArguments) {
         var arguments = StatementArguments()
-        let conditions = OpportunitySQL(query: withoutRelevance, today: today).whereClause(&arguments)
-        return ("SELECT count(*) FROM opportunities o JOIN organizations org ON org.id = o.organization_id WHERE \(conditions)", arguments)
+        var from = "opportunities o"
+        // With words, start from the (usually much smaller) set of text matches; CROSS JOIN pins
+        // that order, which SQLite would otherwise invert into a scan of every open listing.
+        if let match = matchExpression {
+            from = "(SELECT rowid AS id FROM opportunity_search WHERE opportunity_search MATCH ?) m CROSS JOIN opportunities o ON o.id = m.id"
+            _ = arguments.append(contentsOf: [match])
+        }
+        // Join organizations only when a filter reads them: a count must not visit a second table per row.
+        if !(query.organization ?? "").isEmpty { from += " JOIN organizations org ON org.id = o.organization_id" }
+        let conditions = OpportunitySQL(query: withoutRelevance, today: today).whereClause(&arguments, matchInWhere: false)
+        return ("SELECT count(*) FROM \(from) WHERE \(conditions)", arguments)
     }
 
     private var withoutRelevance: OpportunityQuery {

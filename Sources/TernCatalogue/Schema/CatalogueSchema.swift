@@ -69,8 +69,8 @@ enum CatalogueSchema {
         version INTEGER NOT NULL DEFAULT 1
     );
     -- Keyset paging: every browse order has an index ending in id, led by the visibility columns.
-    CREATE INDEX opportunities_by_deadline ON opportunities(status, deadline, id);
-    CREATE INDEX opportunities_by_posted ON opportunities(status, posted_at, id);
+    CREATE INDEX opportunities_by_deadline ON opportunities(status, approval, deadline, id);
+    CREATE INDEX opportunities_by_posted ON opportunities(status, approval, posted_at, id);
     CREATE INDEX opportunities_by_field ON opportunities(field, status, deadline);
     CREATE INDEX opportunities_by_organization ON opportunities(organization_id);
 
@@ -209,10 +209,14 @@ enum CatalogueSchema {
     );
     CREATE INDEX audit_log_by_student ON audit_log(student_id, at);
 
+    -- Prefix indexes make search-as-you-type cheap from the second keystroke. Tern queries only
+    -- single-token prefix terms, never phrases, so token positions (detail=full) would be
+    -- dead weight: detail=column keeps per-column ranking at a quarter less index work.
     CREATE VIRTUAL TABLE opportunity_search USING fts5(
         title, organization, skills, brief,
         tokenize = 'unicode61 remove_diacritics 2',
-        prefix = '2 3'
+        prefix = '2 3',
+        detail = column
     );
     """
 
@@ -290,6 +294,12 @@ enum CatalogueSchema {
         "opportunity_search_insert", "opportunity_search_update", "opportunity_search_delete",
         "opportunity_search_skill_added", "opportunity_search_skill_removed",
         "opportunity_search_organization_renamed", "applications_start_submitted",
+    ]
+
+    /// Tables the synthetic loader fills in bulk (their secondary indexes are built after the load).
+    static let bulkLoadedTables = [
+        "opportunities", "opportunity_skills", "opportunity_deliverables", "students", "student_skills",
+        "applications", "application_events",
     ]
 
     /// Rebuilds the whole full-text index from the tables; used after bulk loads.

@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import TernCatalogue
+import TernTerminal
+
+/// `tern search`: the TUI's query engine for scripts and quick looks.
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Search open listings.")
+
+    @OptionGroup var catalogue: CatalogueOptions
+
+    @Argument(help: "Words to match as prefixes in title, organization, skills and brief.")
+    var words: [String] = []
+
+    @Option(help: ArgumentHelp("Only this field (repeatable): \(Field.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "field"))
+    var field: [String] = []
+
+    @Option(help: ArgumentHelp("Listings requiring this skill (repeatable; all must match).", valueName: "skill"))
+    var skill: [String] = []
+
+    @Flag(help: "Remote listings only.")
+    var remote = false
+
+    @Flag(help: "Paid listings only (fixed fee, hourly, stipend).")
+    var paid = false
+
+    @Option(name: .customLong("max-hours"), help: ArgumentHelp("At most this many estimated hours.", valueName: "H"))
+    var maxHours: Int?
+
+    @Option(name: .customLong("deadline-within"), help: ArgumentHelp("Deadline within this many days.", valueName: "DAYS"))
+    var deadlineWithin: Int?
+
+    @Option(help: ArgumentHelp("Organization name prefix.", valueName: "name"))
+    var organization: String?
+
+    @Flag(help: "Include closed, filled and past-deadline listings.")
+    var all = false
+
+    @Option(help: ArgumentHelp("Order: \(OpportunitySort.allCases.map(\.rawValue).joined(separator: "|")).", valueName: "order"))
+    var sort: String = OpportunitySort.deadline.rawValue
+
+    @Option(help: "At most this many results.")
+    var limit: Int = 20
+
+    @Flag(help: "Print a JSON array instead of a table.")
+    var json = false
+
+    func validate() throws {
+        for name in field where Field(rawValue: name) == nil {
+            throw ValidationError("unknown field '\(name)'; expected one of \(Field.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard OpportunitySort(rawValue: sort) != nil else {
+            throw ValidationError("unknown sort '\(sort)'; expected one of \(OpportunitySort.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard (1...100_000).contains(limit) else { throw ValidationError("--limit takes 1 to 100000") }
+        if let maxHours, maxHours < 1 { throw ValidationError("--max-hours must be at least 1") }
+        if let deadlineWithin, deadlineWithin < 0 { throw ValidationError("--deadline-within must be 0 or more") }
+    }
+
+    var query: OpportunityQuery {
+        OpportunityQuery(
+            words: words.joined(separator: " "), fields: Set(field.compactMap(Field.init(rawValue:))), skills: skill,
+            locationKinds: remote ? [.remote] : [], paidOnly: paid, maxHours: maxHours,
+            deadlineWithinDays: deadlineWithin, organization: organization, includeClosed: all,
+            sort: OpportunitySort(rawValue: sort) ?? .deadline)
+    }
+
+    func run() throws {
+        let results = try catalogue.open().opportunities(matching: query, limit: limit)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = try encoder.encode(results.map(SearchResult.init))
+            FileHandle.standardOutput.write(data + Data("\n".utf8))
+        } else {
+            print(SearchTable.render(results))
+        }
+    }
+}
+
+/// One search hit as JSON: stable snake_case keys for scripts.
+struct SearchResult: Encodable {
+    var id: Int64, ref: String, title: String, organization: String, field: String, hours: Int
+    var duration_days: Int, deadline: String, compensation_kind: String, compensation_amount: String?
+    var currency: String?, location_kind: String, remote: Bool, city: String?, status: String, posted_at: String
+
+    init(_ s: OpportunitySummary) {
+        id = s.id; ref = s.ref; title = s.title; organization = s.organization; field = s.field.rawValue
+        hours = s.hours; duration_days = s.durationDays; deadline = s.deadline.description
+        compensation_kind = s.compensationKind.rawValue; compensation_amount = s.compensation?.decimal
+        currency = s.compensation?.currency; location_kind = s.locationKind.rawValue
+        remote = s.locationKind == .remote; city = s.city; status = s.status.rawValue; posted_at = s.postedAt
+    }
+}
+
+/// The aligned table `tern search` prints: laid out by display width, every value sanitized,
+/// because catalogue text is untrusted and this goes straight to a terminal.
+enum SearchTable {
+    static func render(_ rows: [OpportunitySummary]) -> String {
+        guard !rows.isEmpty else { return "no matching listings" }
+        let header = ["TITLE", "ORGANIZATION", "FIELD", "HOURS", "PAY", "WHERE", "DEADLINE"]
+        let body = rows.map { row in
+            [row.title, row.organization, row.field.label, "\(row.hours)", pay(row),
+             row.locationKind == .remote ? "Remote" : "\(row.locationKind.label), \(row.city ?? "")", row.deadline.description]
+                .map(Sanitizer.line)
+        }
+        let limits = [44, 28, 14, 5, 22, 24, 10]
+        let widths = header.indices.map { column in
+            min(limits[column], ([header[column]] + body.map { $0[column] }).map(DisplayWidth.of).max() ?? 0)
+        }
+        return ([header] + body).map { cells in
+            cells.enumerated().map { column, text in
+                TextLayout.pad(text, to: widths[column], alignment: column == 3 ? .right : .left)
+            }.joined(separator: "  ").replacingOccurrences(of: " +$", with: "", options: .regularExpression)
+        }.joined(separator: "\n")
+    }
+
+    static func pay(_ row: OpportunitySummary) -> String {
+        guard let money = row.compensation else { return row.compensationKind.label }
+        return row.compensationKind == .hourly ? "\(money.formatted)/h" : "\(money.formatted) \(row.compensationKind.label.lowercased())"
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+@Suite struct CommandLineTests {
+    static func seededDemo(_ scratch: Scratch) throws -> String {
+        let db = scratch.path("demo.sqlite")
+        let seeded = try TernProcess.run(["seed", "--demo", "--db", db])
+        #expect(seeded.status == 0, "\(seeded.stderr)")
+        return db
+    }
+
+    func jsonArray(_ text: String) throws -> [[String: Any]] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+    }
+
+    @Test func searchingTheDemoForRemoteDesignPrintsAJSONArrayOfRemoteListings() throws {
+        let scratch = try Scratch()
+        let db = try Self.seededDemo(scratch)
+        let result = try TernProcess.run(["search", "design", "--remote", "--json", "--db", db])
+        #expect(result.status == 0)
+        let listings = try jsonArray(result.stdout)
+        #expect(!listings.isEmpty)
+        #expect(listings.allSatisfy { $0["location_kind"] as? String == "remote" && $0["remote"] as? Bool == true })
+        #expect(listings.contains { $0["field"] as? String == "design" })
+    }
+
+    @Test func theDemoHasAtLeast120OpenListings() throws {
+        let scratch = try Scratch()
+        let db = try Self.seededDemo(scratch)
+        let result = try TernProcess.run(["search", "--limit", "1000", "--json", "--db", db])
+        #expect(try jsonArray(result.stdout).count >= 120)
+    }
+
+    @Test func aBrokenCSVNamesFileLineAndColumnExitsOneAndImportsNothing() throws {
+        let scratch = try Scratch()
+        let db = try Self.seededDemo(scratch)
+        let file = scratch.path("broken.csv")
+        try """
+            ref,title,organization,field,hours,duration_days,deadline,compensation_kind,location_kind
+            fine-row,Fine,Acme,design,10,5,2099-01-01,unpaid,remote
+            broken-row,"Never closed,Acme,design,10,5,2099-01-01,unpaid,remote
+
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try TernProcess.run(["import", file, "--db", db])
+        #expect(result.status == 1)
+        #expect(result.stderr == "\(file):3:2: unterminated quoted field\n")
+        let export = try TernProcess.run(["export", "--what", "opportunities", "--format", "csv", "--db", db])
+        #expect(export.status == 0)
+        #expect(!export.stdout.contains("fine-row"))
+        #expect(!export.stdout.contains("broken-row"))
+    }
+
+    @Test func checkPassesOnAGoodCatalogueAndFailsOnADamagedOne() throws {
+        let scratch = try Scratch()
+        let db = try Self.seededDemo(scratch)
+        let good = try TernProcess.run(["check", "--db", db])
+        #expect(good.status == 0, "\(good.stdout)\(good.stderr)")
+        #expect(good.stdout.contains("integrity: ok"))
+        // Scribble over the middle of the file, as a bad disk or a stray `dd` would.
+        let handle = try #require(FileHandle(forUpdatingAtPath: db))
+        let size = try handle.seekToEnd()
+        for offset in stride(from: size / 4, to: size * 3 / 4, by: 4096) {
+            try handle.seek(toOffset: offset)
+            handle.write(Data(repeating: 0xA5, count: 512))
+        }
+        try handle.close()
+        let damaged = try TernProcess.run(["check", "--db", db])
+        #expect(damaged.status != 0)
+    }
+
+    @Test func usageErrorsExitTwoWithOneLine() throws {
+        let bad = try TernProcess.run(["search", "--sort", "bogus", "--db", "/nonexistent/x.sqlite"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("unknown sort 'bogus'"))
+        let unknown = try TernProcess.run(["frobnicate"])
+        #expect(unknown.status == 2)
+    }
+
+    @Test func theInterfaceRefusesToStartWithoutATerminal() throws {
+        let scratch = try Scratch()
+        let result = try TernProcess.run(["--db", scratch.path("x.sqlite")])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("tern needs an interactive terminal; try `tern search`"))
+    }
+
+    @Test func exportRoundTripsThroughImportIntoAFreshCatalogue() throws {
+        let scratch = try Scratch()
+        let db = try Self.seededDemo(scratch)
+        for format in ["csv", "json"] {
+            let exported = try TernProcess.run(["export", "--what", "opportunities", "--format", format, "--db", db])
+            let file = scratch.path("listings.\(format)")
+            try exported.stdout.write(toFile: file, atomically: true, encoding: .utf8)
+            let fresh = scratch.path("fresh-\(format).sqlite")
+            _ = try TernProcess.run(["seed", "--synthetic", "1", "--db", fresh])
+            let imported = try TernProcess.run(["import", file, "--db", fresh])
+            #expect(imported.status == 0, "\(imported.stderr)")
+            let again = try TernProcess.run(["export", "--what", "opportunities", "--format", format, "--db", fresh])
+            if format == "csv" {
+                let missing = Set(exported.stdout.split(separator: "\n")).subtracting(again.stdout.split(separator: "\n"))
+                #expect(missing.isEmpty, "lines lost in the round trip: \(missing.prefix(3))")
+            } else {
+                let before = try jsonArray(exported.stdout).map { NSDictionary(dictionary: $0) }
+                let after = Set(try jsonArray(again.stdout).map { NSDictionary(dictionary: $0) })
+                #expect(before.allSatisfy(after.contains), "records lost in the JSON round trip")
+            }
+            let search = try TernProcess.run(["search", "--all", "--limit", "1000", "--json", "--db", fresh])
+            #expect(try jsonArray(search.stdout).count >= 150)
+        }
+    }
+
+    @Test func backupWritesAHealthyCopy() throws {
+        let scratch = try Scratch()
+        let db = try Self.seededDemo(scratch)
+        let copy = scratch.path("copy.sqlite")
+        #expect(try TernProcess.run(["backup", copy, "--db", db]).status == 0)
+        #expect(try TernProcess.run(["check", "--db", copy]).status == 0)
+        #expect(try TernProcess.run(["backup", copy, "--db", db]).status == 1)
+    }
+}

@@ -1,0 +1,281 @@
+import Foundation
+import Testing
+@testable import TernTerminal
+
+/// Hostile text shared by the text tests: the Big List of Naughty Strings and a deterministic
+/// random corpus rich in controls, bidi, combining marks, joiners, emoji and CJK.
+enum TestCorpus {
+    /// Where blns.json is: `$TERN_NAUGHTY_STRINGS` when set, else `shared/testdata/…` in the
+    /// workspace that holds the repository, i.e. four levels above this file
+    /// (`<workspace>/main/Tests/TernTerminalTests/X.swift` → `<workspace>/shared/…`).
+    static func naughtyStringsPath(filePath: String = #filePath) -> String {
+        if let override = ProcessInfo.processInfo.environment["TERN_NAUGHTY_STRINGS"], !override.isEmpty {
+            return override
+        }
+        var workspace = URL(fileURLWithPath: filePath)
+        for _ in 0..<4 { workspace.deleteLastPathComponent() }
+        return workspace.appendingPathComponent("shared/testdata/naughty-strings/blns.json").path
+    }
+
+    /// Every string of the Big List of Naughty Strings. A missing or unreadable file fails the
+    /// calling test (it is never skipped): the property tests are worthless without it.
+    static func naughtyStrings() throws -> [String] {
+        let path = naughtyStringsPath()
+        try #require(
+            FileManager.default.fileExists(atPath: path),
+            "naughty strings missing at \(path): expected shared/testdata/naughty-strings/blns.json beside the repository, or set TERN_NAUGHTY_STRINGS"
+        )
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let strings = try JSONDecoder().decode([String].self, from: data)
+        try #require(strings.count > 400, "blns.json at \(path) holds only \(strings.count) strings")
+        return strings
+    }
+
+    /// Building blocks for random strings: single scalars of every troublesome kind, and whole
+    /// sequences (emoji ZWJ/tag/keycap/flag sequences, CRLF) so valid ones occur too.
+    static let atoms: [String] = {
+        var atoms: [String] = []
+        func add(_ values: ClosedRange<UInt32>) {
+            for v in values { if let u = Unicode.Scalar(v) { atoms.append(String(Character(u))) } }
+        }
+        add(0x00...0x1F); add(0x7F...0x9F)
+        for v: UInt32 in [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067,
+                          0x2068, 0x2069, 0x2028, 0x2029, 0x200B, 0x200C, 0x200D, 0x200D, 0x200D, 0x2060,
+                          0xFEFF, 0xFFF9, 0xFFFA, 0xFFFB, 0x00AD, 0x180E, 0x0600, 0x0D4E, 0x3164, 0xFFA0,
+                          0x115F, 0x1160, 0x1161, 0x11A8, 0xFE0E, 0xFE0F, 0xFE0F, 0xFE00, 0xE0100, 0x034F,
+                          0x1F3FB, 0x1F3FD, 0x1F3FF, 0xE0001, 0xE0067, 0xE0062, 0xE0073, 0xE007F, 0xE007F,
+                          0x1F1EF, 0x1F1F5, 0x1F1FA, 0x20E3, 0x0378, 0xFDD0, 0xFFFE, 0xFFFF, 0x10FFFF,
+                          0xE000, 0xF8FF, 0x0E33, 0xFF9E, 0x093F, 0x0915, 0x094D, 0x05D0, 0x05B8, 0x0627,
+                          0x064E, 0x3099, 0x302A, 0x3000, 0x00A0, 0x25CC, 0xFFFD] {
+            add(v...v)
+        }
+        add(0x0300...0x0310); add(0x20D0...0x20D3)
+        atoms += ["👨", "👩", "👧", "👍", "🏴", "❤", "☝", "🎨", "🙂", "1", "#", "©", "数", "据", "한", "ア",
+                  "Ａ", "a", "b", "Z", "é", " ", " ", " ", "\r\n", "\\", "^", "{", "}", "u",
+                  "👨‍👩‍👧", "👍🏽", "🇯🇵", "1️⃣", "❤️", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "e\u{301}", "ab cd", "数据分析"]
+        return atoms
+    }()
+
+    /// `count` random strings of 0–24 atoms, the same on every run.
+    static func randomStrings(count: Int = 3000, seed: UInt64 = 0x7E2A_2026) -> [String] {
+        var rng = CorpusRNG(seed: seed)
+        return (0..<count).map { _ in
+            let length = Int.random(in: 0...24, using: &rng)
+            return (0..<length).map { _ in atoms.randomElement(using: &rng)! }.joined()
+        }
+    }
+
+    /// The naughty strings followed by the random ones.
+    static func all() throws -> [String] { try naughtyStrings() + randomStrings() }
+}
+
+/// A small deterministic PRNG (SplitMix64) so random corpora are reproducible.
+struct CorpusRNG: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Why a sanitized string is unsafe, or nil when it is fine.
+func sanitizerViolation(_ out: String, allowingNewline: Bool) -> String? {
+    let scalars = Array(out.unicodeScalars)
+    for (i, u) in scalars.enumerated() {
+        let v = u.value
+        let hex = String(v, radix: 16, uppercase: true)
+        if v == 0x0A && allowingNewline { continue }
+        switch v {
+        case 0x00...0x1F, 0x7F...0x9F: return "control U+\(hex)"
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return "bidi control U+\(hex)"
+        case 0x2028, 0x2029: return "separator U+\(hex)"
+        case 0x00AD, 0x3164, 0xFFA0, 0x115F, 0x1160: return "invisible U+\(hex)"
+        case 0x200C, 0x200D, 0xE0020...0xE007F: break
+        default:
+            switch u.properties.generalCategory {
+            case .format: return "format character U+\(hex)"
+            case .unassigned: return "unassigned U+\(hex)"
+            default: break
+            }
+        }
+        if v == 0x200D {
+            let before = i > 0 ? scalars[i - 1] : nil
+            let after = i + 1 < scalars.count ? scalars[i + 1] : nil
+            let emojiBefore = before.map { $0.properties.isEmoji || $0.value == 0xFE0F || $0.value == 0xE007F } ?? false
+            let emojiAfter = after?.properties.isEmoji ?? false
+            if !emojiBefore || !emojiAfter { return "ZWJ outside an emoji sequence" }
+        }
+    }
+    for c in out {
+        switch c.unicodeScalars.first!.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return "combining mark without a base in \(c.debugDescription)"
+        default: continue
+        }
+    }
+    return nil
+}
+
+@Suite("Sanitizer")
+struct SanitizerTests {
+    @Test func documentedExamples() {
+        #expect(Sanitizer.line("evil\u{1B}[2J\u{202E}txt") == "evil^[[2J\\u{202E}txt")
+        #expect(Sanitizer.line("Design\tLead\r\n") == "Design^ILead^M^J")
+        #expect(Sanitizer.block("one\r\ntwo\tthree\u{7}") == "one\ntwo    three^G")
+    }
+
+    @Test("C0 controls become caret notation", arguments: UInt32(0x00)...0x1F)
+    func c0Controls(value: UInt32) {
+        let input = String(Unicode.Scalar(value)!)
+        let caret = "^" + String(Unicode.Scalar(UInt8(value + 0x40)))
+        #expect(Sanitizer.line(input) == caret)
+        let expectedBlock = value == 0x0A ? "\n" : value == 0x09 ? "    " : caret
+        #expect(Sanitizer.block(input) == expectedBlock)
+    }
+
+    @Test func namedCarets() {
+        #expect(Sanitizer.line("\u{0}") == "^@")
+        #expect(Sanitizer.line("\u{1B}") == "^[")
+        #expect(Sanitizer.line("\u{8}") == "^H")
+        #expect(Sanitizer.line("\r") == "^M")
+        #expect(Sanitizer.line("\t") == "^I")
+        #expect(Sanitizer.line("\n") == "^J")
+        #expect(Sanitizer.line("\u{1F}") == "^_")
+        #expect(Sanitizer.line("\u{7F}") == "^?")
+        #expect(Sanitizer.block("\u{7F}") == "^?")
+    }
+
+    @Test("C1 controls become \\u{XX}", arguments: UInt32(0x80)...0x9F)
+    func c1Controls(value: UInt32) {
+        let input = "a" + String(Unicode.Scalar(value)!) + "b"
+        let expected = "a\\u{" + String(value, radix: 16, uppercase: true) + "}b"
+        #expect(Sanitizer.line(input) == expected)
+        #expect(Sanitizer.block(input) == expected)
+    }
+
+    @Test("Bidi controls and separators become visible",
+          arguments: [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+                      0x2066, 0x2067, 0x2068, 0x2069, 0x2028, 0x2029] as [UInt32])
+    func bidiAndSeparators(value: UInt32) {
+        let input = "x" + String(Unicode.Scalar(value)!) + "y"
+        let expected = "x\\u{" + String(value, radix: 16, uppercase: true) + "}y"
+        #expect(Sanitizer.line(input) == expected)
+        #expect(Sanitizer.block(input) == expected)
+    }
+
+    @Test func terminalEscapesAreDefused() {
+        #expect(Sanitizer.line("\u{1B}[2J") == "^[[2J")
+        #expect(Sanitizer.line("\u{9B}31m") == "\\u{9B}31m")
+        #expect(Sanitizer.line("\u{1B}]0;pwned\u{7}") == "^[]0;pwned^G")
+        #expect(Sanitizer.line("invoice\u{202E}fdp.exe") == "invoice\\u{202E}fdp.exe")
+        #expect(Sanitizer.line("\u{202E}") == "\\u{202E}")
+    }
+
+    @Test func lineBreaks() {
+        #expect(Sanitizer.line("a\r\nb") == "a^M^Jb")
+        #expect(Sanitizer.block("a\r\nb") == "a\nb")
+        #expect(Sanitizer.block("a\rb") == "a^Mb")
+        #expect(Sanitizer.block("a\n\nb\n") == "a\n\nb\n")
+        #expect(Sanitizer.block("a\tb") == "a    b")
+        #expect(Sanitizer.line("a\tb") == "a^Ib")
+        #expect(Sanitizer.block("a\u{85}b\u{2028}c") == "a\\u{85}b\\u{2028}c")
+        #expect(Sanitizer.block("a\u{B}\u{C}b") == "a^K^Lb")
+    }
+
+    @Test func invisibleAndUnassigned() {
+        #expect(Sanitizer.line("\u{FEFF}title") == "\\u{FEFF}title")
+        #expect(Sanitizer.line("a\u{200B}b") == "a\\u{200B}b")
+        #expect(Sanitizer.line("a\u{2060}b") == "a\\u{2060}b")
+        #expect(Sanitizer.line("\u{FFF9}a\u{FFFA}b\u{FFFB}") == "\\u{FFF9}a\\u{FFFA}b\\u{FFFB}")
+        #expect(Sanitizer.line("\u{378}") == "\\u{378}")  // unassigned
+        let nonCharacters = String(String.UnicodeScalarView([0xFDD0, 0xFFFF, 0x10FFFF].map { Unicode.Scalar($0)! }))
+        #expect(Sanitizer.line(nonCharacters) == "\\u{FDD0}\\u{FFFF}\\u{10FFFF}")
+        #expect(Sanitizer.line("\u{3164}\u{FFA0}") == "\\u{3164}\\u{FFA0}")  // Hangul fillers
+        #expect(Sanitizer.line("Kennzeichen\u{AD}liste") == "Kennzeichenliste")  // soft hyphen removed
+        #expect(Sanitizer.line("\u{E000}\u{F8FF}") == "\u{E000}\u{F8FF}")  // private use kept
+        #expect(Sanitizer.line("\u{E0041}") == "\\u{E0041}")  // stray tag
+    }
+
+    @Test func emojiSequencesSurvive() {
+        for s in ["👨‍👩‍👧", "👩🏽‍💻", "🏳️‍🌈", "👍🏽", "☝🏿", "🇯🇵", "1️⃣", "#️⃣", "❤️", "❤︎", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "🧑‍🤝‍🧑", "❤️‍🔥"] {
+            #expect(Sanitizer.line(s) == s, "\(s.debugDescription)")
+            #expect(Sanitizer.block(s) == s, "\(s.debugDescription)")
+        }
+    }
+
+    @Test func strayJoinersAndModifiersBecomeVisible() {
+        #expect(Sanitizer.line("a\u{200D}b") == "a\\u{200D}b")
+        #expect(Sanitizer.line("\u{200D}") == "\\u{200D}")
+        #expect(Sanitizer.line("👨\u{200D}") == "👨\\u{200D}")
+        #expect(Sanitizer.line("👨\u{200D}\u{200D}👩") == "👨\\u{200D}\\u{200D}👩")
+        #expect(Sanitizer.line("a\u{FE0F}") == "a\\u{FE0F}")
+        #expect(Sanitizer.line("\u{FE0F}") == "\\u{FE0F}")
+        #expect(Sanitizer.line("a\u{1F3FD}") == "a\\u{1F3FD}")
+        #expect(Sanitizer.line("\u{1F3FD}") == "\\u{1F3FD}")
+        #expect(Sanitizer.line("a\u{200C}b") == "a\u{200C}b")  // ZWNJ after a base is orthography
+        #expect(Sanitizer.line("\u{200C}b") == "\\u{200C}b")
+        // A tag run without CANCEL TAG, or with no emoji before it, is not a tag sequence.
+        #expect(Sanitizer.line("🏴\u{E0067}\u{E0062}") == "🏴\\u{E0067}\\u{E0062}")
+        #expect(Sanitizer.line("a\u{E0067}\u{E007F}") == "a\\u{E0067}\\u{E007F}")
+    }
+
+    @Test func combiningMarksKeepOrGetABase() {
+        #expect(Sanitizer.line("e\u{301}") == "e\u{301}")
+        #expect(Sanitizer.line("\u{301}abc") == "\u{25CC}\u{301}abc")
+        #expect(Sanitizer.line("\u{7}\u{301}") == "^G\u{25CC}\u{301}")
+        #expect(Sanitizer.line("a\u{200B}\u{301}") == "a\\u{200B}\u{25CC}\u{301}")
+        #expect(Sanitizer.line("a\u{200D}\u{301}") == "a\\u{200D}\u{25CC}\u{301}")
+        #expect(Sanitizer.block("x\n\u{301}") == "x\n\u{25CC}\u{301}")
+        #expect(Sanitizer.line(" \u{301}") == " \u{301}")
+    }
+
+    @Test func plainTextIsUnchanged() {
+        let samples = ["", "Senior Designer (Remote) — £60k", "Café crème brûlée", "Ærøskøbing",
+                       "数据分析师", "한국어 개발자", "アニメーター", "Ｆｕｌｌｗｉｄｔｈ", "שלום עולם", "مرحبا بالعالم",
+                       "नमस्ते दुनिया", "ภาษาไทยทำงาน", "Ελληνικά", "Привет", "🎨 art 👨‍👩‍👧 🇯🇵", "e\u{301}\u{302}",
+                       "\u{8FBB}\u{E0100}"]
+        for s in samples {
+            #expect(Sanitizer.line(s) == s, "\(s.debugDescription)")
+            #expect(Sanitizer.block(s) == s, "\(s.debugDescription)")
+        }
+        #expect(Sanitizer.block("line one\nline two") == "line one\nline two")
+    }
+
+    @Test func asciiFastPathReturnsTheSameStorage() {
+        let s = String(repeating: "printable ascii only ", count: 8)
+        let out = Sanitizer.line(s)
+        #expect(out == s)
+        let before = s.utf8.withContiguousStorageIfAvailable { UInt(bitPattern: $0.baseAddress) }
+        let after = out.utf8.withContiguousStorageIfAvailable { UInt(bitPattern: $0.baseAddress) }
+        #expect(before != nil && before == after)
+    }
+
+    @Test func naughtyStringsAreNeutralisedAndStable() throws {
+        try checkProperties(of: TestCorpus.naughtyStrings())
+    }
+
+    @Test func randomStringsAreNeutralisedAndStable() {
+        checkProperties(of: TestCorpus.randomStrings())
+    }
+
+    private func checkProperties(of corpus: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        var failures: [String] = []
+        for s in corpus {
+            let line = Sanitizer.line(s)
+            let block = Sanitizer.block(s)
+            if let why = sanitizerViolation(line, allowingNewline: false) { failures.append("line: \(why) in \(s.debugDescription)") }
+            if let why = sanitizerViolation(block, allowingNewline: true) { failures.append("block: \(why) in \(s.debugDescription)") }
+            if Sanitizer.line(line) != line { failures.append("line not idempotent for \(s.debugDescription)") }
+            if Sanitizer.block(block) != block { failures.append("block not idempotent for \(s.debugDescription)") }
+            let hasCROrTab = s.unicodeScalars.contains { $0 == "\r" || $0 == "\t" }
+            if !hasCROrTab && Sanitizer.line(block) != line {
+                failures.append("block then line differs from line for \(s.debugDescription)")
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.count) failures, first: \(failures.prefix(5))", sourceLocation: sourceLocation)
+        #expect(corpus.count > 400, sourceLocation: sourceLocation)
+    }
+}
