@@ -108,6 +108,16 @@ import Testing
         }
     }
 
+    @Test func theFirstRunCreatesAndSeedsTheDefaultCatalogue() throws {
+        let scratch = try Scratch()
+        let result = try TernProcess.run(["search", "--limit", "1000", "--json"], environment: ["XDG_DATA_HOME": scratch.path("data")])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try jsonArray(result.stdout).count >= 120)
+        #expect(FileManager.default.fileExists(atPath: scratch.path("data/tern/catalogue.sqlite")))
+        let viaEnvironment = try TernProcess.run(["check"], environment: ["TERN_DB": scratch.path("data/tern/catalogue.sqlite")])
+        #expect(viaEnvironment.status == 0)
+    }
+
     @Test func backupWritesAHealthyCopy() throws {
         let scratch = try Scratch()
         let db = try Self.seededDemo(scratch)

@@ -31,14 +31,14 @@ struct TernProcess {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    static func start(_ arguments: [String], stdout: Pipe, stderr: Pipe) throws -> Process {
+    static func start(_ arguments: [String], stdout: Pipe, stderr: Pipe, environment extra: [String: String] = [:]) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try binary)
         process.arguments = arguments
         process.environment = [
             "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TZ": "UTC", "HOME": NSTemporaryDirectory(),
             "TERN_DATA_DIR": repositoryRoot.appendingPathComponent("data").path,
-        ]
+        ].merging(extra) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = stdout
         process.standardError = stderr
@@ -46,9 +46,9 @@ struct TernProcess {
         return process
     }
 
-    static func run(_ arguments: [String]) throws -> Outcome {
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
         let out = Pipe(), err = Pipe()
-        let process = try start(arguments, stdout: out, stderr: err)
+        let process = try start(arguments, stdout: out, stderr: err, environment: environment)
         // Read before waiting so a large output can't fill the pipe and stall the child.
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()

@@ -74,3 +74,20 @@ import Testing
         #expect(try restored.check().isHealthy)
     }
 }
+
+@Suite struct ChangeWatcherTests {
+    @Test func aWatcherNoticesAnotherConnectionsCommitAndNothingElse() throws {
+        let fixture = try CatalogueFixture()
+        try fixture.addListings([[:]])
+        let watcher = try fixture.catalogue.changeWatcher()
+        #expect(try watcher.hasChanged() == false)
+        #expect(try watcher.hasChanged() == false)
+        _ = try fixture.catalogue.opportunities(matching: OpportunityQuery(), limit: 10)
+        #expect(try watcher.hasChanged() == false, "a read is not a change")
+        let other = try Catalogue(path: fixture.path)
+        try fixture.addStudent("ana")
+        _ = try other.apply(as: "ana", to: try fixture.listingID("listing-0"), coverNote: "", hoursOffered: 5)
+        #expect(try watcher.hasChanged() == true)
+        #expect(try watcher.hasChanged() == false)
+    }
+}
