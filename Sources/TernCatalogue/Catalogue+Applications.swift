@@ -153,3 +153,25 @@ extension Catalogue {
             """, arguments: [application, actor.role.rawValue, actor.username, from?.rawValue, to?.rawValue, note, visibility.rawValue, at])
     }
 }
+
+extension Catalogue {
+    /// The student's own application to one listing, if any (the detail pane shows its status).
+    public func application(ofStudent username: String, to opportunityID: Int64) throws -> Application? {
+        try read { db in
+            try Application.fetchOne(db, sql: """
+                SELECT a.* FROM applications a JOIN students s ON s.id = a.student_id
+                WHERE s.username = ? AND a.opportunity_id = ?
+                """, arguments: [username, opportunityID])
+        }
+    }
+
+    /// Spots already taken on a listing: offers accepted and work under way or done.
+    public func spotsTaken(on opportunityID: Int64) throws -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM applications
+                WHERE opportunity_id = ? AND status IN ('accepted','in_progress','delivered','completed')
+                """, arguments: [opportunityID]) ?? 0
+        }
+    }
+}

@@ -13,9 +13,23 @@ extension Catalogue {
         matching query: OpportunityQuery, after cursor: OpportunityCursor? = nil, limit: Int,
         today: CalendarDay = CalendarDay(Date())
     ) throws -> [OpportunitySummary] {
+        try opportunities(matching: query, after: cursor, offset: 0, limit: limit, today: today)
+    }
+
+    /// A page starting at row `offset` without a cursor, for jumps far from any loaded page
+    /// (`G` to the end). Costs the rows skipped; prefer the cursor form when continuing.
+    public func opportunities(
+        matching query: OpportunityQuery, offset: Int, limit: Int, today: CalendarDay = CalendarDay(Date())
+    ) throws -> [OpportunitySummary] {
+        try opportunities(matching: query, after: nil, offset: offset, limit: limit, today: today)
+    }
+
+    private func opportunities(
+        matching query: OpportunityQuery, after cursor: OpportunityCursor?, offset: Int, limit: Int, today: CalendarDay
+    ) throws -> [OpportunitySummary] {
         let builder = OpportunitySQL(query: query, today: today)
-        let (sql, arguments) = builder.page(after: cursor, limit: limit)
-        let startOffset = cursor?.offset ?? 0
+        let (sql, arguments) = builder.page(after: cursor, offset: offset, limit: limit)
+        let startOffset = cursor?.offset ?? offset
         return try read { db in
             let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
             return rows.enumerated().map { index, row in

@@ -87,7 +87,7 @@ struct OpportunitySQL {
         """
 
     /// One page of summaries after `cursor`.
-    func page(after cursor: OpportunityCursor?, limit: Int) -> (sql: String, arguments: StatementArguments) {
+    func page(after cursor: OpportunityCursor?, offset skip: Int = 0, limit: Int) -> (sql: String, arguments: StatementArguments) {
         var arguments = StatementArguments()
         var from = "opportunities o JOIN organizations org ON org.id = o.organization_id"
         var conditions = ""
@@ -100,7 +100,7 @@ struct OpportunitySQL {
         conditions += whereClause(&arguments)
         let order: String
         var pageCondition = ""
-        var offset = 0
+        var offset = cursor == nil ? skip : 0
         switch usesRelevance ? .relevance : (query.sort == .relevance ? .deadline : query.sort) {
         case .deadline:
             order = "o.deadline, o.id"
@@ -117,7 +117,7 @@ struct OpportunitySQL {
         case .relevance:
             // Title and skills weigh more than the brief: a listing *about* Python beats one that mentions it.
             order = "bm25(opportunity_search, 8.0, 4.0, 6.0, 1.0), o.id"
-            offset = cursor?.offset ?? 0
+            offset = cursor?.offset ?? skip
         }
         let sql = "SELECT \(Self.summaryColumns) FROM \(from) WHERE \(conditions)\(pageCondition) ORDER BY \(order) LIMIT ? OFFSET ?"
         _ = arguments.append(contentsOf: [limit, offset])

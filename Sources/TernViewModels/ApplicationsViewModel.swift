@@ -1,0 +1,81 @@
+import Foundation
+import TernCatalogue
+
+/// One step of an application's timeline as a student sees it: the role that acted, never a
+/// staff member's name, and never staff-only notes.
+public struct TimelineEntry: Sendable, Equatable {
+    public var at: String
+    public var role: ActorRole
+    public var status: ApplicationStatus?
+    public var note: String?
+}
+
+/// The "My applications" pane: the student's applications, the selected one's timeline.
+///
+/// ```swift
+/// let mine = ApplicationsViewModel(catalogue: catalogue, session: session)
+/// try mine.reload()
+/// mine.applications.first?.application.status
+/// ```
+public final class ApplicationsViewModel {
+    let catalogue: Catalogue
+    let session: StudentSession
+    public private(set) var applications: [ApplicationOverview] = []
+    public private(set) var timeline: [TimelineEntry] = []
+
+    public init(catalogue: Catalogue, session: StudentSession) {
+        self.catalogue = catalogue
+        self.session = session
+    }
+
+    public func reload() throws {
+        guard let username = session.username else {
+            applications = []
+            return
+        }
+        applications = try catalogue.applications(ofStudent: username)
+    }
+
+    /// Loads the timeline of the application at `index` in ``applications``.
+    public func select(_ index: Int?) throws {
+        guard let index, applications.indices.contains(index), let actor = session.actor else {
+            timeline = []
+            return
+        }
+        timeline = try catalogue.events(of: applications[index].id, as: actor).map {
+            TimelineEntry(at: $0.at, role: $0.actorRole, status: $0.toStatus, note: $0.note)
+        }
+    }
+}
+
+/// The "Feedback" pane: what organizations wrote about the student's completed work, and
+/// what the student wrote back.
+public final class FeedbackViewModel {
+    public struct Item: Sendable, Equatable {
+        public var opportunity: OpportunitySummary
+        public var fromOrganization: Feedback?
+        public var fromStudent: Feedback?
+    }
+
+    let catalogue: Catalogue
+    let session: StudentSession
+    public private(set) var items: [Item] = []
+
+    public init(catalogue: Catalogue, session: StudentSession) {
+        self.catalogue = catalogue
+        self.session = session
+    }
+
+    public func reload() throws {
+        guard let username = session.username, let actor = session.actor else {
+            items = []
+            return
+        }
+        items = try catalogue.applications(ofStudent: username).filter { $0.application.status == .completed }.map { overview in
+            let feedback = try catalogue.feedback(on: overview.id, as: actor)
+            return Item(opportunity: overview.opportunity,
+                        fromOrganization: feedback.first { $0.direction == .organizationToStudent },
+                        fromStudent: feedback.first { $0.direction == .studentToOrganization })
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import TernCatalogue
+
+/// The listings pane's data: a query, how many listings match, and the rows around what is on
+/// screen. It never holds the whole result: rows come in pages of ``pageSize`` from the
+/// catalogue's keyset queries, and only a few pages are kept.
+///
+/// ```swift
+/// let listings = ListingsViewModel(catalogue: catalogue)
+/// try listings.reload()
+/// let visible = try listings.rows(in: 0..<30)
+/// ```
+public final class ListingsViewModel {
+    public let catalogue: Catalogue
+    public private(set) var query: OpportunityQuery
+    /// Matching listings; counted separately from pages so a page never waits on a count.
+    public private(set) var count: Int = 0
+    public static let pageSize = 100
+    /// Pages kept in memory at most; older ones are dropped (a long scroll stays small).
+    static let maximumPages = 8
+
+    private var pages: [Int: [OpportunitySummary]] = [:]
+    private var pageUse: [Int] = []
+    private let today: () -> CalendarDay
+
+    public init(catalogue: Catalogue, query: OpportunityQuery = OpportunityQuery(), today: @escaping () -> CalendarDay = { CalendarDay(Date()) }) {
+        self.catalogue = catalogue
+        self.query = query
+        self.today = today
+    }
+
+    /// Replaces the query and refreshes the count; pages load lazily.
+    public func setQuery(_ query: OpportunityQuery) throws {
+        self.query = query
+        try reload()
+    }
+
+    /// Re-reads the count and forgets cached pages (another process may have changed things).
+    public func reload() throws {
+        pages.removeAll()
+        pageUse.removeAll()
+        count = try catalogue.countOpportunities(matching: query, today: today())
+    }
+
+    /// The listings at `range` (clamped to the count), loading just the pages it touches.
+    public func rows(in range: Range<Int>) throws -> [OpportunitySummary] {
+        let lower = min(max(0, range.lowerBound), count)
+        let clamped = lower..<min(count, max(lower, range.upperBound))
+        guard !clamped.isEmpty else { return [] }
+        var result: [OpportunitySummary] = []
+        for pageIndex in (clamped.lowerBound / Self.pageSize)...((clamped.upperBound - 1) / Self.pageSize) {
+            let page = try loadPage(pageIndex)
+            let start = pageIndex * Self.pageSize
+            for (index, row) in page.enumerated() where clamped.contains(start + index) { result.append(row) }
+        }
+        return result
+    }
+
+    public func row(at index: Int) throws -> OpportunitySummary? {
+        try rows(in: index..<(index + 1)).first
+    }
+
+    private func loadPage(_ index: Int) throws -> [OpportunitySummary] {
+        if let page = pages[index] {
+            touch(index)
+            return page
+        }
+        let page: [OpportunitySummary]
+        if index > 0, let previous = pages[index - 1], let cursor = previous.last?.cursor, previous.count == Self.pageSize {
+            // Continuing from a neighbour costs one index seek, however deep the page.
+            page = try catalogue.opportunities(matching: query, after: cursor, limit: Self.pageSize, today: today())
+        } else {
+            page = try catalogue.opportunities(matching: query, offset: index * Self.pageSize, limit: Self.pageSize, today: today())
+        }
+        pages[index] = page
+        touch(index)
+        return page
+    }
+
+    private func touch(_ index: Int) {
+        pageUse.removeAll { $0 == index }
+        pageUse.append(index)
+        while pageUse.count > Self.maximumPages { pages[pageUse.removeFirst()] = nil }
+    }
+}
