@@ -47,7 +47,7 @@ let package = Package(
         ),
         .testTarget(name: "TernCatalogueTests", dependencies: ["TernCatalogue", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TernViewModelsTests", dependencies: ["TernViewModels", "TernCatalogue"]),
-        .testTarget(name: "TernTerminalTests", dependencies: ["TernTerminal"]),
+        .testTarget(name: "TernTerminalTests", dependencies: ["TernTerminal", "TernViewModels", "TernCatalogue"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TernCatalogue"]),
     ],
     swiftLanguageModes: [.v6]

@@ -71,7 +71,8 @@ public struct CellGrid: Hashable, Sendable {
     public mutating func fill(_ rect: Rect, style: Style = .plain) {
         for row in max(0, rect.y)..<min(height, rect.maxY) {
             for column in max(0, rect.x)..<min(width, rect.maxX) {
-                cells[row * width + column] = Cell(" ", width: 1, style: style)
+                // Through `set`, so a wide character cut by the rect's edge is blanked whole.
+                set(Cell(" ", width: 1, style: style), x: column, y: row)
             }
         }
     }

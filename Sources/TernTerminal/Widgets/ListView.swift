@@ -1,0 +1,270 @@
+/// How wide a list column is.
+///
+/// ```swift
+/// let columns = [ListColumn("Title", .flexible(min: 10)), ListColumn("Pay", .fixed(8), alignment: .right)]
+/// ```
+public enum ColumnWidth: Sendable, Equatable {
+    /// Exactly this many columns.
+    case fixed(Int)
+    /// Flexible columns share what the fixed ones leave equally, never going below `min` (the
+    /// row is then clipped at the right instead: a title squeezed to nothing is useless).
+    case flexible(min: Int)
+}
+
+/// One column of a ``ListView``: its header title, width and alignment.
+///
+/// ```swift
+/// ListColumn("Deadline", .fixed(10), alignment: .right)
+/// ```
+public struct ListColumn: Sendable, Equatable {
+    public var title: String
+    public var width: ColumnWidth
+    public var alignment: TextLayout.Alignment
+
+    /// ```swift
+    /// ListColumn("Organization", .flexible(min: 8))
+    /// ```
+    public init(_ title: String, _ width: ColumnWidth, alignment: TextLayout.Alignment = .left) {
+        self.title = title
+        self.width = width
+        self.alignment = alignment
+    }
+}
+
+/// Selection and scroll of a virtualized list of `count` rows: the list never holds rows, only
+/// positions; the caller fetches just `visibleRange`, so a catalogue of a million listings costs
+/// one screenful per frame.
+///
+/// ```swift
+/// var state = ListState(count: 500)
+/// state.move(by: 1, visibleRows: 20)
+/// let fetch = state.visibleRange(visibleRows: 20)   // 0..<20
+/// ```
+///
+/// Invariants after every mutating call: `0 <= selected < count` (0 when empty), the selection is
+/// on screen, and `offset <= max(0, count - visibleRows)` so no screen space is wasted below the
+/// last row.
+public struct ListState: Sendable, Equatable {
+    /// Settable directly (the view tolerates any value), but prefer ``setCount(_:visibleRows:)``,
+    /// which also clamps the selection and the scroll.
+    public var count: Int
+    /// The selected row's index, `0..<count` (0 when empty).
+    public private(set) var selected: Int
+    /// The index of the first row on screen.
+    public private(set) var offset: Int
+
+    /// ```swift
+    /// let state = ListState(count: 42)   // selected 0, offset 0
+    /// ```
+    public init(count: Int = 0) {
+        self.count = max(0, count)
+        selected = 0
+        offset = 0
+    }
+
+    /// Changes the row count (a new search result, a refresh) and clamps selection and offset.
+    ///
+    /// ```swift
+    /// state.setCount(3, visibleRows: 10)   // selection 7 becomes 2
+    /// ```
+    public mutating func setCount(_ count: Int, visibleRows: Int) {
+        self.count = max(0, count)
+        place(selected, offset: offset, visibleRows: visibleRows)
+    }
+
+    /// Moves the selection by `delta` rows (negative is up), clamped to the list, scrolling as needed.
+    ///
+    /// ```swift
+    /// state.move(by: -1, visibleRows: 20)
+    /// ```
+    public mutating func move(by delta: Int, visibleRows: Int) {
+        place(Self.adding(selected, delta), offset: offset, visibleRows: visibleRows)
+    }
+
+    /// Selects row `index` (clamped), scrolling it into view: for mouse clicks and jumps.
+    ///
+    /// ```swift
+    /// state.select(120, visibleRows: 20)   // offset becomes 101
+    /// ```
+    public mutating func select(_ index: Int, visibleRows: Int) {
+        place(index, offset: offset, visibleRows: visibleRows)
+    }
+
+    /// Scrolls a page down, moving the selection with it so it stays on the same screen row.
+    ///
+    /// ```swift
+    /// state.pageDown(visibleRows: 20)
+    /// ```
+    public mutating func pageDown(visibleRows: Int) {
+        let page = max(1, visibleRows)
+        place(Self.adding(selected, page), offset: Self.adding(offset, page), visibleRows: visibleRows)
+    }
+
+    /// Scrolls a page up, moving the selection with it.
+    ///
+    /// ```swift
+    /// state.pageUp(visibleRows: 20)
+    /// ```
+    public mutating func pageUp(visibleRows: Int) {
+        let page = max(1, visibleRows)
+        place(Self.adding(selected, -page), offset: Self.adding(offset, -page), visibleRows: visibleRows)
+    }
+
+    /// Selects the first row.
+    ///
+    /// ```swift
+    /// state.top()
+    /// ```
+    public mutating func top() {
+        selected = 0
+        offset = 0
+    }
+
+    /// Selects the last row, with the last page on screen.
+    ///
+    /// ```swift
+    /// state.bottom(visibleRows: 20)
+    /// ```
+    public mutating func bottom(visibleRows: Int) {
+        place(count - 1, offset: Int.max, visibleRows: visibleRows)
+    }
+
+    /// The rows on screen, `offset..<min(count, offset + visibleRows)`: what the caller fetches.
+    ///
+    /// ```swift
+    /// let rows = viewModel.rows(in: state.visibleRange(visibleRows: 20))
+    /// ```
+    public func visibleRange(visibleRows: Int) -> Range<Int> {
+        let lower = min(max(0, offset), max(0, count))
+        return lower..<(lower + min(max(0, count) - lower, max(0, visibleRows)))
+    }
+
+    /// Clamps `index` into the list and `proposed` into the scrollable range, then scrolls the
+    /// least needed to show the selection. A zero-row viewport is treated as one row, so the
+    /// offset still follows the selection.
+    private mutating func place(_ index: Int, offset proposed: Int, visibleRows: Int) {
+        let rows = max(1, visibleRows)
+        selected = count <= 0 ? 0 : min(max(index, 0), count - 1)
+        var top = min(max(proposed, 0), max(0, count - rows))
+        if selected < top { top = selected }
+        if selected >= top + rows { top = selected - rows + 1 }
+        offset = top
+    }
+
+    /// Saturating addition: a huge jump (bottom via `move(by: .max)`) must clamp, not trap.
+    private static func adding(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? (b > 0 ? Int.max : Int.min) : sum
+    }
+}
+
+/// A table of rows with a header line, drawn from just the visible rows.
+///
+/// ```swift
+/// let range = state.visibleRange(visibleRows: ListView.visibleRows(in: area))
+/// ListView.draw(into: &grid, area: area, columns: columns, rows: cells(range), state: state, focused: true)
+/// ```
+public enum ListView {
+    /// Draws the header (column titles, `.muted` bold) and the visible rows. `rows[0]` is row
+    /// `state.offset`; columns are separated by one space; cells are sanitized, truncated with
+    /// "…" and padded by display width, so CJK and emoji stay aligned. The selected row is drawn
+    /// in `Style.selected` across the full width when focused, and only underlined when not, so
+    /// the other pane's selection stays visible without competing for attention. `rowStyles[i]`,
+    /// when given, styles the last column of `rows[i]` (a status colour). With `state.count == 0`
+    /// a muted `emptyMessage` is centred under the header.
+    ///
+    /// ```swift
+    /// ListView.draw(into: &grid, area: area, columns: cols, rows: [["Data analyst", "Offered"]], state: state, focused: true)
+    /// ```
+    public static func draw(into grid: inout CellGrid, area: Rect, columns: [ListColumn], rows: [[String]],
+                            rowStyles: [Style?] = [], state: ListState, focused: Bool,
+                            emptyMessage: String = "nothing here") {
+        WidgetSupport.fill(&grid, area)
+        guard !area.isEmpty else { return }
+        let widths = columnWidths(columns, total: area.width)
+        drawCells(into: &grid, columns.map(\.title), columns: columns, widths: widths, area: area, y: area.y,
+                  style: Style(.muted, bold: true), lastStyle: Style(.muted, bold: true))
+        let visible = visibleRows(in: area)
+        if state.count <= 0 {
+            guard visible > 0 else { return }
+            let message = TextLayout.truncate(Sanitizer.line(emptyMessage), to: area.width)
+            let x = area.x + (area.width - DisplayWidth.of(message)) / 2
+            WidgetSupport.write(&grid, message, x: x, y: area.y + 1 + (visible - 1) / 2, maxWidth: area.maxX - x, style: .muted)
+            return
+        }
+        for i in 0..<min(rows.count, visible) where state.offset + i < state.count {
+            let y = area.y + 1 + i
+            let lastStyle = (i < rowStyles.count ? rowStyles[i] : nil) ?? .plain
+            drawCells(into: &grid, rows[i], columns: columns, widths: widths, area: area, y: y, style: .plain, lastStyle: lastStyle)
+            if state.offset + i == state.selected {
+                let row = Rect(x: area.x, y: y, width: area.width, height: 1)
+                if focused {
+                    WidgetSupport.restyle(&grid, row) { $0 = .selected }
+                } else {
+                    WidgetSupport.restyle(&grid, row) { $0.underline = true }
+                }
+            }
+        }
+    }
+
+    /// Rows of data that fit under the header: `area.height - 1`, at least 0.
+    ///
+    /// ```swift
+    /// ListView.visibleRows(in: Rect(x: 0, y: 0, width: 80, height: 21))   // 20
+    /// ```
+    public static func visibleRows(in area: Rect) -> Int { max(0, area.height - 1) }
+
+    /// The list index drawn on screen row `row` (for mouse clicks); nil on the header, past the
+    /// last row or outside the area.
+    ///
+    /// ```swift
+    /// if let index = ListView.index(atScreenRow: event.row, area: area, state: state) { state.select(index, visibleRows: n) }
+    /// ```
+    public static func index(atScreenRow row: Int, area: Rect, state: ListState) -> Int? {
+        let i = row - area.y - 1
+        guard i >= 0, i < visibleRows(in: area) else { return nil }
+        let index = max(0, state.offset) + i
+        return index < state.count ? index : nil
+    }
+
+    /// Column widths for `total` columns: fixed ones as given, flexible ones sharing the rest
+    /// (after the one-space separators) equally, the first ones taking the odd columns.
+    static func columnWidths(_ columns: [ListColumn], total: Int) -> [Int] {
+        var fixed = 0, flexible = 0
+        for column in columns {
+            switch column.width {
+            case .fixed(let w): fixed += max(0, w)
+            case .flexible: flexible += 1
+            }
+        }
+        let remaining = max(0, total - max(0, columns.count - 1) - fixed)
+        let share = flexible > 0 ? remaining / flexible : 0
+        var extra = flexible > 0 ? remaining % flexible : 0
+        return columns.map { column in
+            switch column.width {
+            case .fixed(let w):
+                return max(0, w)
+            case .flexible(let minimum):
+                let bonus = extra > 0 ? 1 : 0
+                extra -= bonus
+                return max(max(0, minimum), share + bonus)
+            }
+        }
+    }
+
+    /// One line of cells, each padded to its column (or to what of it is inside the area, so a
+    /// clipped column still ends in "…" rather than a cut word).
+    private static func drawCells(into grid: inout CellGrid, _ cells: [String], columns: [ListColumn], widths: [Int],
+                                  area: Rect, y: Int, style: Style, lastStyle: Style) {
+        var x = area.x
+        for (c, column) in columns.enumerated() {
+            let room = min(widths[c], area.maxX - x)
+            guard room > 0 else { break }
+            let text = c < cells.count ? Sanitizer.line(cells[c]) : ""
+            let cellStyle = c == columns.count - 1 ? lastStyle : style
+            WidgetSupport.write(&grid, TextLayout.pad(text, to: room, alignment: column.alignment),
+                                x: x, y: y, maxWidth: room, style: cellStyle)
+            x += widths[c] + 1
+        }
+    }
+}
