@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,7 +33,7 @@ let package = Package(
         ),
         .target(
             name: "TernTerminal",
-            dependencies: ["TernViewModels", "CNcursesw"]
+            dependencies: ["TernViewModels", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .executableTarget(
             name: "tern",

@@ -43,4 +43,16 @@ static inline int tern_err(void) { return ERR; }
 static inline int tern_ok(void) { return OK; }
 static inline int tern_key_code_yes(void) { return KEY_CODE_YES; }
 
+// Added for the backend. stdin/stdout are mutable C globals, which Swift 6 refuses to
+// read from a nonisolated context; newterm needs them as FILE*s.
+static inline FILE *tern_stdin(void) { return stdin; }
+static inline FILE *tern_stdout(void) { return stdout; }
+// The mouse masks are function-like macros (NCURSES_MOUSE_MASK), which Swift cannot import.
+static inline mmask_t tern_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t tern_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t tern_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t tern_button5_pressed(void) { return BUTTON5_PRESSED; }
+// KEY_F(n) is a function-like macro too.
+static inline int tern_key_f(int n) { return KEY_F(n); }
+
 #endif

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import TernCatalogue
+import TernTerminal
+import TernViewModels
 
 /// `tern` / `tern browse`: the full-screen interface.
 struct Browse: ParsableCommand {
@@ -14,16 +16,59 @@ struct Browse: ParsableCommand {
     @Option(help: "Theme name from themes/ (default: from the config, else default).")
     var theme: String?
 
+    /// How long to wait for a key before checking for other processes' commits.
+    static let idleMilliseconds = 400
+
     func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        // Refuse before touching the catalogue or the terminal: a pipe or a dumb terminal gets a
+        // clear message instead of escape codes.
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1,
-              let term = ProcessInfo.processInfo.environment["TERM"], !term.isEmpty, term != "dumb"
+              let term = environment["TERM"], !term.isEmpty, term != "dumb"
         else {
             printError("tern needs an interactive terminal; try `tern search`")
             throw ExitCode(2)
         }
+        var warnings: [String] = []
+        var config = UserConfig(theme: nil, mouse: true, asciiBorders: false, keyMap: .defaults)
+        do { config = try UserConfig.load(path: UserConfig.defaultPath) } catch { warnings.append("\(error); using defaults") }
+        let themeName = theme ?? config.theme ?? "default"
+        var chosenTheme = Theme.builtInDefault
+        do {
+            chosenTheme = try ThemeLoader.load(named: themeName, searchPaths: ThemeLoader.searchPaths(executablePath: CommandLine.arguments[0]))
+        } catch {
+            warnings.append("\(error); using the default theme")
+        }
+
         let opened = try catalogue.open()
-        let count = try opened.countOpportunities(matching: OpportunityQuery())
-        // The full-screen interface arrives with issue 3; until then say what is here.
-        print("Tern: \(count) open listings in \(opened.path). The full-screen interface is not built yet; try `tern search`.")
+        let session = try StudentSession.resolve(catalogue: opened, requested: user)
+        let shell = try StudentShell(catalogue: opened, session: session, keyMap: config.keyMap, box: config.asciiBorders ? .ascii : .line)
+        let watcher = try opened.changeWatcher()
+        _ = try watcher.hasChanged()
+
+        let backend: NcursesBackend
+        do {
+            backend = try NcursesBackend(theme: chosenTheme, mouse: config.mouse, environment: environment)
+        } catch .notInteractive {
+            printError("tern needs an interactive terminal; try `tern search`")
+            throw ExitCode(2)
+        } catch .cannotInitialize(let reason) {
+            throw Failure("cannot start the terminal interface: \(reason)")
+        }
+        defer { backend.shutdown() }
+        if let warning = warnings.first { shell.showToast(warning, isError: true) }
+
+        while true {
+            let frame = shell.render(width: backend.size.width, height: backend.size.height)
+            backend.draw(frame.grid, cursor: frame.cursor)
+            guard let key = backend.nextKey(timeoutMilliseconds: Self.idleMilliseconds) else {
+                // End of input (a closed pty) ends the program rather than spinning.
+                if backend.inputClosed { break }
+                // Idle: pick up what other processes committed (staff moved an application).
+                if (try? watcher.hasChanged()) == true { try? shell.reload() }
+                continue
+            }
+            if shell.handle(key) == .quit { break }
+        }
     }
 }

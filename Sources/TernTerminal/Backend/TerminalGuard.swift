@@ -1,0 +1,122 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CNcursesw
+
+/// Puts the terminal back (endwin: echo, cooked mode, cursor, main screen) however Tern ends:
+/// a normal exit, a signal that kills it, or a crash. Without this a dropped ssh session or a
+/// `kill` leaves the user's shell in raw mode with no echo.
+///
+/// Installed once by ``NcursesBackend``; armed while curses is active and disarmed by
+/// ``NcursesBackend/shutdown()``, so a signal after shutdown does no curses call.
+///
+/// ```swift
+/// TerminalGuard.install()   // after newterm, so our handlers replace ncurses' own SIGINT/SIGTERM ones
+/// TerminalGuard.arm()
+/// ```
+enum TerminalGuard {
+    /// Signals that end the process by default and can be caught. SIGHUP is the dropped ssh
+    /// connection or closed terminal window; SIGINT and SIGQUIT only arrive from `kill`, since
+    /// raw mode turns Ctrl-C and Ctrl-\ into keys; the fatal ones are crashes (a Swift trap is
+    /// SIGILL on x86_64, SIGTRAP on arm64).
+    static let terminating: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT]
+    static let fatal: [Int32] = [SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE, SIGTRAP]
+
+    /// State the signal handler reads. It lives in memory allocated once and never freed, so the
+    /// handler touches neither Swift globals (whose accesses carry exclusivity checks) nor the
+    /// allocator: `armed` is the C idiom of a `volatile sig_atomic_t` flag. Slots 1...64 of
+    /// `previous` hold the handlers found at install time, which a fatal signal gets back (the
+    /// Swift runtime's crash backtracer, when it is on).
+    private struct Storage: @unchecked Sendable {
+        let armed: UnsafeMutablePointer<sig_atomic_t>
+        let previous: UnsafeMutablePointer<sigaction>
+    }
+
+    private static let storage: Storage = {
+        let armed = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: 1)
+        armed.initialize(to: 0)
+        let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+        previous.initialize(repeating: sigaction(), count: 65)
+        return Storage(armed: armed, previous: previous)
+    }()
+
+    /// Guards `install` itself; only touched from the thread that starts the backend.
+    nonisolated(unsafe) private static var installed = false
+
+    /// Installs the signal handlers and the atexit hook, once per process. Call it after
+    /// newterm: ncurses installs its own SIGINT/SIGTERM handlers there, which exit with status 1
+    /// instead of dying of the signal, and ours must replace them.
+    static func install() {
+        guard !installed else { return }
+        installed = true
+        let storage = self.storage  // initialize the lazy global now, never inside a handler
+        for signal in terminating + fatal {
+            // SA_RESETHAND: the handler runs once; a repeat (or a crash inside endwin itself)
+            // meets the default action instead of our handler again, so nothing can loop.
+            var action = makeAction(terminalGuardSignalHandler, flags: Int32(truncatingIfNeeded: SA_RESETHAND))
+            sigaction(signal, &action, storage.previous + Int(signal))
+        }
+        atexit(terminalGuardAtExit)
+    }
+
+    /// Curses is active: a signal or exit must restore the terminal.
+    static func arm() { storage.armed.pointee = 1 }
+
+    /// Curses has been shut down: nothing left to restore.
+    static func disarm() { storage.armed.pointee = 0 }
+
+    /// Restores the terminal if curses is active. Async-signal context: only endwin, which is
+    /// what ncurses' own handlers call (it writes the reset sequences and restores termios).
+    fileprivate static func restore() {
+        let armed = storage.armed
+        if armed.pointee != 0 {
+            armed.pointee = 0
+            endwin()
+        }
+    }
+
+    /// A `sigaction` for a plain one-argument handler with nothing extra blocked (the handled
+    /// signal itself is blocked during the handler, as always without SA_NODEFER).
+    private static func makeAction(_ handler: (@convention(c) (Int32) -> Void)?, flags: Int32) -> sigaction {
+        var action = sigaction()
+        #if os(Linux)
+        action.__sigaction_handler.sa_handler = handler
+        #else
+        action.__sigaction_u.__sa_handler = handler
+        #endif
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = flags
+        return action
+    }
+
+    /// The handler body: restore, then let the signal do what it would have done without us.
+    fileprivate static func handle(_ signal: Int32) {
+        restore()
+        if fatal.contains(signal) {
+            // Give a crash back to whoever had it before (the Swift backtracer prints the stack
+            // and exits with the signal); that is SIG_DFL when nobody did.
+            sigaction(signal, storage.previous + Int(signal), nil)
+        } else {
+            // Not the previous handler here: for SIGINT/SIGTERM that is ncurses' own, which would
+            // exit(1); the default action makes the shell see "killed by SIGTERM" (status 143).
+            var action = makeAction(SIG_DFL, flags: 0)
+            sigaction(signal, &action, nil)
+        }
+        // The signal is blocked while its handler runs, so this one is delivered, with the
+        // disposition just set, the moment the handler returns.
+        raise(signal)
+    }
+}
+
+/// The C-callable signal handler (a closure without captures converts to a C function pointer).
+private let terminalGuardSignalHandler: @convention(c) (Int32) -> Void = { signal in
+    TerminalGuard.handle(signal)
+}
+
+/// The atexit hook: `exit()` from anywhere (ArgumentParser's ExitCode, a precondition in a
+/// library) still restores the terminal.
+private let terminalGuardAtExit: @convention(c) () -> Void = {
+    TerminalGuard.restore()
+}

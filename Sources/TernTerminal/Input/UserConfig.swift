@@ -1,0 +1,185 @@
+import Foundation
+import TOMLKit
+
+/// The user's settings from `$XDG_CONFIG_HOME/tern/config.toml` (default
+/// `~/.config/tern/config.toml`). Every key is optional; a missing file means all defaults.
+///
+/// ```toml
+/// theme = "solarized-dark"
+/// mouse = true
+/// ascii_borders = false
+/// [keys]
+/// move_down = ["j", "down", "ctrl-n"]
+/// quit = ["q"]
+/// ```
+///
+/// ```swift
+/// let config = try UserConfig.load(path: UserConfig.defaultPath)
+/// config.keyMap.action(for: .control("n"))   // .moveDown with the file above
+/// ```
+public struct UserConfig: Sendable, Equatable {
+    /// The theme name (`themes/NAME.toml`), nil to use the default (or `--theme`).
+    public var theme: String?
+    /// Mouse reporting (click a pane, row or tab; the wheel scrolls), on by default as the
+    /// README promises. `false` leaves the mouse to the terminal: while a program grabs it, the
+    /// terminal's own select-to-copy and paste stop working (most still do them with Shift held).
+    public var mouse: Bool
+    /// Draw boxes with `+-|` instead of line-drawing characters, for braille displays and
+    /// terminals or fonts without them.
+    public var asciiBorders: Bool
+    /// The defaults with the `[keys]` table applied through ``KeyMap/bind(_:to:)``.
+    public var keyMap: KeyMap
+
+    public init(theme: String? = nil, mouse: Bool = true, asciiBorders: Bool = false, keyMap: KeyMap = .defaults) {
+        self.theme = theme
+        self.mouse = mouse
+        self.asciiBorders = asciiBorders
+        self.keyMap = keyMap
+    }
+
+    /// Everything at its default, what a missing config file gives.
+    public static let defaults = UserConfig()
+
+    /// Reads the config at `path`. A missing file gives ``defaults``; an unknown key, a wrong
+    /// type, an unknown action or key name is a ``ConfigError`` naming the file, key and line.
+    ///
+    /// ```swift
+    /// let config = try UserConfig.load(path: "/home/me/.config/tern/config.toml")
+    /// ```
+    public static func load(path: String) throws(ConfigError) -> UserConfig {
+        guard FileManager.default.fileExists(atPath: path) else { return .defaults }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(file: path, message: "cannot be read")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(file: path, message: "is not UTF-8 text")
+        }
+        return try parse(text, file: path)
+    }
+
+    /// Parses config text; `file` is used in errors only.
+    ///
+    /// ```swift
+    /// try UserConfig.parse("mouse = false\n", file: "config.toml").mouse   // false
+    /// ```
+    public static func parse(_ text: String, file: String) throws(ConfigError) -> UserConfig {
+        let document: TOMLDocument
+        do {
+            document = try TOMLDocument(text: text)
+        } catch {
+            throw ConfigError(file: file, line: error.line, message: error.message)
+        }
+        func fail(_ key: String, _ message: String) -> ConfigError {
+            ConfigError(file: file, key: key, line: document.line(ofKey: key), message: message)
+        }
+
+        var config = UserConfig()
+        // Entries come in file order, so when two actions claim one key the later line wins,
+        // as a reader of the file would expect.
+        for entry in document.entries(of: document.root) {
+            switch entry.key {
+            case "theme":
+                guard let name = entry.value.string, !name.isEmpty else { throw fail("theme", "expected a theme name string") }
+                config.theme = name
+            case "mouse":
+                guard let value = entry.value.bool else { throw fail("mouse", "expected true or false") }
+                config.mouse = value
+            case "ascii_borders":
+                guard let value = entry.value.bool else { throw fail("ascii_borders", "expected true or false") }
+                config.asciiBorders = value
+            case let key where key.hasPrefix("keys."):
+                let actionName = String(key.dropFirst("keys.".count))
+                guard let action = Action(rawValue: actionName) else {
+                    throw fail(key, "unknown action \"\(actionName)\"")
+                }
+                // A single string is accepted as a one-key list: `quit = "q"` is an easy slip.
+                var names: [String] = []
+                if let single = entry.value.string {
+                    names = [single]
+                } else if let array = entry.value.array {
+                    for element in array {
+                        guard let name = element.string else {
+                            throw fail(key, "expected key names as strings, found \(TOMLDocument.describe(element))")
+                        }
+                        names.append(name)
+                    }
+                } else {
+                    throw fail(key, "expected a list of key names such as [\"j\", \"down\", \"ctrl-n\"]")
+                }
+                var keys: [Key] = []
+                for name in names {
+                    guard let key = Key(name: name) else { throw fail(entry.key, "unknown key name \"\(name)\"") }
+                    if !keys.contains(key) { keys.append(key) }
+                }
+                config.keyMap.bind(action, to: keys)
+            case "keys":
+                throw fail("keys", "expected a [keys] table")
+            default:
+                throw fail(entry.key, "unknown setting (known: theme, mouse, ascii_borders and a [keys] table)")
+            }
+        }
+        // Rebinding can take every key away from quit (`move_down = ["q", "ctrl-c"]`), which
+        // would leave no way out but killing the terminal.
+        if config.keyMap.keys(for: .quit).isEmpty {
+            throw ConfigError(file: file, key: "keys.quit", line: document.line(ofKey: "keys.quit"),
+                              message: "no key is left to quit; bind at least one")
+        }
+        return config
+    }
+
+    /// `$XDG_CONFIG_HOME/tern/config.toml`, or `~/.config/tern/config.toml` when
+    /// `XDG_CONFIG_HOME` is unset or not absolute (as the XDG spec says to treat it).
+    ///
+    /// ```swift
+    /// UserConfig.defaultPath   // "/home/me/.config/tern/config.toml"
+    /// ```
+    public static var defaultPath: String {
+        defaultPath(environment: ProcessInfo.processInfo.environment)
+    }
+
+    static func defaultPath(environment: [String: String]) -> String {
+        (configDirectory(environment: environment) as NSString).appendingPathComponent("config.toml")
+    }
+
+    /// `$XDG_CONFIG_HOME/tern` or `~/.config/tern`: where the config and the user's themes live.
+    static func configDirectory(environment: [String: String]) -> String {
+        let base: String
+        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
+            base = xdg
+        } else {
+            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+            base = (home as NSString).appendingPathComponent(".config")
+        }
+        return (base as NSString).appendingPathComponent("tern")
+    }
+}
+
+/// Why the config file could not be used: the file, the key and its line when known, and what
+/// is wrong.
+///
+/// ```swift
+/// ConfigError(file: "config.toml", key: "keys.quit", line: 5, message: "unknown key name \"ctrl-\"").description
+/// // config.toml: line 5: key 'keys.quit': unknown key name "ctrl-"
+/// ```
+public struct ConfigError: Error, Equatable, CustomStringConvertible {
+    public var file: String
+    /// The key as a dotted path (`mouse`, `keys.move_down`); nil for a syntax error.
+    public var key: String?
+    /// The 1-based line, when known (always for a syntax error).
+    public var line: Int?
+    public var message: String
+
+    public init(file: String, key: String? = nil, line: Int? = nil, message: String) {
+        self.file = file
+        self.key = key
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
+        var text = "\(file): "
+        if let line { text += "line \(line): " }
+        if let key { text += "key '\(key)': " }
+        return text + message
+    }
+}
