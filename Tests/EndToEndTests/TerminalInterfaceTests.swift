@@ -62,6 +62,23 @@ import Testing
         #expect(after.range(of: #"(^|\s)echo(\s|$)"#, options: .regularExpression) != nil, "\(after)")
     }
 
+    @Test(arguments: [("TERM", 143), ("HUP", 129)])
+    func aSignalRestoresTheTerminal(signal: String, status: Int) throws {
+        let scratch = try Scratch()
+        let db = try Self.demo(scratch)
+        let tmux = try Self.launch(scratch, db: db)
+        try tmux.waitFor(text: "Project detail")
+        // As a dropped ssh session or `kill` would: the signal comes from outside.
+        let kill = Process()
+        kill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+        kill.arguments = ["-\(signal)", "-f", "--", "--db \(db)"]
+        try kill.run()
+        kill.waitUntilExit()
+        let after = try tmux.waitFor(text: "EXIT=\(status)")
+        #expect(after.range(of: #"(^|\s)icanon"#, options: .regularExpression) != nil, "\(after)")
+        #expect(after.range(of: #"(^|\s)echo(\s|$)"#, options: .regularExpression) != nil, "\(after)")
+    }
+
     @Test func noColorMeansNoColourEscapes() throws {
         let scratch = try Scratch()
         let db = try Self.demo(scratch)
