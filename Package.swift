@@ -48,7 +48,12 @@ let package = Package(
         ),
         .testTarget(name: "TernCatalogueTests", dependencies: ["TernCatalogue", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TernViewModelsTests", dependencies: ["TernViewModels", "TernCatalogue"]),
-        .testTarget(name: "TernTerminalTests", dependencies: ["TernTerminal", "TernViewModels", "TernCatalogue"]),
+        .testTarget(
+            name: "TernTerminalTests",
+            dependencies: ["TernTerminal", "TernViewModels", "TernCatalogue"],
+            // Committed text snapshots, read by path at test time.
+            exclude: ["Snapshots"]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["TernCatalogue"]),
     ],
     swiftLanguageModes: [.v6]
