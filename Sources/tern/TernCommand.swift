@@ -26,8 +26,10 @@ struct CatalogueOptions: ParsableArguments {
         if let db, !db.isEmpty { return db }
         let environment = ProcessInfo.processInfo.environment
         if let db = environment["TERN_DB"], !db.isEmpty { return db }
+        // XDG paths are built from $HOME (NSHomeDirectory reads the password database instead).
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+            ?? (home as NSString).appendingPathComponent(".local/share")
         return (dataHome as NSString).appendingPathComponent("tern/catalogue.sqlite")
     }
 
