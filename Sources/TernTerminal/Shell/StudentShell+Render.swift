@@ -84,9 +84,7 @@ extension StudentShell {
                           focused: focus == .listings, emptyMessage: "no open listings match")
             return selectedScreenRow(listingState, area: area)
         case .detail:
-            let lines = TextView.layout(PaneContent.detailBlocks(detail.detail, isGuest: session.isGuest), width: area.width - 1)
-            detailScroll = min(detailScroll, max(0, lines.count - area.height))
-            TextView.draw(into: &grid, area: area, lines: lines, scroll: detailScroll)
+            drawScrolling(PaneContent.detailBlocks(detail.detail, isGuest: session.isGuest), into: &grid, area: area, scroll: &detailScroll)
             return nil
         case .applications:
             guard !session.isGuest else {
@@ -105,11 +103,18 @@ extension StudentShell {
             }
             return selectedScreenRow(applicationState, area: listArea)
         case .feedback:
-            let lines = TextView.layout(PaneContent.feedbackBlocks(feedback.items, isGuest: session.isGuest), width: area.width - 1)
-            feedbackScroll = min(feedbackScroll, max(0, lines.count - area.height))
-            TextView.draw(into: &grid, area: area, lines: lines, scroll: feedbackScroll)
+            drawScrolling(PaneContent.feedbackBlocks(feedback.items, isGuest: session.isGuest), into: &grid, area: area, scroll: &feedbackScroll)
             return nil
         }
+    }
+
+    /// A scrolling text pane. Text is laid out one column narrower than the area because the
+    /// scroll markers take the last column; the stored scroll is clamped so scrolling back up
+    /// never needs extra key presses.
+    private func drawScrolling(_ blocks: [TextBlock], into grid: inout CellGrid, area: Rect, scroll: inout Int) {
+        let lines = TextView.layout(blocks, width: area.width - 1)
+        scroll = min(scroll, max(0, lines.count - area.height))
+        TextView.draw(into: &grid, area: area, lines: lines, scroll: scroll)
     }
 
     private func selectedScreenRow(_ state: ListState, area: Rect) -> Int? {
