@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+
+/// One completed micro-internship as a student's portfolio shows it: the whole listing, when the
+/// work ran, where the result lives, and what each side said afterwards.
+///
+/// ```swift
+/// let done = try catalogue.portfolio(ofStudent: "aokafor")
+/// done.first?.opportunity.title   // the most recently completed
+/// done.first?.skillsGained        // ["Python", "SQL"], as the organization recorded them
+/// ```
+public struct PortfolioEntry: Sendable, Hashable, Identifiable {
+    public var applicationID: Int64
+    public var opportunity: Opportunity
+    /// The day the work was accepted or started, whichever came first.
+    public var startedOn: CalendarDay?
+    /// The day the organization marked the work complete.
+    public var completedOn: CalendarDay?
+    /// Where the student's work can be seen, as the student gave it.
+    public var deliverableLink: String?
+    /// What the organization wrote about the student's work.
+    public var fromOrganization: Feedback?
+    /// What the student wrote about the organization.
+    public var fromStudent: Feedback?
+
+    public var id: Int64 { applicationID }
+
+    /// The skills the organization saw the student use, from its feedback.
+    public var skillsGained: [String] { fromOrganization?.skillsDemonstrated ?? [] }
+
+    public init(applicationID: Int64, opportunity: Opportunity, startedOn: CalendarDay?, completedOn: CalendarDay?,
+                deliverableLink: String?, fromOrganization: Feedback?, fromStudent: Feedback?) {
+        self.applicationID = applicationID
+        self.opportunity = opportunity
+        self.startedOn = startedOn
+        self.completedOn = completedOn
+        self.deliverableLink = deliverableLink
+        self.fromOrganization = fromOrganization
+        self.fromStudent = fromStudent
+    }
+}
+
+extension Catalogue {
+    /// A student's completed micro-internships, most recently completed first. Only that
+    /// student's own records are read (the query is keyed by username), and dates come from the
+    /// shared history a student may see.
+    ///
+    /// Costs three queries for the lot plus one listing read per entry, in one snapshot: a student
+    /// completes a handful of micro-internships, not thousands.
+    public func portfolio(ofStudent username: String) throws -> [PortfolioEntry] {
+        try read { db in
+            let owned = """
+                FROM applications a JOIN students s ON s.id = a.student_id
+                WHERE s.username = ? AND a.status = 'completed'
+                """
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT a.id, a.opportunity_id, \(Self.deliverableLinkColumn) AS deliverable_link,
+                       (SELECT min(e.at) FROM application_events e
+                        WHERE e.application_id = a.id AND e.to_status IN ('accepted','in_progress') AND e.visibility = 'shared') AS started_at,
+                       (SELECT max(e.at) FROM application_events e
+                        WHERE e.application_id = a.id AND e.to_status = 'completed' AND e.visibility = 'shared') AS completed_at
+                \(owned)
+                ORDER BY coalesce(completed_at, a.updated_at) DESC, a.id DESC
+                """, arguments: [username])
+            guard !rows.isEmpty else { return [] }
+
+            var skills: [Int64: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT fs.application_id, sk.name FROM feedback_skills fs JOIN skills sk ON sk.id = fs.skill_id
+                WHERE fs.application_id IN (SELECT a.id \(owned)) ORDER BY sk.name COLLATE NOCASE
+                """, arguments: [username]) {
+                skills[row["application_id"], default: []].append(row["name"])
+            }
+            var feedback: [Int64: [FeedbackDirection: Feedback]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT f.* FROM feedback f WHERE f.application_id IN (SELECT a.id \(owned))",
+                                        arguments: [username]) {
+                let applicationID: Int64 = row["application_id"]
+                guard let direction = FeedbackDirection(rawValue: row["direction"]) else { continue }
+                feedback[applicationID, default: [:]][direction] = Feedback(
+                    applicationID: applicationID, direction: direction, rating: row["rating"], strengths: row["strengths"],
+                    improvements: row["improvements"], comment: row["comment"],
+                    skillsDemonstrated: direction == .organizationToStudent ? skills[applicationID] ?? [] : [],
+                    createdAt: row["created_at"])
+            }
+
+            return try rows.compactMap { row -> PortfolioEntry? in
+                let applicationID: Int64 = row["id"]
+                let opportunityID: Int64 = row["opportunity_id"]
+                guard let opportunity = try Self.fetchOpportunity(db, whereSQL: "o.id = ?", argument: opportunityID) else { return nil }
+                return PortfolioEntry(
+                    applicationID: applicationID, opportunity: opportunity,
+                    startedOn: Self.day(of: row["started_at"]), completedOn: Self.day(of: row["completed_at"]),
+                    deliverableLink: row["deliverable_link"],
+                    fromOrganization: feedback[applicationID]?[.organizationToStudent],
+                    fromStudent: feedback[applicationID]?[.studentToOrganization])
+            }
+        }
+    }
+
+    /// The column holding the link to a student's finished work: today the link given when
+    /// applying, the best record of the work the catalogue holds.
+    static let deliverableLinkColumn = "a.portfolio_link"
+
+    /// The local calendar day of a stored timestamp, as deadlines are reckoned.
+    static func day(of timestamp: String?) -> CalendarDay? {
+        timestamp.flatMap(Timestamp.date).map { CalendarDay($0) }
+    }
+}
