@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import TernCatalogue
+import TernTerminal
+import TernViewModels
+
+/// `tern portfolio`: a student's completed micro-internships as a JSON Resume or Markdown file.
+struct PortfolioCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "portfolio",
+        abstract: "Export your completed micro-internships as a portfolio.",
+        discussion: """
+            Writes your profile and every completed micro-internship (dates, hours, deliverables, \
+            skills gained, the organization's feedback) as Markdown (the default) or as a JSON Resume \
+            v1.0.0 document (https://jsonresume.org/schema).
+            """)
+
+    @OptionGroup var catalogue: CatalogueOptions
+
+    @Option(help: ArgumentHelp("Export this student's portfolio (default: your login, $USER).", valueName: "name"))
+    var user: String?
+
+    @Option(help: ArgumentHelp("\(PortfolioFormat.allCases.map(\.rawValue).joined(separator: " or ")).", valueName: "format"))
+    var format: String = PortfolioFormat.markdown.rawValue
+
+    @Option(help: ArgumentHelp("Write to this file instead of stdout; it is replaced whole or not at all.", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        guard PortfolioFormat(rawValue: format) != nil else {
+            throw ValidationError("--format takes \(PortfolioFormat.allCases.map(\.rawValue).joined(separator: " or "))")
+        }
+        if let output, output.isEmpty { throw ValidationError("--output needs a file name") }
+    }
+
+    func run() throws {
+        let opened = try catalogue.open()
+        let name = user ?? ProcessInfo.processInfo.environment["USER"] ?? ""
+        guard !name.isEmpty else { throw Failure("no login name ($USER) to find your profile by; use --user") }
+        let session = try StudentSession.resolve(catalogue: opened, requested: name)
+        // The name comes from the command line or the environment: show it, never let it drive the terminal.
+        guard !session.isGuest else { throw Failure("no student profile for \(Sanitizer.line(name)); use --user") }
+        let text = try Portfolio.load(catalogue: opened, session: session).render(PortfolioFormat(rawValue: format)!)
+        let data = Data(text.utf8)
+        guard let output else {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        do {
+            // Written beside the destination and renamed over it: a reader never sees half a file.
+            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw Failure("cannot write \(Sanitizer.line(output)): \((error as NSError).localizedDescription)")
+        }
+    }
+}

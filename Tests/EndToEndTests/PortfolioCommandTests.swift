@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+@Suite struct PortfolioCommandTests {
+    func object(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    /// The demo's day `days` ago, as the binary (TZ=UTC) reckons it.
+    func day(daysAgo days: Int) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date().addingTimeInterval(-Double(days) * 86_400))
+    }
+
+    @Test func aDemoStudentsJSONResumeIsValidJSONWithTheirCompletedWork() throws {
+        let scratch = try Scratch()
+        let db = try CommandLineTests.seededDemo(scratch)
+        let result = try TernProcess.run(["portfolio", "--user", "demo", "--format", "json-resume", "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        let resume = try object(result.stdout)
+        #expect(resume["$schema"] as? String == "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json")
+        #expect((resume["basics"] as? [String: Any])?["name"] as? String == "Demo Student")
+        // The demo student completed one micro-internship: accepted 29 days ago, completed 7 days ago.
+        let projects = try #require(resume["projects"] as? [[String: Any]])
+        #expect(projects.count == 1)
+        #expect(projects.first?["entity"] as? String == "Lakeshore Writing Center")
+        #expect(projects.first?["startDate"] as? String == day(daysAgo: 29))
+        #expect(projects.first?["endDate"] as? String == day(daysAgo: 7))
+        #expect(projects.first?["keywords"] as? [String] == ["Editing", "Technical Writing"])
+    }
+
+    @Test func theLoginPicksTheStudentAndMarkdownIsTheDefault() throws {
+        let scratch = try Scratch()
+        let db = try CommandLineTests.seededDemo(scratch)
+        let result = try TernProcess.run(["portfolio", "--db", db], environment: ["USER": "demo"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("# Demo Student\n"))
+        #expect(result.stdout.contains("\n## Micro-internships\n"))
+        #expect(result.stdout.contains("\n### "))
+        #expect(result.stdout.contains("\n> ★ 4/5 from Lakeshore Writing Center\n"))
+    }
+
+    @Test func aLoginWithNoStudentProfileExitsOneWithOneLine() throws {
+        let scratch = try Scratch()
+        let db = try CommandLineTests.seededDemo(scratch)
+        let unknown = try TernProcess.run(["portfolio", "--user", "nobody", "--db", db])
+        #expect(unknown.status == 1)
+        #expect(unknown.stdout.isEmpty)
+        #expect(unknown.stderr == "tern: no student profile for nobody; use --user\n")
+        let fromLogin = try TernProcess.run(["portfolio", "--db", db], environment: ["USER": "visitor"])
+        #expect(fromLogin.status == 1)
+        #expect(fromLogin.stderr == "tern: no student profile for visitor; use --user\n")
+        // A name is echoed back, never obeyed by the terminal.
+        let hostile = try TernProcess.run(["portfolio", "--user", "x\u{1B}[2J\u{202E}", "--db", db])
+        #expect(hostile.status == 1)
+        #expect(hostile.stderr == "tern: no student profile for x^[[2J\\u{202E}; use --user\n")
+    }
+
+    @Test func anUnknownFormatIsAUsageError() throws {
+        let result = try TernProcess.run(["portfolio", "--user", "demo", "--format", "pdf", "--db", "/nonexistent/x.sqlite"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--format takes json-resume or markdown"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func outputGoesToTheFileWholeAndNothingIsLeftBeside() throws {
+        let scratch = try Scratch()
+        let db = try CommandLineTests.seededDemo(scratch)
+        let directory = scratch.url.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = directory.appendingPathComponent("resume.json").path
+        try "stale".write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try TernProcess.run(["portfolio", "--user", "demo", "--format", "json-resume", "--output", file, "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        let written = try String(contentsOfFile: file, encoding: .utf8)
+        #expect((try object(written)["projects"] as? [Any])?.count == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["resume.json"])
+
+        let nowhere = try TernProcess.run(["portfolio", "--user", "demo", "--output", scratch.path("missing/dir/p.md"), "--db", db])
+        #expect(nowhere.status == 1)
+        #expect(nowhere.stderr.hasPrefix("tern: cannot write \(scratch.path("missing/dir/p.md"))"))
+    }
+}
