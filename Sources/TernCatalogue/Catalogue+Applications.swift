@@ -14,9 +14,7 @@ extension Catalogue {
     ) throws -> Application {
         guard hoursOffered > 0 else { throw CatalogueError.invalid("hours offered must be at least 1") }
         return try write { db in
-            guard let studentID = try Int64.fetchOne(db, sql: "SELECT id FROM students WHERE username = ?", arguments: [username]) else {
-                throw CatalogueError.refused("no student profile for \(username); ask the career center to create one")
-            }
+            let studentID = try Self.studentID(db, username: username)
             guard let listing = try Row.fetchOne(db, sql: "SELECT status, deadline FROM opportunities WHERE id = ? AND status <> 'draft'", arguments: [opportunityID]) else {
                 throw CatalogueError.notFound("listing \(opportunityID)")
             }
@@ -53,33 +51,45 @@ extension Catalogue {
         note: String? = nil, now: Date = Date()
     ) throws -> Application {
         try write { db in
-            let current = try Self.applicationVisible(db, id: applicationID, to: actor)
-            guard current.version == expectedVersion else {
-                throw CatalogueError.versionConflict(expected: expectedVersion, current: current.version)
-            }
-            guard current.status.canMove(to: next) else {
-                throw CatalogueError.illegalTransition(from: current.status, to: next)
-            }
-            guard ApplicationStatus.mayMove(from: current.status, to: next, as: actor.role) else {
-                throw CatalogueError.notPermitted("a \(actor.role.rawValue) cannot move an application to \(next.rawValue)")
-            }
-            if next == .rejected, (note ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                throw CatalogueError.invalid("a rejection needs a reason")
-            }
-            let stamp = Timestamp.string(now)
-            // The version in the WHERE clause is the real guard: another process may have committed
-            // between our read and this write only if it is not IMMEDIATE, but keep the check in SQL anyway.
-            try db.execute(sql: """
-                UPDATE applications SET status = ?, status_reason = ?, updated_at = ?, version = version + 1
-                WHERE id = ? AND version = ?
-                """, arguments: [next.rawValue, next == .rejected ? note : nil, stamp, applicationID, expectedVersion])
-            guard db.changesCount == 1 else {
-                throw CatalogueError.versionConflict(expected: expectedVersion, current: expectedVersion + 1)
-            }
-            try Self.appendEvent(db, application: applicationID, actor: actor, from: current.status, to: next,
-                                 note: note, visibility: .shared, at: stamp)
-            return try Application.fetchOne(db, key: applicationID)!
+            try Self.moveApplication(db, applicationID, to: next, by: actor, expectedVersion: expectedVersion,
+                                     note: note, at: Timestamp.string(now))
         }
+    }
+
+    /// The one path every status change takes (``move(_:to:by:expectedVersion:note:now:)``,
+    /// ``deliver(_:by:link:expectedVersion:now:)``): visibility, version, legality, role, then
+    /// the guarded UPDATE and the shared event. A `deliverableLink` is stored with the move;
+    /// without one the stored link is kept (work sent back for revision keeps its old link).
+    static func moveApplication(
+        _ db: Database, _ applicationID: Int64, to next: ApplicationStatus, by actor: Actor, expectedVersion: Int,
+        note: String?, deliverableLink: String? = nil, at stamp: String
+    ) throws -> Application {
+        let current = try applicationVisible(db, id: applicationID, to: actor)
+        guard current.version == expectedVersion else {
+            throw CatalogueError.versionConflict(expected: expectedVersion, current: current.version)
+        }
+        guard current.status.canMove(to: next) else {
+            throw CatalogueError.illegalTransition(from: current.status, to: next)
+        }
+        guard ApplicationStatus.mayMove(from: current.status, to: next, as: actor.role) else {
+            throw CatalogueError.notPermitted("a \(actor.role.rawValue) cannot move an application to \(next.rawValue)")
+        }
+        if next == .rejected, (note ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw CatalogueError.invalid("a rejection needs a reason")
+        }
+        // The version in the WHERE clause is the real guard: another process may have committed
+        // between our read and this write only if it is not IMMEDIATE, but keep the check in SQL anyway.
+        try db.execute(sql: """
+            UPDATE applications SET status = ?, status_reason = ?, updated_at = ?, version = version + 1,
+                deliverable_link = coalesce(?, deliverable_link)
+            WHERE id = ? AND version = ?
+            """, arguments: [next.rawValue, next == .rejected ? note : nil, stamp, deliverableLink, applicationID, expectedVersion])
+        guard db.changesCount == 1 else {
+            throw CatalogueError.versionConflict(expected: expectedVersion, current: expectedVersion + 1)
+        }
+        try appendEvent(db, application: applicationID, actor: actor, from: current.status, to: next,
+                        note: note, visibility: .shared, at: stamp)
+        return try Application.fetchOne(db, key: applicationID)!
     }
 
     /// Adds a note to an application's history without changing its status.
@@ -105,7 +115,8 @@ extension Catalogue {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT a.id AS app_id, a.student_id, a.opportunity_id, a.cover_note, a.portfolio_link,
                        a.hours_offered, a.status AS app_status, a.status_reason, a.created_at AS app_created_at,
-                       a.updated_at AS app_updated_at, a.version AS app_version, \(OpportunitySQL.summaryColumns)
+                       a.updated_at AS app_updated_at, a.version AS app_version, a.deliverable_link,
+                       \(OpportunitySQL.summaryColumns)
                 FROM applications a JOIN students st ON st.id = a.student_id
                 JOIN opportunities o ON o.id = a.opportunity_id JOIN organizations org ON org.id = o.organization_id
                 WHERE st.username = ? ORDER BY a.updated_at DESC, a.id DESC
@@ -115,7 +126,8 @@ extension Catalogue {
                     id: row["app_id"], studentId: row["student_id"], opportunityId: row["opportunity_id"],
                     coverNote: row["cover_note"], portfolioLink: row["portfolio_link"], hoursOffered: row["hours_offered"],
                     status: ApplicationStatus(rawValue: row["app_status"]) ?? .submitted, statusReason: row["status_reason"],
-                    createdAt: row["app_created_at"], updatedAt: row["app_updated_at"], version: row["app_version"])
+                    createdAt: row["app_created_at"], updatedAt: row["app_updated_at"], version: row["app_version"],
+                    deliverableLink: row["deliverable_link"])
                 let cursor = OpportunityCursor(text: nil, number: nil, id: application.opportunityId, offset: 0)
                 return ApplicationOverview(application: application, opportunity: Self.summary(row, cursor: cursor))
             }

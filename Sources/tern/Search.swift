@@ -39,6 +39,9 @@ struct Search: ParsableCommand {
     @Option(help: ArgumentHelp("Order: \(OpportunitySort.allCases.map(\.rawValue).joined(separator: "|")).", valueName: "order"))
     var sort: String = OpportunitySort.deadline.rawValue
 
+    @Option(help: ArgumentHelp("With --sort match: the student (username) to rank for; shows only listings that fit them.", valueName: "username"))
+    var user: String?
+
     @Option(help: "At most this many results.")
     var limit: Int = 20
 
@@ -52,6 +55,12 @@ struct Search: ParsableCommand {
         guard OpportunitySort(rawValue: sort) != nil else {
             throw ValidationError("unknown sort '\(sort)'; expected one of \(OpportunitySort.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        if sort == OpportunitySort.match.rawValue, user == nil {
+            throw ValidationError("--sort match ranks listings for one student; name them with --user <username>")
+        }
+        if user != nil, sort != OpportunitySort.match.rawValue {
+            throw ValidationError("--user goes with --sort match")
+        }
         guard (1...100_000).contains(limit) else { throw ValidationError("--limit takes 1 to 100000") }
         if let maxHours, maxHours < 1 { throw ValidationError("--max-hours must be at least 1") }
         if let deadlineWithin, deadlineWithin < 0 { throw ValidationError("--deadline-within must be 0 or more") }
@@ -62,7 +71,7 @@ struct Search: ParsableCommand {
             words: words.joined(separator: " "), fields: Set(field.compactMap(Field.init(rawValue:))), skills: skill,
             locationKinds: remote ? [.remote] : [], paidOnly: paid, maxHours: maxHours,
             deadlineWithinDays: deadlineWithin, organization: organization, includeClosed: all,
-            sort: OpportunitySort(rawValue: sort) ?? .deadline)
+            sort: OpportunitySort(rawValue: sort) ?? .deadline, matchFor: user)
     }
 
     func run() throws {

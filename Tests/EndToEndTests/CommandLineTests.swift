@@ -72,6 +72,9 @@ import Testing
         let bad = try TernProcess.run(["search", "--sort", "bogus", "--db", "/nonexistent/x.sqlite"])
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("unknown sort 'bogus'"))
+        let forNobody = try TernProcess.run(["search", "--sort", "match", "--db", "/nonexistent/x.sqlite"])
+        #expect(forNobody.status == 2)
+        #expect(forNobody.stderr.contains("--sort match ranks listings for one student; name them with --user <username>"))
         let unknown = try TernProcess.run(["frobnicate"])
         #expect(unknown.status == 2)
     }

@@ -26,12 +26,22 @@ public struct OpportunityQuery: Sendable, Hashable, Codable {
     /// Also show closed, filled, archived and past-deadline listings (never drafts).
     public var includeClosed: Bool
     public var sort: OpportunitySort
+    /// Only listings the student with this username has saved.
+    public var savedBy: String?
+    /// Only listings posted strictly after this timestamp (as stored: `2026-11-21T09:30:00Z`);
+    /// saved searches count what is new with it.
+    public var postedAfter: String?
+    /// The student (username) that ``OpportunitySort/match`` ranks for. Whenever it is set, and
+    /// whatever the sort, only listings that fit the student at all are shown: one of the
+    /// listing's skills is theirs, or its field is one of their interests (see ``ListingFit``).
+    public var matchFor: String?
 
     public init(words: String = "", fields: Set<Field> = [], skills: [String] = [],
                 locationKinds: Set<LocationKind> = [], compensationKinds: Set<CompensationKind> = [],
                 paidOnly: Bool = false, maxHours: Int? = nil, maxDurationDays: Int? = nil,
                 deadlineWithinDays: Int? = nil, organization: String? = nil, includeClosed: Bool = false,
-                sort: OpportunitySort = .deadline) {
+                sort: OpportunitySort = .deadline, savedBy: String? = nil, postedAfter: String? = nil,
+                matchFor: String? = nil) {
         self.words = words
         self.fields = fields
         self.skills = skills
@@ -44,6 +54,9 @@ public struct OpportunityQuery: Sendable, Hashable, Codable {
         self.organization = organization
         self.includeClosed = includeClosed
         self.sort = sort
+        self.savedBy = savedBy
+        self.postedAfter = postedAfter
+        self.matchFor = matchFor
     }
 
     /// The words as the search index sees them: letters and digits, lowercased, in order.
@@ -63,16 +76,18 @@ public struct OpportunityQuery: Sendable, Hashable, Codable {
         return terms
     }
 
-    /// True when no filter narrows the list (words aside).
+    /// True when no filter narrows the list (words aside). `matchFor` belongs to the order
+    /// ("For you"), so it does not count as a filter here.
     public var hasNoFilters: Bool {
         fields.isEmpty && skills.isEmpty && locationKinds.isEmpty && compensationKinds.isEmpty && !paidOnly
             && maxHours == nil && maxDurationDays == nil && deadlineWithinDays == nil
-            && (organization ?? "").isEmpty && !includeClosed
+            && (organization ?? "").isEmpty && !includeClosed && savedBy == nil && postedAfter == nil
     }
 }
 
 /// The orders a listings page can take. Each is a keyset order ending in the row id, so paging
-/// costs the same on page 1 and page 10,000.
+/// costs the same on page 1 and page 10,000; the two ranked orders (`relevance`, `match`) have
+/// no stable key and page by offset.
 public enum OpportunitySort: String, CaseIterable, Codable, Sendable {
     /// Soonest application deadline first: what a student must act on.
     case deadline
@@ -83,6 +98,9 @@ public enum OpportunitySort: String, CaseIterable, Codable, Sendable {
     case pay
     /// Best text match first (needs words; falls back to deadline without them).
     case relevance
+    /// "For you": best ``ListingFit/score`` for ``OpportunityQuery/matchFor`` first, then
+    /// soonest deadline (needs `matchFor`; falls back to deadline without it).
+    case match
 }
 
 /// Where a page ended, so the next page starts right after it.
@@ -90,6 +108,6 @@ public struct OpportunityCursor: Sendable, Hashable {
     var text: String?
     var number: Int?
     var id: Int64
-    /// Relevance is ranked by the search index, which has no stable key: it pages by offset.
+    /// Relevance and match are ranked orders with no stable key: they page by offset.
     var offset: Int
 }

@@ -6,7 +6,25 @@ struct OpportunitySQL {
     let query: OpportunityQuery
     let today: CalendarDay
 
-    private var usesRelevance: Bool { query.sort == .relevance && matchExpression != nil }
+    private var usesRelevance: Bool { effectiveSort == .relevance }
+
+    /// The order actually used: the ranked orders fall back to deadline when they have nothing
+    /// to rank by (no words, no student).
+    private var effectiveSort: OpportunitySort {
+        switch query.sort {
+        case .relevance: matchExpression == nil ? .deadline : .relevance
+        case .match: query.matchFor == nil ? .deadline : .match
+        case .deadline, .newest, .hours, .pay: query.sort
+        }
+    }
+
+    /// The `WITH` clause naming the student the query fits, if any. It opens the statement, so
+    /// call this before binding anything else.
+    private func prelude(_ arguments: inout StatementArguments) -> String {
+        guard let student = query.matchFor else { return "" }
+        _ = arguments.append(contentsOf: [student])
+        return FitSQL.prelude
+    }
 
     /// The FTS5 expression: every term as a quoted prefix, so user input can never be read as
     /// FTS syntax (`NEAR`, `-`, `"`, `*`).
@@ -73,6 +91,20 @@ struct OpportunitySQL {
                 """)
             _ = arguments.append(contentsOf: [skill])
         }
+        if let student = query.savedBy {
+            conditions.append("""
+                o.id IN (SELECT so.opportunity_id FROM saved_opportunities so JOIN students saver ON saver.id = so.student_id
+                         WHERE saver.username = ?)
+                """)
+            _ = arguments.append(contentsOf: [student])
+        }
+        if let posted = query.postedAfter {
+            conditions.append("o.posted_at > ?")
+            _ = arguments.append(contentsOf: [posted])
+        }
+        if query.matchFor != nil {
+            conditions.append(FitSQL.fitsAtAll)
+        }
         if let match = matchExpression, !usesRelevance, matchInWhere {
             conditions.append("o.id IN (SELECT rowid FROM opportunity_search WHERE opportunity_search MATCH ?)")
             _ = arguments.append(contentsOf: [match])
@@ -89,6 +121,9 @@ struct OpportunitySQL {
     /// One page of summaries after `cursor`.
     func page(after cursor: OpportunityCursor?, offset skip: Int = 0, limit: Int) -> (sql: String, arguments: StatementArguments) {
         var arguments = StatementArguments()
+        let with = prelude(&arguments)
+        var columns = Self.summaryColumns
+        if effectiveSort == .match { columns += ", \(FitSQL.score) AS fit_score" }
         var from = "opportunities o JOIN organizations org ON org.id = o.organization_id"
         var conditions = ""
         if usesRelevance, let match = matchExpression {
@@ -101,7 +136,7 @@ struct OpportunitySQL {
         let order: String
         var pageCondition = ""
         var offset = cursor == nil ? skip : 0
-        switch usesRelevance ? .relevance : (query.sort == .relevance ? .deadline : query.sort) {
+        switch effectiveSort {
         case .deadline:
             order = "o.deadline, o.id"
             if let cursor { pageCondition = " AND (o.deadline, o.id) > (?, ?)"; _ = arguments.append(contentsOf: [cursor.text, cursor.id]) }
@@ -118,14 +153,18 @@ struct OpportunitySQL {
             // Title and skills weigh more than the brief: a listing *about* Python beats one that mentions it.
             order = "bm25(opportunity_search, 8.0, 4.0, 6.0, 1.0), o.id"
             offset = cursor?.offset ?? skip
+        case .match:
+            order = "fit_score DESC, o.deadline, o.id"
+            offset = cursor?.offset ?? skip
         }
-        let sql = "SELECT \(Self.summaryColumns) FROM \(from) WHERE \(conditions)\(pageCondition) ORDER BY \(order) LIMIT ? OFFSET ?"
+        let sql = "\(with)SELECT \(columns) FROM \(from) WHERE \(conditions)\(pageCondition) ORDER BY \(order) LIMIT ? OFFSET ?"
         _ = arguments.append(contentsOf: [limit, offset])
         return (sql, arguments)
     }
 
     func count() -> (sql: String, arguments: StatementArguments) {
         var arguments = StatementArguments()
+        let with = prelude(&arguments)
         var from = "opportunities o"
         // With words, start from the (usually much smaller) set of text matches; CROSS JOIN pins
         // that order, which SQLite would otherwise invert into a scan of every open listing.
@@ -136,7 +175,7 @@ struct OpportunitySQL {
         // Join organizations only when a filter reads them: a count must not visit a second table per row.
         if !(query.organization ?? "").isEmpty { from += " JOIN organizations org ON org.id = o.organization_id" }
         let conditions = OpportunitySQL(query: withoutRelevance, today: today).whereClause(&arguments, matchInWhere: false)
-        return ("SELECT count(*) FROM \(from) WHERE \(conditions)", arguments)
+        return ("\(with)SELECT count(*) FROM \(from) WHERE \(conditions)", arguments)
     }
 
     private var withoutRelevance: OpportunityQuery {
@@ -148,8 +187,9 @@ struct OpportunitySQL {
     /// The cursor that continues after `row`, given this query's order.
     func cursor(after row: Row, offset: Int) -> OpportunityCursor {
         let id: Int64 = row["id"]
-        switch usesRelevance ? .relevance : query.sort {
+        switch effectiveSort {
         case .deadline, .relevance: return OpportunityCursor(text: row["deadline"], number: nil, id: id, offset: offset)
+        case .match: return OpportunityCursor(text: row["deadline"], number: row["fit_score"], id: id, offset: offset)
         case .newest: return OpportunityCursor(text: row["posted_at"], number: nil, id: id, offset: offset)
         case .hours: return OpportunityCursor(text: nil, number: row["hours"], id: id, offset: offset)
         case .pay: return OpportunityCursor(text: nil, number: row["hourly_cents"], id: id, offset: offset)

@@ -36,6 +36,8 @@ public struct Application: Codable, Sendable, Hashable, FetchableRecord, TableRe
     public var createdAt: String
     public var updatedAt: String
     public var version: Int
+    /// Where the student's finished work is (an http(s) link), once they have delivered.
+    public var deliverableLink: String?
 }
 
 /// One line of an application's history: a status change or a note.

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Which way feedback flows: the organization about the student's work, or the student about
@@ -50,5 +51,46 @@ extension Catalogue {
                                 skillsDemonstrated: direction == .organizationToStudent ? skills : [], createdAt: row["created_at"])
             }
         }
+    }
+}
+
+extension Catalogue {
+    /// The student's word on the organization, once per finished micro-internship. Only the
+    /// student's own application counts; to them, anyone else's does not exist.
+    ///
+    /// ```swift
+    /// let review = try catalogue.rateOrganization(application: app.id, by: "aokafor", rating: 5,
+    ///                                             comment: "Clear brief, quick answers.")
+    /// review.direction   // .studentToOrganization
+    /// ```
+    @discardableResult
+    public func rateOrganization(
+        application applicationID: Int64, by username: String, rating: Int, strengths: String? = nil,
+        improvements: String? = nil, comment: String? = nil, now: Date = Date()
+    ) throws -> Feedback {
+        guard (1...5).contains(rating) else { throw CatalogueError.invalid("a rating is 1 to 5 stars") }
+        let strengths = Self.nonEmpty(strengths), improvements = Self.nonEmpty(improvements), comment = Self.nonEmpty(comment)
+        return try write { db in
+            let application = try Self.applicationVisible(db, id: applicationID, to: Actor(role: .student, username: username))
+            guard application.status == .completed else {
+                throw CatalogueError.refused("you can rate the organization once the work is completed")
+            }
+            let direction = FeedbackDirection.studentToOrganization
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM feedback WHERE application_id = ? AND direction = ?",
+                                 arguments: [applicationID, direction.rawValue]) == true {
+                throw CatalogueError.refused("you have already rated this organization for this micro-internship")
+            }
+            let stamp = Timestamp.string(now)
+            try Self.insertFeedback(db, application: applicationID, direction: direction, rating: rating, strengths: strengths,
+                                    improvements: improvements, comment: comment, skills: [], at: stamp)
+            return Feedback(applicationID: applicationID, direction: direction, rating: rating, strengths: strengths,
+                            improvements: improvements, comment: comment, skillsDemonstrated: [], createdAt: stamp)
+        }
+    }
+
+    /// Blank answers are no answers: stored as NULL, so screens can tell "said nothing".
+    static func nonEmpty(_ text: String?) -> String? {
+        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        return trimmed
     }
 }

@@ -53,21 +53,31 @@ public struct StudentSkill: Sendable, Hashable, Codable {
 extension Catalogue {
     /// A student's profile by login, or nil for a guest.
     public func student(username: String) throws -> Student? {
-        try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM students WHERE username = ?", arguments: [username]) else { return nil }
-            let id: Int64 = row["id"]
-            let skills = try Row.fetchAll(db, sql: """
-                SELECT s.name, ss.level FROM student_skills ss JOIN skills s ON s.id = ss.skill_id
-                WHERE ss.student_id = ? ORDER BY s.name COLLATE NOCASE
-                """, arguments: [id]).map { StudentSkill(name: $0["name"], level: SkillLevel(rawValue: $0["level"]) ?? .beginner) }
-            let interests = try String.fetchAll(db, sql: "SELECT field FROM student_interests WHERE student_id = ? ORDER BY field", arguments: [id])
-                .compactMap(Field.init(rawValue:))
-            let links = try String.fetchAll(db, sql: "SELECT url FROM student_links WHERE student_id = ? ORDER BY position", arguments: [id])
-            return Student(id: id, username: row["username"], name: row["name"], email: row["email"], program: row["program"],
-                           graduationYear: row["graduation_year"], skills: skills, interests: interests,
-                           hoursPerWeek: row["hours_per_week"], portfolioLinks: links,
-                           directoryOptOut: row["directory_opt_out"], version: row["version"])
+        try read { try Self.fetchStudent($0, username: username) }
+    }
+
+    static func fetchStudent(_ db: Database, username: String) throws -> Student? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM students WHERE username = ?", arguments: [username]) else { return nil }
+        let id: Int64 = row["id"]
+        let skills = try Row.fetchAll(db, sql: """
+            SELECT s.name, ss.level FROM student_skills ss JOIN skills s ON s.id = ss.skill_id
+            WHERE ss.student_id = ? ORDER BY s.name COLLATE NOCASE
+            """, arguments: [id]).map { StudentSkill(name: $0["name"], level: SkillLevel(rawValue: $0["level"]) ?? .beginner) }
+        let interests = try String.fetchAll(db, sql: "SELECT field FROM student_interests WHERE student_id = ? ORDER BY field", arguments: [id])
+            .compactMap(Field.init(rawValue:))
+        let links = try String.fetchAll(db, sql: "SELECT url FROM student_links WHERE student_id = ? ORDER BY position", arguments: [id])
+        return Student(id: id, username: row["username"], name: row["name"], email: row["email"], program: row["program"],
+                       graduationYear: row["graduation_year"], skills: skills, interests: interests,
+                       hoursPerWeek: row["hours_per_week"], portfolioLinks: links,
+                       directoryOptOut: row["directory_opt_out"], version: row["version"])
+    }
+
+    /// The id of the student at the terminal, or the refusal every student action gives a guest.
+    static func studentID(_ db: Database, username: String) throws -> Int64 {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM students WHERE username = ?", arguments: [username]) else {
+            throw CatalogueError.refused("no student profile for \(username); ask the career center to create one")
         }
+        return id
     }
 
     @discardableResult

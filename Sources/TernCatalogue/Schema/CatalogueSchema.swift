@@ -8,7 +8,7 @@ import GRDB
 /// ```
 enum CatalogueSchema {
     /// The newest migration's identifier; `tern check` reports it as the schema version.
-    static let latestVersion = "v1-initial"
+    static let latestVersion = "v2-student-actions"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -18,8 +18,19 @@ enum CatalogueSchema {
             try db.execute(sql: searchTriggers)
             try db.execute(sql: appendOnlyTriggers)
         }
+        migrator.registerMigration("v2-student-actions") { db in
+            try db.execute(sql: v2StudentActions)
+        }
         return migrator
     }
+
+    // Where a student's finished work lives, stored with the move to `delivered`. The student
+    // actions (saved listings, saved searches, profile edits) need no new index: the primary
+    // keys of saved_opportunities, student_skills, student_interests and the UNIQUE
+    // (student_id, name) of saved_searches already lead with the student.
+    private static let v2StudentActions = """
+    ALTER TABLE applications ADD COLUMN deliverable_link TEXT;
+    """
 
     // Enumerations are CHECK constraints so that even raw SQL from another tool cannot store a
     // value the Swift enums don't know. `approval` columns and generic statuses leave room for
