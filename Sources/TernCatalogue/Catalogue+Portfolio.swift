@@ -97,9 +97,8 @@ extension Catalogue {
         }
     }
 
-    /// The column holding the link to a student's finished work: today the link given when
-    /// applying, the best record of the work the catalogue holds.
-    static let deliverableLinkColumn = "a.portfolio_link"
+    /// The column holding the link to a student's finished work, given when marking it delivered.
+    static let deliverableLinkColumn = "a.deliverable_link"
 
     /// The local calendar day of a stored timestamp, as deadlines are reckoned.
     static func day(of timestamp: String?) -> CalendarDay? {

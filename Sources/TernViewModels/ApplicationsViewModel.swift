@@ -52,6 +52,7 @@ public final class ApplicationsViewModel {
 /// what the student wrote back.
 public final class FeedbackViewModel {
     public struct Item: Sendable, Equatable {
+        public var applicationID: Int64
         public var opportunity: OpportunitySummary
         public var fromOrganization: Feedback?
         public var fromStudent: Feedback?
@@ -73,9 +74,23 @@ public final class FeedbackViewModel {
         }
         items = try catalogue.applications(ofStudent: username).filter { $0.application.status == .completed }.map { overview in
             let feedback = try catalogue.feedback(on: overview.id, as: actor)
-            return Item(opportunity: overview.opportunity,
+            return Item(applicationID: overview.id, opportunity: overview.opportunity,
                         fromOrganization: feedback.first { $0.direction == .organizationToStudent },
                         fromStudent: feedback.first { $0.direction == .studentToOrganization })
         }
+    }
+
+    /// The first completed micro-internship the student has not rated yet.
+    public var firstUnrated: Item? { items.first { $0.fromStudent == nil } }
+
+    /// The student's rating of the organization for one completed micro-internship; once only.
+    @discardableResult
+    public func rate(_ applicationID: Int64, rating: Int, strengths: String?, improvements: String?, comment: String?,
+                     now: Date = Date()) throws -> Feedback {
+        guard let username = session.username else { throw CatalogueError.notPermitted("guests cannot rate organizations") }
+        let feedback = try catalogue.rateOrganization(application: applicationID, by: username, rating: rating,
+                                                      strengths: strengths, improvements: improvements, comment: comment, now: now)
+        try reload()
+        return feedback
     }
 }

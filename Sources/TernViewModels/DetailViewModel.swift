@@ -11,6 +11,28 @@ public struct ListingDetail: Sendable, Equatable {
     /// Days until the application deadline (0 = today, negative = passed).
     public var daysLeft: Int
     public var spotsLeft: Int
+    /// How the listing fits the signed-in student (nil for guests).
+    public var fit: ListingFit?
+    /// Whether the signed-in student bookmarked it.
+    public var isSaved: Bool = false
+
+    /// Why the listing suits the student, in one line:
+    /// "3 of 4 skills: Python, SQL, Excel; fits your 10 h/week".
+    public var fitReason: String? {
+        guard let fit else { return nil }
+        var parts: [String] = []
+        if fit.listingSkills.isEmpty {
+            parts.append("no particular skills asked")
+        } else if fit.matchedSkills.isEmpty {
+            parts.append("none of its \(fit.listingSkills.count) skills yet")
+        } else {
+            parts.append("\(fit.matchedSkills.count) of \(fit.listingSkills.count) skills: \(fit.matchedSkills.joined(separator: ", "))")
+        }
+        if fit.inInterests { parts.append("in your interests") }
+        parts.append(fit.fitsHours ? "fits your \(fit.hoursPerWeek) h/week"
+                                   : "about \(fit.weeklyHours) h/week, more than your \(fit.hoursPerWeek)")
+        return parts.joined(separator: "; ")
+    }
 
     /// Closed, filled or archived listings, and open ones past their deadline, take no applications.
     public var isAcceptingApplications: Bool { opportunity.status == .open && daysLeft >= 0 }
@@ -34,6 +56,17 @@ public final class DetailViewModel {
     private let today: () -> CalendarDay
     public private(set) var detail: ListingDetail?
 
+    /// Bookmarks or un-bookmarks the shown listing; returns whether it is now saved.
+    @discardableResult
+    public func toggleSaved() throws -> Bool {
+        guard let username = session.username else { throw CatalogueError.notPermitted("guests cannot save listings; start tern with --user NAME") }
+        guard var shown = detail, let id = shown.opportunity.id else { throw CatalogueError.notFound("no listing selected") }
+        try catalogue.setSaved(id, !shown.isSaved, by: username)
+        shown.isSaved.toggle()
+        detail = shown
+        return shown.isSaved
+    }
+
     public init(catalogue: Catalogue, session: StudentSession, today: @escaping () -> CalendarDay = { CalendarDay(Date()) }) {
         self.catalogue = catalogue
         self.session = session
@@ -50,6 +83,8 @@ public final class DetailViewModel {
         detail = ListingDetail(
             opportunity: opportunity, organization: try catalogue.organization(named: opportunity.organization),
             myApplication: mine, daysLeft: today().days(until: opportunity.deadline),
-            spotsLeft: max(0, opportunity.spots - (try catalogue.spotsTaken(on: id))))
+            spotsLeft: max(0, opportunity.spots - (try catalogue.spotsTaken(on: id))),
+            fit: try session.username.flatMap { try catalogue.fit(of: id, for: $0) },
+            isSaved: try session.username.map { try catalogue.isSaved(id, by: $0) } ?? false)
     }
 }

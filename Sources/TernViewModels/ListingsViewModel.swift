@@ -14,7 +14,10 @@ public final class ListingsViewModel {
     public let catalogue: Catalogue
     public private(set) var query: OpportunityQuery
     /// Matching listings; counted separately from pages so a page never waits on a count.
+    /// While a background count is running this is the rows known so far (``isCounting``).
     public private(set) var count: Int = 0
+    /// True while the count is still being worked out off the input path.
+    public private(set) var isCounting = false
     public static let pageSize = 100
     /// Pages kept in memory at most; older ones are dropped (a long scroll stays small).
     static let maximumPages = 8
@@ -40,7 +43,30 @@ public final class ListingsViewModel {
         pages.removeAll()
         pageUse.removeAll()
         count = try catalogue.countOpportunities(matching: query, today: today())
+        isCounting = false
     }
+
+    /// Takes a result a ``ListingSearch`` worked out in the background: its query, first page
+    /// and, once known, its count. A second step for the same query only fills in the count.
+    public func adopt(_ result: ListingSearch.Result) {
+        if result.query != query || pages[0] == nil {
+            query = result.query
+            pages.removeAll()
+            pageUse.removeAll()
+            pages[0] = result.firstPage
+            touch(0)
+        }
+        if let total = result.count {
+            count = total
+            isCounting = false
+        } else {
+            count = result.firstPage.count
+            isCounting = true
+        }
+    }
+
+    /// The day deadlines are measured from, for queries run elsewhere.
+    public var day: CalendarDay { today() }
 
     /// The listings at `range` (clamped to the count), loading just the pages it touches.
     public func rows(in range: Range<Int>) throws -> [OpportunitySummary] {

@@ -18,6 +18,8 @@ struct Browse: ParsableCommand {
 
     /// How long to wait for a key before checking for other processes' commits.
     static let idleMilliseconds = 400
+    /// How often to look for a background search's result while one runs.
+    static let searchPollMilliseconds = 15
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -59,9 +61,13 @@ struct Browse: ParsableCommand {
         if let warning = warnings.first { shell.showToast(warning, isError: true) }
 
         while true {
+            shell.collectSearchResults()
             let frame = shell.render(width: backend.size.width, height: backend.size.height)
             backend.draw(frame.grid, cursor: frame.cursor)
-            guard let key = backend.nextKey(timeoutMilliseconds: Self.idleMilliseconds) else {
+            // While a search runs in the background, wake often to show its result; keys still
+            // come first, and each one supersedes the search in flight.
+            let wait = shell.isSearching ? Self.searchPollMilliseconds : Self.idleMilliseconds
+            guard let key = backend.nextKey(timeoutMilliseconds: wait) else {
                 // End of input (a closed pty) ends the program rather than spinning.
                 if backend.inputClosed { break }
                 // Idle: pick up what other processes committed (staff moved an application).

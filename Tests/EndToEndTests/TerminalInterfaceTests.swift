@@ -31,7 +31,7 @@ import Testing
         let titles = try firstTwoTitles(db)
         let tmux = try Self.launch(scratch, db: db)
         try tmux.waitFor("the four panes") { screen in
-            ["Listings (", "Project detail", "My applications (", "Feedback"].allSatisfy(screen.contains)
+            ["Listings · ", "Project detail", "My applications (", "Feedback"].allSatisfy(screen.contains)
         }
         // The detail follows the selection: j moves to the second listing.
         try tmux.waitFor(text: String(titles[0].prefix(24)))
@@ -52,7 +52,7 @@ import Testing
         try tmux.waitFor(text: "terminal too small")
         try tmux.resize(width: 120, height: 40)
         try tmux.waitFor("the wide layout again") { screen in
-            ["Listings (", "Project detail", "My applications (", "Feedback"].allSatisfy(screen.contains) && !screen.contains("too small")
+            ["Listings · ", "Project detail", "My applications (", "Feedback"].allSatisfy(screen.contains) && !screen.contains("too small")
         }
         try tmux.send("Escape")
         try tmux.send("q")
@@ -111,7 +111,7 @@ import Testing
         #expect(screen.contains("^M"))
         #expect(screen.contains("\\u{202E}"))
         #expect(!screen.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x1B })
-        for pane in ["Listings (", "Project detail", "My applications (", "Feedback"] { #expect(screen.contains(pane), "\(pane) missing") }
+        for pane in ["Listings · ", "Project detail", "My applications (", "Feedback"] { #expect(screen.contains(pane), "\(pane) missing") }
         try tmux.send("q")
         try tmux.waitFor(text: "EXIT=0")
     }

@@ -47,7 +47,7 @@ import TernViewModels
         let demo = try Demo()
         let frame = try demo.shell().render(width: 120, height: 40)
         let text = frame.grid.text()
-        for title in ["Listings (", "Project detail", "My applications (", "Feedback"] { #expect(text.contains(title)) }
+        for title in ["Listings · ", "Project detail", "My applications (", "Feedback"] { #expect(text.contains(title)) }
         #expect(frame.cursor != nil, "the hardware cursor is parked on the selected row")
         try expectSnapshot(text, named: "shell-120x40")
     }

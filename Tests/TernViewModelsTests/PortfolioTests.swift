@@ -75,6 +75,12 @@ final class PortfolioFixture {
             (.accepted, accepted), (.inProgress, accepted), (.delivered, completed), (.completed, completed),
         ]
         for (status, day) in steps {
+            // The student hands in the work with its link; everything else is staff.
+            // (The catalogue refuses a non-web deliverable link, so a hostile one never gets this far.)
+            if status == .delivered, let link, link.hasPrefix("https://") {
+                application = try catalogue.deliver(application.id, by: student, link: link, expectedVersion: application.version, now: Self.noon(day))
+                continue
+            }
             application = try catalogue.move(application.id, to: status, by: Self.staff, expectedVersion: application.version, now: Self.noon(day))
         }
         return application.id
@@ -224,8 +230,6 @@ func rawControls(in text: String) -> [Unicode.Scalar] {
 
             - \- a list? ^\[\]0;pwned^G
 
-            Work: javascript:alert(1)
-
             > ★ 2/5 from Acme \<script\>
             >
             > Strengths: Fast
@@ -276,7 +280,8 @@ func rawControls(in text: String) -> [Unicode.Scalar] {
         #expect(markdown.contains("- \\- a list? ^\\[\\]0;pwned^G"))
         #expect(markdown.contains("> Strengths: Fast\n>\n> \\# Not a heading\n> not code"))
         #expect(markdown.contains("> To improve: \\[click\\](http://e)"))
-        #expect(markdown.contains("Work: javascript:alert(1)"))
+        // A non-web link is shown as text, never as an autolink.
+        #expect(markdown.contains("· javascript:alert(1)\n"))
         #expect(!markdown.contains("<javascript"))
     }
 }

@@ -6,6 +6,10 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case open, back, quit
     case nextPane = "next_pane", previousPane = "previous_pane"
     case search, filters, help, command
+    case clearFilters = "clear_filters", nextView = "next_view"
+    case toggleSaved = "toggle_saved", saveSearch = "save_search", savedSearches = "saved_searches"
+    case apply, withdraw, acceptOffer = "accept_offer", declineOffer = "decline_offer"
+    case markDelivered = "mark_delivered", rateOrganization = "rate_organization", profile
 
     /// Short words for the status bar and help overlay.
     public var label: String {
@@ -25,6 +29,18 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .filters: "filters"
         case .help: "help"
         case .command: "command"
+        case .clearFilters: "clear filters"
+        case .nextView: "all/for you/saved"
+        case .toggleSaved: "save listing"
+        case .saveSearch: "save search"
+        case .savedSearches: "saved searches"
+        case .apply: "apply"
+        case .withdraw: "withdraw"
+        case .acceptOffer: "accept offer"
+        case .declineOffer: "decline offer"
+        case .markDelivered: "mark delivered"
+        case .rateOrganization: "rate organization"
+        case .profile: "profile"
         }
     }
 }
@@ -56,6 +72,18 @@ public struct KeyMap: Sendable, Equatable {
         .filters: [.character("f")],
         .help: [.character("?")],
         .command: [.character(":")],
+        .clearFilters: [.character("x")],
+        .nextView: [.character("v")],
+        .toggleSaved: [.character("s")],
+        .saveSearch: [.character("S")],
+        .savedSearches: [.character("o")],
+        .apply: [.character("a")],
+        .withdraw: [.character("w")],
+        .acceptOffer: [.character("y")],
+        .declineOffer: [.character("n")],
+        .markDelivered: [.character("d")],
+        .rateOrganization: [.character("r")],
+        .profile: [.character("p")],
     ])
 
     public init(bindings: [Action: [Key]]) {

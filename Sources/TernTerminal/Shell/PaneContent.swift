@@ -18,7 +18,11 @@ enum PaneContent {
         return [ListColumn("Title", .flexible(min: 10)), ListColumn("Hours", .fixed(5), alignment: .right), ListColumn("Deadline", .fixed(10))]
     }
 
-    static func listingCells(_ row: OpportunitySummary, width: Int) -> [String] {
+    static func listingCells(_ row: OpportunitySummary, width: Int, today: CalendarDay? = nil) -> [String] {
+        var row = row
+        // The Saved view and "closed too" show listings that take no applications: say so first.
+        if row.status != .open { row.title = "(\(row.status.rawValue)) " + row.title }
+        else if let today, row.deadline < today { row.title = "(past deadline) " + row.title }
         let place = row.locationKind == .remote ? "Remote" : row.locationKind == .hybrid ? "Hybrid" : "On site"
         if width >= 90 {
             return [row.title, row.organization, row.field.label, "\(row.hours)", pay(row.compensationKind, row.compensation), place, row.deadline.description]
@@ -42,7 +46,7 @@ enum PaneContent {
         [overview.opportunity.title, overview.opportunity.organization, overview.application.status.label]
     }
 
-    static func detailBlocks(_ detail: ListingDetail?, isGuest: Bool) -> [TextBlock] {
+    static func detailBlocks(_ detail: ListingDetail?, isGuest: Bool, keyMap: KeyMap = .defaults) -> [TextBlock] {
         guard let detail else { return [.paragraph("Select a listing to read its brief.")] }
         let opp = detail.opportunity
         var blocks: [TextBlock] = [.heading(opp.title)]
@@ -58,7 +62,12 @@ enum PaneContent {
         blocks.append(.field(label: "Spots", value: "\(detail.spotsLeft) of \(opp.spots) left"))
         if let mine = detail.myApplication {
             blocks.append(.field(label: "You", value: "applied — \(mine.status.label)", valueStyle: Style(.status(mine.status), bold: true)))
+            if let link = mine.deliverableLink { blocks.append(.field(label: "Delivered", value: link)) }
+        } else if !isGuest && detail.isAcceptingApplications {
+            blocks.append(.field(label: "You", value: "not applied — press \(keyMap.keyNames(for: .apply)) to apply", valueStyle: .muted))
         }
+        if let reason = detail.fitReason { blocks.append(.field(label: "For you", value: reason)) }
+        if detail.isSaved { blocks.append(.field(label: "Saved", value: "yes (\(keyMap.keyNames(for: .toggleSaved)) to remove)", valueStyle: .muted)) }
         blocks += [.blank, .heading("Brief"), .paragraph(opp.brief)]
         if !opp.deliverables.isEmpty { blocks += [.blank, .heading("Deliverables"), .numbered(opp.deliverables)] }
         if !opp.skills.isEmpty { blocks += [.blank, .heading("Skills"), .paragraph(opp.skills.joined(separator: " · "))] }
@@ -88,7 +97,7 @@ enum PaneContent {
         return [.heading("Timeline"), .bullets(lines)]
     }
 
-    static func feedbackBlocks(_ items: [FeedbackViewModel.Item], isGuest: Bool) -> [TextBlock] {
+    static func feedbackBlocks(_ items: [FeedbackViewModel.Item], isGuest: Bool, rateKeys: String = "r") -> [TextBlock] {
         if isGuest { return [.paragraph("Feedback on your completed micro-internships appears here.")] }
         guard !items.isEmpty else { return [.paragraph("No completed micro-internships yet. Feedback from organizations appears here when your work is done.")] }
         var blocks: [TextBlock] = []
@@ -103,6 +112,8 @@ enum PaneContent {
             }
             if let mine = item.fromStudent {
                 blocks.append(.field(label: "You rated", value: "\(stars(mine.rating))\(mine.comment.map { " — \($0)" } ?? "")"))
+            } else if !rateKeys.isEmpty {
+                blocks.append(.field(label: "You rated", value: "not yet — press \(rateKeys) to rate \(item.opportunity.organization)", valueStyle: .muted))
             }
             blocks.append(.blank)
         }
@@ -111,5 +122,44 @@ enum PaneContent {
 
     static func stars(_ rating: Int) -> String {
         String(repeating: "★", count: max(0, min(5, rating))) + String(repeating: "☆", count: max(0, 5 - rating)) + " \(rating)/5"
+    }
+
+    /// "Next: w withdraw · y accept offer" above the timeline: what the student may do now.
+    static func actionBlocks(_ hints: [KeyHint]) -> [TextBlock] {
+        guard !hints.isEmpty else { return [] }
+        return [.field(label: "You can", value: hints.map { "\($0.keys) \($0.label)" }.joined(separator: " · "), valueStyle: Style(.accent))]
+    }
+
+    /// The profile overlay: who the student is, what they offer, and the completed work with
+    /// its feedback and the skills it showed.
+    static func profileBlocks(_ student: Student?, portfolio: [PortfolioEntry]) -> [TextBlock] {
+        guard let student else { return [.paragraph("No profile.")] }
+        var blocks: [TextBlock] = [.heading(student.name)]
+        blocks.append(.field(label: "Email", value: student.email))
+        if !student.program.isEmpty {
+            blocks.append(.field(label: "Program", value: student.program + (student.graduationYear.map { ", class of \($0)" } ?? "")))
+        }
+        blocks.append(.field(label: "Hours free", value: "\(student.hoursPerWeek) h/week"))
+        blocks.append(.field(label: "Skills", value: student.skills.isEmpty ? "none yet — press e to add"
+                             : student.skills.map { "\($0.name) (\($0.level.rawValue))" }.joined(separator: ", ")))
+        blocks.append(.field(label: "Interests", value: student.interests.isEmpty ? "none yet" : student.interests.map(\.label).joined(separator: ", ")))
+        if !student.portfolioLinks.isEmpty { blocks.append(.field(label: "Links", value: student.portfolioLinks.joined(separator: "  "))) }
+        blocks += [.blank, .heading("Portfolio: completed micro-internships (\(portfolio.count))")]
+        if portfolio.isEmpty { blocks.append(.paragraph("Completed work and its feedback collect here; `tern portfolio` exports them.")) }
+        for entry in portfolio {
+            let opp = entry.opportunity
+            blocks.append(.field(label: "Project", value: "\(opp.title) — \(opp.organization)"))
+            let dates = [entry.startedOn, entry.completedOn].compactMap { $0?.description }.joined(separator: " to ")
+            blocks.append(.field(label: "Done", value: "\(opp.hours) h\(dates.isEmpty ? "" : ", \(dates)")"))
+            if let link = entry.deliverableLink { blocks.append(.field(label: "Work", value: link)) }
+            if let given = entry.fromOrganization {
+                blocks.append(.field(label: "Rated", value: stars(given.rating), valueStyle: Style(.accent)))
+                if let strengths = given.strengths { blocks.append(.field(label: "Strengths", value: strengths)) }
+                if let improvements = given.improvements { blocks.append(.field(label: "To improve", value: improvements)) }
+            }
+            if !entry.skillsGained.isEmpty { blocks.append(.field(label: "Skills gained", value: entry.skillsGained.joined(separator: ", "))) }
+            blocks.append(.blank)
+        }
+        return blocks
     }
 }

@@ -35,10 +35,20 @@ extension StudentShell {
             let inner = Pane.draw(into: &grid, area: frame, title: title(pane), focused: pane == focus, box: box)
             let selectedRow = drawContent(pane, into: &grid, area: inner)
             if pane == focus, let selectedRow { cursor = (inner.x, selectedRow) }
+            if pane == .listings, searchEditing {
+                // The caret of the search line: "/ " then the typed text up to the cursor.
+                let typed = DisplayWidth.of(Sanitizer.line(String(searchField.text.prefix(searchField.cursor))))
+                cursor = (inner.x + 2 + min(typed, max(0, inner.width - 3)), inner.y)
+            }
         }
-        StatusBar.draw(into: &grid, row: layout.statusRow, width: width,
-                       hints: StatusBar.hints(hintActions(for: focus), keyMap: keyMap),
+        StatusBar.draw(into: &grid, row: layout.statusRow, width: width, hints: statusHints,
                        message: toast?.message, messageIsError: toast?.isError ?? false)
+        if let field = commandField {
+            cursor = drawCommandLine(field, into: &grid, row: layout.statusRow, width: width)
+        }
+        if let modal {
+            cursor = drawModal(modal, into: &grid, layout: layout)
+        }
         if helpVisible {
             HelpOverlay.draw(into: &grid, screen: layout.screen, sections: helpSections, scroll: helpScroll)
             cursor = nil
@@ -48,7 +58,7 @@ extension StudentShell {
 
     private func title(_ pane: PaneID) -> String {
         switch pane {
-        case .listings: "Listings (\(listings.count))"
+        case .listings: "Listings · \(view.title) (\(listings.isCounting ? "…" : "\(listings.count)"))"
         case .applications: session.isGuest ? pane.title : "My applications (\(applications.applications.count))"
         default: pane.title
         }
@@ -57,10 +67,34 @@ extension StudentShell {
     /// The keys the status bar offers for the focused pane.
     func hintActions(for pane: PaneID) -> [Action] {
         switch pane {
-        case .listings: [.moveDown, .moveUp, .open, .nextPane, .search, .filters, .help, .quit]
-        case .detail: [.moveDown, .moveUp, .back, .nextPane, .help, .quit]
-        case .applications: [.moveDown, .moveUp, .open, .nextPane, .back, .help, .quit]
-        case .feedback: [.moveDown, .moveUp, .nextPane, .back, .help, .quit]
+        case .listings: [.search, .filters, .nextView, .open, .apply, .toggleSaved, .nextPane, .help, .quit]
+        case .detail: [.apply, .toggleSaved, .moveDown, .moveUp, .back, .nextPane, .help, .quit]
+        case .applications:
+            [.open] + (currentApplication.map { StudentApplicationAction.available(for: $0.application.status).map(Self.action) } ?? [])
+                + [.nextPane, .back, .help, .quit]
+        case .feedback: [.rateOrganization, .moveDown, .moveUp, .nextPane, .back, .help, .quit]
+        }
+    }
+
+    static func action(_ action: StudentApplicationAction) -> Action {
+        switch action {
+        case .withdraw: .withdraw
+        case .acceptOffer: .acceptOffer
+        case .declineOffer: .declineOffer
+        case .markDelivered: .markDelivered
+        }
+    }
+
+    /// What the bottom bar offers right now: the open overlay's keys, else the focused pane's.
+    var statusHints: [KeyHint] {
+        if searchEditing { return [KeyHint("type", "to search"), KeyHint("enter", "keep"), KeyHint("esc", "clear"), KeyHint("ctrl-c", "quit")] }
+        if commandField != nil { return [] }
+        switch modal {
+        case .form?: return []
+        case .confirm?: return [KeyHint("y", "yes"), KeyHint("n/esc", "no"), KeyHint("←/→", "choose"), KeyHint("enter", "confirm")]
+        case .savedSearches?: return [KeyHint("j/k", "move"), KeyHint("enter", "open"), KeyHint("d", "delete"), KeyHint("esc", "close")]
+        case .profile?: return [KeyHint("e", "edit"), KeyHint("j/k", "scroll"), KeyHint("esc", "close")]
+        case nil: return StatusBar.hints(hintActions(for: focus), keyMap: keyMap)
         }
     }
 
@@ -69,22 +103,38 @@ extension StudentShell {
         HelpOverlay.sections(keyMap: keyMap, groups: [
             ("Move", [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom]),
             ("Panes", [.nextPane, .previousPane, .open, .back]),
-            ("Find", [.search, .filters, .command]),
-            ("General", [.help, .quit]),
+            ("Find", [.search, .filters, .clearFilters, .nextView, .savedSearches, .saveSearch, .command]),
+            ("Listing", [.apply, .toggleSaved]),
+            ("My applications", [.withdraw, .acceptOffer, .declineOffer, .markDelivered, .rateOrganization]),
+            ("General", [.profile, .help, .quit]),
         ])
+    }
+
+    var emptyListingsMessage: String {
+        switch view {
+        case .saved: "nothing saved yet: press s on a listing to save it"
+        case .forYou: "nothing fits your profile yet: add skills and interests (p)"
+        case .all: baseQuery.words.isEmpty && baseQuery.hasNoFilters ? "no open listings" : "no open listings match (x clears filters, esc the words)"
+        }
     }
 
     /// Draws a pane's content; returns the screen row of its selected item, if any.
     private func drawContent(_ pane: PaneID, into grid: inout CellGrid, area: Rect) -> Int? {
         switch pane {
         case .listings:
-            let rows = (try? listings.rows(in: listingState.visibleRange(visibleRows: ListView.visibleRows(in: area)))) ?? []
-            ListView.draw(into: &grid, area: area, columns: PaneContent.listingColumns(width: area.width),
-                          rows: rows.map { PaneContent.listingCells($0, width: area.width) }, state: listingState,
-                          focused: focus == .listings, emptyMessage: "no open listings match")
-            return selectedScreenRow(listingState, area: area)
+            let listArea = listingListArea(area)
+            let words = searchEditing ? searchField.text : baseQuery.words
+            SearchBar.draw(into: &grid, area: Rect(x: area.x, y: area.y, width: area.width, height: 1), query: words,
+                           cursor: searchEditing ? searchField.cursor : words.count, editing: searchEditing,
+                           chips: ListingFilters.chips(baseQuery), matchCount: listings.isCounting ? nil : listings.count)
+            let rows = (try? listings.rows(in: listingState.visibleRange(visibleRows: ListView.visibleRows(in: listArea)))) ?? []
+            let today = listings.day
+            ListView.draw(into: &grid, area: listArea, columns: PaneContent.listingColumns(width: listArea.width),
+                          rows: rows.map { PaneContent.listingCells($0, width: listArea.width, today: today) }, state: listingState,
+                          focused: focus == .listings && !searchEditing, emptyMessage: emptyListingsMessage)
+            return searchEditing ? nil : selectedScreenRow(listingState, area: listArea)
         case .detail:
-            drawScrolling(PaneContent.detailBlocks(detail.detail, isGuest: session.isGuest), into: &grid, area: area, scroll: &detailScroll)
+            drawScrolling(PaneContent.detailBlocks(detail.detail, isGuest: session.isGuest, keyMap: keyMap), into: &grid, area: area, scroll: &detailScroll)
             return nil
         case .applications:
             guard !session.isGuest else {
@@ -99,11 +149,17 @@ extension StudentShell {
                           state: applicationState, focused: focus == .applications, emptyMessage: "no applications yet")
             if listArea != area {
                 let timelineArea = Rect(x: area.x, y: listArea.maxY, width: area.width, height: area.height - listArea.height)
-                TextView.draw(into: &grid, area: timelineArea, lines: TextView.layout(PaneContent.timelineBlocks(applications.timeline), width: timelineArea.width), scroll: 0)
+                let actions = rows.isEmpty ? [] : applications.applications[safe: applicationState.selected].map {
+                    StudentApplicationAction.available(for: $0.application.status)
+                        .map { KeyHint(keyMap.keyNames(for: Self.action($0)), $0.label) }
+                } ?? []
+                let blocks = PaneContent.actionBlocks(actions) + PaneContent.timelineBlocks(applications.timeline)
+                TextView.draw(into: &grid, area: timelineArea, lines: TextView.layout(blocks, width: timelineArea.width), scroll: 0)
             }
             return selectedScreenRow(applicationState, area: listArea)
         case .feedback:
-            drawScrolling(PaneContent.feedbackBlocks(feedback.items, isGuest: session.isGuest), into: &grid, area: area, scroll: &feedbackScroll)
+            drawScrolling(PaneContent.feedbackBlocks(feedback.items, isGuest: session.isGuest, rateKeys: keyMap.keyNames(for: .rateOrganization)),
+                          into: &grid, area: area, scroll: &feedbackScroll)
             return nil
         }
     }
@@ -120,5 +176,54 @@ extension StudentShell {
     private func selectedScreenRow(_ state: ListState, area: Rect) -> Int? {
         guard state.count > 0 else { return nil }
         return area.y + 1 + state.selected - state.offset
+    }
+}
+
+extension StudentShell {
+    /// ": text" on the status row; returns the caret.
+    func drawCommandLine(_ field: TextField, into grid: inout CellGrid, row: Int, width: Int) -> (x: Int, y: Int) {
+        WidgetSupport.fill(&grid, Rect(x: 0, y: row, width: width, height: 1))
+        grid.write(":", x: 0, y: row, style: .accent)
+        return field.draw(into: &grid, area: Rect(x: 1, y: row, width: max(0, width - 1), height: 1), focused: true)
+    }
+
+    /// Draws the overlay on top of the panes; returns where the hardware cursor goes.
+    func drawModal(_ modal: Modal, into grid: inout CellGrid, layout: ShellLayout) -> (x: Int, y: Int)? {
+        let screen = layout.body
+        switch modal {
+        case .form(let form, _):
+            return form.draw(into: &grid, screen: screen, box: box)
+        case .confirm(let action, _, _, let title, let selected):
+            let question = action == .withdraw ? "Withdraw your application?" : "Decline this offer?"
+            let message = "\(title)\n\nThis cannot be undone."
+            Dialog.draw(into: &grid, screen: screen, title: question, message: message, buttons: ["Yes", "No"], selected: selected, box: box)
+            return nil
+        case .savedSearches(let state):
+            let area = overlayArea(screen)
+            let inner = Pane.draw(into: &grid, area: area, title: "Saved searches (\(savedSearches.searches.count))", focused: true, box: box)
+            let columns = [ListColumn("Name", .flexible(min: 12)), ListColumn("New", .fixed(5), alignment: .right),
+                           ListColumn("Filters", .flexible(min: 10))]
+            let rows = savedSearches.searches.map { search -> [String] in
+                [search.name, search.newCount == 0 ? "–" : "\(search.newCount)",
+                 ([search.query.words].filter { !$0.isEmpty } + ListingFilters.chips(search.query)).joined(separator: " · ")]
+            }
+            ListView.draw(into: &grid, area: inner, columns: columns, rows: Array(rows.dropFirst(state.offset)), state: state,
+                          focused: true, emptyMessage: "no saved searches: S saves the current one")
+            return selectedScreenRow(state, area: inner).map { (inner.x, $0) }
+        case .profile(let scroll):
+            let area = overlayArea(screen)
+            let inner = Pane.draw(into: &grid, area: area, title: "Profile and portfolio", focused: true, box: box)
+            var offset = scroll
+            let lines = TextView.layout(PaneContent.profileBlocks(profile.student, portfolio: profile.portfolio), width: inner.width - 1)
+            offset = min(offset, max(0, lines.count - inner.height))
+            TextView.draw(into: &grid, area: inner, lines: lines, scroll: offset)
+            return nil
+        }
+    }
+
+    /// Overlays cover most of the body, leaving a margin so the panes show they are underneath.
+    private func overlayArea(_ screen: Rect) -> Rect {
+        let width = min(screen.width - 4, 100), height = screen.height - 2
+        return Rect(x: screen.x + (screen.width - width) / 2, y: screen.y + 1, width: width, height: height)
     }
 }

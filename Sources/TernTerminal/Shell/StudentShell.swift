@@ -17,6 +17,10 @@ public final class StudentShell {
     let detail: DetailViewModel
     let applications: ApplicationsViewModel
     let feedback: FeedbackViewModel
+    let applying: ApplyViewModel
+    let profile: ProfileViewModel
+    let savedSearches: SavedSearchesViewModel
+    let search: ListingSearch
     let session: StudentSession
     public let keyMap: KeyMap
     let box: BoxStyle
@@ -29,12 +33,22 @@ public final class StudentShell {
     var helpVisible = false
     var helpScroll = 0
     var toast: (message: String, isError: Bool)?
+    /// What the student typed and filtered; the view (all, for you, saved) narrows it further.
+    var baseQuery = OpportunityQuery()
+    var view: ListingView = .all
+    /// The search line while `/` is active.
+    var searchField = TextField(limit: 200)
+    var searchEditing = false
+    /// The `:` command line while it is open.
+    var commandField: TextField?
+    /// A form, confirmation or overlay on top of the panes; it takes every key.
+    var modal: Modal?
     /// The last size rendered, so keys that page know how many rows a page is.
     var lastLayout = ShellLayout(width: 120, height: 40)
 
     /// `today` is injectable so that snapshot tests see the same deadlines every day.
     public init(catalogue: Catalogue, session: StudentSession, keyMap: KeyMap = .defaults, box: BoxStyle = .line,
-                today: @escaping () -> CalendarDay = { CalendarDay(Date()) }) throws {
+                today: @escaping () -> CalendarDay = { CalendarDay(Date()) }, now: @escaping () -> Date = Date.init) throws {
         self.session = session
         self.keyMap = keyMap
         self.box = box
@@ -42,6 +56,10 @@ public final class StudentShell {
         detail = DetailViewModel(catalogue: catalogue, session: session, today: today)
         applications = ApplicationsViewModel(catalogue: catalogue, session: session)
         feedback = FeedbackViewModel(catalogue: catalogue, session: session)
+        applying = ApplyViewModel(catalogue: catalogue, session: session, now: now)
+        profile = ProfileViewModel(catalogue: catalogue, session: session)
+        savedSearches = SavedSearchesViewModel(catalogue: catalogue, session: session, today: today)
+        search = ListingSearch(catalogue: catalogue)
         try reload()
     }
 
@@ -61,6 +79,7 @@ public final class StudentShell {
             applicationState.select(index, visibleRows: visibleRows(.applications))
         }
         try feedback.reload()
+        try profile.reload()
         try refreshSelection()
     }
 
@@ -73,7 +92,16 @@ public final class StudentShell {
     func visibleRows(_ pane: PaneID) -> Int {
         guard let frame = lastLayout.frames(focused: pane)[pane] else { return 1 }
         let inner = frame.inset(by: 1)
-        return max(1, ListView.visibleRows(in: pane == .applications ? applicationListArea(inner) : inner))
+        switch pane {
+        case .applications: return max(1, ListView.visibleRows(in: applicationListArea(inner)))
+        case .listings: return max(1, ListView.visibleRows(in: listingListArea(inner)))
+        default: return max(1, ListView.visibleRows(in: inner))
+        }
+    }
+
+    /// The listings pane keeps its first row for the search bar.
+    func listingListArea(_ inner: Rect) -> Rect {
+        Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1))
     }
 
     /// The applications pane shows its list on top and the selected application's timeline below.
@@ -100,6 +128,11 @@ public final class StudentShell {
 
     private func apply(_ key: Key) throws -> Outcome {
         if case .resize = key { return .running }
+        // Ctrl-C always quits, whatever is open: it is the key people press to get out.
+        if key == .control("c") { return .quit }
+        if modal != nil { try handleModal(key); return .running }
+        if commandField != nil { return try handleCommandKey(key) }
+        if searchEditing { try handleSearchKey(key); return .running }
         if case .mouse(let event) = key { try handleMouse(event); return .running }
         guard let action = keyMap.action(for: key) else { return .running }
         if helpVisible {
@@ -115,10 +148,11 @@ public final class StudentShell {
         case .quit:
             // q steps back out of a pane first; on the top level (the listings) it quits.
             // Ctrl-C always quits: it is the key people press to get out.
-            if key == .control("c") || focus == .listings { return .quit }
+            if focus == .listings { return .quit }
             focus = .listings
         case .back:
             if focus != .listings { focus = .listings }
+            else if !baseQuery.words.isEmpty { try setSearchWords("") }
         case .help:
             helpVisible = true
             helpScroll = 0
@@ -132,8 +166,16 @@ public final class StudentShell {
                 try selectListing(id: overview.opportunity.id)
                 focus = .detail
             }
-        case .search, .filters, .command:
-            toast = ("\(action.label) comes with the student release", false)
+        case .search:
+            focus = .listings
+            searchField = TextField(baseQuery.words, limit: 200)
+            searchEditing = true
+        case .command:
+            commandField = TextField(limit: 200)
+        case .filters, .clearFilters, .nextView, .toggleSaved, .saveSearch, .savedSearches, .apply, .profile:
+            try perform(action)
+        case .withdraw, .acceptOffer, .declineOffer, .markDelivered, .rateOrganization:
+            try performOnApplication(action)
         case .moveUp, .moveDown, .top, .bottom, .pageUp, .pageDown:
             try move(action)
         }
@@ -200,7 +242,7 @@ public final class StudentShell {
         case .click:
             focus = pane
             let inner = frame.inset(by: 1)
-            if pane == .listings, let index = ListView.index(atScreenRow: event.row, area: inner, state: listingState) {
+            if pane == .listings, let index = ListView.index(atScreenRow: event.row, area: listingListArea(inner), state: listingState) {
                 listingState.select(index, visibleRows: visibleRows(.listings))
                 try refreshSelection()
             } else if pane == .applications,

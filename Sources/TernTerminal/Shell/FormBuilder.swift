@@ -1,0 +1,110 @@
+import TernCatalogue
+import TernViewModels
+
+extension Form {
+    /// The field labelled `label` (forms here have unique labels).
+    func field(_ label: String) -> FormField {
+        fields.first { $0.label == label } ?? FormField(label, .text(TextField()))
+    }
+}
+
+/// The student shell's forms: each built from a view-model draft and read back into one, so the
+/// rules (what is valid, what a value means) stay in the view models.
+enum FormBuilder {
+    // MARK: Filters
+
+    static func sorts(signedIn: Bool) -> [OpportunitySort] {
+        OpportunitySort.allCases.filter { signedIn || $0 != .match }
+    }
+
+    static func filters(_ query: OpportunityQuery, signedIn: Bool) -> Form {
+        let draft = ListingFilters(query)
+        let sorts = sorts(signedIn: signedIn)
+        let fields = Field.allCases, places = LocationKind.allCases
+        return Form(title: "Filters", subtitle: "space toggles · ←/→ choose · x on the list clears all filters", fields: [
+            FormField("Sort", .choice(ChoiceField(sorts.map(\.label), selected: sorts.firstIndex(of: draft.sort) ?? 0))),
+            FormField("Fields", .checklist(Checklist(fields.map(\.label), checked: Set(fields.indices.filter { draft.fields.contains(fields[$0]) })))),
+            FormField("Where", .checklist(Checklist(places.map(\.label), checked: Set(places.indices.filter { draft.locationKinds.contains(places[$0]) })))),
+            FormField("Pay", .choice(ChoiceField(ListingFilters.PayFilter.all.map(\.label), selected: ListingFilters.PayFilter.all.firstIndex(of: draft.pay) ?? 0))),
+            FormField("Skills", .text(TextField(draft.skills, limit: 200))),
+            FormField("Max hours", .text(TextField(draft.maxHours, limit: 4))),
+            FormField("Max days", .text(TextField(draft.maxDurationDays, limit: 4))),
+            FormField("Closes within", .text(TextField(draft.deadlineWithinDays, limit: 4))),
+            FormField("Organization", .text(TextField(draft.organization, limit: 100))),
+            FormField("Closed too", .checkbox(Checkbox("include closed and past-deadline listings", checked: draft.includeClosed))),
+        ])
+    }
+
+    static func filterDraft(_ form: Form, base: OpportunityQuery, signedIn: Bool) -> ListingFilters {
+        var draft = ListingFilters(base)
+        let sorts = sorts(signedIn: signedIn)
+        draft.sort = sorts[min(form.field("Sort").choice, sorts.count - 1)]
+        draft.fields = Set(form.field("Fields").checkedOptions.map { Field.allCases[$0] })
+        draft.locationKinds = Set(form.field("Where").checkedOptions.map { LocationKind.allCases[$0] })
+        draft.pay = ListingFilters.PayFilter.all[min(form.field("Pay").choice, ListingFilters.PayFilter.all.count - 1)]
+        draft.skills = form.field("Skills").text
+        draft.maxHours = form.field("Max hours").text
+        draft.maxDurationDays = form.field("Max days").text
+        draft.deadlineWithinDays = form.field("Closes within").text
+        draft.organization = form.field("Organization").text
+        draft.includeClosed = form.field("Closed too").isChecked
+        return draft
+    }
+
+    // MARK: Saved searches
+
+    static func saveSearch(_ query: OpportunityQuery) -> Form {
+        let suggestion = ([query.words] + ListingFilters.chips(query)).filter { !$0.isEmpty }.joined(separator: " ")
+        return Form(title: "Save this search", subtitle: "New listings that match it are counted for you (o lists saved searches)",
+                    fields: [FormField("Name", .text(TextField(String(suggestion.prefix(60)), limit: 60)))])
+    }
+
+    // MARK: Applying
+
+    static func apply(_ draft: ApplicationDraft, listing: Opportunity) -> Form {
+        Form(title: "Apply", subtitle: "\(listing.title) — \(listing.organization)", fields: [
+            FormField("Cover note", .text(TextField(draft.coverNote, multiline: true, limit: ApplyViewModel.coverNoteLimit))),
+            FormField("Portfolio link", .text(TextField(draft.portfolioLink, limit: 300))),
+            FormField("Hours offered", .text(TextField(draft.hoursOffered, limit: 3))),
+        ])
+    }
+
+    static func applicationDraft(_ form: Form) -> ApplicationDraft {
+        ApplicationDraft(coverNote: form.field("Cover note").text, portfolioLink: form.field("Portfolio link").text,
+                         hoursOffered: form.field("Hours offered").text)
+    }
+
+    // MARK: Delivering and rating
+
+    static func deliver(title: String) -> Form {
+        Form(title: "Mark delivered", subtitle: title, fields: [FormField("Deliverable link", .text(TextField(limit: 300)))])
+    }
+
+    static let ratings = [5, 4, 3, 2, 1]
+
+    static func rate(title: String, organization: String) -> Form {
+        Form(title: "Rate \(organization)", subtitle: title, fields: [
+            FormField("Rating", .choice(ChoiceField(ratings.map { PaneContent.stars($0) }))),
+            FormField("Strengths", .text(TextField(limit: 500))),
+            FormField("To improve", .text(TextField(limit: 500))),
+            FormField("Comment", .text(TextField(multiline: true, limit: 2000))),
+        ])
+    }
+
+    // MARK: Profile
+
+    static func profile(_ draft: ProfileDraft) -> Form {
+        let fields = Field.allCases
+        return Form(title: "Edit profile", subtitle: "Skills: comma-separated, a level in brackets: Python (advanced), SQL", fields: [
+            FormField("Skills", .text(TextField(draft.skills, limit: 600))),
+            FormField("Interests", .checklist(Checklist(fields.map(\.label), checked: Set(fields.indices.filter { draft.interests.contains(fields[$0]) })))),
+            FormField("Hours/week", .text(TextField(draft.hoursPerWeek, limit: 2))),
+        ])
+    }
+
+    static func profileDraft(_ form: Form) -> ProfileDraft {
+        ProfileDraft(skills: form.field("Skills").text,
+                     interests: Set(form.field("Interests").checkedOptions.map { Field.allCases[$0] }),
+                     hoursPerWeek: form.field("Hours/week").text)
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+import TernCatalogue
+@testable import TernViewModels
+
+/// The student's actions through the view models, over a real catalogue file and no terminal.
+@Suite struct StudentFlowTests {
+    static func session(_ demo: DemoCatalogue_, _ user: String = "demo") throws -> StudentSession {
+        try StudentSession.resolve(catalogue: demo.catalogue, requested: user, login: nil)
+    }
+
+    @Test func typingPytYieldsThatQueryAndItsFirstPageFromTheBackground() throws {
+        let demo = try DemoCatalogue_()
+        let search = ListingSearch(catalogue: demo.catalogue)
+        let listings = ListingsViewModel(catalogue: demo.catalogue)
+        let today = CalendarDay(Date())
+        for typed in ["p", "py", "pyt"] { search.submit(OpportunityQuery(words: typed), today: today) }
+        let result = try #require(search.wait(timeout: 10))
+        #expect(result.query.words == "pyt")
+        #expect(!search.isBusy)
+        listings.adopt(result)
+        let expected = try demo.catalogue.opportunities(matching: OpportunityQuery(words: "pyt"), limit: 100, today: today)
+        #expect(!expected.isEmpty)
+        #expect(try listings.rows(in: 0..<expected.count).map(\.id) == expected.map(\.id))
+        #expect(listings.count == (try demo.catalogue.countOpportunities(matching: OpportunityQuery(words: "pyt"), today: today)))
+        #expect(listings.query.words == "pyt")
+    }
+
+    @Test func aSupersededSearchIsNeverDelivered() throws {
+        let demo = try DemoCatalogue_()
+        let search = ListingSearch(catalogue: demo.catalogue)
+        let today = CalendarDay(Date())
+        // Many submissions back to back: only the last may come out, however the worker interleaves.
+        for n in 0..<50 { search.submit(OpportunityQuery(words: n.isMultiple(of: 2) ? "data" : "design"), today: today) }
+        let last = search.submit(OpportunityQuery(words: "writ"), today: today)
+        let result = try #require(search.wait(timeout: 10))
+        #expect(result.generation == last)
+        #expect(result.query.words == "writ")
+        #expect(search.take() == nil)
+    }
+
+    @Test func aFullFirstPageArrivesBeforeItsCount() throws {
+        let demo = try DemoCatalogue_()
+        let search = ListingSearch(catalogue: demo.catalogue, pageSize: 10)
+        search.submit(OpportunityQuery(), today: CalendarDay(Date()))
+        let result = try #require(search.wait(timeout: 10))
+        #expect(result.firstPage.count == 10)
+        #expect(result.count == (try demo.catalogue.countOpportunities(matching: OpportunityQuery())))
+    }
+
+    @Test func applyingAfterTheDeadlineIsRefusedWithTheReason() throws {
+        let demo = try DemoCatalogue_()
+        let session = try Self.session(demo)
+        let listing = try #require(try demo.catalogue.opportunities(matching: OpportunityQuery(), limit: 200)
+            .first { try demo.catalogue.application(ofStudent: "demo", to: $0.id) == nil })
+        // The same listing, a day after its deadline.
+        let late = try #require(ISO8601DateFormatter().date(from: "\(listing.deadline.adding(days: 1))T12:00:00Z"))
+        let apply = ApplyViewModel(catalogue: demo.catalogue, session: session, now: { late })
+        let draft = ApplicationDraft(coverNote: "I can do this.", portfolioLink: "", hoursOffered: "10")
+        #expect(throws: CatalogueError.refused("the application deadline (\(listing.deadline)) has passed")) {
+            try apply.submit(draft, to: listing.id)
+        }
+        #expect(try demo.catalogue.application(ofStudent: "demo", to: listing.id) == nil)
+
+        let detail = DetailViewModel(catalogue: demo.catalogue, session: session, today: { CalendarDay(late) })
+        try detail.show(listing.id)
+        #expect(try apply.refusal(for: try #require(detail.detail))?.contains("has passed") == true)
+    }
+
+    @Test func applyingFilesASubmittedApplicationAndRefusesASecond() throws {
+        let demo = try DemoCatalogue_()
+        let session = try Self.session(demo)
+        let listing = try #require(try demo.catalogue.opportunities(matching: OpportunityQuery(), limit: 200)
+            .first { try demo.catalogue.application(ofStudent: "demo", to: $0.id) == nil })
+        let apply = ApplyViewModel(catalogue: demo.catalogue, session: session)
+        #expect(throws: ApplyViewModel.Invalid.self) { try apply.submit(ApplicationDraft(coverNote: "  ", hoursOffered: "5"), to: listing.id) }
+        #expect(throws: ApplyViewModel.Invalid.self) { try apply.submit(ApplicationDraft(coverNote: "Hi", portfolioLink: "ftp://x", hoursOffered: "5"), to: listing.id) }
+        #expect(throws: ApplyViewModel.Invalid.self) { try apply.submit(ApplicationDraft(coverNote: "Hi", hoursOffered: "ten"), to: listing.id) }
+        let filed = try apply.submit(ApplicationDraft(coverNote: "I have done this before.", portfolioLink: "https://me.example", hoursOffered: "8"), to: listing.id)
+        #expect(filed.status == .submitted)
+        #expect(filed.hoursOffered == 8)
+        #expect(throws: CatalogueError.refused("you have already applied to this listing")) {
+            try apply.submit(ApplicationDraft(coverNote: "Again", hoursOffered: "8"), to: listing.id)
+        }
+        let mine = ApplicationsViewModel(catalogue: demo.catalogue, session: session)
+        try mine.reload()
+        #expect(mine.applications.contains { $0.id == filed.id && $0.application.status == .submitted })
+    }
+
+    @Test func aGuestIsToldWhyTheyCannotApply() throws {
+        let demo = try DemoCatalogue_()
+        let listing = try #require(try demo.catalogue.opportunities(matching: OpportunityQuery(), limit: 1).first)
+        let detail = DetailViewModel(catalogue: demo.catalogue, session: .guest)
+        try detail.show(listing.id)
+        let reason = try ApplyViewModel(catalogue: demo.catalogue, session: .guest).refusal(for: try #require(detail.detail))
+        #expect(reason?.contains("guest") == true)
+    }
+
+    @Test func withdrawingWritesAnEventTheStudentSees() throws {
+        let demo = try DemoCatalogue_()
+        let session = try Self.session(demo)
+        let mine = ApplicationsViewModel(catalogue: demo.catalogue, session: session)
+        try mine.reload()
+        let index = try #require(mine.applications.firstIndex { $0.application.status == .submitted })
+        let application = mine.applications[index].application
+        #expect(StudentApplicationAction.available(for: .submitted) == [.withdraw])
+        try mine.perform(.withdraw, on: application.id, expectedVersion: application.version)
+        let moved = try #require(mine.applications.first { $0.id == application.id })
+        #expect(moved.application.status == .withdrawn)
+        try mine.select(mine.applications.firstIndex { $0.id == application.id })
+        #expect(mine.timeline.last?.status == .withdrawn)
+        #expect(mine.timeline.last?.role == .student)
+        // The screen's copy is now stale: acting on it again is a version conflict, not a silent overwrite.
+        #expect(throws: CatalogueError.self) { try mine.perform(.withdraw, on: application.id, expectedVersion: application.version) }
+    }
+
+    @Test func anOfferCanBeAcceptedOrDeclinedButNotDelivered() {
+        #expect(StudentApplicationAction.available(for: .offered) == [.withdraw, .acceptOffer, .declineOffer])
+        #expect(StudentApplicationAction.available(for: .inProgress).contains(.markDelivered))
+        #expect(StudentApplicationAction.available(for: .completed).isEmpty)
+        #expect(StudentApplicationAction.available(for: .rejected).isEmpty)
+    }
+
+    @Test func theLiveRefreshNoticesAnotherConnectionsCommit() throws {
+        let demo = try DemoCatalogue_()
+        let watcher = try demo.catalogue.changeWatcher()
+        _ = try watcher.hasChanged()
+        #expect(try watcher.hasChanged() == false)
+        // A second connection to the same file, as a staff process would have.
+        let staff = try Catalogue(path: demo.catalogue.path)
+        let mine = ApplicationsViewModel(catalogue: demo.catalogue, session: try Self.session(demo))
+        try mine.reload()
+        let target = try #require(mine.applications.first { $0.application.status == .submitted })
+        try staff.move(target.id, to: .underReview, by: Actor(role: .staff, username: "advisor"), expectedVersion: target.application.version)
+        #expect(try watcher.hasChanged() == true)
+        try mine.reload()
+        #expect(mine.applications.first { $0.id == target.id }?.application.status == .underReview)
+    }
+
+    @Test func filtersRoundTripThroughTheDraftAndRefuseBadNumbers() throws {
+        var query = OpportunityQuery(words: "data")
+        query.fields = [.dataAnalysis]
+        query.locationKinds = [.remote]
+        query.paidOnly = true
+        query.maxHours = 20
+        var draft = ListingFilters(query)
+        #expect(try draft.applied(to: OpportunityQuery(words: "data")) == query)
+        draft.maxHours = "lots"
+        #expect(throws: ListingFilters.Invalid(field: "Max hours", reason: "enter a whole number from 1 to 400")) {
+            try draft.applied(to: query)
+        }
+        #expect(ListingFilters.chips(query).contains("≤20 h"))
+        #expect(ListingFilters.cleared(query) == OpportunityQuery(words: "data"))
+    }
+
+    @Test func theForYouAndSavedViewsNarrowTheQueryForTheStudentOnly() {
+        let base = OpportunityQuery(words: "x")
+        #expect(ListingView.forYou.applied(to: base, username: "demo").matchFor == "demo")
+        #expect(ListingView.forYou.applied(to: base, username: "demo").sort == .match)
+        #expect(ListingView.saved.applied(to: base, username: "demo").savedBy == "demo")
+        #expect(ListingView.saved.applied(to: base, username: nil) == base)
+        #expect(ListingView.all.next(signedIn: false) == .all)
+    }
+
+    @Test func profileSkillsParseWithLevelsAndRefuseUnknownOnes() throws {
+        let draft = ProfileDraft(skills: "Python (advanced), SQL, , Excel (beginner)", interests: [], hoursPerWeek: "10")
+        #expect(try draft.parsedSkills() == [StudentSkill(name: "Python", level: .advanced), StudentSkill(name: "SQL", level: .intermediate),
+                                             StudentSkill(name: "Excel", level: .beginner)])
+        #expect(throws: ProfileDraft.Invalid.self) { try ProfileDraft(skills: "Go (guru)", interests: [], hoursPerWeek: "1").parsedSkills() }
+        #expect(throws: ProfileDraft.Invalid.self) { try ProfileDraft(skills: "", interests: [], hoursPerWeek: "99").parsedHours() }
+    }
+}
