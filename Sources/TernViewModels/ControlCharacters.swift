@@ -1,3 +1,5 @@
+import TernCatalogue
+
 /// The characters an export must never write raw, because a terminal acts on them (cursor moves,
 /// mode switches, reordered text) or a reader cannot see them: C0 controls, DEL, C1 controls,
 /// the bidi controls, and the Unicode line and paragraph separators. The JSON export escapes them
@@ -10,12 +12,7 @@
 public enum ControlCharacters {
     /// Whether `scalar` is one an export must not write as itself.
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029:
-            true
-        default:
-            false
-        }
+        JSONString.isUnsafeInText(scalar)
     }
 
     /// `text` with every control replaced by a visible ASCII placeholder: `^X` caret notation for

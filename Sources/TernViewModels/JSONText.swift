@@ -1,3 +1,5 @@
+import TernCatalogue
+
 /// A JSON value whose objects keep the order their keys were written in, so an export reads in
 /// a sensible order and is byte-for-byte the same every time.
 ///
@@ -52,24 +54,6 @@ indirect enum JSONText {
     }
 
     static func quote(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if ControlCharacters.isControl(scalar) {
-                    // Every control is in the Basic Multilingual Plane: four hex digits suffice.
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        out += JSONString.quote(text)
     }
 }

@@ -20,7 +20,7 @@ extension Catalogue {
             case .csv:
                 try emit(CSVWriter.line(columns.map { values[$0]?.csvText ?? "" }))
             case .json:
-                let body = columns.map { "    \(JSONText.quote($0)): \((values[$0] ?? .null).jsonText)" }.joined(separator: ",\n")
+                let body = columns.map { "    \(JSONString.quote($0)): \((values[$0] ?? .null).jsonText)" }.joined(separator: ",\n")
                 try emit((first ? "[\n" : ",\n") + "  {\n" + body + "\n  }")
             }
             first = false
@@ -39,8 +39,8 @@ extension Catalogue {
                     let cents: Int? = row["compensation_cents"]
                     try record([
                         "ref": .text(row["ref"]), "title": .text(row["title"]), "organization": .text(row["organization"]),
-                        "field": .text(row["field"]), "brief": .text(row["brief"]), "deliverables": .list(JSONText.stringArray(row["deliverables"])),
-                        "skills": .list(JSONText.stringArray(row["skills"])), "hours": .number(row["hours"]),
+                        "field": .text(row["field"]), "brief": .text(row["brief"]), "deliverables": .list(JSONString.stringArray(row["deliverables"])),
+                        "skills": .list(JSONString.stringArray(row["skills"])), "hours": .number(row["hours"]),
                         "duration_days": .number(row["duration_days"]), "schedule": .text(row["schedule"]),
                         "starts_on": .optional(row["starts_on"]), "deadline": .text(row["deadline"]),
                         "compensation_kind": .text(row["compensation_kind"]),
@@ -63,8 +63,8 @@ extension Catalogue {
                     try record([
                         "username": .text(row["username"]), "name": .text(row["name"]), "email": .text(row["email"]),
                         "program": .text(row["program"]), "graduation_year": year.map { .number($0) } ?? .null,
-                        "skills": .list(JSONText.stringArray(row["skills"])), "interests": .list(JSONText.stringArray(row["interests"])),
-                        "hours_per_week": .number(row["hours_per_week"]), "portfolio_links": .list(JSONText.stringArray(row["links"])),
+                        "skills": .list(JSONString.stringArray(row["skills"])), "interests": .list(JSONString.stringArray(row["interests"])),
+                        "hours_per_week": .number(row["hours_per_week"]), "portfolio_links": .list(JSONString.stringArray(row["links"])),
                         "directory_opt_out": .bool(row["directory_opt_out"]),
                     ])
                 }
@@ -105,19 +105,26 @@ enum ExportValue {
 
     var jsonText: String {
         switch self {
-        case .text(let s): JSONText.quote(s)
+        case .text(let s): JSONString.quote(s)
         case .number(let n): "\(n)"
         case .decimal(let s): s
         case .bool(let b): b ? "true" : "false"
-        case .list(let items): "[" + items.map(JSONText.quote).joined(separator: ", ") + "]"
+        case .list(let items): "[" + items.map(JSONString.quote).joined(separator: ", ") + "]"
         case .null: "null"
         }
     }
 }
 
 /// Minimal JSON text helpers for streaming export (no whole-document encoder in memory).
-enum JSONText {
-    static func quote(_ s: String) -> String {
+public enum JSONString {
+    /// `s` as a JSON string. Every C0, C1, DEL, bidi control and line separator is written as a
+    /// `\uXXXX` escape: the text loses nothing, yet printing the file to a terminal can never
+    /// move the cursor, recolour it or reverse a line.
+    ///
+    /// ```swift
+    /// JSONString.quote("a\u{1B}[2J")   // "\"a\\u001B[2J\""
+    /// ```
+    public static func quote(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -126,12 +133,21 @@ enum JSONText {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029:
+            case _ where isUnsafeInText(scalar):
+                // Every such scalar is in the Basic Multilingual Plane: four hex digits suffice.
                 out += String(format: "\\u%04X", scalar.value)
             default: out.unicodeScalars.append(scalar)
             }
         }
         return out + "\""
+    }
+
+    /// Controls, bidi overrides and isolates, and line separators.
+    public static func isUnsafeInText(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: true
+        default: false
+        }
     }
 
     /// Decodes SQLite's `json_group_array` output (an array of strings).
