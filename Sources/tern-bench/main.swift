@@ -1,5 +1,6 @@
 import Foundation
 import TernCatalogue
+import TernViewModels
 
 // Prints figures for the docs; it asserts nothing. Tests check behaviour, this measures it.
 //
@@ -76,6 +77,22 @@ var cursor: OpportunityCursor? = nil
 for _ in 0..<250 { cursor = try catalogue.opportunities(matching: OpportunityQuery(), after: cursor, limit: 40).last?.cursor }
 let deepCursor = cursor
 row("page 251 (keyset), no words", try measure { _ = try catalogue.opportunities(matching: OpportunityQuery(), after: deepCursor, limit: 40) })
+
+// For you: listings ranked by fit to one student's skills, interests and hours (offset-paged).
+let student = argument("--student") ?? "student1"
+let forYou = OpportunityQuery(sort: .match, matchFor: student)
+var fits = 0
+row("For you, first page (\(student))", try measure { fits = try catalogue.opportunities(matching: forYou, limit: 40).count }, "\(fits) rows")
+row("For you, count (\(student))", try measure { count = try catalogue.countOpportunities(matching: forYou) }, "\(count) matches")
+
+// Typing through the background runner the screen uses: four keystrokes back to back, each
+// superseding the last; what counts is when the newest query's first page is ready.
+let search = ListingSearch(catalogue: catalogue, pageSize: 40)
+let today = CalendarDay(Date())
+row("typed p,py,pyt,pyth: newest page + count", measure {
+    for prefix in ["p", "py", "pyt", "pyth"] { search.submit(OpportunityQuery(words: prefix), today: today) }
+    _ = search.wait(timeout: 30)
+})
 
 if let tern = argument("--tern") {
     row("process: tern search pyth --limit 50", try measure { try runProcess(tern, ["search", "pyth", "--limit", "50", "--db", path]) })
