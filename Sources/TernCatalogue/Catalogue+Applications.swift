@@ -14,19 +14,7 @@ extension Catalogue {
     ) throws -> Application {
         guard hoursOffered > 0 else { throw CatalogueError.invalid("hours offered must be at least 1") }
         return try write { db in
-            let studentID = try Self.studentID(db, username: username)
-            guard let listing = try Row.fetchOne(db, sql: "SELECT status, deadline FROM opportunities WHERE id = ? AND status <> 'draft'", arguments: [opportunityID]) else {
-                throw CatalogueError.notFound("listing \(opportunityID)")
-            }
-            guard listing["status"] as String == OpportunityStatus.open.rawValue else {
-                throw CatalogueError.refused("this listing is \(listing["status"] as String) and takes no applications")
-            }
-            guard (listing["deadline"] as String) >= CalendarDay(now).description else {
-                throw CatalogueError.refused("the application deadline (\(listing["deadline"] as String)) has passed")
-            }
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM applications WHERE student_id = ? AND opportunity_id = ?", arguments: [studentID, opportunityID]) == true {
-                throw CatalogueError.refused("you have already applied to this listing")
-            }
+            let studentID = try Self.checkMayApply(db, username: username, opportunityID: opportunityID, now: now)
             let stamp = Timestamp.string(now)
             try db.execute(sql: """
                 INSERT INTO applications(student_id, opportunity_id, cover_note, portfolio_link, hours_offered, status, created_at, updated_at)
@@ -37,6 +25,43 @@ extension Catalogue {
                                  to: .submitted, note: nil, visibility: .shared, at: stamp)
             return try Application.fetchOne(db, key: id)!
         }
+    }
+
+    /// Why `username` may not apply to a listing right now, in words a student can act on; nil
+    /// when they may. The same rules ``apply(as:to:coverNote:portfolioLink:hoursOffered:now:)``
+    /// enforces, so a screen can say so before a form is filled in.
+    ///
+    /// ```swift
+    /// if let reason = try catalogue.refusalToApply(as: "aokafor", to: listing.id) { show(reason) }
+    /// ```
+    public func refusalToApply(as username: String, to opportunityID: Int64, now: Date = Date()) throws -> String? {
+        try read { db in
+            do {
+                _ = try Self.checkMayApply(db, username: username, opportunityID: opportunityID, now: now)
+                return nil
+            } catch CatalogueError.refused(let reason) {
+                return reason
+            }
+        }
+    }
+
+    /// The rules for applying, in one place: a profile, an open listing, a deadline not passed,
+    /// no earlier application. Returns the student's id; throws the refusal.
+    static func checkMayApply(_ db: Database, username: String, opportunityID: Int64, now: Date) throws -> Int64 {
+        let studentID = try studentID(db, username: username)
+        guard let listing = try Row.fetchOne(db, sql: "SELECT status, deadline FROM opportunities WHERE id = ? AND status <> 'draft'", arguments: [opportunityID]) else {
+            throw CatalogueError.notFound("listing \(opportunityID)")
+        }
+        guard listing["status"] as String == OpportunityStatus.open.rawValue else {
+            throw CatalogueError.refused("this listing is \(listing["status"] as String) and takes no applications")
+        }
+        guard (listing["deadline"] as String) >= CalendarDay(now).description else {
+            throw CatalogueError.refused("the application deadline (\(listing["deadline"] as String)) has passed")
+        }
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM applications WHERE student_id = ? AND opportunity_id = ?", arguments: [studentID, opportunityID]) == true {
+            throw CatalogueError.refused("you have already applied to this listing")
+        }
+        return studentID
     }
 
     /// Moves an application along the state machine, if the move is legal, the actor may make

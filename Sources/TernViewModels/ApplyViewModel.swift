@@ -37,17 +37,14 @@ public final class ApplyViewModel {
     }
 
     /// Why the student can't apply to this listing, in words they can act on; nil if they can.
+    /// The rules are the catalogue's own (``Catalogue/refusalToApply(as:to:now:)``); only the
+    /// guest case, which has no student to ask about, is answered here.
     public func refusal(for detail: ListingDetail) throws -> String? {
         guard let username = session.username else {
             return "browsing as a guest: start tern with --user NAME (or ask the career center for a profile) to apply"
         }
-        guard try catalogue.student(username: username) != nil else {
-            return "no student profile for \(username); ask the career center to create one"
-        }
-        if let mine = detail.myApplication { return "you have already applied (\(mine.status.label.lowercased()))" }
-        if detail.opportunity.status != .open { return "this listing is \(detail.opportunity.status.rawValue) and takes no applications" }
-        if detail.daysLeft < 0 { return "the application deadline (\(detail.opportunity.deadline)) has passed" }
-        return nil
+        guard let id = detail.opportunity.id else { return "this listing is not in the catalogue" }
+        return try catalogue.refusalToApply(as: username, to: id, now: now())
     }
 
     /// Starting values: hours from the listing, capped by the student's weekly hours; the

@@ -40,6 +40,17 @@ import TernViewModels
         #expect(shell.listings.count == all)
     }
 
+    @Test func theCaretFollowsALongQueryInsideTheSearchLine() throws {
+        shell.handle(.character("/"))
+        type(String(repeating: "data ", count: 30))
+        let frame = shell.render(width: 120, height: 40)
+        let listings = try #require(ShellLayout(width: 120, height: 40).frames(focused: .listings)[.listings]).inset(by: 1)
+        let caret = try #require(frame.cursor)
+        #expect(caret.y == listings.y)
+        #expect(caret.x > listings.x && caret.x < listings.maxX)
+        #expect(frame.grid[caret.x, caret.y].style.reverse)
+    }
+
     @Test func filtersShowAsChipsAndOneKeyClearsThem() throws {
         let all = shell.listings.count
         shell.handle(.character("f"))

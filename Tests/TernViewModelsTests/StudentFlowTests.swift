@@ -76,12 +76,18 @@ import TernCatalogue
         #expect(throws: ApplyViewModel.Invalid.self) { try apply.submit(ApplicationDraft(coverNote: "  ", hoursOffered: "5"), to: listing.id) }
         #expect(throws: ApplyViewModel.Invalid.self) { try apply.submit(ApplicationDraft(coverNote: "Hi", portfolioLink: "ftp://x", hoursOffered: "5"), to: listing.id) }
         #expect(throws: ApplyViewModel.Invalid.self) { try apply.submit(ApplicationDraft(coverNote: "Hi", hoursOffered: "ten"), to: listing.id) }
+        let detail = DetailViewModel(catalogue: demo.catalogue, session: session)
+        try detail.show(listing.id)
+        #expect(try apply.refusal(for: try #require(detail.detail)) == nil)
         let filed = try apply.submit(ApplicationDraft(coverNote: "I have done this before.", portfolioLink: "https://me.example", hoursOffered: "8"), to: listing.id)
         #expect(filed.status == .submitted)
         #expect(filed.hoursOffered == 8)
         #expect(throws: CatalogueError.refused("you have already applied to this listing")) {
             try apply.submit(ApplicationDraft(coverNote: "Again", hoursOffered: "8"), to: listing.id)
         }
+        // The screen's up-front check speaks the catalogue's own words.
+        try detail.show(listing.id)
+        #expect(try apply.refusal(for: try #require(detail.detail)) == "you have already applied to this listing")
         let mine = ApplicationsViewModel(catalogue: demo.catalogue, session: session)
         try mine.reload()
         #expect(mine.applications.contains { $0.id == filed.id && $0.application.status == .submitted })

@@ -183,7 +183,7 @@ extension StudentShell {
     }
 
     private func handleSavedSearchesKey(_ key: Key, state: inout ListState) throws {
-        let rows = 10
+        let rows = max(1, ListView.visibleRows(in: overlayArea(lastLayout.body).inset(by: 1)))
         let searches = savedSearches.searches
         switch keyMap.action(for: key) {
         case .moveDown: state.move(by: 1, visibleRows: rows)

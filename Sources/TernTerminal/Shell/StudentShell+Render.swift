@@ -33,13 +33,8 @@ extension StudentShell {
         var cursor: (x: Int, y: Int)?
         for (pane, frame) in layout.frames(focused: focus).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             let inner = Pane.draw(into: &grid, area: frame, title: title(pane), focused: pane == focus, box: box)
-            let selectedRow = drawContent(pane, into: &grid, area: inner)
-            if pane == focus, let selectedRow { cursor = (inner.x, selectedRow) }
-            if pane == .listings, searchEditing {
-                // The caret of the search line: "/ " then the typed text up to the cursor.
-                let typed = DisplayWidth.of(Sanitizer.line(String(searchField.text.prefix(searchField.cursor))))
-                cursor = (inner.x + 2 + min(typed, max(0, inner.width - 3)), inner.y)
-            }
+            let paneCursor = drawContent(pane, into: &grid, area: inner)
+            if pane == focus, let paneCursor { cursor = paneCursor }
         }
         StatusBar.draw(into: &grid, row: layout.statusRow, width: width, hints: statusHints,
                        message: toast?.message, messageIsError: toast?.isError ?? false)
@@ -118,21 +113,23 @@ extension StudentShell {
         }
     }
 
-    /// Draws a pane's content; returns the screen row of its selected item, if any.
-    private func drawContent(_ pane: PaneID, into grid: inout CellGrid, area: Rect) -> Int? {
+    /// Draws a pane's content; returns where the hardware cursor belongs in it: the search
+    /// line's caret while typing, else the start of the selected row, if any.
+    private func drawContent(_ pane: PaneID, into grid: inout CellGrid, area: Rect) -> (x: Int, y: Int)? {
         switch pane {
         case .listings:
             let listArea = listingListArea(area)
             let words = searchEditing ? searchField.text : baseQuery.words
-            SearchBar.draw(into: &grid, area: Rect(x: area.x, y: area.y, width: area.width, height: 1), query: words,
-                           cursor: searchEditing ? searchField.cursor : words.count, editing: searchEditing,
-                           chips: ListingFilters.chips(baseQuery), matchCount: listings.isCounting ? nil : listings.count)
+            let caret = SearchBar.draw(into: &grid, area: Rect(x: area.x, y: area.y, width: area.width, height: 1), query: words,
+                                       cursor: searchEditing ? searchField.cursor : words.count, editing: searchEditing,
+                                       chips: ListingFilters.chips(baseQuery), matchCount: listings.isCounting ? nil : listings.count)
             let rows = (try? listings.rows(in: listingState.visibleRange(visibleRows: ListView.visibleRows(in: listArea)))) ?? []
             let today = listings.day
             ListView.draw(into: &grid, area: listArea, columns: PaneContent.listingColumns(width: listArea.width),
                           rows: rows.map { PaneContent.listingCells($0, width: listArea.width, today: today) }, state: listingState,
                           focused: focus == .listings && !searchEditing, emptyMessage: emptyListingsMessage)
-            return searchEditing ? nil : selectedScreenRow(listingState, area: listArea)
+            if searchEditing { return caret }
+            return selectedScreenRow(listingState, area: listArea).map { (area.x, $0) }
         case .detail:
             drawScrolling(PaneContent.detailBlocks(detail.detail, isGuest: session.isGuest, keyMap: keyMap), into: &grid, area: area, scroll: &detailScroll)
             return nil
@@ -156,7 +153,7 @@ extension StudentShell {
                 let blocks = PaneContent.actionBlocks(actions) + PaneContent.timelineBlocks(applications.timeline)
                 TextView.draw(into: &grid, area: timelineArea, lines: TextView.layout(blocks, width: timelineArea.width), scroll: 0)
             }
-            return selectedScreenRow(applicationState, area: listArea)
+            return selectedScreenRow(applicationState, area: listArea).map { (area.x, $0) }
         case .feedback:
             drawScrolling(PaneContent.feedbackBlocks(feedback.items, isGuest: session.isGuest, rateKeys: keyMap.keyNames(for: .rateOrganization)),
                           into: &grid, area: area, scroll: &feedbackScroll)
@@ -222,7 +219,7 @@ extension StudentShell {
     }
 
     /// Overlays cover most of the body, leaving a margin so the panes show they are underneath.
-    private func overlayArea(_ screen: Rect) -> Rect {
+    func overlayArea(_ screen: Rect) -> Rect {
         let width = min(screen.width - 4, 100), height = screen.height - 2
         return Rect(x: screen.x + (screen.width - width) / 2, y: screen.y + 1, width: width, height: height)
     }

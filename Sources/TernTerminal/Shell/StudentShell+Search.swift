@@ -98,7 +98,7 @@ extension StudentShell {
             guard !session.isGuest else { toast = ("guests have no saved searches", true); return }
             try savedSearches.reload()
             var state = ListState()
-            state.setCount(savedSearches.searches.count, visibleRows: 10)
+            state.setCount(savedSearches.searches.count, visibleRows: max(1, ListView.visibleRows(in: overlayArea(lastLayout.body).inset(by: 1))))
             modal = .savedSearches(state)
         case .apply:
             guard let shown = detail.detail, let listingID = shown.opportunity.id else { toast = ("select a listing to apply", true); return }

@@ -13,15 +13,17 @@ public enum SearchBar {
     /// right-aligned "123 matches" (or "counting…" when nil). Chips sit next to the count, at the
     /// right, so they do not jump around while the query is typed; those that do not fit are
     /// dropped from the end. `cursor` is a grapheme index into `query`, as ``TextField/cursor``.
+    /// Returns the cursor's screen position, horizontal scrolling included.
     ///
     /// ```swift
     /// SearchBar.draw(into: &grid, area: Rect(x: 0, y: 1, width: 60, height: 1), query: "data", cursor: 4, editing: false, chips: ["paid"], matchCount: nil)
     /// ```
+    @discardableResult
     public static func draw(into grid: inout CellGrid, area: Rect, query: String, cursor: Int, editing: Bool,
-                            chips: [String], matchCount: Int?) {
+                            chips: [String], matchCount: Int?) -> (x: Int, y: Int) {
         let line = Rect(x: area.x, y: area.y, width: area.width, height: min(1, area.height))
         WidgetSupport.fill(&grid, line)
-        guard !line.isEmpty else { return }
+        guard !line.isEmpty else { return (line.x, line.y) }
         let prefix = WidgetSupport.write(&grid, "/ ", x: line.x, y: line.y, maxWidth: line.width, style: .accent)
         var room = line.width - prefix
         var right: [(text: String, style: Style)] = []
@@ -45,6 +47,6 @@ public enum SearchBar {
             x -= i == right.count - 1 ? 2 : 1  // two spaces before the count, one between chips
         }
         let field = Rect(x: line.x + prefix, y: line.y, width: max(0, room), height: 1)
-        LineRenderer.drawSingleLine(Array(query), cursor: cursor, into: &grid, area: field, showCursor: editing)
+        return LineRenderer.drawSingleLine(Array(query), cursor: cursor, into: &grid, area: field, showCursor: editing)
     }
 }
