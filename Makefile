@@ -4,7 +4,7 @@ APT_PACKAGES := libncursesw5-dev libsqlite3-dev tmux
 DB ?=
 RUN_ARGS ?=
 
-.PHONY: run test build release deps bench bench-data clean
+.PHONY: run test build release deps bench bench-data clean install install-files
 
 # Installs the system libraries when missing (as root), otherwise says what to run.
 deps:
@@ -32,12 +32,42 @@ test: deps
 	$(SWIFT) build -c release --product tern
 	TERN_BINARY=$(CURDIR)/.build/release/tern $(SWIFT) test --parallel --num-workers 2
 
+# Installs tern under PREFIX (default /usr/local): the binary, the demo catalogue and the themes.
+# As root, with the group $(TERN_GROUP) present, tern is installed setgid to that group: the
+# shared catalogue is 0660 root:$(TERN_GROUP) in a 2770 directory, users are NOT in the group,
+# and tern is the only door to it. The system configuration ($(PREFIX)/etc/tern/tern.toml, or
+# /etc/tern/tern.toml for PREFIX=/usr) names the catalogue; it is written once, never replaced.
+PREFIX ?= /usr/local
+TERN_GROUP ?= tern
+SHARED_CATALOGUE ?= /srv/tern/catalogue.sqlite
+BINARY ?= .build/release/tern
+SYSCONFDIR = $(if $(filter /usr,$(PREFIX)),/etc,$(PREFIX)/etc)
+
+install: release install-files
+
+install-files:
+	install -d -m 0755 $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tern/demo $(DESTDIR)$(PREFIX)/share/tern/themes
+	install -m 0755 $(BINARY) $(DESTDIR)$(PREFIX)/bin/tern
+	install -m 0644 data/demo/*.json $(DESTDIR)$(PREFIX)/share/tern/demo/
+	install -m 0644 themes/*.toml $(DESTDIR)$(PREFIX)/share/tern/themes/
+	@if [ "$$(id -u)" = 0 ] && getent group $(TERN_GROUP) >/dev/null; then \
+	  chown root:$(TERN_GROUP) $(DESTDIR)$(PREFIX)/bin/tern && chmod 2755 $(DESTDIR)$(PREFIX)/bin/tern; \
+	  install -d -m 0755 $(DESTDIR)$(SYSCONFDIR)/tern; \
+	  if [ ! -e $(DESTDIR)$(SYSCONFDIR)/tern/tern.toml ]; then \
+	    printf 'catalogue = "%s"\n' '$(SHARED_CATALOGUE)' > $(DESTDIR)$(SYSCONFDIR)/tern/tern.toml; \
+	    chmod 0644 $(DESTDIR)$(SYSCONFDIR)/tern/tern.toml; \
+	  fi; \
+	  echo "installed $(PREFIX)/bin/tern setgid $(TERN_GROUP); catalogue from $(SYSCONFDIR)/tern/tern.toml"; \
+	else \
+	  echo "installed $(PREFIX)/bin/tern for personal catalogues (run as root with a '$(TERN_GROUP)' group to share one)"; \
+	fi
+
 # Builds a synthetic catalogue for the benchmark (not committed).
 BENCH_N ?= 1000000
 bench-data: release
 	@mkdir -p bench-data
 	@if [ ! -f bench-data/synthetic-$(BENCH_N).sqlite ]; then \
-	  ./.build/release/tern seed --synthetic $(BENCH_N) --seed 42 --db bench-data/synthetic-$(BENCH_N).sqlite; fi
+	  ./.build/release/tern init --synthetic $(BENCH_N) --seed 42 --db bench-data/synthetic-$(BENCH_N).sqlite; fi
 
 # Prints figures; tests never time anything.
 bench: bench-data

@@ -1,65 +1,162 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The shared SQLite catalogue of opportunities and student records, and the only door to it.
 /// Every other layer asks it questions in the domain's words; no SQL leaves this module.
 ///
 /// ```swift
-/// let catalogue = try Catalogue(path: "/srv/tern/catalogue.sqlite")
+/// let catalogue = try Catalogue(path: "/srv/tern/catalogue.sqlite", opening: .existing)
 /// let page = try catalogue.opportunities(matching: OpportunityQuery(words: "design"), limit: 20)
 /// ```
 public final class Catalogue: Sendable {
     /// The file this catalogue lives in.
     public let path: String
-    /// Kiosks open the catalogue read-only at the SQLite level: no screen bug can write.
+    /// Open read-only at the SQLite level: asked for (kiosks, read-only commands), or because
+    /// this account may only read the file. No screen bug can write.
     public let isReadOnly: Bool
+    /// Who owns the file and who may write it, as it was when opened.
+    public let file: CatalogueFile
     let pool: DatabasePool
+    /// What SQLite is given: the path, or a `file:` URI for an immutable read-only open.
+    let connectionPath: String
+    let connectionReadOnly: Bool
+    /// Set when staff act for a student (`--user`): every write is then audited under the staff
+    /// member's name, whatever path it takes through the catalogue.
+    let delegation = Delegation()
 
-    /// How long a writer waits for another process's transaction before giving up. Long enough
-    /// that an 8-process soak never sees SQLITE_BUSY; short enough that a wedged process is noticed.
-    public static let busyTimeout: TimeInterval = 10
+    /// How long a writer waits for another process's write transaction before giving up. Imports
+    /// hold the lock only while applying validated rows, so waits are short; this is the ceiling.
+    public static let busyTimeout: TimeInterval = 30
+    /// After this long a wait is worth a word to the person waiting.
+    public static let waitNoticeAfter: TimeInterval = 1
 
-    /// Opens (creating when missing, unless read-only) and migrates the catalogue at `path`.
-    public init(path: String, readOnly: Bool = false) throws {
+    /// What to do when the file is missing.
+    public enum Opening: Sendable {
+        /// Create it (tests, the interface's first run on the default path).
+        case createIfMissing
+        /// It must exist: every command given a path (`--db`, `TERN_DB`).
+        case existing
+        /// It must not exist yet: `tern init`.
+        case new
+    }
+
+    /// Opens and migrates the catalogue at `path`.
+    ///
+    /// - `readOnly`: open at the SQLite level read-only; also chosen when this account may not
+    ///   write the file. Reading then works on a file the account may only read, and leaves no
+    ///   `-wal` or `-shm` file behind.
+    /// - `waitNotice`: called once when a write waits on another process for more than a second,
+    ///   with a sentence saying what it waits for.
+    public init(path: String, readOnly: Bool = false, opening: Opening = .createIfMissing,
+                waitNotice: (@Sendable (String) -> Void)? = nil) throws {
         self.path = path
-        self.isReadOnly = readOnly
+        let exists = FileManager.default.fileExists(atPath: path)
+        switch (exists, opening) {
+        case (false, .existing): throw CatalogueError.missing(path)
+        case (false, _) where readOnly: throw CatalogueError.missing(path)
+        case (false, _): try CatalogueFile.create(path)
+        case (true, .new): throw CatalogueError.refused("\(path) already exists")
+        case (true, _): break
+        }
+        file = try CatalogueFile.inspect(path)
+        isReadOnly = readOnly || !file.isWritable
+        // A reader that may not write the file must not create `-wal`/`-shm` beside it: SQLite
+        // would make them with the file's read-only mode and break every later writer. With no
+        // WAL file nobody is writing, so the file can be read as immutable; with one, SQLite
+        // reads through a read-only `-shm` and still sees other processes' commits.
+        let walExists = FileManager.default.fileExists(atPath: path + "-wal") && FileManager.default.fileExists(atPath: path + "-shm")
+        for companion in ["-wal", "-shm"] where walExists && faccessat(AT_FDCWD, path + companion, R_OK, AT_EACCESS) != 0 {
+            // SQLite makes these with the catalogue's mode of the day; a later chmod of the
+            // catalogue alone leaves them behind.
+            throw CatalogueError.notPermitted("you may read \(path) but not its \(companion) file; give it the catalogue's permissions")
+        }
+        connectionReadOnly = isReadOnly
+        connectionPath = isReadOnly && !file.isWritable && !walExists ? Self.immutableURI(path) : path
+        do {
+            pool = try DatabasePool(path: connectionPath, configuration: Self.configuration(readOnly: isReadOnly, waitNotice: waitNotice))
+        } catch let error as DatabaseError {
+            throw Self.describe(error, path: path)
+        }
+        try migrate()
+    }
+
+    static func configuration(readOnly: Bool, waitNotice: (@Sendable (String) -> Void)? = nil) -> Configuration {
         var config = Configuration()
         config.readonly = readOnly
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(Self.busyTimeout)
+        config.busyMode = .callback(Self.busyHandler(notice: waitNotice))
         config.journalMode = readOnly ? .default : .wal
         config.label = "tern"
-        if !readOnly {
-            let directory = (path as NSString).deletingLastPathComponent
-            if !directory.isEmpty {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        config.prepareDatabase { db in
+            // Keep `-wal` and `-shm` when the last connection closes. On a shared host they are
+            // made once, by the catalogue's owner, and never again by a user's process (which
+            // would own them and could write the catalogue through them); and readers that
+            // may only read the file always find them.
+            var persist: Int32 = 1
+            _ = sqlite3_file_control(db.sqliteConnection, nil, SQLITE_FCNTL_PERSIST_WAL, &persist)
+            if !readOnly {
+                // A kept `-wal` is truncated when the last connection closes, and between
+                // checkpoints never stays above a few megabytes.
+                try db.execute(sql: "PRAGMA journal_size_limit = 4194304")
             }
-        } else if !FileManager.default.fileExists(atPath: path) {
-            throw CatalogueError.unusable("no catalogue at \(path)")
         }
-        do {
-            pool = try DatabasePool(path: path, configuration: config)
-        } catch let error as DatabaseError {
-            throw CatalogueError.unusable("cannot open \(path): \(error.message ?? "\(error.resultCode)")")
+        return config
+    }
+
+    /// Waits with growing sleeps, says once (after ``waitNoticeAfter``) what it waits for, and
+    /// gives up after ``busyTimeout``. SQLite counts the tries, so the elapsed time is derived
+    /// from the schedule and the handler keeps no state of its own.
+    static func busyHandler(notice: (@Sendable (String) -> Void)?) -> Database.BusyCallback {
+        { tries in
+            let waited = waitedMilliseconds(afterTries: tries)
+            guard Double(waited) < busyTimeout * 1000 else { return false }
+            let next = waitedMilliseconds(afterTries: tries + 1) - waited
+            if let notice, waited < Int(waitNoticeAfter * 1000), waited + next >= Int(waitNoticeAfter * 1000) {
+                notice("waiting for another process to finish writing to the catalogue (up to \(Int(busyTimeout)) s)…")
+            }
+            usleep(useconds_t(next * 1000))
+            return true
         }
-        try migrate()
+    }
+
+    private static let sleepSchedule = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50]
+    static func waitedMilliseconds(afterTries tries: Int) -> Int {
+        let head = sleepSchedule.prefix(tries).reduce(0, +)
+        return head + max(0, tries - sleepSchedule.count) * 100
+    }
+
+    /// `file:` URI for an immutable read-only open; `%`, `?` and `#` must be escaped in it.
+    static func immutableURI(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var escaped = ""
+        for scalar in absolute.unicodeScalars {
+            switch scalar {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3f"
+            case "#": escaped += "%23"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return "file:\(escaped)?mode=ro&immutable=1"
     }
 
     private func migrate() throws {
         let migrator = CatalogueSchema.migrator
         do {
+            let (newer, complete) = try pool.read { db -> (Bool, Bool) in
+                let known = try db.tableExists("grdb_migrations")
+                let newer = known ? try migrator.hasBeenSuperseded(db) : false
+                return (newer, try migrator.hasCompletedMigrations(db))
+            }
+            if newer { throw CatalogueError.unusable("\(path) was made by a newer Tern; upgrade tern") }
             if isReadOnly {
-                let complete = try pool.read { try migrator.hasCompletedMigrations($0) }
-                guard complete else { throw CatalogueError.unusable("\(path) needs migrating; open it once read-write") }
-            } else {
-                let unknown = try pool.read { db -> Bool in
-                    try db.tableExists("grdb_migrations") && migrator.hasBeenSuperseded(db)
-                }
-                if unknown { throw CatalogueError.unusable("\(path) was made by a newer Tern; upgrade tern") }
+                guard complete else { throw CatalogueError.unusable("\(path) needs migrating by someone who may write it") }
+            } else if !complete {
                 try migrator.migrate(pool)
             }
         } catch let error as DatabaseError {
-            throw CatalogueError.unusable("\(path) is not a Tern catalogue: \(error.message ?? "\(error.resultCode)")")
+            throw Self.describe(error, path: path)
         }
     }
 
@@ -70,30 +167,93 @@ public final class Catalogue: Sendable {
 
     /// Writes in one `BEGIN IMMEDIATE` transaction: all or nothing.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        guard !isReadOnly else { throw CatalogueError.notPermitted("this catalogue is open read-only") }
-        return try translating { try pool.write(body) }
-    }
-
-    /// SQLite's own refusals (a CHECK, a trigger's RAISE) become typed catalogue errors.
-    private func translating<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as DatabaseError {
-            let message = error.message ?? "\(error.resultCode)"
-            switch error.extendedResultCode {
-            case .SQLITE_CONSTRAINT_TRIGGER where message.contains("illegal application status transition"):
-                throw CatalogueError.invalid(message)
-            case .SQLITE_READONLY, .SQLITE_READONLY_DBMOVED:
-                throw CatalogueError.notPermitted("this catalogue is open read-only")
-            default:
-                if error.resultCode == .SQLITE_CONSTRAINT { throw CatalogueError.invalid(message) }
-                throw CatalogueError.unusable("database error: \(message)")
+        guard !isReadOnly else { throw readOnlyRefusal }
+        let acting = delegation.current
+        return try translating {
+            try pool.write { db in
+                let result = try body(db)
+                if let acting {
+                    try Self.audit(db, by: acting.staff, role: acting.role, action: "changed_as_student", student: acting.student, detail: nil)
+                }
+                return result
             }
         }
     }
 
-    /// Closes the connections (tests and `tern backup` restore want the file free).
+    var readOnlyRefusal: CatalogueError {
+        file.isWritable ? .notPermitted("this catalogue is open read-only")
+            : .notPermitted("you may only read \(path)")
+    }
+
+    /// SQLite's own refusals become typed catalogue errors in Tern's words: a person never sees
+    /// SQLite's messages. Our own triggers' messages (RAISE in the schema) are Tern's words.
+    func translating<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            if error.extendedResultCode == .SQLITE_READONLY || error.extendedResultCode == .SQLITE_READONLY_DBMOVED {
+                throw readOnlyRefusal
+            }
+            throw Self.describe(error, path: path)
+        }
+    }
+
+    /// One clear sentence for an SQLite error, naming the file where it helps.
+    static func describe(_ error: DatabaseError, path: String) -> CatalogueError {
+        let message = error.message ?? ""
+        switch error.resultCode {
+        case .SQLITE_CONSTRAINT:
+            if error.extendedResultCode == .SQLITE_CONSTRAINT_TRIGGER {
+                // Raised by the schema's own triggers, in our words.
+                return .invalid(message)
+            }
+            switch error.extendedResultCode {
+            case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY: return .invalid("that record already exists")
+            case .SQLITE_CONSTRAINT_FOREIGNKEY: return .invalid("that refers to a record that does not exist")
+            case .SQLITE_CONSTRAINT_NOTNULL: return .invalid("a required value is missing")
+            default: return .invalid("the catalogue refused a value that breaks its rules")
+            }
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .busy("another process kept the catalogue locked for more than \(Int(busyTimeout)) s; try again")
+        case .SQLITE_READONLY:
+            return .notPermitted("you may only read \(path)")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+            return .unusable("cannot open \(path) (check that it exists and that you may read it)")
+        case .SQLITE_NOTADB:
+            return .unusable("\(path) is not a Tern catalogue")
+        case .SQLITE_CORRUPT:
+            return .unusable("\(path) is damaged; run tern check, and restore a backup with tern restore")
+        case .SQLITE_FULL:
+            return .unusable("the disk holding \(path) is full")
+        case .SQLITE_IOERR:
+            return .unusable("cannot read or write \(path) (input/output error)")
+        case .SQLITE_NOMEM:
+            return .unusable("out of memory")
+        default:
+            return .unusable("unexpected catalogue error (code \(error.extendedResultCode.rawValue)) on \(path)")
+        }
+    }
+
+    /// Closes the connections (tests and `tern restore` want the file free).
     public func close() throws {
         try pool.close()
+    }
+}
+
+/// Who is acting for whom in this process, once ``Catalogue/authorize(_:account:actingFor:)``
+/// has allowed it.
+final class Delegation: @unchecked Sendable {
+    struct Acting { var staff: String; var role: String; var student: String }
+    private let lock = NSLock()
+    private var value: Acting?
+
+    var current: Acting? {
+        lock.lock(); defer { lock.unlock() }
+        return value
+    }
+
+    func set(_ acting: Acting) {
+        lock.lock(); defer { lock.unlock() }
+        value = acting
     }
 }

@@ -14,6 +14,11 @@ public enum CatalogueError: Error, Equatable, Sendable, CustomStringConvertible 
     case invalid(String)
     /// The file is not a Tern catalogue, or is newer than this program.
     case unusable(String)
+    /// No catalogue at this path: only `tern init` (and the interface's first run on the default
+    /// path) creates one, so that a mistyped `--db` never makes a catalogue full of demo data.
+    case missing(String)
+    /// Another process held the write lock for longer than a writer waits.
+    case busy(String)
 
     public var description: String {
         switch self {
@@ -26,6 +31,8 @@ public enum CatalogueError: Error, Equatable, Sendable, CustomStringConvertible 
         case .refused(let why): why
         case .invalid(let why): why
         case .unusable(let why): why
+        case .missing(let path): "no catalogue at \(path); create one with tern init [--demo]"
+        case .busy(let why): why
         }
     }
 }

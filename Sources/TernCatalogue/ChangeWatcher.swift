@@ -13,11 +13,8 @@ public final class ChangeWatcher: @unchecked Sendable {
     private let queue: DatabaseQueue
     private var lastVersion: Int?
 
-    init(path: String) throws {
-        var config = Configuration()
-        config.readonly = true
-        config.busyMode = .timeout(Catalogue.busyTimeout)
-        queue = try DatabaseQueue(path: path, configuration: config)
+    init(connectionPath: String) throws {
+        queue = try DatabaseQueue(path: connectionPath, configuration: Catalogue.configuration(readOnly: true))
     }
 
     /// True when anyone (another process, or this process's writer) committed since the last call.
@@ -33,6 +30,10 @@ public final class ChangeWatcher: @unchecked Sendable {
 extension Catalogue {
     /// A watcher over this catalogue's file; see ``ChangeWatcher``.
     public func changeWatcher() throws -> ChangeWatcher {
-        try ChangeWatcher(path: path)
+        do {
+            return try ChangeWatcher(connectionPath: connectionPath)
+        } catch let error as DatabaseError {
+            throw Self.describe(error, path: path)
+        }
     }
 }

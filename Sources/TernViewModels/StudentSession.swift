@@ -1,13 +1,14 @@
 import Foundation
 import TernCatalogue
 
-/// Who is at the terminal: a student matched by OS login (or `--user`), or a guest who may
-/// browse but has no applications. Every student view model asks the catalogue *as* this
-/// actor, so privacy is enforced below the screens.
+/// Who is at the terminal: the student the OS account is (or the one staff act for), or a guest
+/// who may browse but has no applications. Every student view model asks the catalogue *as*
+/// this actor, so privacy is enforced below the screens.
 ///
 /// ```swift
-/// let session = try StudentSession.resolve(catalogue: catalogue, requested: nil)
-/// session.isGuest   // true when the login matches no student
+/// let access = try catalogue.authorize(.browse, account: .current())
+/// let session = try StudentSession(access, catalogue: catalogue)
+/// session.isGuest   // true when the account is no student
 /// ```
 public struct StudentSession: Sendable, Equatable {
     public let username: String?
@@ -18,8 +19,23 @@ public struct StudentSession: Sendable, Equatable {
 
     public static let guest = StudentSession(username: nil, displayName: "guest")
 
-    /// `requested` (from `--user`) wins; otherwise the OS login. Unknown names browse as guest.
-    public static func resolve(catalogue: Catalogue, requested: String?, login: String? = ProcessInfo.processInfo.environment["USER"]) throws -> StudentSession {
+    /// The session an access check allowed: its student, or a guest.
+    public init(_ access: Authorization, catalogue: Catalogue) throws {
+        guard let username = access.student, let student = try catalogue.student(username: username) else {
+            self = .guest
+            return
+        }
+        self.init(username: student.username, displayName: student.name)
+    }
+
+    init(username: String?, displayName: String) {
+        self.username = username
+        self.displayName = displayName
+    }
+
+    /// A session for a named student (tests and fixtures; the front end goes through
+    /// ``init(_:catalogue:)``, which checks who may be whom). Unknown names browse as guest.
+    public static func resolve(catalogue: Catalogue, requested: String?, login: String? = nil) throws -> StudentSession {
         guard let name = requested ?? login, !name.isEmpty, let student = try catalogue.student(username: name) else {
             return .guest
         }

@@ -10,7 +10,7 @@ struct Browse: ParsableCommand {
 
     @OptionGroup var catalogue: CatalogueOptions
 
-    @Option(help: "Browse as this student (default: your login).")
+    @Option(help: "Staff only (or the owner of a personal catalogue): browse as this student; the audit log records it. Everyone else is the student their OS login is.")
     var user: String?
 
     @Option(help: "Theme name from themes/ (default: from the config, else default).")
@@ -33,17 +33,26 @@ struct Browse: ParsableCommand {
         }
         var warnings: [String] = []
         var config = UserConfig(theme: nil, mouse: true, asciiBorders: false, keyMap: .defaults)
-        do { config = try UserConfig.load(path: UserConfig.defaultPath) } catch { warnings.append("\(error); using defaults") }
-        let themeName = theme ?? config.theme ?? "default"
         var chosenTheme = Theme.builtInDefault
-        do {
-            chosenTheme = try ThemeLoader.load(named: themeName, searchPaths: ThemeLoader.searchPaths(executablePath: CommandLine.arguments[0]))
-        } catch {
-            warnings.append("\(error); using the default theme")
+        // The user's own files, read with the user's own rights (never the tern group's).
+        try Installation.asUser {
+            do { config = try UserConfig.load(path: UserConfig.defaultPath) } catch { warnings.append("\(error); using defaults") }
+            let themeName = theme ?? config.theme ?? "default"
+            do {
+                chosenTheme = try ThemeLoader.load(named: themeName, searchPaths: ThemeLoader.searchPaths(executablePath: CommandLine.arguments[0]))
+            } catch {
+                warnings.append("\(error); using the default theme")
+            }
         }
 
-        let opened = try catalogue.open()
-        let session = try StudentSession.resolve(catalogue: opened, requested: user)
+        // Only the per-user default catalogue is created, and seeded with the demo, on first run.
+        let location = try catalogue.location()
+        let isNew = location.isDefault && !FileManager.default.fileExists(atPath: location.path)
+        // Notices go to the status bar once the screen is up, never to stderr under it.
+        let (opened, access) = try catalogue.open(for: .browse, actingFor: user, opening: location.isDefault ? .createIfMissing : .existing, notice: nil)
+        if isNew { _ = try Seed.seedDemo(into: opened) }
+        warnings += opened.file.warnings
+        let session = try StudentSession(access, catalogue: opened)
         let shell = try StudentShell(catalogue: opened, session: session, keyMap: config.keyMap, box: config.asciiBorders ? .ascii : .line)
         let watcher = try opened.changeWatcher()
         _ = try watcher.hasChanged()

@@ -1,33 +1,68 @@
 import ArgumentParser
 import Foundation
 import TernCatalogue
+import TernTerminal
 
-/// `tern check`: is this catalogue sound?
+/// `tern check`: is this catalogue sound? Every problem is a line of the report; nothing else is
+/// printed, and the exit status says healthy (0) or not (1).
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check the catalogue's integrity, foreign keys and schema version.")
 
     @OptionGroup var catalogue: CatalogueOptions
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: catalogue.path) else { throw Failure("no catalogue at \(catalogue.path)") }
-        let report = try Catalogue(path: catalogue.path, readOnly: true).check()
-        for line in report.lines { print(line) }
+        let report: CheckReport
+        do {
+            // Read-only: a check never migrates or repairs.
+            let (opened, _) = try catalogue.open(for: .check, readOnly: true)
+            report = try opened.check()
+        } catch let error as CatalogueError {
+            if case .missing = error { throw error }
+            // A catalogue that cannot be opened (newer schema, damaged, not a catalogue) is a
+            // finding of the check, reported as one, not a crash.
+            print("catalogue: \(Sanitizer.line(error.description))")
+            throw ExitCode(1)
+        }
+        for line in report.lines { print(Sanitizer.line(line)) }
         if !report.isHealthy { throw ExitCode(1) }
     }
 }
 
 /// `tern backup PATH`: a consistent copy through SQLite's online backup, safe while others write.
 struct Backup: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Copy the catalogue with SQLite's online backup API.")
+    static let configuration = CommandConfiguration(abstract: "Copy the catalogue with SQLite's online backup API (staff).")
 
     @OptionGroup var catalogue: CatalogueOptions
 
-    @Argument(help: "Where to write the copy (must not exist).")
+    @Argument(help: "Where to write the copy (must not exist; it is created readable by you alone).")
     var destination: String
 
     func run() throws {
-        guard !FileManager.default.fileExists(atPath: destination) else { throw Failure("\(destination) already exists") }
-        try catalogue.open(seedIfNew: false).backup(to: destination)
-        print("backed up \(catalogue.path) to \(destination)")
+        let (opened, _) = try catalogue.open(for: .backup)
+        // The copy is the user's file: created with their own rights, never the tern group's.
+        try Installation.asUser { try Catalogue.createPrivateFile(destination, purpose: "the backup") }
+        try opened.backup(to: destination)
+        print("backed up \(opened.path) to \(destination)")
+    }
+}
+
+/// `tern restore BACKUP`: the backup checked, then copied in through SQLite's backup API.
+struct Restore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Replace the catalogue's contents with a backup's (staff).",
+        discussion: "Checks the backup first, then copies it in under the write lock while other processes wait. Never copy files over a live catalogue: its -wal file would mix old and new pages.")
+
+    @OptionGroup var catalogue: CatalogueOptions
+
+    @Argument(help: "A file written by tern backup.")
+    var backup: String
+
+    func run() throws {
+        // Read-only here: the copy goes through a connection of its own that waits only briefly.
+        let (opened, _) = try catalogue.open(for: .restore, readOnly: true)
+        let source = try Installation.asUser { try CatalogueBackup(path: backup) }
+        let report = try opened.restore(from: source)
+        print("restored \(opened.path) from \(backup): " + report.lines.joined(separator: ", "))
+        if !report.isHealthy { throw ExitCode(1) }
     }
 }

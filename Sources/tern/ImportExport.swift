@@ -31,11 +31,14 @@ struct Import: ParsableCommand {
     }
 
     func run() throws {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch { throw Failure("cannot read \(file)") }
+        let (opened, _) = try catalogue.open(for: .importFile)
+        // The file is the user's: read with their own rights, never the tern group's.
+        let data: Data = try Installation.asUser {
+            do { return try Data(contentsOf: URL(fileURLWithPath: file)) } catch { throw Failure("cannot read \(file)") }
+        }
         let kind = format.flatMap(ExchangeFormat.init(rawValue:)) ?? ExchangeFormat.guess(path: file)
         do {
-            let summary = try catalogue.open().importFile(data, format: kind, dryRun: dryRun)
+            let summary = try opened.importFile(data, format: kind, dryRun: dryRun)
             print("\(dryRun ? "would import" : "imported") \(summary.subject) from \(file): \(summary.inserted) new, \(summary.updated) updated")
         } catch let error as ImportError {
             throw ImportFailure(file: file, error: error)
@@ -61,9 +64,16 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
+        let subject = ExchangeSubject(rawValue: what)!
+        let operation: TernCatalogue.Operation = switch subject {
+        case .opportunities: .exportListings
+        case .students: .exportStudents
+        case .applications: .exportApplications
+        }
+        let (opened, _) = try catalogue.open(for: operation, readOnly: true)
         var buffer = ""
         let out = FileHandle.standardOutput
-        try catalogue.open().export(ExchangeSubject(rawValue: what)!, as: ExchangeFormat(rawValue: format)!) { chunk in
+        try opened.export(subject, as: ExchangeFormat(rawValue: format)!) { chunk in
             buffer += chunk
             if buffer.utf8.count > 1 << 16 { out.write(Data(buffer.utf8)); buffer = "" }
         }

@@ -17,7 +17,7 @@ struct PortfolioCommand: ParsableCommand {
 
     @OptionGroup var catalogue: CatalogueOptions
 
-    @Option(help: ArgumentHelp("Export this student's portfolio (default: your login, $USER).", valueName: "name"))
+    @Option(help: ArgumentHelp("Staff only (or the owner of a personal catalogue): export this student's portfolio. Everyone else exports their own, found by their OS login.", valueName: "name"))
     var user: String?
 
     @Option(help: ArgumentHelp("\(PortfolioFormat.allCases.map(\.rawValue).joined(separator: " or ")).", valueName: "format"))
@@ -34,12 +34,8 @@ struct PortfolioCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try catalogue.open()
-        let name = user ?? ProcessInfo.processInfo.environment["USER"] ?? ""
-        guard !name.isEmpty else { throw Failure("no login name ($USER) to find your profile by; use --user") }
-        let session = try StudentSession.resolve(catalogue: opened, requested: name)
-        // The name comes from the command line or the environment: show it, never let it drive the terminal.
-        guard !session.isGuest else { throw Failure("no student profile for \(Sanitizer.line(name)); use --user") }
+        let (opened, access) = try catalogue.open(for: .portfolio, actingFor: user)
+        let session = try StudentSession(access, catalogue: opened)
         let text = try Portfolio.load(catalogue: opened, session: session).render(PortfolioFormat(rawValue: format)!)
         let data = Data(text.utf8)
         guard let output else {
@@ -48,7 +44,8 @@ struct PortfolioCommand: ParsableCommand {
         }
         do {
             // Written beside the destination and renamed over it: a reader never sees half a file.
-            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+            // The file is the user's, written with their own rights.
+            try Installation.asUser { try data.write(to: URL(fileURLWithPath: output), options: .atomic) }
         } catch {
             throw Failure("cannot write \(Sanitizer.line(output)): \((error as NSError).localizedDescription)")
         }

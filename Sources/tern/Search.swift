@@ -24,10 +24,10 @@ struct Search: ParsableCommand {
     @Flag(help: "Paid listings only (fixed fee, hourly, stipend).")
     var paid = false
 
-    @Option(name: .customLong("max-hours"), help: ArgumentHelp("At most this many estimated hours.", valueName: "H"))
+    @Option(name: .customLong("max-hours"), parsing: .unconditional, help: ArgumentHelp("At most this many estimated hours.", valueName: "H"))
     var maxHours: Int?
 
-    @Option(name: .customLong("deadline-within"), help: ArgumentHelp("Deadline within this many days.", valueName: "DAYS"))
+    @Option(name: .customLong("deadline-within"), parsing: .unconditional, help: ArgumentHelp("Deadline within this many days.", valueName: "DAYS"))
     var deadlineWithin: Int?
 
     @Option(help: ArgumentHelp("Organization name prefix.", valueName: "name"))
@@ -39,10 +39,10 @@ struct Search: ParsableCommand {
     @Option(help: ArgumentHelp("Order: \(OpportunitySort.allCases.map(\.rawValue).joined(separator: "|")).", valueName: "order"))
     var sort: String = OpportunitySort.deadline.rawValue
 
-    @Option(help: ArgumentHelp("With --sort match: the student (username) to rank for; shows only listings that fit them.", valueName: "username"))
+    @Option(help: ArgumentHelp("With --sort match: the student to rank for (yourself; staff may name any student). Shows only listings that fit them.", valueName: "username"))
     var user: String?
 
-    @Option(help: "At most this many results.")
+    @Option(parsing: .unconditional, help: "At most this many results (1 to 100000).")
     var limit: Int = 20
 
     @Flag(help: "Print a JSON array instead of a table.")
@@ -55,9 +55,6 @@ struct Search: ParsableCommand {
         guard OpportunitySort(rawValue: sort) != nil else {
             throw ValidationError("unknown sort '\(sort)'; expected one of \(OpportunitySort.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if sort == OpportunitySort.match.rawValue, user == nil {
-            throw ValidationError("--sort match ranks listings for one student; name them with --user <username>")
-        }
         if user != nil, sort != OpportunitySort.match.rawValue {
             throw ValidationError("--user goes with --sort match")
         }
@@ -66,16 +63,26 @@ struct Search: ParsableCommand {
         if let deadlineWithin, deadlineWithin < 0 { throw ValidationError("--deadline-within must be 0 or more") }
     }
 
-    var query: OpportunityQuery {
+    func query(matchFor student: String?) -> OpportunityQuery {
         OpportunityQuery(
             words: words.joined(separator: " "), fields: Set(field.compactMap(Field.init(rawValue:))), skills: skill,
             locationKinds: remote ? [.remote] : [], paidOnly: paid, maxHours: maxHours,
             deadlineWithinDays: deadlineWithin, organization: organization, includeClosed: all,
-            sort: OpportunitySort(rawValue: sort) ?? .deadline, matchFor: user)
+            sort: OpportunitySort(rawValue: sort) ?? .deadline, matchFor: student)
     }
 
     func run() throws {
-        let results = try catalogue.open().opportunities(matching: query, limit: limit)
+        // Searching never writes, so it never waits on a writer; acting for another student is
+        // audited, which needs a write.
+        let (opened, access) = try catalogue.open(for: .search, actingFor: user, readOnly: user == nil)
+        var matchFor: String? = nil
+        if sort == OpportunitySort.match.rawValue {
+            guard let student = access.student else {
+                throw Failure("--sort match ranks listings for a student, and \(access.principal.account.displayName) has no student profile")
+            }
+            matchFor = student
+        }
+        let results = try opened.opportunities(matching: query(matchFor: matchFor), limit: limit)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

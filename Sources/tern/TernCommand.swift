@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TernCatalogue
+import TernTerminal
 
 /// `tern`: the root command. With no subcommand it opens the full-screen interface.
 struct TernCommand: ParsableCommand {
@@ -11,41 +12,69 @@ struct TernCommand: ParsableCommand {
             With no subcommand, opens the full-screen interface on the catalogue.
             Exit codes: 0 success, 1 failure, 2 usage.
             """,
-        subcommands: [Browse.self, Seed.self, Search.self, Import.self, Export.self, PortfolioCommand.self, Check.self, Backup.self],
+        subcommands: [Browse.self, Init.self, Seed.self, Search.self, Apply.self, Import.self, Export.self, PortfolioCommand.self, Check.self, Backup.self, Restore.self],
         defaultSubcommand: Browse.self
     )
 }
 
-/// The catalogue every command works on.
+/// The catalogue every command works on, and the one place each command's access is checked.
 struct CatalogueOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Catalogue file (default: $TERN_DB, else $XDG_DATA_HOME/tern/catalogue.sqlite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Catalogue file (default: $TERN_DB, else $XDG_DATA_HOME/tern/catalogue.sqlite). An installed (setgid) tern uses only its system configuration.", valueName: "path"))
     var db: String?
 
-    /// Where the catalogue lives: `--db`, `TERN_DB`, then the XDG data directory.
-    var path: String {
-        if let db, !db.isEmpty { return db }
+    /// Where the catalogue is, and whether it is the per-user default (which alone is created on
+    /// first use).
+    struct Location {
+        var path: String
+        var isDefault: Bool
+    }
+
+    /// `--db`, `TERN_DB`, then the XDG data directory; an installed tern only its system config.
+    func location() throws -> Location {
         let environment = ProcessInfo.processInfo.environment
-        if let db = environment["TERN_DB"], !db.isEmpty { return db }
+        if Installation.isShared {
+            if db != nil || !(environment["TERN_DB"] ?? "").isEmpty {
+                throw Failure("this tern is installed for a shared catalogue; --db and TERN_DB are not accepted")
+            }
+            return Location(path: try Installation.sharedCataloguePath(), isDefault: false)
+        }
+        if let db { return Location(path: db, isDefault: false) }
+        if let db = environment["TERN_DB"], !db.isEmpty { return Location(path: db, isDefault: false) }
         // XDG paths are built from $HOME (NSHomeDirectory reads the password database instead).
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (home as NSString).appendingPathComponent(".local/share")
-        return (dataHome as NSString).appendingPathComponent("tern/catalogue.sqlite")
+        return Location(path: (dataHome as NSString).appendingPathComponent("tern/catalogue.sqlite"), isDefault: true)
     }
 
-    /// Opens the catalogue; a brand-new default catalogue is seeded with the demo data so a first
-    /// run shows something real.
-    func open(seedIfNew: Bool = true, readOnly: Bool = false) throws -> Catalogue {
-        let isNew = !FileManager.default.fileExists(atPath: path)
-        if isNew && readOnly { throw CatalogueError.unusable("no catalogue at \(path)") }
-        let catalogue = try Catalogue(path: path, readOnly: readOnly)
-        if isNew && seedIfNew {
-            guard let demo = DemoCatalogue.locate() else {
-                throw CatalogueError.unusable("cannot find the demo catalogue (data/demo); set TERN_DATA_DIR")
+    var path: String { get throws { try location().path } }
+
+    /// Opens the catalogue for `operation` and checks, before any work, that this OS account may
+    /// do it (and act for `actingFor`, when given). Only `tern init` creates a catalogue, and the
+    /// full-screen interface its default one on first run (`opening`).
+    func open(for operation: TernCatalogue.Operation, actingFor: String? = nil, readOnly: Bool = false,
+              opening: Catalogue.Opening = .existing, notice: (@Sendable (String) -> Void)? = printNotice) throws -> (Catalogue, Authorization) {
+        let path = try location().path
+        if Installation.isShared { try refuseMissingCompanions(of: path) }
+        let catalogue = try Catalogue(path: path, readOnly: readOnly, opening: opening, waitNotice: notice)
+        if let notice { catalogue.file.warnings.forEach { notice("warning: \($0)") } }
+        let access = try catalogue.authorize(operation, account: .current(), actingFor: actingFor)
+        return (catalogue, access)
+    }
+
+    /// On a shared host the catalogue's `-wal` and `-shm` are made once by its owner and kept; a
+    /// user's process must never make them (it would own them, and could write the catalogue
+    /// through them).
+    private func refuseMissingCompanions(of path: String) throws {
+        var file = stat()
+        guard stat(path, &file) == 0 else { return }
+        guard file.st_uid != getuid() else { return }
+        for suffix in ["-wal", "-shm"] {
+            var info = stat()
+            guard stat(path + suffix, &info) == 0, info.st_uid == file.st_uid else {
+                throw Failure("the shared catalogue's \(suffix) file is missing or not the catalogue owner's; the administrator should run `tern check` as its owner")
             }
-            try catalogue.seedDemo(from: demo)
         }
-        return catalogue
     }
 }
 
@@ -56,5 +85,11 @@ struct Failure: Error, CustomStringConvertible {
 }
 
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("tern: \(message)\n".utf8))
+    // Messages carry file content, names and arguments: one line, never raw to the terminal.
+    FileHandle.standardError.write(Data("tern: \(Sanitizer.line(message))\n".utf8))
+}
+
+/// A line for the person waiting (a long lock wait, a warning about the file), on stderr.
+@Sendable func printNotice(_ message: String) {
+    printError(message)
 }

@@ -16,12 +16,16 @@ do {
 } catch let error as Failure {
     printError(error.description)
     exit(1)
+} catch let error as ExitCode {
+    // The command has already said what it had to (tern check's report): no extra line.
+    exit(error.rawValue)
 } catch {
     let code = TernCommand.exitCode(for: error)
     if code == .success {
         TernCommand.exit(withError: error)
     } else if code == .validationFailure {
-        FileHandle.standardError.write(Data((TernCommand.fullMessage(for: error) + "\n").utf8))
+        // One line, as every error is: what is wrong, and where the help is.
+        printError(UsageLine.text(for: error))
         exit(2)
     } else if code == .failure {
         printError(TernCommand.message(for: error))
@@ -31,3 +35,4 @@ do {
         exit(code.rawValue)
     }
 }
+

@@ -4,7 +4,7 @@ import Testing
 @Suite struct CommandLineTests {
     static func seededDemo(_ scratch: Scratch) throws -> String {
         let db = scratch.path("demo.sqlite")
-        let seeded = try TernProcess.run(["seed", "--demo", "--db", db])
+        let seeded = try TernProcess.run(["init", "--demo", "--db", db])
         #expect(seeded.status == 0, "\(seeded.stderr)")
         return db
     }
@@ -72,11 +72,20 @@ import Testing
         let bad = try TernProcess.run(["search", "--sort", "bogus", "--db", "/nonexistent/x.sqlite"])
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("unknown sort 'bogus'"))
-        let forNobody = try TernProcess.run(["search", "--sort", "match", "--db", "/nonexistent/x.sqlite"])
-        #expect(forNobody.status == 2)
-        #expect(forNobody.stderr.contains("--sort match ranks listings for one student; name them with --user <username>"))
         let unknown = try TernProcess.run(["frobnicate"])
         #expect(unknown.status == 2)
+        // Each is one line saying what is wrong (ArgumentParser's usage block is not repeated),
+        // and a negative number is a value, not a missing one.
+        for (arguments, says) in [(["search", "--limit", "-5"], "--limit takes 1 to 100000"),
+                                  (["search", "--sort", "bogus"], "unknown sort 'bogus'"),
+                                  (["search", "--bogus"], "Unknown option '--bogus'"),
+                                  (["frobnicate"], "frobnicate")] {
+            let result = try TernProcess.run(arguments + ["--db", "/nonexistent/x.sqlite"])
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.hasPrefix("tern: "), "\(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1, "not one line: \(result.stderr)")
+            #expect(result.stderr.contains(says), "\(result.stderr)")
+        }
     }
 
     @Test func theInterfaceRefusesToStartWithoutATerminal() throws {
@@ -94,7 +103,7 @@ import Testing
             let file = scratch.path("listings.\(format)")
             try exported.stdout.write(toFile: file, atomically: true, encoding: .utf8)
             let fresh = scratch.path("fresh-\(format).sqlite")
-            _ = try TernProcess.run(["seed", "--synthetic", "1", "--db", fresh])
+            _ = try TernProcess.run(["init", "--synthetic", "1", "--db", fresh])
             let imported = try TernProcess.run(["import", file, "--db", fresh])
             #expect(imported.status == 0, "\(imported.stderr)")
             let again = try TernProcess.run(["export", "--what", "opportunities", "--format", format, "--db", fresh])
@@ -111,22 +120,66 @@ import Testing
         }
     }
 
-    @Test func theFirstRunCreatesAndSeedsTheDefaultCatalogue() throws {
+    @Test func onlyTheInterfaceCreatesTheDefaultCatalogueAndCommandsDoNot() throws {
         let scratch = try Scratch()
+        let missing = scratch.path("data/tern/catalogue.sqlite")
         let result = try TernProcess.run(["search", "--limit", "1000", "--json"], environment: ["XDG_DATA_HOME": scratch.path("data")])
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(try jsonArray(result.stdout).count >= 120)
-        #expect(FileManager.default.fileExists(atPath: scratch.path("data/tern/catalogue.sqlite")))
-        let viaEnvironment = try TernProcess.run(["check"], environment: ["TERN_DB": scratch.path("data/tern/catalogue.sqlite")])
-        #expect(viaEnvironment.status == 0)
+        #expect(result.status == 1)
+        #expect(result.stderr == "tern: no catalogue at \(missing); create one with tern init [--demo]\n")
+        #expect(!FileManager.default.fileExists(atPath: missing))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("data")))
     }
 
-    @Test func backupWritesAHealthyCopy() throws {
+    /// A mistyped `--db` used to make a catalogue full of demo data; now nothing but `tern init`
+    /// (and the interface's first run on the default path) creates one.
+    @Test func everyCommandGivenAMissingCatalogueSaysSoAndCreatesNothing() throws {
+        let scratch = try Scratch()
+        let typo = scratch.path("typo.sqlite")
+        let csv = scratch.path("one.csv")
+        try "ref,title,organization,field,hours,duration_days,deadline,compensation_kind,location_kind\nx1,T,Acme,design,10,5,2099-01-01,unpaid,remote\n"
+            .write(toFile: csv, atomically: true, encoding: .utf8)
+        let commands: [[String]] = [
+            ["export"], ["export", "--what", "students"], ["import", csv], ["backup", scratch.path("b.sqlite")],
+            ["search", "design"], ["check"], ["seed", "--demo"], ["portfolio"], ["apply", "x1", "--hours", "5"],
+            ["restore", scratch.path("b.sqlite")],
+        ]
+        for command in commands {
+            let result = try TernProcess.run(command + ["--db", typo])
+            #expect(result.status == 1, "\(command): \(result.stderr)")
+            #expect(result.stderr == "tern: no catalogue at \(typo); create one with tern init [--demo]\n", "\(command)")
+            #expect(result.stdout.isEmpty, "\(command)")
+        }
+        let left = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0 != "one.csv" }
+        #expect(left.isEmpty, "files left behind: \(left)")
+        // tern init creates it, private, and refuses to replace it.
+        let created = try TernProcess.run(["init", "--db", typo])
+        #expect(created.status == 0, "\(created.stderr)")
+        let mode = try #require(try FileManager.default.attributesOfItem(atPath: typo)[.posixPermissions] as? Int)
+        #expect(mode == 0o600)
+        let again = try TernProcess.run(["init", "--demo", "--db", typo])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already exists"))
+        // seed fills the empty catalogue it made.
+        let seeded = try TernProcess.run(["seed", "--demo", "--db", typo])
+        #expect(seeded.status == 0, "\(seeded.stderr)")
+    }
+
+    @Test func backupWritesAHealthyPrivateCopy() throws {
         let scratch = try Scratch()
         let db = try Self.seededDemo(scratch)
         let copy = scratch.path("copy.sqlite")
         #expect(try TernProcess.run(["backup", copy, "--db", db]).status == 0)
         #expect(try TernProcess.run(["check", "--db", copy]).status == 0)
+        let mode = try #require(try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as? Int)
+        #expect(mode == 0o600, "a backup holds personal data")
         #expect(try TernProcess.run(["backup", copy, "--db", db]).status == 1)
+    }
+
+    @Test func backupIntoAMissingDirectoryNamesIt() throws {
+        let scratch = try Scratch()
+        let db = try Self.seededDemo(scratch)
+        let result = try TernProcess.run(["backup", scratch.path("nowhere/copy.sqlite"), "--db", db])
+        #expect(result.status == 1)
+        #expect(result.stderr == "tern: cannot write the backup to \(scratch.path("nowhere/copy.sqlite")): the directory \(scratch.path("nowhere")) does not exist\n")
     }
 }

@@ -14,7 +14,7 @@ import Testing
     @Test func writersInSeparateProcessesNeverSeeSQLiteBusy() throws {
         let scratch = try Scratch()
         let db = scratch.path("shared.sqlite")
-        #expect(try TernProcess.run(["seed", "--synthetic", "200", "--db", db]).status == 0)
+        #expect(try TernProcess.run(["init", "--synthetic", "200", "--db", db]).status == 0)
         let writers = 4, rows = 1500
         var files: [String] = []
         for writer in 0..<writers {

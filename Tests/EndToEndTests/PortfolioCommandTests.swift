@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TernCatalogue
 
 @Suite struct PortfolioCommandTests {
     func object(_ text: String) throws -> [String: Any] {
@@ -50,14 +51,17 @@ import Testing
         let unknown = try TernProcess.run(["portfolio", "--user", "nobody", "--db", db])
         #expect(unknown.status == 1)
         #expect(unknown.stdout.isEmpty)
-        #expect(unknown.stderr == "tern: no student profile for nobody; use --user\n")
-        let fromLogin = try TernProcess.run(["portfolio", "--db", db], environment: ["USER": "visitor"])
+        #expect(unknown.stderr == "tern: no student has the username nobody\n")
+        // Who you are is the OS account: $USER naming a student changes nothing.
+        let login = try #require(Account.current().login)
+        let fromLogin = try TernProcess.run(["portfolio", "--db", db], environment: ["USER": "tnguyen", "LOGNAME": "tnguyen"])
         #expect(fromLogin.status == 1)
-        #expect(fromLogin.stderr == "tern: no student profile for visitor; use --user\n")
+        #expect(fromLogin.stdout.isEmpty)
+        #expect(fromLogin.stderr == "tern: not permitted: export your own portfolio needs a student profile, and \(login) has none\n")
         // A name is echoed back, never obeyed by the terminal.
         let hostile = try TernProcess.run(["portfolio", "--user", "x\u{1B}[2J\u{202E}", "--db", db])
         #expect(hostile.status == 1)
-        #expect(hostile.stderr == "tern: no student profile for x^[[2J\\u{202E}; use --user\n")
+        #expect(hostile.stderr == "tern: no student has the username x^[[2J\\u{202E}\n")
     }
 
     @Test func anUnknownFormatIsAUsageError() throws {

@@ -6,7 +6,7 @@ import Testing
 @Suite(.serialized) struct TerminalInterfaceTests {
     static func demo(_ scratch: Scratch) throws -> String {
         let db = scratch.path("demo.sqlite")
-        #expect(try TernProcess.run(["seed", "--demo", "--db", db]).status == 0)
+        #expect(try TernProcess.run(["init", "--demo", "--db", db]).status == 0)
         return db
     }
 

@@ -31,9 +31,9 @@ struct TernProcess {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    static func start(_ arguments: [String], stdout: Pipe, stderr: Pipe, environment extra: [String: String] = [:]) throws -> Process {
+    static func start(program: String? = nil, _ arguments: [String], stdout: Pipe, stderr: Pipe, environment extra: [String: String] = [:]) throws -> Process {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try binary)
+        process.executableURL = URL(fileURLWithPath: try program ?? binary)
         process.arguments = arguments
         process.environment = [
             "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TZ": "UTC", "HOME": NSTemporaryDirectory(),
@@ -46,9 +46,9 @@ struct TernProcess {
         return process
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+    static func run(program: String? = nil, _ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
         let out = Pipe(), err = Pipe()
-        let process = try start(arguments, stdout: out, stderr: err, environment: environment)
+        let process = try start(program: program, arguments, stdout: out, stderr: err, environment: environment)
         // Read before waiting so a large output can't fill the pipe and stall the child.
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()

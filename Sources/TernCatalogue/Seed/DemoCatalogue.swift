@@ -71,6 +71,7 @@ public enum DemoCatalogue {
 /// What a seed wrote, for the command's summary line.
 public struct SeedSummary: Sendable, Equatable {
     public var organizations = 0, opportunities = 0, students = 0, staff = 0, applications = 0, events = 0
+    public init() {}
 }
 
 extension Catalogue {

@@ -21,10 +21,11 @@ extension Catalogue {
         guard !fm.fileExists(atPath: path) else {
             throw CatalogueError.refused("\(path) exists; a synthetic catalogue is always built as a new file")
         }
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty { try fm.createDirectory(atPath: directory, withIntermediateDirectories: true) }
         let partial = "\(path).partial-\(ProcessInfo.processInfo.processIdentifier)"
         try? fm.removeItem(atPath: partial)
+        // Made with the catalogue's mode (0600, or 0660 in a shared directory) before it holds
+        // anything, so the renamed file is never readable by others even for a moment.
+        try CatalogueFile.create(partial)
         var config = Configuration()
         // Every key is assigned by the generator; `tern check` verifies them afterwards.
         config.foreignKeysEnabled = false

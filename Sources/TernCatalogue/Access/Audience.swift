@@ -1,0 +1,53 @@
+/// Who may use a command or a screen. Every front-end command names one ``Operation``; its
+/// audience is looked up here, in one table, and checked before the command does any work.
+///
+/// ```swift
+/// Operation.importFile.audience   // .staff
+/// ```
+public enum Audience: String, Sendable, CaseIterable {
+    /// Anyone who can run tern: guests included. Never shows personal data.
+    case anyone
+    /// The student themself: their own applications, portfolio and profile.
+    case student
+    /// Career-center staff; also the catalogue file's owner, who can rewrite the file anyway.
+    case staff
+}
+
+/// Everything a front end does to the catalogue, each with its audience: the "who may do what"
+/// table of the README, as code.
+public enum Operation: String, Sendable, CaseIterable {
+    case browse, search, check
+    case createCatalogue
+    case apply, portfolio
+    case seed, importFile, exportListings, exportStudents, exportApplications, backup, restore
+    case readStudentRecord
+
+    public var audience: Audience {
+        switch self {
+        case .browse, .search, .check, .createCatalogue: .anyone
+        case .apply, .portfolio: .student
+        case .seed, .importFile, .exportListings, .exportStudents, .exportApplications, .backup, .restore,
+             .readStudentRecord: .staff
+        }
+    }
+
+    /// What it is, for the README's table and refusals ("import is for staff").
+    public var summary: String {
+        switch self {
+        case .browse: "browse listings in the full-screen interface (as a guest, or as yourself)"
+        case .search: "search listings"
+        case .check: "check a catalogue's health"
+        case .createCatalogue: "create a new catalogue (tern init)"
+        case .apply: "apply, and act on your own applications"
+        case .portfolio: "export your own portfolio"
+        case .seed: "seed a catalogue"
+        case .importFile: "import"
+        case .exportListings: "export listings"
+        case .exportStudents: "export students"
+        case .exportApplications: "export applications"
+        case .backup: "back up the catalogue"
+        case .restore: "restore a backup"
+        case .readStudentRecord: "read another student's records"
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+
+extension Catalogue {
+    /// What `account` is in this catalogue: staff, a student, the file's owner.
+    ///
+    /// ```swift
+    /// let me = try catalogue.principal(for: .current())
+    /// ```
+    public func principal(for account: Account) throws -> Principal {
+        let (staff, student): (StaffRole?, String?) = try read { db in
+            guard let login = account.login else { return (nil, nil) }
+            let role = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE username = ?", arguments: [login])
+            let student = try String.fetchOne(db, sql: "SELECT username FROM students WHERE username = ?", arguments: [login])
+            return (role.flatMap(StaffRole.init(rawValue:)), student)
+        }
+        return Principal(account: account, staffRole: staff, studentUsername: student,
+                         ownsFile: file.ownerUID == account.uid, fileIsPersonal: file.isPersonal)
+    }
+
+    /// Checks, before any work, that `account` may do `operation`, and for which student.
+    /// `actingFor` is `--user NAME`: honoured only for staff and the owner of a personal
+    /// catalogue; when staff act for a student, that is written to the audit log at once.
+    ///
+    /// ```swift
+    /// let access = try catalogue.authorize(.apply, account: .current(), actingFor: nil)
+    /// ```
+    public func authorize(_ operation: Operation, account: Account, actingFor: String? = nil) throws -> Authorization {
+        let principal = try principal(for: account)
+        var student = principal.studentUsername
+        var actingAs: String? = nil
+        if let requested = actingFor, requested != principal.studentUsername {
+            guard principal.mayActForStudents else {
+                throw CatalogueError.notPermitted("--user is for staff acting for a student; you are \(account.displayName)")
+            }
+            guard try read({ try Bool.fetchOne($0, sql: "SELECT 1 FROM students WHERE username = ?", arguments: [requested]) }) == true else {
+                throw CatalogueError.refused("no student has the username \(requested)")
+            }
+            student = requested
+            actingAs = requested
+        }
+        switch operation.audience {
+        case .anyone:
+            break
+        case .student:
+            guard student != nil else {
+                throw CatalogueError.notPermitted("\(operation.summary) needs a student profile, and \(account.displayName) has none")
+            }
+        case .staff:
+            guard principal.mayAdminister else {
+                throw CatalogueError.notPermitted("\(operation.summary) is for staff; \(account.displayName) is not staff")
+            }
+        }
+        let access = Authorization(principal: principal, student: student, actingAs: actingAs)
+        if let actingAs {
+            let role = principal.isStaff ? "staff" : "owner"
+            if !isReadOnly {
+                try write { db in
+                    try Self.audit(db, by: principal.account.displayName, role: role, action: "act_as_student",
+                                   student: actingAs, detail: operation.rawValue)
+                }
+            }
+            delegation.set(.init(staff: principal.account.displayName, role: role, student: actingAs))
+        }
+        return access
+    }
+
+    /// Appends to the audit log (append-only: a trigger refuses edits and deletes).
+    static func audit(_ db: Database, by actor: String, role: String, action: String, student username: String?, detail: String?) throws {
+        let studentID = try username.flatMap { try Int64.fetchOne(db, sql: "SELECT id FROM students WHERE username = ?", arguments: [$0]) }
+        try db.execute(sql: "INSERT INTO audit_log(actor_username, actor_role, action, student_id, detail, at) VALUES (?,?,?,?,?,?)",
+                       arguments: [actor, role, action, studentID, detail, Timestamp.string(Date())])
+    }
+
+    /// Entries of the audit log about one student, oldest first (for tests and, later, `tern audit`).
+    public func auditEntries(aboutStudent username: String) throws -> [AuditEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT a.actor_username, a.actor_role, a.action, a.detail, a.at FROM audit_log a
+                JOIN students s ON s.id = a.student_id WHERE s.username = ? ORDER BY a.id
+                """, arguments: [username]).map {
+                AuditEntry(actor: $0["actor_username"], actorRole: $0["actor_role"], action: $0["action"], detail: $0["detail"], at: $0["at"])
+            }
+        }
+    }
+}
+
+/// One line of the audit trail: who did or saw what, and when.
+public struct AuditEntry: Sendable, Equatable {
+    public var actor: String
+    public var actorRole: String
+    public var action: String
+    public var detail: String?
+    public var at: String
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import TernCatalogue
+
+/// `tern init`: the one command that creates a catalogue, so that a mistyped `--db` anywhere
+/// else is an error instead of a new file full of demo data.
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a new catalogue (empty, the demo, or a synthetic one for benchmarks).",
+        discussion: "The file is made private (0600), or 0660 in a shared setgid directory. It must not exist yet.")
+
+    @OptionGroup var catalogue: CatalogueOptions
+
+    @Flag(help: "Fill it with the hand-written demo catalogue from data/demo.")
+    var demo = false
+
+    @Option(help: ArgumentHelp("Generate N synthetic listings (with N/5 students and 2N applications).", valueName: "N"))
+    var synthetic: Int?
+
+    @Option(help: "Random seed for --synthetic; the same seed gives the same catalogue.")
+    var seed: UInt64 = 1
+
+    func validate() throws {
+        if demo && synthetic != nil { throw ValidationError("choose at most one of --demo and --synthetic N") }
+        if let synthetic, !(1...10_000_000).contains(synthetic) {
+            throw ValidationError("--synthetic takes 1 to 10000000 listings")
+        }
+    }
+
+    func run() throws {
+        let path = try catalogue.location().path
+        if Installation.isShared { try refuseUnlessDirectoryOwner(path) }
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw Failure("\(path) already exists; tern init never replaces a catalogue")
+        }
+        let started = Date()
+        let summary: SeedSummary
+        if let synthetic {
+            let interactive = isatty(STDERR_FILENO) == 1
+            summary = try Catalogue.createSynthetic(at: path, count: synthetic, seed: seed) { message in
+                let elapsed = String(format: "%6.1f s", Date().timeIntervalSince(started))
+                if interactive { FileHandle.standardError.write(Data("  \(elapsed)  \(message)\n".utf8)) }
+            }
+        } else {
+            let created = try Catalogue(path: path, opening: .new, waitNotice: printNotice)
+            summary = demo ? try Seed.seedDemo(into: created) : SeedSummary()
+        }
+        print("created \(path): \(summary.opportunities) listings, \(summary.students) students, \(summary.staff) staff, \(summary.applications) applications")
+    }
+
+    /// On a shared host only the administrator who owns the catalogue's directory creates the
+    /// catalogue: whoever creates it owns it.
+    private func refuseUnlessDirectoryOwner(_ path: String) throws {
+        var info = stat()
+        let directory = (path as NSString).deletingLastPathComponent
+        guard stat(directory, &info) == 0, info.st_uid == getuid() else {
+            throw Failure("only the owner of \(directory) may create the shared catalogue")
+        }
+    }
+}
