@@ -22,6 +22,8 @@ struct Browse: ParsableCommand {
     static let searchPollMilliseconds = 15
 
     func run() throws {
+        // Before anything starts a thread: terminating signals are taken by the loop below.
+        TerminalGuard.holdTerminatingSignals()
         let environment = ProcessInfo.processInfo.environment
         // Refuse before touching the catalogue or the terminal: a pipe or a dumb terminal gets a
         // clear message instead of escape codes.
@@ -76,7 +78,12 @@ struct Browse: ParsableCommand {
             // While a search runs in the background, wake often to show its result; keys still
             // come first, and each one supersedes the search in flight.
             let wait = shell.isSearching ? Self.searchPollMilliseconds : Self.idleMilliseconds
-            guard let key = backend.nextKey(timeoutMilliseconds: wait) else {
+            let next = backend.nextKey(timeoutMilliseconds: wait)
+            if let signal = TerminalGuard.takePendingTerminatingSignal() {
+                backend.shutdown()
+                TerminalGuard.die(of: signal)
+            }
+            guard let key = next else {
                 // End of input (a closed pty) ends the program rather than spinning.
                 if backend.inputClosed { break }
                 // Idle: pick up what other processes committed (staff moved an application).

@@ -42,9 +42,16 @@ import Testing
                 Thread.sleep(forTimeInterval: 0.02)
             }
         }
+        /// Ends the transaction and the process by command, not by closing its input: a process
+        /// spawned meanwhile by another test (a tmux server) may have inherited the pipe, and then
+        /// no end of input would ever come.
         func release() {
-            try? input.fileHandleForWriting.close()
+            input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8))
+            let deadline = Date().addingTimeInterval(5)
+            while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+            if process.isRunning { process.terminate() }
             process.waitUntilExit()
+            try? input.fileHandleForWriting.close()
         }
         deinit { if process.isRunning { release() } }
     }

@@ -34,15 +34,33 @@ import TernCatalogue
         #expect(projects.first?["keywords"] as? [String] == ["Editing", "Technical Writing"])
     }
 
-    @Test func theLoginPicksTheStudentAndMarkdownIsTheDefault() throws {
+    @Test func markdownIsTheDefault() throws {
         let scratch = try Scratch()
         let db = try CommandLineTests.seededDemo(scratch)
-        let result = try TernProcess.run(["portfolio", "--db", db], environment: ["USER": "demo"])
+        let result = try TernProcess.run(["portfolio", "--user", "demo", "--db", db])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("# Demo Student\n"))
         #expect(result.stdout.contains("\n## Micro-internships\n"))
         #expect(result.stdout.contains("\n### "))
         #expect(result.stdout.contains("\n> ★ 4/5 from Lakeshore Writing Center\n"))
+    }
+
+    /// Who you are is your OS account: its login picks the student, whatever $USER says.
+    @Test(.enabled(if: OSAccounts.isRoot, "needs another account"))
+    func theOSLoginPicksTheStudent() throws {
+        let scratch = try Scratch()
+        let accounts = OSAccounts()
+        let student = try accounts.user("ttp")
+        let db = try CommandLineTests.seededDemo(scratch)
+        let students = scratch.path("students.csv")
+        try "username,name,email\n\(student),Pat Example,pat@example.edu\n".write(toFile: students, atomically: true, encoding: .utf8)
+        #expect(try TernProcess.run(["import", students, "--db", db]).status == 0)
+        // The student may read and write the file (their own personal catalogue, say).
+        for file in [db, db + "-wal", db + "-shm", scratch.url.path] { try OSAccounts.system("/bin/chown", [student, file]) }
+        defer { try? OSAccounts.system("/bin/chown", ["root", scratch.url.path]) }
+        let result = try TernProcess.run(as: student, ["portfolio", "--db", db], environment: ["USER": "demo", "LOGNAME": "demo"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("# Pat Example\n"))
     }
 
     @Test func aLoginWithNoStudentProfileExitsOneWithOneLine() throws {

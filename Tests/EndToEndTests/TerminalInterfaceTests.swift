@@ -10,13 +10,28 @@ import Testing
         return db
     }
 
-    static func launch(_ scratch: Scratch, db: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws -> TmuxSession {
+    static func launch(_ scratch: Scratch, db: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:],
+                       pidFile: String? = nil) throws -> TmuxSession {
         let binary = try TernProcess.binary
         let data = TernProcess.repositoryRoot.appendingPathComponent("data").path
         let themes = TernProcess.repositoryRoot.path
         var env = ["TERN_DATA_DIR": data, "HOME": scratch.url.path, "XDG_CONFIG_HOME": scratch.path("config")]
         env.merge(environment) { $1 }
-        return try TmuxSession(command: "cd '\(themes)' && '\(binary)' --db '\(db)' --user demo; echo EXIT=$?; stty -a", width: width, height: height, environment: env)
+        // With a pid file, an inner shell writes its pid and becomes tern (exec), so the test can
+        // signal exactly that process.
+        let tern = "'\(binary)' --db '\(db)' --user demo"
+        let run = pidFile.map { "sh -c 'echo $$ > \"$0\"; exec \"$@\"' '\($0)' \(tern)" } ?? tern
+        return try TmuxSession(command: "cd '\(themes)' && \(run); echo EXIT=$?; stty -a", width: width, height: height, environment: env)
+    }
+
+    /// Waits for the exit status and the whole `stty -a` report after it: the status line comes
+    /// first, so a screen that shows it may not show the terminal's modes yet.
+    static func waitForExit(_ tmux: TmuxSession, status: Int) throws -> String {
+        try tmux.waitFor("exit status \(status) and the terminal's modes") { screen in
+            screen.contains("EXIT=\(status)")
+                && screen.range(of: #"(^|\s)-?icanon(\s|$)"#, options: .regularExpression) != nil
+                && screen.range(of: #"(^|\s)-?echo(\s|$)"#, options: .regularExpression) != nil
+        }
     }
 
     func firstTwoTitles(_ db: String) throws -> [String] {
@@ -56,7 +71,7 @@ import Testing
         }
         try tmux.send("Escape")
         try tmux.send("q")
-        let after = try tmux.waitFor(text: "EXIT=0")
+        let after = try Self.waitForExit(tmux, status: 0)
         // Raw mode is gone: canonical input and echo are back (no leading '-').
         #expect(after.range(of: #"(^|\s)icanon"#, options: .regularExpression) != nil, "\(after)")
         #expect(after.range(of: #"(^|\s)echo(\s|$)"#, options: .regularExpression) != nil, "\(after)")
@@ -66,15 +81,14 @@ import Testing
     func aSignalRestoresTheTerminal(signal: String, status: Int) throws {
         let scratch = try Scratch()
         let db = try Self.demo(scratch)
-        let tmux = try Self.launch(scratch, db: db)
+        let tmux = try Self.launch(scratch, db: db, pidFile: scratch.path("tern.pid"))
         try tmux.waitFor(text: "Project detail")
-        // As a dropped ssh session or `kill` would: the signal comes from outside.
-        let kill = Process()
-        kill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
-        kill.arguments = ["-\(signal)", "-f", "--", "--db \(db)"]
-        try kill.run()
-        kill.waitUntilExit()
-        let after = try tmux.waitFor(text: "EXIT=\(status)")
+        // As a dropped ssh session or `kill` would: the signal comes from outside, to the one
+        // process this test started (its pid, written before exec), while it is drawing.
+        let pid = try #require(Int32(try String(contentsOfFile: scratch.path("tern.pid"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        try tmux.send("j")
+        #expect(kill(pid, signal == "TERM" ? SIGTERM : SIGHUP) == 0)
+        let after = try Self.waitForExit(tmux, status: status)
         #expect(after.range(of: #"(^|\s)icanon"#, options: .regularExpression) != nil, "\(after)")
         #expect(after.range(of: #"(^|\s)echo(\s|$)"#, options: .regularExpression) != nil, "\(after)")
     }
@@ -107,11 +121,15 @@ import Testing
         try JSONSerialization.data(withJSONObject: record).write(to: URL(fileURLWithPath: file))
         #expect(try TernProcess.run(["import", file, "--db", db]).status == 0)
         let tmux = try Self.launch(scratch, db: db)
-        let screen = try tmux.waitFor(text: "^[[2J")
+        // Wait for the whole frame, not just the first row that shows the title: a capture can land
+        // while the terminal is still drawing the rest.
+        let panes = ["Listings · ", "Project detail", "My applications (", "Feedback"]
+        let screen = try tmux.waitFor("the hostile title in a whole frame") { screen in
+            screen.contains("^[[2J") && panes.allSatisfy(screen.contains)
+        }
         #expect(screen.contains("^M"))
         #expect(screen.contains("\\u{202E}"))
         #expect(!screen.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x1B })
-        for pane in ["Listings · ", "Project detail", "My applications (", "Feedback"] { #expect(screen.contains(pane), "\(pane) missing") }
         try tmux.send("q")
         try tmux.waitFor(text: "EXIT=0")
     }

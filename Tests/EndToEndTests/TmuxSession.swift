@@ -34,6 +34,10 @@ final class TmuxSession {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, capture ? output : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // Nothing else is inherited. Foundation's pipes are not close-on-exec, so a tmux server
+        // started while another test reads a child's output would keep that pipe open for its
+        // whole life, and the reader would wait for an end of file that never comes.
+        for fd in Self.openDescriptors() where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
         let argv = (["/usr/bin/tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
@@ -44,6 +48,12 @@ final class TmuxSession {
     }
 
     struct SpawnFailed: Error {}
+
+    /// This process's open file descriptors (glibc ignores a close action on one that has
+    /// been closed meanwhile).
+    static func openDescriptors() -> [Int32] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap(Int32.init)
+    }
 
     func send(_ keys: String...) throws {
         try tmux(["send-keys", "-t", name] + keys)

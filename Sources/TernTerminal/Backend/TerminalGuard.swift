@@ -16,7 +16,7 @@ import CNcursesw
 /// TerminalGuard.install()   // after newterm, so our handlers replace ncurses' own SIGINT/SIGTERM ones
 /// TerminalGuard.arm()
 /// ```
-enum TerminalGuard {
+public enum TerminalGuard {
     /// Signals that end the process by default and can be caught. SIGHUP is the dropped ssh
     /// connection or closed terminal window; SIGINT and SIGQUIT only arrive from `kill`, since
     /// raw mode turns Ctrl-C and Ctrl-\ into keys; the fatal ones are crashes (a Swift trap is
@@ -59,6 +59,54 @@ enum TerminalGuard {
             sigaction(signal, &action, storage.previous + Int(signal))
         }
         atexit(terminalGuardAtExit)
+    }
+
+    /// Holds SIGTERM, SIGHUP, SIGINT and SIGQUIT blocked in the calling thread and in every
+    /// thread started after it, so that the main loop takes them (``takePendingTerminatingSignal()``)
+    /// instead of a handler on whatever thread the kernel picks. Call it first thing on the main
+    /// thread, before the catalogue or anything else starts threads.
+    ///
+    /// Why: a handler on a background thread restored the terminal with endwin while the main
+    /// thread, still running on the other core, was inside wgetch or doupdate, which put the
+    /// terminal straight back into raw mode just before the process died, leaving the shell with
+    /// no echo. Taken on the main thread between two curses calls, there is no such race.
+    ///
+    /// ```swift
+    /// TerminalGuard.holdTerminatingSignals()          // before anything starts a thread
+    /// if let signal = TerminalGuard.takePendingTerminatingSignal() { backend.shutdown(); TerminalGuard.die(of: signal) }
+    /// ```
+    public static func holdTerminatingSignals() {
+        var set = terminatingSet()
+        pthread_sigmask(SIG_BLOCK, &set, nil)
+    }
+
+    /// A terminating signal that arrived while held, consumed; nil when none is pending.
+    public static func takePendingTerminatingSignal() -> Int32? {
+        var set = terminatingSet()
+        var now = timespec(tv_sec: 0, tv_nsec: 0)
+        let signal = sigtimedwait(&set, nil, &now)
+        return signal > 0 ? signal : nil
+    }
+
+    /// Ends the process by `signal`'s default action, so the shell sees it killed by the signal
+    /// (status 128 + signal). Call it after the backend has been shut down.
+    public static func die(of signal: Int32) -> Never {
+        var action = makeAction(SIG_DFL, flags: 0)
+        sigaction(signal, &action, nil)
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, signal)
+        raise(signal)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        // Not reached: the signal is delivered as soon as it is unblocked.
+        _exit(128 + signal)
+    }
+
+    private static func terminatingSet() -> sigset_t {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in terminating { sigaddset(&set, signal) }
+        return set
     }
 
     /// Curses is active: a signal or exit must restore the terminal.
