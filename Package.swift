@@ -46,11 +46,13 @@ let package = Package(
             name: "tern-bench",
             dependencies: ["TernCatalogue", "TernViewModels"]
         ),
+        // The hostile-text corpus the text tests share, generated so a fresh clone has all of it.
+        .target(name: "HostileText", path: "Tests/HostileText"),
         .testTarget(name: "TernCatalogueTests", dependencies: ["TernCatalogue", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TernViewModelsTests", dependencies: ["TernViewModels", "TernCatalogue"]),
         .testTarget(
             name: "TernTerminalTests",
-            dependencies: ["TernTerminal", "TernViewModels", "TernCatalogue"],
+            dependencies: ["TernTerminal", "TernViewModels", "TernCatalogue", "HostileText"],
             // Committed text snapshots, read by path at test time.
             exclude: ["Snapshots"]
         ),

@@ -1,3 +1,4 @@
+import HostileText
 import Testing
 @testable import TernTerminal
 
@@ -120,9 +121,9 @@ struct DisplayWidthTests {
         }
     }
 
-    @Test func sanitizedCorpusMeasuresAsTheSumOfItsClusters() throws {
+    @Test func sanitizedCorpusMeasuresAsTheSumOfItsClusters() {
         var failures: [String] = []
-        for s in try TestCorpus.all() {
+        for s in HostileText.all() {
             for shown in [Sanitizer.line(s), Sanitizer.block(s)] {
                 let sum = shown.reduce(0) { $0 + DisplayWidth.of($1) }
                 let width = DisplayWidth.of(shown)
