@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TernCatalogue
 import TernTerminal
+import TernText
 
 /// `tern search`: the TUI's query engine for scripts and quick looks.
 struct Search: ParsableCommand {

@@ -1,6 +1,7 @@
 import HostileText
 import Testing
 @testable import TernTerminal
+import TernText
 
 @Suite("TextLayout")
 struct TextLayoutTests {

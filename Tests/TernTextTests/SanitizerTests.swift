@@ -1,7 +1,7 @@
 import Foundation
 import HostileText
 import Testing
-@testable import TernTerminal
+@testable import TernText
 
 /// Why a sanitized string is unsafe, or nil when it is fine.
 func sanitizerViolation(_ out: String, allowingNewline: Bool) -> String? {
@@ -187,6 +187,20 @@ struct SanitizerTests {
     @Test func theNaughtyStringsAreNeutralisedAndStableWhenAtHand() {
         // An extra: without the shared list there is nothing to check here, and that is fine.
         checkProperties(of: HostileText.naughtyStrings(), minimum: 0)
+    }
+
+    @Test func everyUnsafeScalarBecomesAPlaceholderExceptTheSoftHyphen() {
+        var failures: [String] = []
+        // Planes 4–13 hold nothing but unassigned code points, which plane 3 and 15 already cover.
+        for v in Array(UInt32(0)...0x3FFFF) + Array(0xE0000...0x10FFFF) {
+            guard let u = Unicode.Scalar(v), UnsafeScalar.contains(u) else { continue }
+            let hex = String(v, radix: 16, uppercase: true)
+            let expected = v == 0xAD ? "ab" : v < 0x20 || v == 0x7F ? nil : "a\\u{\(hex)}b"
+            let shown = Sanitizer.line("a" + String(u) + "b")
+            if let expected, shown != expected { failures.append("U+\(hex): \(shown.debugDescription)") }
+            if expected == nil, !shown.hasPrefix("a^") { failures.append("U+\(hex): \(shown.debugDescription)") }
+        }
+        #expect(failures.isEmpty, "\(failures.count) failures, first: \(failures.prefix(5))")
     }
 
     private func checkProperties(of corpus: [String], minimum: Int = 400, sourceLocation: SourceLocation = #_sourceLocation) {

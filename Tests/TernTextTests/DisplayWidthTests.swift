@@ -1,6 +1,6 @@
 import HostileText
 import Testing
-@testable import TernTerminal
+@testable import TernText
 
 @Suite("DisplayWidth")
 struct DisplayWidthTests {
