@@ -54,7 +54,3 @@ struct Failure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
-
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data("tern: \(message)\n".utf8))
-}
