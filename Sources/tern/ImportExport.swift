@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TernCatalogue
+import TernText
 
 /// An import refusal, printed as `FILE:LINE:COLUMN: message`.
 struct ImportFailure: Error, CustomStringConvertible {
@@ -61,10 +62,13 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
+        // A file or a pipe gets the exact bytes, to re-import; a person at a terminal reads the
+        // catalogue's text as the screen shows it, so an imported escape sequence cannot drive it.
+        let toTerminal = isatty(STDOUT_FILENO) == 1
         var buffer = ""
         let out = FileHandle.standardOutput
         try catalogue.open().export(ExchangeSubject(rawValue: what)!, as: ExchangeFormat(rawValue: format)!) { chunk in
-            buffer += chunk
+            buffer += toTerminal ? Sanitizer.block(chunk) : chunk
             if buffer.utf8.count > 1 << 16 { out.write(Data(buffer.utf8)); buffer = "" }
         }
         out.write(Data(buffer.utf8))
