@@ -1,5 +1,6 @@
 /// Makes untrusted text safe to draw on a terminal: the one gate every catalogue field, imported
-/// file and typed string passes before it reaches the screen.
+/// file and typed string passes before it reaches one (the screen, an error line on stderr, an
+/// export or a portfolio read on a terminal).
 ///
 /// Nothing that could move the cursor, switch terminal modes, reorder the line (bidi) or hide
 /// itself gets through. Each such scalar becomes a visible placeholder of printable ASCII, so a
