@@ -1,7 +1,8 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Layers point down only: tern → TernTerminal → TernViewModels → TernCatalogue → GRDB.
+// Layers point down only: tern → TernTerminal → TernViewModels → TernCatalogue → TernText.
+// TernCatalogue also uses GRDB; TernText (what text is safe to show, and how wide it is) uses nothing.
 let package = Package(
     name: "Tern",
     platforms: [.macOS(.v13)],
@@ -19,9 +20,11 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        .target(name: "TernText"),
         .target(
             name: "TernCatalogue",
             dependencies: [
+                "TernText",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The raw C API, only for the bulk loader's hot loop.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -33,12 +36,12 @@ let package = Package(
         ),
         .target(
             name: "TernTerminal",
-            dependencies: ["TernViewModels", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["TernViewModels", "TernText", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .executableTarget(
             name: "tern",
             dependencies: [
-                "TernCatalogue", "TernViewModels", "TernTerminal",
+                "TernText", "TernCatalogue", "TernViewModels", "TernTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,11 +49,14 @@ let package = Package(
             name: "tern-bench",
             dependencies: ["TernCatalogue", "TernViewModels"]
         ),
+        // The hostile-text corpus the text tests share, generated so a fresh clone has all of it.
+        .target(name: "HostileText", path: "Tests/HostileText"),
+        .testTarget(name: "TernTextTests", dependencies: ["TernText", "HostileText"]),
         .testTarget(name: "TernCatalogueTests", dependencies: ["TernCatalogue", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TernViewModelsTests", dependencies: ["TernViewModels", "TernCatalogue"]),
+        .testTarget(name: "TernViewModelsTests", dependencies: ["TernViewModels", "TernCatalogue", "TernText"]),
         .testTarget(
             name: "TernTerminalTests",
-            dependencies: ["TernTerminal", "TernViewModels", "TernCatalogue"],
+            dependencies: ["TernTerminal", "TernViewModels", "TernCatalogue", "TernText", "HostileText"],
             // Committed text snapshots, read by path at test time.
             exclude: ["Snapshots"]
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import TernCatalogue
+import TernText
 
 /// The files a portfolio can be exported as.
 public enum PortfolioFormat: String, CaseIterable, Sendable {
@@ -11,7 +12,8 @@ public enum PortfolioFormat: String, CaseIterable, Sendable {
 
 extension Portfolio {
     /// The portfolio as a file's text, ending in a newline. Catalogue text is untrusted: neither
-    /// format ever contains a raw control, bidi or line-separator character (see ``ControlCharacters``).
+    /// format ever contains a raw control, bidi, line-separator or invisible character (TernText's
+    /// `UnsafeScalar`): JSON escapes them, Markdown shows them as the screen does.
     ///
     /// ```swift
     /// try Data(portfolio.render(.jsonResume).utf8).write(to: url)

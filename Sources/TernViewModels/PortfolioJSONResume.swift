@@ -1,5 +1,6 @@
 import Foundation
 import TernCatalogue
+import TernText
 
 /// The portfolio as a JSON Resume v1.0.0 document. Fields the schema marks `format: uri` get
 /// only links that are real http(s) URLs; optional fields with nothing to say are left out.

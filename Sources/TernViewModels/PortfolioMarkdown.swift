@@ -1,5 +1,6 @@
 import Foundation
 import TernCatalogue
+import TernText
 
 /// The portfolio as Markdown. Every piece of catalogue text goes through ``MarkdownText``, so a
 /// listing titled "# Evil [x](http://e)" reads as those characters rather than as a heading and
@@ -81,8 +82,8 @@ extension Portfolio {
     }
 }
 
-/// Untrusted text made inert for Markdown: controls become visible placeholders
-/// (``ControlCharacters``), and whatever CommonMark or GitHub Markdown would read as markup is
+/// Untrusted text made inert for Markdown: controls, bidi and invisible characters become the
+/// visible placeholders the screen shows (TernText's `Sanitizer`), and whatever CommonMark or GitHub Markdown would read as markup is
 /// backslash-escaped, so it renders as the characters themselves.
 ///
 /// ```swift
@@ -96,13 +97,13 @@ public enum MarkdownText {
     /// One line of inline text: line breaks become `^J`/`^M` placeholders, so it can never start
     /// a new block.
     public static func line(_ text: String) -> String {
-        escapeLine(ControlCharacters.visible(text))
+        escapeLine(Sanitizer.line(text))
     }
 
     /// Multi-line text (a brief, feedback): line breaks are kept, each line escaped as a line and
     /// stripped of leading indentation (which would otherwise turn it into a code block).
     public static func block(_ text: String) -> String {
-        ControlCharacters.visible(text, keepingLineBreaks: true)
+        Sanitizer.block(text)
             .split(separator: "\n", omittingEmptySubsequences: false)
             .map { escapeLine(String($0)) }
             .joined(separator: "\n")

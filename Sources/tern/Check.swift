@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import TernCatalogue
-import TernTerminal
+import TernText
 
 /// `tern check`: is this catalogue sound? Every problem is a line of the report; nothing else is
 /// printed, and the exit status says healthy (0) or not (1).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TernCatalogue
+import TernText
 
 /// An import refusal, printed as `FILE:LINE:COLUMN: message`.
 struct ImportFailure: Error, CustomStringConvertible {
@@ -39,7 +40,7 @@ struct Import: ParsableCommand {
         let kind = format.flatMap(ExchangeFormat.init(rawValue:)) ?? ExchangeFormat.guess(path: file)
         do {
             let summary = try opened.importFile(data, format: kind, dryRun: dryRun)
-            print("\(dryRun ? "would import" : "imported") \(summary.subject) from \(file): \(summary.inserted) new, \(summary.updated) updated")
+            print("\(dryRun ? "would import" : "imported") \(summary.subject) from \(Sanitizer.line(file)): \(summary.inserted) new, \(summary.updated) updated")
         } catch let error as ImportError {
             throw ImportFailure(file: file, error: error)
         }
@@ -71,10 +72,13 @@ struct Export: ParsableCommand {
         case .applications: .exportApplications
         }
         let (opened, _) = try catalogue.open(for: operation, readOnly: true)
+        // A file or a pipe gets the exact bytes, to re-import; a person at a terminal reads the
+        // catalogue's text as the screen shows it, so an imported escape sequence cannot drive it.
+        let toTerminal = isatty(STDOUT_FILENO) == 1
         var buffer = ""
         let out = FileHandle.standardOutput
         try opened.export(subject, as: ExchangeFormat(rawValue: format)!) { chunk in
-            buffer += chunk
+            buffer += toTerminal ? Sanitizer.block(chunk) : chunk
             if buffer.utf8.count > 1 << 16 { out.write(Data(buffer.utf8)); buffer = "" }
         }
         out.write(Data(buffer.utf8))

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import TernCatalogue
-import TernTerminal
+import TernText
 import TernViewModels
 
 /// `tern portfolio`: a student's completed micro-internships as a JSON Resume or Markdown file.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TernCatalogue
 import TernTerminal
+import TernText
 
 /// `tern search`: the TUI's query engine for scripts and quick looks.
 struct Search: ParsableCommand {
@@ -84,28 +85,27 @@ struct Search: ParsableCommand {
         }
         let results = try opened.opportunities(matching: query(matchFor: matchFor), limit: limit)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = try encoder.encode(results.map(SearchResult.init))
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
+            let document = JSONText.array(results.map(SearchResult.json))
+            FileHandle.standardOutput.write(Data((document.rendered() + "\n").utf8))
         } else {
             print(SearchTable.render(results))
         }
     }
 }
 
-/// One search hit as JSON: stable snake_case keys for scripts.
-struct SearchResult: Encodable {
-    var id: Int64, ref: String, title: String, organization: String, field: String, hours: Int
-    var duration_days: Int, deadline: String, compensation_kind: String, compensation_amount: String?
-    var currency: String?, location_kind: String, remote: Bool, city: String?, status: String, posted_at: String
-
-    init(_ s: OpportunitySummary) {
-        id = s.id; ref = s.ref; title = s.title; organization = s.organization; field = s.field.rawValue
-        hours = s.hours; duration_days = s.durationDays; deadline = s.deadline.description
-        compensation_kind = s.compensationKind.rawValue; compensation_amount = s.compensation?.decimal
-        currency = s.compensation?.currency; location_kind = s.locationKind.rawValue
-        remote = s.locationKind == .remote; city = s.city; status = s.status.rawValue; posted_at = s.postedAt
+/// One search hit as JSON: stable snake_case keys for scripts. Strings are quoted by TernText's
+/// `JSONString`, like every JSON Tern writes, so catalogue text can never drive the terminal.
+enum SearchResult {
+    static func json(_ s: OpportunitySummary) -> JSONText {
+        .object([
+            ("id", .integer(Int(s.id))), ("ref", .string(s.ref)), ("title", .string(s.title)),
+            ("organization", .string(s.organization)), ("field", .string(s.field.rawValue)), ("hours", .integer(s.hours)),
+            ("duration_days", .integer(s.durationDays)), ("deadline", .string(s.deadline.description)),
+            ("compensation_kind", .string(s.compensationKind.rawValue)), ("compensation_amount", .optional(s.compensation?.decimal)),
+            ("currency", .optional(s.compensation?.currency)), ("location_kind", .string(s.locationKind.rawValue)),
+            ("remote", .bool(s.locationKind == .remote)), ("city", .optional(s.city)), ("status", .string(s.status.rawValue)),
+            ("posted_at", .string(s.postedAt)),
+        ])
     }
 }
 

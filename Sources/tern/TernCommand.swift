@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import TernCatalogue
-import TernTerminal
 
 /// `tern`: the root command. With no subcommand it opens the full-screen interface.
 struct TernCommand: ParsableCommand {
@@ -82,11 +81,6 @@ struct CatalogueOptions: ParsableArguments {
 struct Failure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
-}
-
-func printError(_ message: String) {
-    // Messages carry file content, names and arguments: one line, never raw to the terminal.
-    FileHandle.standardError.write(Data("tern: \(Sanitizer.line(message))\n".utf8))
 }
 
 /// A line for the person waiting (a long lock wait, a warning about the file), on stderr.

@@ -3,12 +3,12 @@ import Foundation
 import TernCatalogue
 
 // Our own entry point, so that usage errors exit 2 (not ArgumentParser's 64) and every failure
-// is one line on stderr.
+// is one line on stderr, written by `printError` (which makes it safe for a terminal).
 do {
     var command = try TernCommand.parseAsRoot()
     try command.run()
 } catch let error as ImportFailure {
-    FileHandle.standardError.write(Data("\(error.description)\n".utf8))
+    printError(error.description, prefix: "")
     exit(1)
 } catch let error as CatalogueError {
     printError(error.description)

@@ -1,5 +1,7 @@
+import HostileText
 import Testing
 @testable import TernTerminal
+import TernText
 
 @Suite("TextLayout")
 struct TextLayoutTests {
@@ -129,9 +131,9 @@ struct TextLayoutTests {
 
     // MARK: properties
 
-    @Test func layoutNeverOverflowsOverTheCorpus() throws {
+    @Test func layoutNeverOverflowsOverTheCorpus() {
         var failures: [String] = []
-        for s in try TestCorpus.all() {
+        for s in HostileText.all() {
             let line = Sanitizer.line(s)
             let block = Sanitizer.block(s)
             let lineClusters = Array(line)
@@ -160,10 +162,10 @@ struct TextLayoutTests {
         #expect(failures.isEmpty, "\(failures.count) failures, first: \(failures.prefix(5))")
     }
 
-    @Test func wrapKeepsEveryNonSpaceClusterThatFits() throws {
+    @Test func wrapKeepsEveryNonSpaceClusterThatFits() {
         // Nothing is lost but spaces at breaks, and clusters wider than a whole line.
         var failures: [String] = []
-        for s in try TestCorpus.all() {
+        for s in HostileText.all() {
             let block = Sanitizer.block(s)
             for width in 1...10 {
                 let fitting = block.filter { $0 != "\n" && DisplayWidth.of($0) <= width }

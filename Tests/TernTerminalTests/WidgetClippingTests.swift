@@ -1,5 +1,6 @@
 import Testing
 @testable import TernTerminal
+import TernText
 
 /// Every widget against hostile geometry and text: areas empty, off the grid or larger than it,
 /// grids of 0x0 and 1x1. Drawing must clip, never trap, never tear a wide character and never

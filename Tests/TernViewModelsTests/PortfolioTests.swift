@@ -4,6 +4,7 @@ import Testing
 // writes it the way the demo seed does.
 @testable import TernCatalogue
 @testable import TernViewModels
+import TernText
 
 /// A catalogue with one student, Ana, who completed two micro-internships (one with a hostile
 /// title and feedback), has one in progress, and a classmate whose work must never show.
@@ -287,13 +288,20 @@ func rawControls(in text: String) -> [Unicode.Scalar] {
 }
 
 @Suite struct ExportTextTests {
-    @Test func controlsBecomeVisiblePlaceholdersInTheSanitizersStyle() {
-        #expect(ControlCharacters.visible("a\u{1B}[2Jb") == "a^[[2Jb")
-        #expect(ControlCharacters.visible("\u{0}\u{7F}\u{85}\u{9B}\u{202E}\u{2066}\u{61C}\u{200F}\u{2028}\u{2029}")
-                == "^@^?\\u{85}\\u{9B}\\u{202E}\\u{2066}\\u{61C}\\u{200F}\\u{2028}\\u{2029}")
-        #expect(ControlCharacters.visible("one\r\ntwo\tthree\n") == "one^M^Jtwo^Ithree^J")
-        #expect(ControlCharacters.visible("one\r\ntwo\tthree\rx\n", keepingLineBreaks: true) == "one\ntwo    three^Mx\n")
-        #expect(ControlCharacters.visible("Zoë 😀 ok") == "Zoë 😀 ok")
+    @Test func controlsBecomeTheScreensPlaceholdersInMarkdown() {
+        // The sanitizer's placeholders, then Markdown's own escaping (of "\\" and "[").
+        #expect(MarkdownText.line("a\u{1B}[2Jb") == "a^\\[\\[2Jb")
+        #expect(MarkdownText.line("\u{0}\u{7F}\u{85}\u{9B}\u{202E}\u{2066}\u{61C}\u{200F}\u{2028}\u{2029}")
+                == #"^@^?\\u{85}\\u{9B}\\u{202E}\\u{2066}\\u{61C}\\u{200F}\\u{2028}\\u{2029}"#)
+        #expect(MarkdownText.line("one\r\ntwo\tthree\n") == "one^M^Jtwo^Ithree^J")
+        #expect(MarkdownText.block("one\r\ntwo\tthree\rx\n") == "one\ntwo    three^Mx\n")
+        #expect(MarkdownText.line("Zoë 😀 ok") == "Zoë 😀 ok")
+    }
+
+    @Test func markdownShowsInvisibleCharactersAsTheScreenDoes() {
+        // ZWSP, BOM, WORD JOINER and a Hangul filler hide in a name; the screen shows them, so must the file.
+        #expect(MarkdownText.line("Ana\u{200B}\u{FEFF}Ruiz\u{2060}\u{3164}") == "Ana\\\\u{200B}\\\\u{FEFF}Ruiz\\\\u{2060}\\\\u{3164}")
+        #expect(MarkdownText.block("one\u{200B}\ntwo\u{FEFF}") == "one\\\\u{200B}\ntwo\\\\u{FEFF}")
     }
 
     @Test func markdownMetacharactersAreEscapedWhereTheyWouldBeMarkup() {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TernText
 
 extension Catalogue {
     /// Writes every record of `subject` in the import format, streaming row by row so a
@@ -115,41 +116,8 @@ enum ExportValue {
     }
 }
 
-/// Minimal JSON text helpers for streaming export (no whole-document encoder in memory).
-public enum JSONString {
-    /// `s` as a JSON string. Every C0, C1, DEL, bidi control and line separator is written as a
-    /// `\uXXXX` escape: the text loses nothing, yet printing the file to a terminal can never
-    /// move the cursor, recolour it or reverse a line.
-    ///
-    /// ```swift
-    /// JSONString.quote("a\u{1B}[2J")   // "\"a\\u001B[2J\""
-    /// ```
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where isUnsafeInText(scalar):
-                // Every such scalar is in the Basic Multilingual Plane: four hex digits suffice.
-                out += String(format: "\\u%04X", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
-
-    /// Controls, bidi overrides and isolates, and line separators.
-    public static func isUnsafeInText(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: true
-        default: false
-        }
-    }
-
+// Strings are quoted by TernText's `JSONString`, shared with every other JSON Tern writes.
+extension JSONString {
     /// Decodes SQLite's `json_group_array` output (an array of strings).
     static func stringArray(_ json: String?) -> [String] {
         guard let json, let data = json.data(using: .utf8),

@@ -1,3 +1,5 @@
+import TernText
+
 /// One terminal cell. A wide character occupies its cell (width 2) and the next one, which
 /// holds an empty continuation (width 0) so that columns stay aligned.
 public struct Cell: Hashable, Sendable {

@@ -1,4 +1,5 @@
 import TernCatalogue
+import TernText
 import TernViewModels
 
 extension StudentShell {

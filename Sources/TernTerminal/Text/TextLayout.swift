@@ -1,3 +1,5 @@
+import TernText
+
 /// Fits sanitized text into terminal columns: truncate with an ellipsis, pad to a fixed width, wrap
 /// into lines. Widths are ``DisplayWidth`` columns; a grapheme cluster is never split, so an emoji
 /// or an accented letter is always drawn whole or not at all.

@@ -1,3 +1,5 @@
+import TernText
+
 /// A form checkbox: "[x] Remote only".
 ///
 /// ```swift

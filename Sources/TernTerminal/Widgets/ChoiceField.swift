@@ -1,3 +1,5 @@
+import TernText
+
 /// A form field choosing one of a few options in place: "◀ Remote ▶".
 ///
 /// ```swift

@@ -1,3 +1,5 @@
+import TernText
+
 /// A modal question or error over the screen: "Withdraw application?" [ Yes ]  [ No ].
 ///
 /// ```swift

@@ -1,3 +1,5 @@
+import TernText
+
 /// One labelled control in a ``Form``.
 public struct FormField: Sendable, Equatable {
     public enum Control: Sendable, Equatable {

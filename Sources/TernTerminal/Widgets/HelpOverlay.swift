@@ -1,3 +1,5 @@
+import TernText
+
 /// A titled group of key hints in the help overlay.
 ///
 /// ```swift

@@ -1,3 +1,5 @@
+import TernText
+
 /// Draws editable text with a cursor, shared by ``TextField`` and ``SearchBar``.
 ///
 /// The text is sanitized one grapheme cluster at a time, so that each cluster the cursor can sit

@@ -1,3 +1,5 @@
+import TernText
+
 /// How wide a list column is.
 ///
 /// ```swift

@@ -1,3 +1,5 @@
+import TernText
+
 /// The glyphs a box is drawn with.
 ///
 /// ```swift

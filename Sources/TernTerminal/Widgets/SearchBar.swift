@@ -1,3 +1,5 @@
+import TernText
+
 /// The search line: what is typed, the active filters and how many listings match.
 ///
 /// ```swift

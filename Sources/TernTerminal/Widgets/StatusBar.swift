@@ -1,3 +1,5 @@
+import TernText
+
 /// A key and what it does, as shown in the status bar and the help overlay.
 ///
 /// ```swift

@@ -1,3 +1,5 @@
+import TernText
+
 /// The row of screen tabs at the top: " Listings │ Detail │ Applications ".
 ///
 /// ```swift

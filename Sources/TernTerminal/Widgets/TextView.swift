@@ -1,3 +1,5 @@
+import TernText
+
 /// A run of text in one style.
 ///
 /// ```swift

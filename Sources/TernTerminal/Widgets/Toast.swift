@@ -1,3 +1,5 @@
+import TernText
+
 /// A short-lived notice ("Saved", "Copied link") in a small box at the bottom right.
 ///
 /// ```swift

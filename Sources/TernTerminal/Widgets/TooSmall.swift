@@ -1,3 +1,5 @@
+import TernText
+
 /// What the whole screen shows when the terminal is smaller than the layout needs.
 ///
 /// ```swift

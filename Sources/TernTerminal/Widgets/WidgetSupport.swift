@@ -1,3 +1,5 @@
+import TernText
+
 /// Drawing helpers shared by the widgets. Every widget may be handed an area that is empty, off
 /// the grid or larger than it, so everything here clips first: `CellGrid.fill` and `restyle` build
 /// ranges from the rect and would trap on a rect lying wholly outside the grid.

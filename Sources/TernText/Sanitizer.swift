@@ -1,5 +1,6 @@
 /// Makes untrusted text safe to draw on a terminal: the one gate every catalogue field, imported
-/// file and typed string passes before it reaches the screen.
+/// file and typed string passes before it reaches one (the screen, an error line on stderr, an
+/// export or a portfolio read on a terminal).
 ///
 /// Nothing that could move the cursor, switch terminal modes, reorder the line (bidi) or hide
 /// itself gets through. Each such scalar becomes a visible placeholder of printable ASCII, so a
@@ -17,13 +18,8 @@
 /// | TAB | `line`: `^I`. `block`: four spaces |
 /// | other C0 controls U+0000–U+001F | caret notation `^@` … `^_` (ESC is `^[`, BS `^H`) |
 /// | DEL U+007F | `^?` |
-/// | C1 controls U+0080–U+009F (CSI U+009B, NEL U+0085) | `\u{9B}`: `\u{` + uppercase hex + `}` |
-/// | bidi controls U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069 | `\u{202E}` style |
-/// | U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR | `\u{2028}`, `\u{2029}` |
-/// | every other format character (Cf): ZWSP U+200B, WORD JOINER U+2060, BOM U+FEFF, interlinear annotation U+FFF9–U+FFFB, invisible operators, Mongolian vowel separator, prepended concatenation marks… | `\u{…}` placeholder: invisible, so a spoofing tool, and terminals disagree on their width |
-/// | Hangul fillers U+115F, U+1160, U+3164, U+FFA0 (default-ignorable letters) | placeholder: blank yet spacing, a favourite for empty-looking names |
-/// | unassigned code points and noncharacters (Cn) | placeholder: neither we nor the terminal know their width |
 /// | U+00AD SOFT HYPHEN | removed: invisible by intent, and terminals disagree on whether it takes a column |
+/// | every other ``UnsafeScalar``: C1 controls (CSI U+009B, NEL U+0085), bidi controls, U+2028, U+2029, format characters (ZWSP U+200B, BOM U+FEFF…), Hangul fillers, unassigned code points and noncharacters | `\u{9B}`: `\u{` + uppercase hex + `}` |
 /// | ZWJ U+200D | kept between two emoji scalars of one grapheme cluster, else `\u{200D}` |
 /// | ZWNJ U+200C | kept after a base character (Persian, Indic orthography), else `\u{200C}` |
 /// | VS15 U+FE0E, VS16 U+FE0F | kept right after an emoji scalar, else a placeholder |
@@ -116,9 +112,6 @@ public enum Sanitizer {
                 needsBase = true
                 prevKept = nil
                 continue
-            case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069,
-                 0x2028, 0x2029:
-                keep = false
             case 0x00AD:
                 needsBase = true
                 prevKept = nil
@@ -140,15 +133,12 @@ public enum Sanitizer {
                 needsBase = !kept
                 continue
             default:
-                let properties = u.properties
-                switch properties.generalCategory {
-                case .format, .unassigned, .surrogate, .control, .lineSeparator, .paragraphSeparator:
-                    keep = false
+                if UnsafeScalar.contains(u) { break }
+                keep = true
+                switch u.properties.generalCategory {
                 case .nonspacingMark, .spacingMark, .enclosingMark:
-                    keep = true
                     attaches = true
                 default:
-                    keep = !properties.isDefaultIgnorableCodePoint
                     // Letters that extend a grapheme cluster (Thai/Lao AM, halfwidth kana voicing
                     // marks) or join the cell before (Hangul medial and final jamo).
                     attaches = v == 0x0E33 || v == 0x0EB3 || v == 0xFF9E || v == 0xFF9F

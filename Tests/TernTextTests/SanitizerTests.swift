@@ -1,86 +1,7 @@
 import Foundation
+import HostileText
 import Testing
-@testable import TernTerminal
-
-/// Hostile text shared by the text tests: the Big List of Naughty Strings and a deterministic
-/// random corpus rich in controls, bidi, combining marks, joiners, emoji and CJK.
-enum TestCorpus {
-    /// Where blns.json is: `$TERN_NAUGHTY_STRINGS` when set, else `shared/testdata/…` in the
-    /// workspace that holds the repository, i.e. four levels above this file
-    /// (`<workspace>/main/Tests/TernTerminalTests/X.swift` → `<workspace>/shared/…`).
-    static func naughtyStringsPath(filePath: String = #filePath) -> String {
-        if let override = ProcessInfo.processInfo.environment["TERN_NAUGHTY_STRINGS"], !override.isEmpty {
-            return override
-        }
-        var workspace = URL(fileURLWithPath: filePath)
-        for _ in 0..<4 { workspace.deleteLastPathComponent() }
-        return workspace.appendingPathComponent("shared/testdata/naughty-strings/blns.json").path
-    }
-
-    /// Every string of the Big List of Naughty Strings. A missing or unreadable file fails the
-    /// calling test (it is never skipped): the property tests are worthless without it.
-    static func naughtyStrings() throws -> [String] {
-        let path = naughtyStringsPath()
-        try #require(
-            FileManager.default.fileExists(atPath: path),
-            "naughty strings missing at \(path): expected shared/testdata/naughty-strings/blns.json beside the repository, or set TERN_NAUGHTY_STRINGS"
-        )
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        let strings = try JSONDecoder().decode([String].self, from: data)
-        try #require(strings.count > 400, "blns.json at \(path) holds only \(strings.count) strings")
-        return strings
-    }
-
-    /// Building blocks for random strings: single scalars of every troublesome kind, and whole
-    /// sequences (emoji ZWJ/tag/keycap/flag sequences, CRLF) so valid ones occur too.
-    static let atoms: [String] = {
-        var atoms: [String] = []
-        func add(_ values: ClosedRange<UInt32>) {
-            for v in values { if let u = Unicode.Scalar(v) { atoms.append(String(Character(u))) } }
-        }
-        add(0x00...0x1F); add(0x7F...0x9F)
-        for v: UInt32 in [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067,
-                          0x2068, 0x2069, 0x2028, 0x2029, 0x200B, 0x200C, 0x200D, 0x200D, 0x200D, 0x2060,
-                          0xFEFF, 0xFFF9, 0xFFFA, 0xFFFB, 0x00AD, 0x180E, 0x0600, 0x0D4E, 0x3164, 0xFFA0,
-                          0x115F, 0x1160, 0x1161, 0x11A8, 0xFE0E, 0xFE0F, 0xFE0F, 0xFE00, 0xE0100, 0x034F,
-                          0x1F3FB, 0x1F3FD, 0x1F3FF, 0xE0001, 0xE0067, 0xE0062, 0xE0073, 0xE007F, 0xE007F,
-                          0x1F1EF, 0x1F1F5, 0x1F1FA, 0x20E3, 0x0378, 0xFDD0, 0xFFFE, 0xFFFF, 0x10FFFF,
-                          0xE000, 0xF8FF, 0x0E33, 0xFF9E, 0x093F, 0x0915, 0x094D, 0x05D0, 0x05B8, 0x0627,
-                          0x064E, 0x3099, 0x302A, 0x3000, 0x00A0, 0x25CC, 0xFFFD] {
-            add(v...v)
-        }
-        add(0x0300...0x0310); add(0x20D0...0x20D3)
-        atoms += ["👨", "👩", "👧", "👍", "🏴", "❤", "☝", "🎨", "🙂", "1", "#", "©", "数", "据", "한", "ア",
-                  "Ａ", "a", "b", "Z", "é", " ", " ", " ", "\r\n", "\\", "^", "{", "}", "u",
-                  "👨‍👩‍👧", "👍🏽", "🇯🇵", "1️⃣", "❤️", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "e\u{301}", "ab cd", "数据分析"]
-        return atoms
-    }()
-
-    /// `count` random strings of 0–24 atoms, the same on every run.
-    static func randomStrings(count: Int = 3000, seed: UInt64 = 0x7E2A_2026) -> [String] {
-        var rng = CorpusRNG(seed: seed)
-        return (0..<count).map { _ in
-            let length = Int.random(in: 0...24, using: &rng)
-            return (0..<length).map { _ in atoms.randomElement(using: &rng)! }.joined()
-        }
-    }
-
-    /// The naughty strings followed by the random ones.
-    static func all() throws -> [String] { try naughtyStrings() + randomStrings() }
-}
-
-/// A small deterministic PRNG (SplitMix64) so random corpora are reproducible.
-struct CorpusRNG: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+@testable import TernText
 
 /// Why a sanitized string is unsafe, or nil when it is fine.
 func sanitizerViolation(_ out: String, allowingNewline: Bool) -> String? {
@@ -253,15 +174,36 @@ struct SanitizerTests {
         #expect(before != nil && before == after)
     }
 
-    @Test func naughtyStringsAreNeutralisedAndStable() throws {
-        try checkProperties(of: TestCorpus.naughtyStrings())
+    @Test func everyHostileFamilyIsNeutralisedAndStable() {
+        for family in HostileText.families {
+            checkProperties(of: family.samples, minimum: 8)
+        }
     }
 
     @Test func randomStringsAreNeutralisedAndStable() {
-        checkProperties(of: TestCorpus.randomStrings())
+        checkProperties(of: HostileText.randomStrings())
     }
 
-    private func checkProperties(of corpus: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+    @Test func theNaughtyStringsAreNeutralisedAndStableWhenAtHand() {
+        // An extra: without the shared list there is nothing to check here, and that is fine.
+        checkProperties(of: HostileText.naughtyStrings(), minimum: 0)
+    }
+
+    @Test func everyUnsafeScalarBecomesAPlaceholderExceptTheSoftHyphen() {
+        var failures: [String] = []
+        // Planes 4–13 hold nothing but unassigned code points, which plane 3 and 15 already cover.
+        for v in Array(UInt32(0)...0x3FFFF) + Array(0xE0000...0x10FFFF) {
+            guard let u = Unicode.Scalar(v), UnsafeScalar.contains(u) else { continue }
+            let hex = String(v, radix: 16, uppercase: true)
+            let expected = v == 0xAD ? "ab" : v < 0x20 || v == 0x7F ? nil : "a\\u{\(hex)}b"
+            let shown = Sanitizer.line("a" + String(u) + "b")
+            if let expected, shown != expected { failures.append("U+\(hex): \(shown.debugDescription)") }
+            if expected == nil, !shown.hasPrefix("a^") { failures.append("U+\(hex): \(shown.debugDescription)") }
+        }
+        #expect(failures.isEmpty, "\(failures.count) failures, first: \(failures.prefix(5))")
+    }
+
+    private func checkProperties(of corpus: [String], minimum: Int = 400, sourceLocation: SourceLocation = #_sourceLocation) {
         var failures: [String] = []
         for s in corpus {
             let line = Sanitizer.line(s)
@@ -276,6 +218,6 @@ struct SanitizerTests {
             }
         }
         #expect(failures.isEmpty, "\(failures.count) failures, first: \(failures.prefix(5))", sourceLocation: sourceLocation)
-        #expect(corpus.count > 400, sourceLocation: sourceLocation)
+        #expect(corpus.count >= minimum, sourceLocation: sourceLocation)
     }
 }

@@ -1,5 +1,6 @@
+import HostileText
 import Testing
-@testable import TernTerminal
+@testable import TernText
 
 @Suite("DisplayWidth")
 struct DisplayWidthTests {
@@ -120,9 +121,9 @@ struct DisplayWidthTests {
         }
     }
 
-    @Test func sanitizedCorpusMeasuresAsTheSumOfItsClusters() throws {
+    @Test func sanitizedCorpusMeasuresAsTheSumOfItsClusters() {
         var failures: [String] = []
-        for s in try TestCorpus.all() {
+        for s in HostileText.all() {
             for shown in [Sanitizer.line(s), Sanitizer.block(s)] {
                 let sum = shown.reduce(0) { $0 + DisplayWidth.of($1) }
                 let width = DisplayWidth.of(shown)

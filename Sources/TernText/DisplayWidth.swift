@@ -94,7 +94,7 @@ public enum DisplayWidth {
     }
 
     /// Whether a scalar is East Asian Wide or Fullwidth: binary search over ``wideRanges``.
-    static func isWide(_ v: UInt32) -> Bool {
+    package static func isWide(_ v: UInt32) -> Bool {
         if v < 0x1100 { return false }
         let table = wideRanges
         var low = 0, high = table.count / 2 - 1
