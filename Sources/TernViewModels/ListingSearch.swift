@@ -82,28 +82,56 @@ public final class ListingSearch: @unchecked Sendable {
         ready.unlock()
     }
 
+    /// The first step of a search, on its own: the first page, and the count when the page is
+    /// short (it is then the whole result). For runners other than this one (a screen's
+    /// background tasks).
+    ///
+    /// ```swift
+    /// let result = ListingSearch.firstPage(of: query, in: catalogue, today: today)
+    /// ```
+    public static func firstPage(of query: OpportunityQuery, in catalogue: Catalogue, today: CalendarDay,
+                                 pageSize: Int = ListingsViewModel.pageSize) -> Result {
+        var result = Result(generation: 0, query: query, firstPage: [])
+        do {
+            result.firstPage = try catalogue.opportunities(matching: query, limit: pageSize, today: today)
+            if result.firstPage.count < pageSize { result.count = result.firstPage.count }
+        } catch {
+            result.failure = "\(error)"
+        }
+        return result
+    }
+
+    /// The second step: `partial` (a full first page) with its count.
+    ///
+    /// ```swift
+    /// let whole = ListingSearch.counted(result, in: catalogue, today: today)
+    /// ```
+    public static func counted(_ partial: Result, in catalogue: Catalogue, today: CalendarDay) -> Result {
+        var result = partial
+        do {
+            result.count = try catalogue.countOpportunities(matching: partial.query, today: today)
+        } catch {
+            result.failure = "\(error)"
+        }
+        return result
+    }
+
     private func run(_ query: OpportunityQuery, today: CalendarDay, generation: Int) {
         guard isLatest(generation) else {
             publish(Result(generation: generation, query: query, firstPage: []), done: true)
             return
         }
-        var result = Result(generation: generation, query: query, firstPage: [])
-        do {
-            result.firstPage = try catalogue.opportunities(matching: query, limit: pageSize, today: today)
-            if result.firstPage.count < pageSize {
-                result.count = result.firstPage.count
-                publish(result, done: true)
-                return
-            }
-            publish(result, done: false)
-            guard isLatest(generation) else {
-                publish(result, done: true)
-                return
-            }
-            result.count = try catalogue.countOpportunities(matching: query, today: today)
-        } catch {
-            result.failure = "\(error)"
+        var result = Self.firstPage(of: query, in: catalogue, today: today, pageSize: pageSize)
+        result.generation = generation
+        guard result.count == nil, result.failure == nil else {
+            publish(result, done: true)
+            return
         }
-        publish(result, done: true)
+        publish(result, done: false)
+        guard isLatest(generation) else {
+            publish(result, done: true)
+            return
+        }
+        publish(Self.counted(result, in: catalogue, today: today), done: true)
     }
 }

@@ -47,9 +47,11 @@ public final class ListingsViewModel {
     }
 
     /// Takes a result a ``ListingSearch`` worked out in the background: its query, first page
-    /// and, once known, its count. A second step for the same query only fills in the count.
-    public func adopt(_ result: ListingSearch.Result) {
-        if result.query != query || pages[0] == nil {
+    /// and, once known, its count. A second step for the same query only fills in the count,
+    /// unless `refresh` says the rows themselves are new (the same query asked again after
+    /// another process committed).
+    public func adopt(_ result: ListingSearch.Result, refresh: Bool = false) {
+        if refresh || result.query != query || pages[0] == nil {
             query = result.query
             pages.removeAll()
             pageUse.removeAll()
@@ -84,6 +86,25 @@ public final class ListingsViewModel {
 
     public func row(at index: Int) throws -> OpportunitySummary? {
         try rows(in: index..<(index + 1)).first
+    }
+
+    /// Where listing `id` is in the current result, looking only where that is cheap: the pages
+    /// already in memory, and the page around `hint` (its index before) with its neighbours.
+    /// Nil when it is not there (it left the result, or moved far): never a scan from the top.
+    ///
+    /// ```swift
+    /// let now = try listings.index(of: selectedID, near: oldIndex)
+    /// ```
+    public func index(of id: Int64, near hint: Int) throws -> Int? {
+        for (pageIndex, page) in pages {
+            if let i = page.firstIndex(where: { $0.id == id }) { return pageIndex * Self.pageSize + i }
+        }
+        guard count > 0 else { return nil }
+        let around = min(max(0, hint), count - 1) / Self.pageSize
+        for pageIndex in [around, around - 1, around + 1] where pageIndex >= 0 && pageIndex * Self.pageSize < count {
+            if let i = try loadPage(pageIndex).firstIndex(where: { $0.id == id }) { return pageIndex * Self.pageSize + i }
+        }
+        return nil
     }
 
     private func loadPage(_ index: Int) throws -> [OpportunitySummary] {

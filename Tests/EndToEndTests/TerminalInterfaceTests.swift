@@ -51,9 +51,9 @@ import Testing
         // The detail follows the selection: j moves to the second listing.
         try tmux.waitFor(text: String(titles[0].prefix(24)))
         try tmux.send("j")
-        // List rows truncate titles, so a long prefix on screen is the detail pane's heading.
+        // The detail pane's heading starts right after the listings pane's border: "││Title".
         try tmux.waitFor("the second listing's detail") {
-            $0.contains(String(titles[1].prefix(24))) && !$0.contains(String(titles[0].prefix(24)))
+            $0.contains("││" + String(titles[1].prefix(24))) && !$0.contains("││" + String(titles[0].prefix(24)))
         }
         try tmux.send("Tab")
         try tmux.send("?")

@@ -94,11 +94,11 @@ import Testing
     }
 }
 
-@Suite struct ChangeWatcherTests {
+@Suite struct ChangeFeedTests {
     @Test func aWatcherNoticesAnotherConnectionsCommitAndNothingElse() throws {
         let fixture = try CatalogueFixture()
         try fixture.addListings([[:]])
-        let watcher = try fixture.catalogue.changeWatcher()
+        let watcher = try fixture.catalogue.changeFeed()
         #expect(try watcher.hasChanged() == false)
         #expect(try watcher.hasChanged() == false)
         _ = try fixture.catalogue.opportunities(matching: OpportunityQuery(), limit: 10)

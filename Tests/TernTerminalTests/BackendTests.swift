@@ -136,7 +136,7 @@ struct BackendTests {
         backend.draw(grid, cursor: nil)
 
         backend.resize(rows: 30, columns: 100)
-        #expect(backend.nextKey(timeoutMilliseconds: 100) == .resize)
+        #expect(backend.nextInput(timeoutMilliseconds: 100) == .resize)
         #expect(backend.size.width == 100 && backend.size.height == 30)
 
         backend.scribble("#", x: 40, y: 10)
@@ -149,7 +149,7 @@ struct BackendTests {
 
         // A grid larger than the screen is clipped, not wrapped.
         backend.resize(rows: 10, columns: 20)
-        #expect(backend.nextKey(timeoutMilliseconds: 100) == .resize)
+        #expect(backend.nextInput(timeoutMilliseconds: 100) == .resize)
         backend.draw(bigger, cursor: nil)
         #expect(backend.screenRow(0) == "hello")
     }
@@ -243,7 +243,7 @@ struct BackendTests {
         let piped = try Piped()
         defer { piped.close() }
         let backend = piped.backend
-        func next() -> Key? { backend.nextKey(timeoutMilliseconds: 500) }
+        func next() -> Key? { backend.nextInput(timeoutMilliseconds: 500) }
 
         piped.send("j")
         #expect(next() == .character("j"))
@@ -278,7 +278,7 @@ struct BackendTests {
         piped.send("\u{0}\u{1C}k")
         #expect(next() == .character("k"))
 
-        #expect(backend.nextKey(timeoutMilliseconds: 50) == nil)  // a timeout
+        #expect(backend.nextInput(timeoutMilliseconds: 50) == nil)  // a timeout
         #expect(!backend.inputClosed)
     }
 
@@ -288,29 +288,29 @@ struct BackendTests {
         // SGR (1006) reports, which xterm-256color's terminfo announces: 1-based column;row,
         // M for press and m for release; 64 and 65 are the wheel.
         piped.send("\u{1B}[<0;11;6M\u{1B}[<0;11;6m")
-        #expect(piped.backend.nextKey(timeoutMilliseconds: 1000) == .mouse(MouseEvent(kind: .click, column: 10, row: 5)))
+        #expect(piped.backend.nextInput(timeoutMilliseconds: 1000) == .mouse(MouseEvent(kind: .click, column: 10, row: 5)))
         piped.send("\u{1B}[<64;3;4M")
-        #expect(piped.backend.nextKey(timeoutMilliseconds: 1000) == .mouse(MouseEvent(kind: .wheelUp, column: 2, row: 3)))
+        #expect(piped.backend.nextInput(timeoutMilliseconds: 1000) == .mouse(MouseEvent(kind: .wheelUp, column: 2, row: 3)))
         piped.send("\u{1B}[<65;3;4M")
-        #expect(piped.backend.nextKey(timeoutMilliseconds: 1000) == .mouse(MouseEvent(kind: .wheelDown, column: 2, row: 3)))
+        #expect(piped.backend.nextInput(timeoutMilliseconds: 1000) == .mouse(MouseEvent(kind: .wheelDown, column: 2, row: 3)))
     }
 
     @Test func endOfInputDoesNotSpin() throws {
         let piped = try Piped()
         piped.send("q")
-        #expect(piped.backend.nextKey(timeoutMilliseconds: 500) == .character("q"))
+        #expect(piped.backend.nextInput(timeoutMilliseconds: 500) == .character("q"))
         piped.close()
         let start = Date()
         var calls = 0
         while !piped.backend.inputClosed && calls < 100 {
-            #expect(piped.backend.nextKey(timeoutMilliseconds: 200) == nil)
+            #expect(piped.backend.nextInput(timeoutMilliseconds: 200) == nil)
             calls += 1
         }
         #expect(piped.backend.inputClosed)
         #expect(Date().timeIntervalSince(start) < 2)
         // From then on nil at once.
         let after = Date()
-        #expect(piped.backend.nextKey(timeoutMilliseconds: 1000) == nil)
+        #expect(piped.backend.nextInput(timeoutMilliseconds: 1000) == nil)
         #expect(Date().timeIntervalSince(after) < 0.1)
     }
 
@@ -318,7 +318,7 @@ struct BackendTests {
         let backend = try NcursesBackend.offscreen()
         defer { backend.shutdown() }
         let start = Date()
-        for _ in 0..<20 where !backend.inputClosed { _ = backend.nextKey(timeoutMilliseconds: 200) }
+        for _ in 0..<20 where !backend.inputClosed { _ = backend.nextInput(timeoutMilliseconds: 200) }
         #expect(backend.inputClosed)
         #expect(Date().timeIntervalSince(start) < 2)
     }
@@ -326,7 +326,7 @@ struct BackendTests {
     @Test func endOfInputWhileBlocking() throws {
         let backend = try NcursesBackend.offscreen()
         defer { backend.shutdown() }
-        for _ in 0..<20 where !backend.inputClosed { _ = backend.nextKey(timeoutMilliseconds: -1) }
+        for _ in 0..<20 where !backend.inputClosed { _ = backend.nextInput(timeoutMilliseconds: -1) }
         #expect(backend.inputClosed)
     }
 
@@ -338,7 +338,7 @@ struct BackendTests {
         backend.shutdown()
         backend.shutdown()
         backend.draw(grid, cursor: nil)  // ignored after shutdown, no crash
-        #expect(backend.nextKey(timeoutMilliseconds: 10) == nil)
+        #expect(backend.nextInput(timeoutMilliseconds: 10) == nil)
     }
 }
 

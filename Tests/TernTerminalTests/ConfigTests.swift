@@ -10,7 +10,7 @@ struct ConfigTests {
         #expect(config.theme == nil)
         #expect(config.mouse == true)
         #expect(config.asciiBorders == false)
-        #expect(config.keyMap == KeyMap.defaults)
+        #expect(config.studentKeys == StudentAction.defaultKeyMap)
     }
 
     @Test func documentedExample() throws {
@@ -28,11 +28,12 @@ struct ConfigTests {
         #expect(config.theme == "solarized-dark")
         #expect(config.mouse)
         #expect(!config.asciiBorders)
-        #expect(config.keyMap.keys(for: .moveDown) == [.character("j"), .down, .control("n")])
-        #expect(config.keyMap.action(for: .control("n")) == .moveDown)
-        #expect(config.keyMap.keys(for: .quit) == [.character("q")])
-        #expect(config.keyMap.action(for: .control("c")) == nil)  // no longer quits
-        #expect(config.keyMap.keys(for: .moveUp) == KeyMap.defaults.keys(for: .moveUp))
+        #expect(config.studentKeys.keys(for: .moveDown) == [.character("j"), .down, .control("n")])
+        #expect(config.studentKeys.action(for: .control("n"), in: [.studentPanes, .global]) == .moveDown)
+        #expect(config.studentKeys.keys(for: .quit) == [.character("q")])
+        // ctrl-c is quit_now's key, not quit's: it still quits from anywhere.
+        #expect(config.studentKeys.action(for: .control("c"), in: [.studentPanes, .global]) == .quitNow)
+        #expect(config.studentKeys.keys(for: .moveUp) == StudentAction.defaultKeyMap.keys(for: .moveUp))
     }
 
     @Test func emptyFileGivesDefaults() throws {
@@ -89,17 +90,17 @@ struct ConfigTests {
 
     @Test func singleKeyStringAndOtherNames() throws {
         let config = try UserConfig.parse("[keys]\nquit = \"Q\"\nhelp = [\"f1\", \"?\"]\nopen = [\"enter\", \"space\"]\n", file: "c.toml")
-        #expect(config.keyMap.keys(for: .quit) == [.character("Q")])
-        #expect(config.keyMap.keys(for: .help) == [.function(1), .character("?")])
-        #expect(config.keyMap.action(for: .character(" ")) == .open)
+        #expect(config.studentKeys.keys(for: .quit) == [.character("Q")])
+        #expect(config.studentKeys.keys(for: .help) == [.function(1), .character("?")])
+        #expect(config.studentKeys.action(for: .character(" "), in: [.studentPanes, .global]) == .open)
     }
 
     @Test func laterLineWinsAKeyBothClaim() throws {
         let config = try UserConfig.parse("[keys]\nsearch = [\"s\"]\nfilters = [\"s\", \"f\"]\n", file: "c.toml")
-        #expect(config.keyMap.action(for: .character("s")) == .filters)
+        #expect(config.studentKeys.action(for: .character("s"), in: [.studentPanes, .global]) == .filters)
         let reversed = try UserConfig.parse("[keys]\nfilters = [\"s\", \"f\"]\nsearch = [\"s\"]\n", file: "c.toml")
-        #expect(reversed.keyMap.action(for: .character("s")) == .search)
-        #expect(reversed.keyMap.keys(for: .filters) == [.character("f")])
+        #expect(reversed.studentKeys.action(for: .character("s"), in: [.studentPanes, .global]) == .search)
+        #expect(reversed.studentKeys.keys(for: .filters) == [.character("f")])
     }
 
     @Test func quitMustKeepAKey() throws {
@@ -108,6 +109,52 @@ struct ConfigTests {
         }
         #expect(error.key == "keys.quit")
         #expect(error.message.contains("quit"))
+    }
+
+    @Test func theStudentSectionAndTheOlderKeysTableBothBindTheStudentScreen() throws {
+        let section = try UserConfig.parse("[keys.student]\nmove_down = [\"ctrl-n\"]\n", file: "c.toml")
+        #expect(section.studentKeys.keys(for: .moveDown) == [.control("n")])
+        let older = try UserConfig.parse("[keys]\nmove_down = [\"ctrl-n\"]\n", file: "c.toml")
+        #expect(older.studentKeys == section.studentKeys)
+    }
+
+    @Test func sectionsForScreensThatDoNotExistYetAreRefusedByName() throws {
+        let error = try #require(throws: ConfigError.self) { try UserConfig.parse("[keys.staff]\nquit = [\"q\"]\n", file: "c.toml") }
+        #expect(error.key == "keys.staff.quit")
+        #expect(error.line == 2)
+        #expect(error.message.contains("[keys.staff] is not read yet"))
+    }
+
+    @Test func aKeyThatTypesTextCannotSendAForm() throws {
+        let error = try #require(throws: ConfigError.self) { try UserConfig.parse("[keys.student]\nsend_form = [\"s\"]\n", file: "c.toml") }
+        #expect(error.key == "keys.student.send_form")
+        #expect(error.message.contains("types text"))
+        let fine = try UserConfig.parse("[keys.student]\nsend_form = [\"ctrl-o\", \"f2\"]\n", file: "c.toml")
+        #expect(fine.studentKeys.action(for: .function(2), in: [.form]) == .sendForm)
+    }
+
+    @Test func oneKeyMeansOneThingInEachScope() throws {
+        let map = StudentAction.defaultKeyMap
+        #expect(map.action(for: .character("y"), in: [.studentPanes, .global]) == .acceptOffer)
+        #expect(map.action(for: .character("y"), in: [.confirmation, .global]) == .confirmYes)
+        #expect(map.action(for: .pageDown, in: [.myApplications, .studentPanes, .global]) == .timelineDown)
+        #expect(map.action(for: .pageDown, in: [.studentPanes, .global]) == .pageDown)
+        // Where text is typed, a letter is never an action; ctrl-c still quits.
+        #expect(map.action(for: .character("q"), in: [.form]) == nil)
+        #expect(map.action(for: .control("c"), in: [.form]) == .quitNow)
+        // Binding a key takes it from the other actions of the same scope only.
+        var rebound = map
+        rebound.bind(.withdraw, to: [.character("y")])
+        #expect(rebound.keys(for: .acceptOffer).isEmpty)
+        #expect(rebound.keys(for: .confirmYes) == [.character("y"), .character("Y")])
+    }
+
+    @Test func everyStudentActionHasADefaultKeyAndAPlaceInHelp() {
+        let inHelp = Set(StudentAction.helpGroups.flatMap(\.1))
+        for action in StudentAction.allCases {
+            #expect(inHelp.contains(action), "\(action) is missing from the help overlay")
+            #expect(!StudentAction.defaultKeyMap.keys(for: action).isEmpty, "\(action) has no key")
+        }
     }
 
     @Test func defaultPathFollowsXDG() {

@@ -10,7 +10,7 @@ struct OverlaySnapshotTests {
         return grid
     }
 
-    static let groups: [(String, [Action])] = [
+    static let groups: [(String, [StudentAction])] = [
         ("Moving", [.moveUp, .moveDown, .top, .bottom, .pageUp, .pageDown]),
         ("Panes", [.open, .back, .nextPane, .previousPane]),
         ("General", [.search, .filters, .command, .help, .quit]),
@@ -19,12 +19,12 @@ struct OverlaySnapshotTests {
     // MARK: HelpOverlay
 
     @Test func helpSectionsComeFromTheKeyMap() {
-        let sections = HelpOverlay.sections(keyMap: .defaults, groups: [("General", [.help, .quit])])
-        #expect(sections == [HelpSection("General", [KeyHint("?", "help"), KeyHint("q/ctrl-c", "quit")])])
+        let sections = HelpOverlay.sections(keyMap: StudentAction.defaultKeyMap, groups: [("General", [.help, .quit])])
+        #expect(sections == [HelpSection("General", [KeyHint("?", "help"), KeyHint("q", "quit")])])
     }
 
     @Test func helpOverlayFromTheDefaultKeyMap() {
-        let sections = HelpOverlay.sections(keyMap: .defaults, groups: Self.groups)
+        let sections = HelpOverlay.sections(keyMap: StudentAction.defaultKeyMap, groups: Self.groups)
         let grid = Self.render(50, 24) {
             $0.write(String(repeating: "x", count: 50), x: 0, y: 5)  // the screen underneath
             HelpOverlay.draw(into: &$0, screen: Rect(x: 0, y: 0, width: 50, height: 24), sections: sections, scroll: 0)
@@ -50,7 +50,7 @@ struct OverlaySnapshotTests {
                       │ f            filters       │
                       │ :            command       │
                       │ ?            help          │
-                      │ q/ctrl-c     quit          │
+                      │ q            quit          │
                       │ esc close                  │
                       └────────────────────────────┘
 
@@ -62,7 +62,7 @@ struct OverlaySnapshotTests {
     }
 
     @Test func smallHelpOverlayScrollsWithMarkers() {
-        let sections = HelpOverlay.sections(keyMap: .defaults, groups: Self.groups)
+        let sections = HelpOverlay.sections(keyMap: StudentAction.defaultKeyMap, groups: Self.groups)
         let grid = Self.render(30, 10) {
             HelpOverlay.draw(into: &$0, screen: Rect(x: 0, y: 0, width: 30, height: 10), sections: sections, scroll: 3)
         }

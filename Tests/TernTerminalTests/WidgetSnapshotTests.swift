@@ -76,19 +76,21 @@ struct WidgetSnapshotTests {
             ListView.draw(into: &$0, area: Rect(x: 0, y: 0, width: 36, height: 6), columns: Self.listColumns,
                           rows: rows, rowStyles: [Style(.success), nil, Style(.error)], state: state, focused: true)
         }
+        // The last column is kept for the markers: rows above (↑) and below (↓) the screen.
         #expect(grid.text() == """
-            Title             Org         Status
-            数据分析师 Data   Acme       Offered
-            Café 🎨 designer  東京大学  Rejected
-            evil^[[2J\\u{202E… x^My            ok
-            a                 b                c
-            👨‍👩‍👧 family         z        Submitte…
+            Title            Org         Status
+            数据分析师 Data  Acme       Offered↑
+            Café 🎨 designer 東京大学  Rejected
+            evil^[[2J\\u{202… x^My            ok
+            a                b                c
+            👨‍👩‍👧 family        z        Submitte…↓
             """)
         #expect(grid[0, 0].style == Style(.muted, bold: true))
-        #expect(grid[35, 1].style == Style(.success))  // rowStyles colour the last column only
+        #expect(grid[34, 1].style == Style(.success))  // rowStyles colour the last column only
+        #expect(grid[35, 1].style == .muted)           // the marker
         #expect(grid[0, 1].style == .plain)
-        #expect(grid[35, 2].style == .plain)
-        #expect(grid[35, 3].style == Style(.error))
+        #expect(grid[34, 2].style == .plain)
+        #expect(grid[34, 3].style == Style(.error))
         for x in 0..<36 { #expect(grid[x, 5].style == .selected) }  // row 6, across the full width
     }
 
@@ -103,13 +105,13 @@ struct WidgetSnapshotTests {
                           rowStyles: [nil, Style(.accent)], state: state, focused: false)
         }
         #expect(grid.text() == """
-            Title        Org            Pay
-            Data analyst Acme           €40
-            数据分析师   東京         ¥3000
-            🎨 Designer  Café 🇫🇷        n/a
+            Title        Org           Pay
+            Data analyst Acme          €40
+            数据分析师   東京        ¥3000
+            🎨 Designer  Café 🇫🇷       n/a
             """)
         #expect(grid[0, 2].style == Style(underline: true))
-        #expect(grid[30, 2].style == Style(.accent, underline: true))  // the status colour survives
+        #expect(grid[29, 2].style == Style(.accent, underline: true))  // the status colour survives
         #expect(!grid[0, 1].style.underline)
     }
 
@@ -119,7 +121,7 @@ struct WidgetSnapshotTests {
                           rows: [], state: ListState(), focused: true, emptyMessage: "no listings match")
         }
         #expect(grid.text() == """
-            Title  Org        Status
+            Title  Org       Status
 
                no listings match
 
@@ -139,8 +141,8 @@ struct WidgetSnapshotTests {
         #expect(grid.text() == """
 
                 # Name
-               18 eighteen
-               19 nineteen
+               18 eighte…↑
+               19 ninete…↓
 
             ################
             """)
@@ -202,11 +204,11 @@ struct WidgetSnapshotTests {
 
     // MARK: StatusBar
 
-    static let hints = StatusBar.hints([.moveDown, .moveUp, .open, .search, .help, .quit], keyMap: .defaults)
+    static let hints = StatusBar.hints([StudentAction.moveDown, .moveUp, .open, .search, .help, .quit], keyMap: StudentAction.defaultKeyMap)
 
     @Test func statusBarShowsHintsThatFit() {
         let grid = Self.render(60, 1) { StatusBar.draw(into: &$0, row: 0, width: 60, hints: Self.hints) }
-        #expect(grid.text() == "j/down down  k/up up  enter open  / search  ? help")
+        #expect(grid.text() == "j/down down  k/up up  enter open  / search  ? help  q quit")
         #expect(grid[0, 0].style == .accent)
         #expect(grid[7, 0].style == .muted)
     }
@@ -223,8 +225,15 @@ struct WidgetSnapshotTests {
         #expect(tiny.text() == "a very …")
     }
 
+    @Test func pinnedHintsStayWhenOthersMustGo() {
+        let pinned = StatusBar.hints([StudentAction.help, .quit], keyMap: StudentAction.defaultKeyMap)
+        let hints = StatusBar.hints([StudentAction.search, .filters, .nextView, .open, .apply], keyMap: StudentAction.defaultKeyMap)
+        let grid = Self.render(40, 1) { StatusBar.draw(into: &$0, row: 0, width: 40, hints: hints, pinned: pinned) }
+        #expect(grid.text() == "/ search  f filters  ? help  q quit")
+    }
+
     @Test func statusBarHintsFollowTheKeyMap() {
-        var map = KeyMap.defaults
+        var map = StudentAction.defaultKeyMap
         map.bind(.quit, to: [.control("q")])
         map.bind(.search, to: [])
         #expect(StatusBar.hints([.search, .quit, .moveDown], keyMap: map) == [KeyHint("ctrl-q", "quit"), KeyHint("j/down", "down")])
@@ -256,9 +265,11 @@ struct WidgetSnapshotTests {
             SearchBar.draw(into: &$0, area: Rect(x: 0, y: 0, width: 40, height: 1), query: "data 分析", cursor: 4,
                            editing: true, chips: ["remote", "paid", "full-time"], matchCount: 1)
         }
-        #expect(grid.text() == "/ data 分析     [remote] [paid]  1 match")  // no room for [full-time]
+        // No room for every chip: those left out are counted, never silently dropped.
+        #expect(grid.text() == "/ data 分析    [remote] +2 more  1 match")
         #expect(grid[6, 0].style.reverse)  // the cursor, after "data"
-        #expect(grid[16, 0].style == Style(.accent))
+        #expect(grid[15, 0].style == Style(.accent))
+        #expect(grid[24, 0].style == Style(.accent))
     }
 
     @Test func narrowSearchBarKeepsTheQueryAndScrollsToTheCursor() {
@@ -266,8 +277,9 @@ struct WidgetSnapshotTests {
             SearchBar.draw(into: &$0, area: Rect(x: 0, y: 0, width: 24, height: 1), query: "a very long query typed here",
                            cursor: 28, editing: true, chips: ["remote"], matchCount: nil)
         }
-        #expect(counting.text() == "/ typed here   counting…")
-        #expect(counting[12, 0].style.reverse)
+        // Short of room, the count goes before the sign that a filter is active.
+        #expect(counting.text() == "/  typed here   [remote]")
+        #expect(counting[13, 0].style.reverse)
         let tiny = Self.render(12, 1) {
             SearchBar.draw(into: &$0, area: Rect(x: 0, y: 0, width: 12, height: 1), query: "rust", cursor: 0,
                            editing: false, chips: ["remote"], matchCount: 5)

@@ -129,7 +129,7 @@ import TernCatalogue
 
     @Test func theLiveRefreshNoticesAnotherConnectionsCommit() throws {
         let demo = try DemoCatalogue_()
-        let watcher = try demo.catalogue.changeWatcher()
+        let watcher = try demo.catalogue.changeFeed()
         _ = try watcher.hasChanged()
         #expect(try watcher.hasChanged() == false)
         // A second connection to the same file, as a staff process would have.

@@ -29,20 +29,24 @@ public enum TerminalError: Error, Equatable {
 /// ```swift
 /// let backend = try NcursesBackend(theme: theme, mouse: config.mouse)
 /// defer { backend.shutdown() }
-/// while !backend.inputClosed {
-///     backend.draw(render(state, size: backend.size), cursor: nil)
-///     if let key = backend.nextKey(timeoutMilliseconds: 250) { state.handle(key) }
-/// }
+/// let ending = Loop(screen: screen, backend: backend).run()
 /// ```
-public final class NcursesBackend {
-    /// Screen columns and rows, updated when a resize is read by ``nextKey(timeoutMilliseconds:)``.
+///
+/// or, driving it by hand:
+///
+/// ```swift
+/// backend.draw(grid, cursor: nil)
+/// if let key = backend.nextInput(timeoutMilliseconds: 250) { … }
+/// ```
+public final class NcursesBackend: Backend {
+    /// Screen columns and rows, updated when a resize is read by ``nextInput(timeoutMilliseconds:)``.
     ///
     /// ```swift
     /// var grid = CellGrid(width: backend.size.width, height: backend.size.height)
     /// ```
-    public private(set) var size: (width: Int, height: Int)
+    public private(set) var size: Size
     /// True once input has ended (the terminal went away, stdin reached end of file). The app
-    /// should quit: ``nextKey(timeoutMilliseconds:)`` returns nil at once from then on.
+    /// should quit: ``nextInput(timeoutMilliseconds:)`` returns nil at once from then on.
     ///
     /// ```swift
     /// if backend.inputClosed { break }   // the terminal is gone: drawing would go nowhere
@@ -61,6 +65,9 @@ public final class NcursesBackend {
     private let ownedStreams: [UnsafeMutablePointer<FILE>]
     private var isShutDown = false
 
+    /// Cells the last draw wrote (a wide character counts once): what a frame cost.
+    public private(set) var cellsWrittenLastDraw = 0
+
     /// The frame on the terminal now, for drawing only what changed; nil forces a full redraw.
     private var previous: CellGrid?
     private var cursorVisible: Bool? = nil
@@ -71,7 +78,7 @@ public final class NcursesBackend {
     private var nextPair: Int32 = 1
     private let maxPairs: Int32
     /// Consecutive wget_wch errors that came back long before the timeout: how end of input
-    /// shows when the descriptor gives no HUP (see ``nextKey(timeoutMilliseconds:)``).
+    /// shows when the descriptor gives no HUP (see ``nextInput(timeoutMilliseconds:)``).
     private var earlyErrors = 0
 
     private struct PairRoles: Hashable { var foreground: ColorRole; var background: ColorRole? }
@@ -93,11 +100,20 @@ public final class NcursesBackend {
     /// let backend = try NcursesBackend(theme: .builtInDefault, mouse: false)
     /// ```
     public convenience init(theme: Theme, mouse: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) throws(TerminalError) {
-        guard let term = environment["TERM"], !term.isEmpty, term != "dumb",
-              isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1
-        else { throw .notInteractive }
+        guard Self.canStart(environment: environment), let term = environment["TERM"] else { throw .notInteractive }
         try self.init(theme: theme, mouse: mouse, environment: environment, terminalType: term,
                       output: tern_stdout(), input: tern_stdin(), ownedStreams: [], installGuard: true)
+    }
+
+    /// Whether there is a terminal to start on: stdin and stdout are terminals and TERM is set
+    /// and not "dumb". Asked before anything else is done, so a pipe gets one clear line.
+    ///
+    /// ```swift
+    /// guard NcursesBackend.canStart() else { fail("tern needs an interactive terminal") }
+    /// ```
+    public static func canStart(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        guard let term = environment["TERM"], !term.isEmpty, term != "dumb" else { return false }
+        return isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
     }
 
     /// Starts curses on the given streams: the real terminal from the public init, /dev/null or
@@ -141,7 +157,7 @@ public final class NcursesBackend {
         if mouse {
             mousemask(tern_button1_clicked() | tern_button1_pressed() | tern_button4_pressed() | tern_button5_pressed(), nil)
         }
-        size = (Int(tern_cols()), Int(tern_lines()))
+        size = Size(width: Int(tern_cols()), height: Int(tern_lines()))
         if installGuard {
             TerminalGuard.install()
             TerminalGuard.arm()
@@ -194,6 +210,7 @@ public final class NcursesBackend {
             // curses still only sends what differs unless clearok was set).
             werase(window)
         }
+        var written = 0
         for y in 0..<height {
             for x in 0..<width {
                 let cell = grid[x, y]
@@ -201,8 +218,10 @@ public final class NcursesBackend {
                 // CellGrid never leaves half a wide character, so comparing lead cells is enough.
                 if let old, old[x, y] == cell { continue }
                 put(cell, x: x, y: y, screenWidth: width)
+                written += 1
             }
         }
+        cellsWrittenLastDraw = written
         previous = grid
 
         if let cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < size.width, cursor.y < size.height {
@@ -349,9 +368,9 @@ public final class NcursesBackend {
     /// ``inputClosed``, and from then on this returns nil immediately.
     ///
     /// ```swift
-    /// if let key = backend.nextKey(timeoutMilliseconds: 250), keyMap.action(for: key) == .quit { return }
+    /// if let key = backend.nextInput(timeoutMilliseconds: 250), key == .character("q") { return }
     /// ```
-    public func nextKey(timeoutMilliseconds: Int) -> Key? {
+    public func nextInput(timeoutMilliseconds: Int) -> Key? {
         guard !isShutDown, !inputClosed else { return nil }
         let start = DispatchTime.now().uptimeNanoseconds
         while true {
@@ -379,7 +398,7 @@ public final class NcursesBackend {
         let key = Int32(bitPattern: code)
         if key == tern_key_resize() {
             // ncurses has already resized stdscr (its SIGWINCH handling, or resizeterm).
-            size = (Int(tern_cols()), Int(tern_lines()))
+            size = Size(width: Int(tern_cols()), height: Int(tern_lines()))
             previous = nil
             clearok(window, true)
             return .resize

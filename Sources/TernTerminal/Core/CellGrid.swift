@@ -103,6 +103,14 @@ public struct CellGrid: Hashable, Sendable {
         cells[index] = cell
     }
 
+    /// Sets one cell exactly as a backend copies it from a frame: a wide character's lead cell
+    /// with its continuation. No sanitizing: the cell came from a grid.
+    mutating func replace(x: Int, y: Int, with cell: Cell, continuation: Cell?) {
+        guard x >= 0, x < width, y >= 0, y < height else { return }
+        cells[y * width + x] = cell
+        if let continuation, x + 1 < width { cells[y * width + x + 1] = continuation }
+    }
+
     private mutating func attach(_ mark: Character, x: Int, y: Int) {
         var index = y * width + x
         if cells[index].isContinuation, x > 0 { index -= 1 }

@@ -8,14 +8,14 @@ import TOMLKit
 /// theme = "solarized-dark"
 /// mouse = true
 /// ascii_borders = false
-/// [keys]
+/// [keys.student]
 /// move_down = ["j", "down", "ctrl-n"]
 /// quit = ["q"]
 /// ```
 ///
 /// ```swift
 /// let config = try UserConfig.load(path: UserConfig.defaultPath)
-/// config.keyMap.action(for: .control("n"))   // .moveDown with the file above
+/// config.studentKeys.action(for: .control("n"), in: [.global])   // .moveDown with the file above
 /// ```
 public struct UserConfig: Sendable, Equatable {
     /// The theme name (`themes/NAME.toml`), nil to use the default (or `--theme`).
@@ -27,14 +27,17 @@ public struct UserConfig: Sendable, Equatable {
     /// Draw boxes with `+-|` instead of line-drawing characters, for braille displays and
     /// terminals or fonts without them.
     public var asciiBorders: Bool
-    /// The defaults with the `[keys]` table applied through ``KeyMap/bind(_:to:)``.
-    public var keyMap: KeyMap
+    /// The student screen's keys: the defaults with `[keys.student]` applied through
+    /// ``KeyMap/bind(_:to:)`` (a plain `[keys]` table, from before there were several screens,
+    /// is read as the student's).
+    public var studentKeys: KeyMap<StudentAction>
 
-    public init(theme: String? = nil, mouse: Bool = true, asciiBorders: Bool = false, keyMap: KeyMap = .defaults) {
+    public init(theme: String? = nil, mouse: Bool = true, asciiBorders: Bool = false,
+                studentKeys: KeyMap<StudentAction> = StudentAction.defaultKeyMap) {
         self.theme = theme
         self.mouse = mouse
         self.asciiBorders = asciiBorders
-        self.keyMap = keyMap
+        self.studentKeys = studentKeys
     }
 
     /// Everything at its default, what a missing config file gives.
@@ -88,43 +91,56 @@ public struct UserConfig: Sendable, Equatable {
                 guard let value = entry.value.bool else { throw fail("ascii_borders", "expected true or false") }
                 config.asciiBorders = value
             case let key where key.hasPrefix("keys."):
-                let actionName = String(key.dropFirst("keys.".count))
-                guard let action = Action(rawValue: actionName) else {
+                var actionName = String(key.dropFirst("keys.".count))
+                if actionName.hasPrefix("student.") { actionName = String(actionName.dropFirst("student.".count)) }
+                else if let section = ["staff.", "kiosk."].first(where: { actionName.hasPrefix($0) }) {
+                    throw fail(key, "[keys.\(section.dropLast())] is not read yet: only the student screen exists ([keys.student])")
+                }
+                guard let action = StudentAction(rawValue: actionName) else {
                     throw fail(key, "unknown action \"\(actionName)\"")
                 }
-                // A single string is accepted as a one-key list: `quit = "q"` is an easy slip.
-                var names: [String] = []
-                if let single = entry.value.string {
-                    names = [single]
-                } else if let array = entry.value.array {
-                    for element in array {
-                        guard let name = element.string else {
-                            throw fail(key, "expected key names as strings, found \(TOMLDocument.describe(element))")
-                        }
-                        names.append(name)
-                    }
-                } else {
-                    throw fail(key, "expected a list of key names such as [\"j\", \"down\", \"ctrl-n\"]")
+                config.studentKeys.bind(action, to: try keys(entry, fail: fail))
+                // Keys bound where text is typed must type nothing themselves.
+                if action.scope.typesText, let typed = config.studentKeys.keys(for: action).first(where: { if case .character = $0 { true } else { false } }) {
+                    throw fail(key, "\"\(typed)\" types text in a field; bind a key that types nothing (ctrl-…, f1, esc, tab)")
                 }
-                var keys: [Key] = []
-                for name in names {
-                    guard let key = Key(name: name) else { throw fail(entry.key, "unknown key name \"\(name)\"") }
-                    if !keys.contains(key) { keys.append(key) }
-                }
-                config.keyMap.bind(action, to: keys)
             case "keys":
                 throw fail("keys", "expected a [keys] table")
             default:
-                throw fail(entry.key, "unknown setting (known: theme, mouse, ascii_borders and a [keys] table)")
+                throw fail(entry.key, "unknown setting (known: theme, mouse, ascii_borders and a [keys.student] table)")
             }
         }
-        // Rebinding can take every key away from quit (`move_down = ["q", "ctrl-c"]`), which
+        // Rebinding can take every key away from quitting (`move_down = ["q", "ctrl-c"]`), which
         // would leave no way out but killing the terminal.
-        if config.keyMap.keys(for: .quit).isEmpty {
-            throw ConfigError(file: file, key: "keys.quit", line: document.line(ofKey: "keys.quit"),
+        if config.studentKeys.keys(for: .quit).isEmpty && config.studentKeys.keys(for: .quitNow).isEmpty {
+            let key = document.line(ofKey: "keys.student.quit") != nil ? "keys.student.quit" : "keys.quit"
+            throw ConfigError(file: file, key: key, line: document.line(ofKey: key),
                               message: "no key is left to quit; bind at least one")
         }
         return config
+    }
+
+    /// The key names of a `[keys]` entry: a list, or one name (`quit = "q"` is an easy slip).
+    private static func keys(_ entry: TOMLDocument.Entry, fail: (String, String) -> ConfigError) throws(ConfigError) -> [Key] {
+        var names: [String] = []
+        if let single = entry.value.string {
+            names = [single]
+        } else if let array = entry.value.array {
+            for element in array {
+                guard let name = element.string else {
+                    throw fail(entry.key, "expected key names as strings, found \(TOMLDocument.describe(element))")
+                }
+                names.append(name)
+            }
+        } else {
+            throw fail(entry.key, "expected a list of key names such as [\"j\", \"down\", \"ctrl-n\"]")
+        }
+        var keys: [Key] = []
+        for name in names {
+            guard let key = Key(name: name) else { throw fail(entry.key, "unknown key name \"\(name)\"") }
+            if !keys.contains(key) { keys.append(key) }
+        }
+        return keys
     }
 
     /// `$XDG_CONFIG_HOME/tern/config.toml`, or `~/.config/tern/config.toml` when

@@ -41,6 +41,16 @@ public struct FormField: Sendable, Equatable {
         return []
     }
 
+    /// What the field holds, cursors aside: for telling whether a form was changed.
+    var value: String {
+        switch control {
+        case .text(let field): "text:" + field.text
+        case .choice(let field): "choice:\(field.selected)"
+        case .checkbox(let box): "checkbox:\(box.checked)"
+        case .checklist(let list): "checklist:" + list.checked.sorted().map(String.init).joined(separator: ",")
+        }
+    }
+
     var isMultiline: Bool {
         if case .text(let field) = control { return field.multiline }
         return false
@@ -65,16 +75,17 @@ public struct FormField: Sendable, Equatable {
     }
 }
 
-/// A modal form over the screen: labelled fields, one focused, an error line, and the keys to
-/// submit or cancel. Its keys are fixed (not rebindable) because letters must type into fields.
+/// A modal form over the screen: labelled fields, one focused, an error line, and a line saying
+/// which keys send and close it. What a key does is decided by whoever hosts the form (the
+/// ``ModalHost`` reads the screen's key map); the form moves focus and hands keys to the
+/// focused control.
 ///
 /// ```swift
 /// var form = Form(title: "Apply", fields: [FormField("Hours", .text(TextField("10")))])
-/// switch form.handle(.enter) { case .submit: save(form.fields[0].text); default: break }
+/// _ = form.giveToFocusedField(.character("5"))
+/// form.moveFocus(by: 1)
 /// ```
 public struct Form: Sendable, Equatable {
-    public enum Outcome: Sendable, Equatable { case editing, submit, cancel }
-
     public var title: String
     public var fields: [FormField]
     public var focus: Int = 0
@@ -89,41 +100,40 @@ public struct Form: Sendable, Equatable {
         self.fields = fields
     }
 
-    /// Esc cancels; ctrl-s submits anywhere; enter submits unless a multi-line field takes it;
-    /// tab/shift-tab (and up/down when the field does not use them) move between fields.
-    public mutating func handle(_ key: Key) -> Outcome {
-        switch key {
-        case .escape: return .cancel
-        case .control("s"): return .submit
-        case .tab: move(by: 1); return .editing
-        case .backTab: move(by: -1); return .editing
-        default: break
-        }
-        if fields.indices.contains(focus), fields[focus].handle(key) { return .editing }
-        switch key {
-        case .enter: return .submit
-        case .down: move(by: 1)
-        case .up: move(by: -1)
-        default: break
-        }
-        return .editing
+    /// Hands `key` to the focused control; false when the control has no use for it.
+    public mutating func giveToFocusedField(_ key: Key) -> Bool {
+        guard fields.indices.contains(focus) else { return false }
+        return fields[focus].handle(key)
     }
 
-    private mutating func move(by step: Int) {
+    /// Moves the focus `step` fields on, wrapping around.
+    public mutating func moveFocus(by step: Int) {
         guard !fields.isEmpty else { return }
-        focus = (focus + step + fields.count) % fields.count
+        focus = (focus + step % fields.count + fields.count) % fields.count
     }
+
+    /// Whether anything typed, chosen or checked differs from `other` (where the cursors are
+    /// does not count): closing a form that differs from how it opened loses work.
+    public func differs(from other: Form) -> Bool {
+        fields.count != other.fields.count || zip(fields, other.fields).contains { $0.value != $1.value }
+    }
+
+    /// Whether a multi-line field takes enter, so the hint should say how else to send.
+    public var hasMultilineField: Bool { fields.contains(where: \.isMultiline) }
 
     static let maximumWidth = 76
     static let multilineRows = 5
 
-    /// Draws the form centred on `screen`; returns where the hardware cursor belongs (the caret
-    /// of the focused text field).
+    /// Draws the form centred on `screen` with `hint` (the keys that send and close it) on its
+    /// last row; returns where the hardware cursor belongs (the caret of the focused field).
+    /// When the fields do not all fit, they scroll so that the focused one is always whole on
+    /// screen, with "↑"/"↓" at the right edge saying more fields lie above or below: typing
+    /// must never go into a field the student cannot see.
     @discardableResult
-    public func draw(into grid: inout CellGrid, screen: Rect, box: BoxStyle = .line) -> (x: Int, y: Int)? {
+    public func draw(into grid: inout CellGrid, screen: Rect, hint: String, box: BoxStyle = .line) -> (x: Int, y: Int)? {
         let width = min(screen.width, Self.maximumWidth)
         let labelWidth = min(20, (fields.map { WidgetSupport.width($0.label) }.max() ?? 0) + 1)
-        let controlWidth = max(1, width - 4 - labelWidth - 1)
+        let controlWidth = max(1, width - 6 - labelWidth)
         let heights = fields.map { field -> Int in
             switch field.control {
             case .text(let text): text.multiline ? Self.multilineRows : 1
@@ -131,31 +141,39 @@ public struct Form: Sendable, Equatable {
             default: 1
             }
         }
-        let hint = fields.contains(where: \.isMultiline)
-            ? "ctrl-s submit · tab next field · esc cancel" : "enter submit · tab next field · esc cancel"
         let body = heights.reduce(0, +) + (subtitle == nil ? 0 : 2) + 2 + (error == nil ? 0 : 1)
         let area = WidgetSupport.centred(width: width, height: body + 2, in: screen)
         let inner = Pane.draw(into: &grid, area: area, title: title, borderStyle: Style(.focusedBorder, bold: true),
                               titleStyle: .accent, box: box)
         guard !inner.isEmpty else { return nil }
         WidgetSupport.fill(&grid, inner)
-        let content = Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 2), height: inner.height)
+        // One column on the right is kept for the scroll markers.
+        let content = Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 3), height: inner.height)
         var y = content.y
-        if let subtitle {
+        if let subtitle, content.height >= 6 {
             WidgetSupport.write(&grid, TextLayout.truncate(Sanitizer.line(subtitle), to: content.width), x: content.x, y: y,
                                 maxWidth: content.width, style: .muted)
             y += 2
         }
-        // Rows left for fields once the error and the hint are placed at the bottom.
+        // Rows for fields once the error and the hint have their rows at the bottom (and a
+        // blank row above them when there is room).
         let bottom = content.maxY - 1 - (error == nil ? 0 : 1)
+        let room = max(1, bottom - y - (bottom - y > 1 ? 1 : 0))
+        let first = Self.firstShown(heights: heights, focus: focus, room: room)
         var caret: (x: Int, y: Int)?
-        for (index, field) in fields.enumerated() {
-            let height = min(heights[index], bottom - y - 1)
-            guard height > 0 else { break }
+        let top = y, limit = y + room
+        var shownThrough = first - 1
+        for index in fields.indices where index >= first {
+            let remaining = limit - y
+            // A field that does not fit whole waits below the marker; only a focused field
+            // taller than the whole form is cut.
+            guard remaining > 0, heights[index] <= remaining || index == first else { break }
+            let field = fields[index]
             let focused = index == focus
             WidgetSupport.write(&grid, TextLayout.truncate(Sanitizer.line(field.label), to: labelWidth - 1), x: content.x, y: y,
                                 maxWidth: labelWidth, style: focused ? .accent : .muted)
-            let controlArea = Rect(x: content.x + labelWidth + 1, y: y, width: max(0, content.width - labelWidth - 1), height: height)
+            let controlArea = Rect(x: content.x + labelWidth + 1, y: y, width: max(0, content.width - labelWidth - 1),
+                                   height: min(heights[index], remaining))
             switch field.control {
             case .text(let text):
                 let at = text.draw(into: &grid, area: controlArea, focused: focused)
@@ -166,14 +184,27 @@ public struct Form: Sendable, Equatable {
                 let at = list.draw(into: &grid, area: controlArea, focused: focused)
                 if focused { caret = at }
             }
-            y += height
+            y += controlArea.height
+            shownThrough = index
         }
+        let marker = content.maxX + 1
+        if first > 0 { grid.put("↑", x: marker, y: top, style: .muted) }
+        if shownThrough < fields.count - 1 { grid.put("↓", x: marker, y: max(top, y - 1), style: .muted) }
         if let error {
             WidgetSupport.write(&grid, TextLayout.truncate(Sanitizer.line(error), to: content.width), x: content.x,
                                 y: content.maxY - 2, maxWidth: content.width, style: .error)
         }
-        WidgetSupport.write(&grid, TextLayout.truncate(hint, to: content.width), x: content.x, y: content.maxY - 1,
+        WidgetSupport.write(&grid, TextLayout.truncate(Sanitizer.line(hint), to: content.width), x: content.x, y: content.maxY - 1,
                             maxWidth: content.width, style: .muted)
         return caret
+    }
+
+    /// The first field to show so that the focused field ends within `room` rows: fields scroll
+    /// only as far as needed, and never past the focused one.
+    static func firstShown(heights: [Int], focus: Int, room: Int) -> Int {
+        guard heights.indices.contains(focus) else { return 0 }
+        var first = 0
+        while first < focus, heights[first...focus].reduce(0, +) > room { first += 1 }
+        return first
     }
 }

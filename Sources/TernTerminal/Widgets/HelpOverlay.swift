@@ -66,12 +66,23 @@ public enum HelpOverlay {
         WidgetSupport.write(&grid, " close", x: body.x + used, y: footer, maxWidth: body.width - used, style: .muted)
     }
 
+    /// How many lines the sections take, and how many of them show on `screen`: the limits of
+    /// the overlay's scroll.
+    ///
+    /// ```swift
+    /// let (lines, shown) = HelpOverlay.extent(sections: sections, screen: screen)
+    /// ```
+    public static func extent(sections: [HelpSection], screen: Rect) -> (lines: Int, shown: Int) {
+        let lines = sections.reduce(0) { $0 + 1 + $1.hints.count } + max(0, sections.count - 1)
+        return (lines, max(0, min(lines + 3, screen.height) - 3))
+    }
+
     /// Sections from the key map: one per group, a hint per bound action, in the order given.
     ///
     /// ```swift
-    /// HelpOverlay.sections(keyMap: .defaults, groups: [("Moving", [.moveUp, .moveDown]), ("General", [.help, .quit])])
+    /// HelpOverlay.sections(keyMap: StudentAction.defaultKeyMap, groups: [("Moving", [.moveUp, .moveDown]), ("General", [.help, .quit])])
     /// ```
-    public static func sections(keyMap: KeyMap, groups: [(String, [Action])]) -> [HelpSection] {
+    public static func sections<Action: ScreenAction>(keyMap: KeyMap<Action>, groups: [(String, [Action])]) -> [HelpSection] {
         groups.map { HelpSection($0.0, StatusBar.hints($0.1, keyMap: keyMap)) }
     }
 }

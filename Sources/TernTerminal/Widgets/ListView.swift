@@ -173,19 +173,23 @@ public enum ListView {
     /// in `Style.selected` across the full width when focused, and only underlined when not, so
     /// the other pane's selection stays visible without competing for attention. `rowStyles[i]`,
     /// when given, styles the last column of `rows[i]` (a status colour). With `state.count == 0`
-    /// a muted `emptyMessage` is centred under the header.
+    /// a muted `emptyMessage` is centred under the header. The last column is kept for "↑" on the
+    /// first row and "↓" on the last when rows lie above or below the screen. Words in `terms`
+    /// (the search) are marked where cells start with them (``Highlight``).
     ///
     /// ```swift
     /// ListView.draw(into: &grid, area: area, columns: cols, rows: [["Data analyst", "Offered"]], state: state, focused: true)
     /// ```
     public static func draw(into grid: inout CellGrid, area: Rect, columns: [ListColumn], rows: [[String]],
                             rowStyles: [Style?] = [], state: ListState, focused: Bool,
-                            emptyMessage: String = "nothing here") {
+                            emptyMessage: String = "nothing here", highlight terms: [String] = []) {
         WidgetSupport.fill(&grid, area)
         guard !area.isEmpty else { return }
-        let widths = columnWidths(columns, total: area.width)
-        drawCells(into: &grid, columns.map(\.title), columns: columns, widths: widths, area: area, y: area.y,
-                  style: Style(.muted, bold: true), lastStyle: Style(.muted, bold: true))
+        // The last column is kept for the "more above / below" markers.
+        let cells = Rect(x: area.x, y: area.y, width: max(0, area.width - 1), height: area.height)
+        let widths = columnWidths(columns, total: cells.width)
+        drawCells(into: &grid, columns.map(\.title), columns: columns, widths: widths, area: cells, y: area.y,
+                  style: Style(.muted, bold: true), lastStyle: Style(.muted, bold: true), highlight: [])
         let visible = visibleRows(in: area)
         if state.count <= 0 {
             guard visible > 0 else { return }
@@ -194,14 +198,25 @@ public enum ListView {
             WidgetSupport.write(&grid, message, x: x, y: area.y + 1 + (visible - 1) / 2, maxWidth: area.maxX - x, style: .muted)
             return
         }
+        // The only hint a terminal gives that a list goes on past the screen; drawn first, so
+        // the selected row's highlight covers its marker too.
+        let shown = min(rows.count, visible, max(0, state.count - state.offset))
+        if state.offset > 0, shown > 0 { grid.put("↑", x: area.maxX - 1, y: area.y + 1, style: .muted) }
+        if state.offset + shown < state.count, shown > 0 { grid.put("↓", x: area.maxX - 1, y: area.y + shown, style: .muted) }
         for i in 0..<min(rows.count, visible) where state.offset + i < state.count {
             let y = area.y + 1 + i
             let lastStyle = (i < rowStyles.count ? rowStyles[i] : nil) ?? .plain
-            drawCells(into: &grid, rows[i], columns: columns, widths: widths, area: area, y: y, style: .plain, lastStyle: lastStyle)
+            drawCells(into: &grid, rows[i], columns: columns, widths: widths, area: cells, y: y, style: .plain, lastStyle: lastStyle,
+                      highlight: terms)
             if state.offset + i == state.selected {
                 let row = Rect(x: area.x, y: y, width: area.width, height: 1)
                 if focused {
-                    WidgetSupport.restyle(&grid, row) { $0 = .selected }
+                    // A search match keeps its mark on the selected row.
+                    WidgetSupport.restyle(&grid, row) { style in
+                        let matched = style.underline
+                        style = .selected
+                        if matched { Highlight.restyle(&style) }
+                    }
                 } else {
                     WidgetSupport.restyle(&grid, row) { $0.underline = true }
                 }
@@ -257,15 +272,19 @@ public enum ListView {
     /// One line of cells, each padded to its column (or to what of it is inside the area, so a
     /// clipped column still ends in "…" rather than a cut word).
     private static func drawCells(into grid: inout CellGrid, _ cells: [String], columns: [ListColumn], widths: [Int],
-                                  area: Rect, y: Int, style: Style, lastStyle: Style) {
+                                  area: Rect, y: Int, style: Style, lastStyle: Style, highlight terms: [String]) {
         var x = area.x
         for (c, column) in columns.enumerated() {
             let room = min(widths[c], area.maxX - x)
             guard room > 0 else { break }
             let text = c < cells.count ? Sanitizer.line(cells[c]) : ""
             let cellStyle = c == columns.count - 1 ? lastStyle : style
-            WidgetSupport.write(&grid, TextLayout.pad(text, to: room, alignment: column.alignment),
-                                x: x, y: y, maxWidth: room, style: cellStyle)
+            let padded = TextLayout.pad(text, to: room, alignment: column.alignment)
+            WidgetSupport.write(&grid, padded, x: x, y: y, maxWidth: room, style: cellStyle)
+            for match in Highlight.columns(in: padded, terms: terms) {
+                WidgetSupport.restyle(&grid, Rect(x: x + match.lowerBound, y: y, width: min(match.count, room - match.lowerBound), height: 1),
+                                      Highlight.restyle)
+            }
             x += widths[c] + 1
         }
     }

@@ -4,33 +4,52 @@ import TernViewModels
 /// Turns view-model data into the rows and text blocks the panes draw: the one place that
 /// decides what a listing or an application looks like on screen.
 enum PaneContent {
+    /// The title keeps at least this many columns before any optional column is shown.
+    static let titleTarget = 28
+
+    /// The listing columns for a list `width` columns wide (its marker column excluded). The
+    /// title is what people scan, so spare width goes to it first: the other columns join,
+    /// most useful first, only while the title keeps ``titleTarget`` columns, and the title
+    /// takes whatever is left.
     static func listingColumns(width: Int) -> [ListColumn] {
-        if width >= 90 {
-            return [ListColumn("Title", .flexible(min: 20)), ListColumn("Organization", .flexible(min: 10)),
-                    ListColumn("Field", .fixed(13)), ListColumn("Hours", .fixed(5), alignment: .right),
-                    ListColumn("Pay", .fixed(15)), ListColumn("Where", .fixed(8)), ListColumn("Deadline", .fixed(10))]
+        let optional: [(rank: Int, column: ListColumn)] = [
+            (7, ListColumn("Deadline", .fixed(10))),
+            (5, ListColumn("Pay", .fixed(12))),
+            (4, ListColumn("Hours", .fixed(5), alignment: .right)),
+            (2, ListColumn("Organization", .fixed(14))),
+            (3, ListColumn("Field", .fixed(13))),
+            (6, ListColumn("Where", .fixed(7))),
+        ]
+        var left = width - 3  // what the title has beside the marks column and its separator
+        var chosen: [(rank: Int, column: ListColumn)] = []
+        for candidate in optional {
+            guard case .fixed(let w) = candidate.column.width, left - (w + 1) >= titleTarget else { continue }
+            left -= w + 1
+            chosen.append(candidate)
         }
-        if width >= 60 {
-            // The title is what people scan; the organization gets a fixed, shorter column.
-            return [ListColumn("Title", .flexible(min: 16)), ListColumn("Organization", .fixed(16)),
-                    ListColumn("Hours", .fixed(5), alignment: .right), ListColumn("Pay", .fixed(12)), ListColumn("Deadline", .fixed(10))]
-        }
-        return [ListColumn("Title", .flexible(min: 10)), ListColumn("Hours", .fixed(5), alignment: .right), ListColumn("Deadline", .fixed(10))]
+        return [ListColumn("", .fixed(2)), ListColumn("Title", .flexible(min: 12))]
+            + chosen.sorted { $0.rank < $1.rank }.map(\.column)
     }
 
-    static func listingCells(_ row: OpportunitySummary, width: Int, today: CalendarDay? = nil) -> [String] {
-        var row = row
-        // The Saved view and "closed too" show listings that take no applications: say so first.
-        if row.status != .open { row.title = "(\(row.status.rawValue)) " + row.title }
-        else if let today, row.deadline < today { row.title = "(past deadline) " + row.title }
-        let place = row.locationKind == .remote ? "Remote" : row.locationKind == .hybrid ? "Hybrid" : "On site"
-        if width >= 90 {
-            return [row.title, row.organization, row.field.label, "\(row.hours)", pay(row.compensationKind, row.compensation), place, row.deadline.description]
+    /// One listing row's cells for `columns`: "✓" when the student applied, "★" when they saved
+    /// it; a listing that takes no applications says so in its Deadline cell ("closed", "past
+    /// due"), so its title keeps its room.
+    static func listingCells(_ row: OpportunitySummary, columns: [ListColumn], today: CalendarDay,
+                             applied: Bool, saved: Bool) -> [String] {
+        columns.map { column in
+            switch column.title {
+            case "": (applied ? "✓" : " ") + (saved ? "★" : "")
+            case "Title": row.title
+            case "Organization": row.organization
+            case "Field": row.field.label
+            case "Hours": "\(row.hours)"
+            case "Pay": pay(row.compensationKind, row.compensation)
+            case "Where": row.locationKind == .remote ? "Remote" : row.locationKind == .hybrid ? "Hybrid" : "On site"
+            case "Deadline":
+                row.status != .open ? row.status.rawValue : row.deadline < today ? "past due" : row.deadline.description
+            default: ""
+            }
         }
-        if width >= 60 {
-            return [row.title, row.organization, "\(row.hours)", pay(row.compensationKind, row.compensation), row.deadline.description]
-        }
-        return [row.title, "\(row.hours)", row.deadline.description]
     }
 
     static func pay(_ kind: CompensationKind, _ money: Money?) -> String {
@@ -46,10 +65,11 @@ enum PaneContent {
         [overview.opportunity.title, overview.opportunity.organization, overview.application.status.label]
     }
 
-    static func detailBlocks(_ detail: ListingDetail?, isGuest: Bool, keyMap: KeyMap = .defaults) -> [TextBlock] {
+    static func detailBlocks(_ detail: ListingDetail?, isGuest: Bool, keyMap: KeyMap<StudentAction> = StudentAction.defaultKeyMap) -> [TextBlock] {
         guard let detail else { return [.paragraph("Select a listing to read its brief.")] }
         let opp = detail.opportunity
         var blocks: [TextBlock] = [.heading(opp.title)]
+        let posted = String(opp.postedAt.prefix(10))
         let organization = opp.organization + ((detail.organization?.verified ?? false) ? " ✓ verified" : "")
         blocks.append(.field(label: "Organization", value: organization))
         blocks.append(.field(label: "Field", value: opp.field.label))
@@ -59,7 +79,9 @@ enum PaneContent {
         let state = detail.isAcceptingApplications ? detail.deadlineCountdown
             : opp.status == .open ? "\(detail.deadlineCountdown) — not taking applications" : "\(opp.status.rawValue) — not taking applications"
         blocks.append(.field(label: "Deadline", value: "\(opp.deadline) (\(state))", valueStyle: detail.isAcceptingApplications && detail.daysLeft <= 3 ? .error : .plain))
-        blocks.append(.field(label: "Spots", value: "\(detail.spotsLeft) of \(opp.spots) left"))
+        // Spots left only mean something while the listing takes applications.
+        blocks.append(.field(label: "Spots", value: detail.isAcceptingApplications ? "\(detail.spotsLeft) of \(opp.spots) left" : "\(opp.spots)"))
+        if !posted.isEmpty { blocks.append(.field(label: "Posted", value: posted)) }
         if let mine = detail.myApplication {
             blocks.append(.field(label: "You", value: "applied — \(mine.status.label)", valueStyle: Style(.status(mine.status), bold: true)))
             if let link = mine.deliverableLink { blocks.append(.field(label: "Delivered", value: link)) }
@@ -86,15 +108,28 @@ enum PaneContent {
         }
     }
 
+    /// The selected application below My applications: what the student may do, the timeline
+    /// newest first (the newest event is always on screen), then what they sent.
+    static func applicationBlocks(_ overview: ApplicationOverview?, timeline: [TimelineEntry], actions: [KeyHint]) -> [TextBlock] {
+        guard let overview else { return [] }
+        var blocks = actionBlocks(actions) + timelineBlocks(timeline)
+        let mine = overview.application
+        blocks += [.blank, .heading("What you sent"), .field(label: "Hours offered", value: "\(mine.hoursOffered)")]
+        if let link = mine.portfolioLink { blocks.append(.field(label: "Portfolio link", value: link)) }
+        if let delivered = mine.deliverableLink { blocks.append(.field(label: "Delivered", value: delivered)) }
+        blocks.append(.field(label: "Cover note", value: mine.coverNote))
+        return blocks
+    }
+
     static func timelineBlocks(_ timeline: [TimelineEntry]) -> [TextBlock] {
         guard !timeline.isEmpty else { return [] }
-        let lines = timeline.map { entry -> String in
+        let lines = timeline.reversed().map { entry -> String in
             let day = String(entry.at.prefix(10))
             let who = entry.role == .student ? "you" : entry.role == .system ? "Tern" : entry.role.rawValue
             let what = entry.status.map { "→ \($0.label)" } ?? "note"
             return "\(day)  \(what) (\(who))\(entry.note.map { ": \($0)" } ?? "")"
         }
-        return [.heading("Timeline"), .bullets(lines)]
+        return [.heading("Timeline, newest first"), .bullets(lines)]
     }
 
     static func feedbackBlocks(_ items: [FeedbackViewModel.Item], isGuest: Bool, rateKeys: String = "r") -> [TextBlock] {
@@ -145,7 +180,7 @@ enum PaneContent {
         blocks.append(.field(label: "Interests", value: student.interests.isEmpty ? "none yet" : student.interests.map(\.label).joined(separator: ", ")))
         if !student.portfolioLinks.isEmpty { blocks.append(.field(label: "Links", value: student.portfolioLinks.joined(separator: "  "))) }
         blocks += [.blank, .heading("Portfolio: completed micro-internships (\(portfolio.count))")]
-        if portfolio.isEmpty { blocks.append(.paragraph("Completed work and its feedback collect here; `tern portfolio` exports them.")) }
+        if portfolio.isEmpty { blocks.append(.paragraph("Completed work and its feedback collect here; the command tern portfolio exports them.")) }
         for entry in portfolio {
             let opp = entry.opportunity
             blocks.append(.field(label: "Project", value: "\(opp.title) — \(opp.organization)"))

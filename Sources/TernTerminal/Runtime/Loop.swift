@@ -1,0 +1,200 @@
+import Foundation
+import TernCatalogue
+
+/// The one event loop every screen runs on: input, resizes, timer ticks, the catalogue's change
+/// feed and finished background tasks all become ``Event``s, handed to the screen one at a
+/// time on this thread; the effects the screen returns are carried out; the screen's view is
+/// drawn after anything changed, and the backend writes only the cells that differ.
+///
+/// Terminating signals (SIGTERM, SIGHUP, …) are held blocked by ``TerminalGuard`` and taken
+/// here, between two backend calls, never by a handler on another thread racing the drawing.
+/// That is why the wait for input is never longer than ``maximumWaitMilliseconds``: a held
+/// signal does not interrupt the wait.
+///
+/// ```swift
+/// let loop = Loop(screen: screen, backend: backend, changeFeed: try catalogue.changeFeed())
+/// switch loop.run() {
+/// case .signal(let signal): backend.shutdown(); TerminalGuard.die(of: signal)
+/// case .quit, .inputClosed: backend.shutdown()
+/// }
+/// ```
+public final class Loop<S: Screen> {
+    /// Why ``run()`` returned.
+    public enum Ending: Equatable, Sendable {
+        case quit
+        /// The terminal went away.
+        case inputClosed
+        /// A terminating signal arrived; the caller restores the terminal and dies of it.
+        case signal(Int32)
+    }
+
+    /// The longest wait for input, and how often the change feed is asked.
+    public static var maximumWaitMilliseconds: Int { 400 }
+    /// How often finished background tasks are looked for while any runs.
+    static var taskPollMilliseconds: Int { 15 }
+
+    public let screen: S
+    let backend: any Backend
+    let changeFeed: (any ChangeFeed)?
+    let clock: () -> Int
+    let pendingSignal: () -> Int32?
+    let tasks = TaskRunner<S.Outcome>()
+    private var timers: [TimerID: (interval: Int, due: Int)] = [:]
+    private var lastFeedCheck: Int?
+    private var needsDraw = true
+    private var started = false
+    public private(set) var ending: Ending?
+
+    /// `clock` (monotonic milliseconds) and `pendingSignal` are injectable so that tests can
+    /// fire timers and signals without waiting for real ones.
+    public init(screen: S, backend: any Backend, changeFeed: (any ChangeFeed)? = nil,
+                clock: @escaping () -> Int = { Int(DispatchTime.now().uptimeNanoseconds / 1_000_000) },
+                pendingSignal: @escaping () -> Int32? = TerminalGuard.takePendingTerminatingSignal) {
+        self.screen = screen
+        self.backend = backend
+        self.changeFeed = changeFeed
+        self.clock = clock
+        self.pendingSignal = pendingSignal
+    }
+
+    /// Runs until the screen quits, input ends or a terminating signal arrives.
+    public func run() -> Ending {
+        start()
+        while ending == nil { step(waitMilliseconds: nextWait()) }
+        return ending ?? .quit
+    }
+
+    /// One turn of the loop: results and due timers in, a draw if anything changed, a wait of up
+    /// to `waitMilliseconds` for input, the pending signal taken, then the input handled or
+    /// the change feed asked.
+    public func step(waitMilliseconds: Int) {
+        start()
+        deliverFinishedTasks()
+        deliverDueTimers()
+        guard ending == nil else { return }
+        drawIfNeeded()
+        let input = backend.nextInput(timeoutMilliseconds: waitMilliseconds)
+        if let signal = pendingSignal() {
+            ending = .signal(signal)
+            return
+        }
+        if let input {
+            handle(input)
+        } else if backend.inputClosed {
+            ending = .inputClosed
+            return
+        }
+        askChangeFeed()
+    }
+
+    /// Hands `event` to the screen as if it had arrived (tests; a front end with its own source).
+    public func send(_ event: Event<S.Outcome>) {
+        start()
+        dispatch(event)
+        drawIfNeeded()
+    }
+
+    /// Reads every queued input, and after each one waits for the background tasks it started
+    /// and delivers their results (and the tasks those start), then draws. Waiting on completion,
+    /// never on a clock, makes a test's frames the same on every run.
+    public func runUntilIdle(timeout: TimeInterval = 10) {
+        start()
+        settle(timeout: timeout)
+        while ending == nil, let input = backend.nextInput(timeoutMilliseconds: 0) {
+            handle(input)
+            settle(timeout: timeout)
+        }
+        deliverDueTimers()
+        drawIfNeeded()
+    }
+
+    // MARK: - Inside
+
+    private func start() {
+        guard !started else { return }
+        started = true
+        dispatch(.resize(backend.size))
+    }
+
+    private func handle(_ input: Key) {
+        if input == .resize {
+            dispatch(.resize(backend.size))
+        } else {
+            dispatch(.key(input))
+        }
+    }
+
+    private func dispatch(_ event: Event<S.Outcome>) {
+        guard ending == nil else { return }
+        needsDraw = true
+        for effect in screen.update(event) {
+            switch effect {
+            case .run(let kind, let work): tasks.start(kind, work)
+            case .cancel(let kind): tasks.cancel(kind)
+            case .startTimer(let id, let interval):
+                let every = max(1, interval)
+                timers[id] = (every, clock() + every)
+            case .stopTimer(let id): timers[id] = nil
+            case .quit: ending = .quit
+            }
+        }
+    }
+
+    @discardableResult
+    private func deliverFinishedTasks() -> Int {
+        let finished = tasks.takeFinished()
+        for (kind, outcome) in finished { dispatch(.taskFinished(kind, outcome)) }
+        return finished.count
+    }
+
+    private func deliverDueTimers() {
+        let now = clock()
+        for (id, timer) in timers.sorted(by: { $0.value.due < $1.value.due }) where timer.due <= now {
+            // Rescheduled from now, not from when it was due: a loop that fell behind (a slow
+            // query) gets one tick, not a burst of them.
+            if timers[id] != nil { timers[id]?.due = now + timer.interval }
+            dispatch(.tick(id))
+        }
+    }
+
+    /// Waits for the running tasks and delivers their results until none is left, including the
+    /// tasks those results start (a search's count after its first page); gives up after
+    /// `timeout` seconds of waiting on one.
+    private func settle(timeout: TimeInterval) {
+        while ending == nil {
+            let idle = tasks.waitUntilIdle(timeout: timeout)
+            // A task can finish between two looks; what came back is delivered either way.
+            if deliverFinishedTasks() == 0 && (idle || !tasks.isBusy) { return }
+            if !idle && tasks.isBusy { return }
+        }
+    }
+
+    private func drawIfNeeded() {
+        guard needsDraw, ending == nil else { return }
+        needsDraw = false
+        let frame = S.view(screen.state, size: backend.size)
+        backend.draw(frame.grid, cursor: frame.cursor)
+    }
+
+    /// Asks the change feed at most every ``maximumWaitMilliseconds``. An error from the feed
+    /// is reported as a change: the screen's reload then meets the same error and shows it,
+    /// instead of the screen silently going stale.
+    private func askChangeFeed() {
+        guard let changeFeed else { return }
+        let now = clock()
+        if let last = lastFeedCheck, now - last < Self.maximumWaitMilliseconds { return }
+        lastFeedCheck = now
+        let changed = (try? changeFeed.hasChanged()) ?? true
+        if changed { dispatch(.catalogueChanged) }
+    }
+
+    /// Until the next thing due: a timer, the change feed, or a look at the running tasks.
+    private func nextWait() -> Int {
+        let now = clock()
+        var wait = Self.maximumWaitMilliseconds
+        if let due = timers.values.map(\.due).min() { wait = min(wait, due - now) }
+        if let last = lastFeedCheck, changeFeed != nil { wait = min(wait, last + Self.maximumWaitMilliseconds - now) }
+        if tasks.isBusy { wait = min(wait, Self.taskPollMilliseconds) }
+        return max(0, wait)
+    }
+}

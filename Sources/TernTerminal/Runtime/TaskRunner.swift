@@ -1,0 +1,81 @@
+import Foundation
+
+/// Runs a screen's background tasks, one serial queue per kind, and collects their results
+/// for the loop. Starting a task supersedes the older tasks of its kind: one still queued is
+/// skipped before it starts, one running is told through ``TaskContext/isSuperseded`` and its
+/// result is dropped.
+///
+/// ```swift
+/// let tasks = TaskRunner<Int>()
+/// tasks.start(TaskKind("count")) { _ in 42 }
+/// tasks.waitUntilIdle(timeout: 5)
+/// tasks.takeFinished()   // [(count, 42)]
+/// ```
+final class TaskRunner<Outcome: Sendable>: @unchecked Sendable {
+    // Guards everything below; the workers and the loop meet only here.
+    private let condition = NSCondition()
+    private var generations: [TaskKind: Int] = [:]
+    private var queues: [TaskKind: DispatchQueue] = [:]
+    private var unfinished = 0
+    private var finished: [(TaskKind, Outcome)] = []
+
+    /// Queues `work`; every earlier task of `kind` is superseded.
+    func start(_ kind: TaskKind, _ work: @escaping @Sendable (TaskContext) -> Outcome) {
+        condition.lock()
+        let generation = (generations[kind] ?? 0) + 1
+        generations[kind] = generation
+        unfinished += 1
+        let queue = queues[kind] ?? DispatchQueue(label: "tern.task.\(kind.name)", qos: .userInitiated)
+        queues[kind] = queue
+        condition.unlock()
+        let context = TaskContext { [weak self] in self?.isSuperseded(kind, generation) ?? true }
+        queue.async { [self] in
+            let outcome = context.isSuperseded ? nil : work(context)
+            condition.lock()
+            if let outcome, generations[kind] == generation { finished.append((kind, outcome)) }
+            unfinished -= 1
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    /// Supersedes every task of `kind`.
+    func cancel(_ kind: TaskKind) {
+        condition.lock()
+        generations[kind, default: 0] += 1
+        condition.unlock()
+    }
+
+    /// True while any task has not finished (superseded ones finish quickly).
+    var isBusy: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return unfinished > 0
+    }
+
+    /// The results that came back since the last call, oldest first.
+    func takeFinished() -> [(TaskKind, Outcome)] {
+        condition.lock()
+        defer { finished = []; condition.unlock() }
+        return finished
+    }
+
+    /// Blocks until every task has finished or `timeout` seconds passed; true when idle. For
+    /// tests and for callers that must not act on a stale result.
+    @discardableResult
+    func waitUntilIdle(timeout: TimeInterval) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        condition.lock()
+        defer { condition.unlock() }
+        while unfinished > 0 {
+            if !condition.wait(until: deadline) { return unfinished == 0 }
+        }
+        return true
+    }
+
+    private func isSuperseded(_ kind: TaskKind, _ generation: Int) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return generations[kind] != generation
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import TernCatalogue
+import TernViewModels
+
+/// Forms, confirmations and overlays on the student screen, and the actions on the student's
+/// own applications that open them.
+extension StudentScreen {
+    /// The application a key acts on: the selected one in My applications, else the student's
+    /// application to the listing on screen.
+    var currentApplication: (application: Application, title: String)? {
+        if state.panes.focus == .applications, let overview = state.applications.selectedRow {
+            return (overview.application, overview.opportunity.title)
+        }
+        if let shown = state.detail, let mine = shown.myApplication { return (mine, shown.opportunity.title) }
+        return nil
+    }
+
+    /// Withdraw, accept, decline, deliver, rate: checked against the state machine first so the
+    /// student is told at once what is possible, never shown a form that cannot be sent.
+    func performOnApplication(_ action: StudentAction) throws -> [Effect<StudentOutcome>] {
+        guard !session.isGuest else { return state.toasts.show("guests have no applications: start tern with --user NAME", isError: true) }
+        if action == .rateOrganization { return openRating() }
+        let wanted: StudentApplicationAction = switch action {
+        case .withdraw: .withdraw
+        case .acceptOffer: .acceptOffer
+        case .declineOffer: .declineOffer
+        default: .markDelivered
+        }
+        guard let (application, title) = currentApplication else {
+            return state.toasts.show("select one of your applications first (Tab to My applications)", isError: true)
+        }
+        let possible = StudentApplicationAction.available(for: application.status)
+        guard possible.contains(wanted) else {
+            let offer = possible.isEmpty ? "nothing more to do on it" : "you can " + possible.map(\.label).joined(separator: " or ")
+            return state.toasts.show("cannot \(wanted.label): this application is \(application.status.label.lowercased()); \(offer)",
+                                     isError: true)
+        }
+        switch wanted {
+        case .withdraw, .declineOffer:
+            let question = wanted == .withdraw ? "Withdraw your application?" : "Decline this offer?"
+            state.modals.open(.confirm(Confirmation(title: question, message: "\(title)\n\nThis cannot be undone.",
+                                                    answer: .screen(.move(wanted, applicationID: application.id, version: application.version)))))
+        case .markDelivered:
+            state.modals.open(.form(FormModal(FormBuilder.deliver(title: title),
+                                              purpose: .deliver(applicationID: application.id, version: application.version))))
+        case .acceptOffer:
+            try applications.perform(.acceptOffer, on: application.id, expectedVersion: application.version)
+            return try afterApplicationChange("offer accepted — the organization will be in touch")
+        }
+        return []
+    }
+
+    /// `r`: from Feedback, the first completed micro-internship not rated yet; elsewhere, the
+    /// application on screen.
+    private func openRating() -> [Effect<StudentOutcome>] {
+        let item: FeedbackViewModel.Item
+        if state.panes.focus != .feedback, let (application, _) = currentApplication {
+            guard let completed = state.feedback.first(where: { $0.applicationID == application.id }) else {
+                return state.toasts.show("you can rate the organization once the work is completed", isError: true)
+            }
+            guard completed.fromStudent == nil else {
+                return state.toasts.show("you have already rated \(completed.opportunity.organization) for this", isError: true)
+            }
+            item = completed
+        } else {
+            guard !state.feedback.isEmpty else {
+                return state.toasts.show("nothing to rate yet: you rate an organization once your work for it is completed", isError: true)
+            }
+            guard let unrated = state.firstUnrated else {
+                return state.toasts.show("nothing left to rate: you have rated every completed micro-internship")
+            }
+            item = unrated
+        }
+        state.modals.open(.form(FormModal(FormBuilder.rate(title: item.opportunity.title, organization: item.opportunity.organization),
+                                          purpose: .rate(applicationID: item.applicationID))))
+        return []
+    }
+
+    // MARK: - Keys
+
+    func handleModalKey(_ key: Key) throws -> [Effect<StudentOutcome>] {
+        let result = state.modals.handle(key, keyMap: state.keyMap, body: state.panes.body, screen: state.panes.screen)
+        switch result {
+        case .handled:
+            return []
+        case .quit:
+            return [.quit]
+        case .submitted(let form, let purpose):
+            do {
+                return try submit(form, purpose)
+            } catch {
+                // The form stays open with what was typed, and says what to fix.
+                state.modals.refuseForm("\(error)")
+                return []
+            }
+        case .confirmed(let purpose):
+            return try confirmed(purpose)
+        case .chosen(let index, .savedSearches(let searches)):
+            guard searches.indices.contains(index) else { return [] }
+            let chosen = searches[index]
+            state.query = try savedSearches.open(chosen)
+            state.view = .all
+            state.modals.close()
+            return requery() + state.toasts.show("showing saved search “\(chosen.name)”")
+        case .action(.deleteSavedSearch, .savedSearches(let searches)):
+            guard case .list(let overlay)? = state.modals.top, searches.indices.contains(overlay.state.selected) else { return [] }
+            let chosen = searches[overlay.state.selected]
+            state.modals.open(.confirm(Confirmation(title: "Delete saved search “\(chosen.name)”?",
+                                                    message: "Its new-listing count goes with it.",
+                                                    yes: "Delete", no: "Keep", answer: .screen(.deleteSavedSearch(chosen)))))
+            return []
+        case .action(.editProfile, .profile):
+            guard let student = profile.student else { return [] }
+            state.modals.open(.form(FormModal(FormBuilder.profile(ProfileDraft(student)), purpose: .editProfile)))
+            return []
+        case .chosen, .action:
+            return []
+        }
+    }
+
+    private func confirmed(_ purpose: StudentPurpose) throws -> [Effect<StudentOutcome>] {
+        switch purpose {
+        case .move(let action, let id, let version):
+            try applications.perform(action, on: id, expectedVersion: version)
+            return try afterApplicationChange(action == .withdraw ? "application withdrawn" : "offer declined")
+        case .deleteSavedSearch(let search):
+            try savedSearches.delete(search)
+            if case .list(let overlay)? = state.modals.top {
+                state.modals.replaceTop(.list(savedSearchesOverlay(selected: overlay.state.selected)))
+            }
+            return state.toasts.show("deleted saved search “\(search.name)”")
+        default:
+            return []
+        }
+    }
+
+    private func submit(_ form: Form, _ purpose: StudentPurpose) throws -> [Effect<StudentOutcome>] {
+        switch purpose {
+        case .filters:
+            state.query = try FormBuilder.filterDraft(form, base: state.query, signedIn: !session.isGuest).applied(to: state.query)
+            state.modals.closeForm()
+            return requery()
+        case .saveSearch:
+            let saved = try savedSearches.save(named: form.field("Name").text, query: state.query)
+            state.modals.closeForm()
+            return state.toasts.show("saved search “\(saved.name)” — o lists your saved searches")
+        case .apply(let listingID):
+            try applying.submit(FormBuilder.applicationDraft(form), to: listingID)
+            state.modals.closeForm()
+            return try afterApplicationChange("application sent — it shows as Submitted in My applications")
+        case .deliver(let id, let version):
+            try applications.perform(.markDelivered, on: id, expectedVersion: version, link: form.field("Deliverable link").text)
+            state.modals.closeForm()
+            return try afterApplicationChange("marked delivered — the organization will review it")
+        case .rate(let id):
+            func optional(_ text: String) -> String? {
+                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                return trimmed.isEmpty ? nil : trimmed
+            }
+            let rating = FormBuilder.ratings[min(form.field("Rating").choice, FormBuilder.ratings.count - 1)]
+            try feedback.rate(id, rating: rating, strengths: optional(form.field("Strengths").text),
+                              improvements: optional(form.field("To improve").text), comment: optional(form.field("Comment").text))
+            state.modals.closeForm()
+            state.feedback = feedback.items
+            return state.toasts.show("thank you — your rating is saved")
+        case .editProfile:
+            do {
+                try profile.save(FormBuilder.profileDraft(form))
+            } catch CatalogueError.versionConflict {
+                throw ProfileDraft.Invalid(description: "your profile changed elsewhere meanwhile; press esc and edit it again")
+            }
+            state.modals.closeForm()
+            try profile.reload()
+            if case .text? = state.modals.top { state.modals.replaceTop(.text(profileOverlay())) }
+            let effects = state.toasts.show("profile saved — For you now ranks by it") as [Effect<StudentOutcome>]
+            return state.view == .forYou ? effects + requery() : effects
+        case .move, .savedSearches, .deleteSavedSearch, .profile, .commands:
+            return []
+        }
+    }
+}

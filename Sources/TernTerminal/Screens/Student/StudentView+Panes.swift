@@ -1,0 +1,83 @@
+import TernCatalogue
+import TernText
+import TernViewModels
+
+extension StudentView {
+    /// A pane's content; returns where the hardware cursor belongs in it: the search line's
+    /// caret while typing, else the start of the selected row, if any.
+    static func drawContent(_ pane: StudentPane, _ state: StudentState, into grid: inout CellGrid, area: Rect) -> (x: Int, y: Int)? {
+        let focused = state.panes.focus == pane
+        switch pane {
+        case .listings:
+            let listArea = StudentLayout.listingList(area)
+            let words = state.searchLine?.text ?? state.query.words
+            let caret = SearchBar.draw(into: &grid, area: Rect(x: area.x, y: area.y, width: area.width, height: 1), query: words,
+                                       cursor: state.searchLine?.cursor ?? words.count, editing: state.searchLine != nil,
+                                       chips: ListingFilters.chips(state.query), matchCount: state.isCounting ? nil : state.listingCount)
+            let columns = PaneContent.listingColumns(width: listArea.width - 1)
+            let rows = state.listings.visibleRows
+            ListView.draw(into: &grid, area: listArea, columns: columns,
+                          rows: rows.map { PaneContent.listingCells($0, columns: columns, today: state.today,
+                                                                    applied: state.applied.contains($0.id), saved: state.saved.contains($0.id)) },
+                          rowStyles: rows.map { $0.status == .open && $0.deadline >= state.today ? nil : .muted },
+                          state: state.listings.state, focused: focused && state.searchLine == nil,
+                          emptyMessage: emptyListingsMessage(state), highlight: state.highlightTerms)
+            if state.searchLine != nil { return caret }
+            return selectedRow(state.listings.state, area: listArea).map { (area.x, $0) }
+        case .detail, .feedback:
+            drawText(textBlocks(pane, state), into: &grid, area: area, scroll: pane == .detail ? state.detailScroll : state.feedbackScroll,
+                     highlight: pane == .detail ? state.highlightTerms : [])
+            return nil
+        case .applications:
+            guard !state.isGuest else {
+                let guest = "You are browsing as a guest. Start tern with --user NAME, or ask the career center to add your login, to apply and follow applications."
+                TextView.draw(into: &grid, area: area, lines: TextView.layout([.paragraph(guest)], width: area.width), scroll: 0)
+                return nil
+            }
+            let listArea = StudentLayout.applicationList(area)
+            let rows = state.applications.visibleRows
+            ListView.draw(into: &grid, area: listArea, columns: PaneContent.applicationColumns(width: listArea.width),
+                          rows: rows.map(PaneContent.applicationCells), rowStyles: rows.map { Style(.status($0.application.status), bold: true) },
+                          state: state.applications.state, focused: focused, emptyMessage: "no applications yet")
+            if listArea != area {
+                drawText(textBlocks(.applications, state), into: &grid, area: StudentLayout.applicationDetail(area),
+                         scroll: state.timelineScroll, highlight: [])
+            }
+            return selectedRow(state.applications.state, area: listArea).map { (area.x, $0) }
+        }
+    }
+
+    /// The scrolling text of the detail, Feedback and the selected application; the update
+    /// measures the same blocks to know how far each may scroll.
+    static func textBlocks(_ pane: StudentPane, _ state: StudentState) -> [TextBlock] {
+        switch pane {
+        case .listings: []
+        case .detail: PaneContent.detailBlocks(state.detail, isGuest: state.isGuest, keyMap: state.keyMap)
+        case .feedback:
+            PaneContent.feedbackBlocks(state.feedback, isGuest: state.isGuest, rateKeys: state.keyMap.keyNames(for: .rateOrganization))
+        case .applications:
+            PaneContent.applicationBlocks(state.applications.selectedRow, timeline: state.timeline,
+                                          actions: applicationActions(state).map { KeyHint(state.keyMap.keyNames(for: action($0)), $0.label) })
+        }
+    }
+
+    /// Text laid out one column narrower than the area, whose last column the scroll markers
+    /// take; `scroll` was kept within the lines by the update.
+    private static func drawText(_ blocks: [TextBlock], into grid: inout CellGrid, area: Rect, scroll: Int, highlight terms: [String]) {
+        let lines = TextView.layout(blocks, width: area.width - 1).map { Highlight.apply(to: $0, terms: terms) }
+        TextView.draw(into: &grid, area: area, lines: lines, scroll: scroll)
+    }
+
+    private static func selectedRow(_ list: ListState, area: Rect) -> Int? {
+        guard list.count > 0 else { return nil }
+        return area.y + 1 + list.selected - list.offset
+    }
+
+    static func emptyListingsMessage(_ state: StudentState) -> String {
+        switch state.view {
+        case .saved: "nothing saved yet: press s on a listing to save it"
+        case .forYou: "nothing fits your profile yet: add skills and interests (p)"
+        case .all: state.query.words.isEmpty && state.query.hasNoFilters ? "no open listings" : "no open listings match (x clears filters, esc the words)"
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import TernCatalogue
+import TernText
+import TernViewModels
+
+/// Draws the student screen as a pure function of ``StudentState`` and a size: no queries, no
+/// mutation, nothing that can fail. What is drawn was put into the state by the update.
+enum StudentView {
+    static func frame(_ state: StudentState, size: Size) -> Frame {
+        var panes = state.panes
+        panes.resize(to: size)
+        var grid = CellGrid(width: size.width, height: size.height)
+        guard panes.mode != .tooSmall else {
+            TooSmall.draw(into: &grid, screen: panes.screen, minimumWidth: panes.minimum.width, minimumHeight: panes.minimum.height)
+            return Frame(grid: grid)
+        }
+        if panes.mode == .wide {
+            drawHeader(state, into: &grid, width: size.width)
+        } else {
+            panes.drawTabBar(into: &grid)
+        }
+        var cursor: (x: Int, y: Int)?
+        for (pane, rect) in panes.shown {
+            let inner = Pane.draw(into: &grid, area: rect, title: title(pane, state), focused: pane == panes.focus, box: state.box)
+            let paneCursor = drawContent(pane, state, into: &grid, area: inner)
+            if pane == panes.focus, let paneCursor { cursor = paneCursor }
+        }
+        if state.modals.isOpen {
+            cursor = state.modals.draw(into: &grid, body: panes.body, screen: panes.screen, keyMap: state.keyMap, box: state.box)
+        }
+        state.toasts.draw(into: &grid, row: panes.statusRow, width: size.width, hints: hints(state), pinned: pinned(state))
+        if let prompt = state.commandPrompt {
+            cursor = prompt.draw(into: &grid, row: panes.statusRow, width: size.width)
+        }
+        return Frame(grid: grid, cursor: cursor)
+    }
+
+    /// " Tern · micro-internships" and, at the right, who is signed in and how many listings
+    /// the list holds ("open" only when closed ones are left out).
+    private static func drawHeader(_ state: StudentState, into grid: inout CellGrid, width: Int) {
+        grid.write(" Tern · micro-internships", x: 0, y: 0, style: .accent)
+        let who = state.isGuest ? "browsing as guest" : "signed in as \(state.displayName)"
+        let includesClosed = state.query.includeClosed || state.view == .saved
+        let noun = state.listingCount == 1 ? "listing" : "listings"
+        let right = "\(who) · \(state.listingCount) \(includesClosed ? "" : "open ")\(noun) "
+        grid.write(right, x: max(0, width - DisplayWidth.of(Sanitizer.line(right))), y: 0, style: .muted)
+    }
+
+    private static func title(_ pane: StudentPane, _ state: StudentState) -> String {
+        switch pane {
+        case .listings: "Listings · \(state.view.title) (\(state.isCounting ? "…" : "\(state.listingCount)"))"
+        case .applications: state.isGuest ? pane.title : "My applications (\(state.applications.state.count))"
+        default: pane.title
+        }
+    }
+
+    // MARK: - The status bar
+
+    /// The keys the status bar offers now: the open overlay's, else the focused pane's.
+    static func hints(_ state: StudentState) -> [KeyHint] {
+        let map = state.keyMap
+        if state.searchLine != nil { return [KeyHint("type", "to search")] + StatusBar.hints([.keepSearch, .clearSearch], keyMap: map) }
+        if state.commandPrompt != nil { return [] }
+        switch state.modals.top {
+        case .form?: return []
+        case .confirm?: return StatusBar.hints([.confirmYes, .confirmNo, .switchChoice, .confirmChoice], keyMap: map)
+        case .list?: return StatusBar.hints([.moveDown, .moveUp, .open, .deleteSavedSearch, .back], keyMap: map)
+        case .text(let overlay)?:
+            return StatusBar.hints((overlay.scope == .profile ? [.editProfile] : []) + [.moveDown, .moveUp, .back], keyMap: map)
+        case .help?: return StatusBar.hints([.moveDown, .moveUp, .back], keyMap: map)
+        case nil: return StatusBar.hints(paneHints(state), keyMap: map)
+        }
+    }
+
+    /// Always shown, whatever else must go: the way to help and the way out.
+    static func pinned(_ state: StudentState) -> [KeyHint] {
+        if state.searchLine != nil || state.modals.isOpen { return StatusBar.hints([.quitNow], keyMap: state.keyMap) }
+        if state.commandPrompt != nil { return [] }
+        return StatusBar.hints([.help, .quit], keyMap: state.keyMap)
+    }
+
+    static func paneHints(_ state: StudentState) -> [StudentAction] {
+        switch state.panes.focus {
+        case .listings: [.search, .filters, .nextView, .open, .apply, .toggleSaved, .nextPane]
+        case .detail: [.apply, .toggleSaved, .moveDown, .moveUp, .back, .nextPane]
+        case .applications:
+            [.open] + applicationActions(state).map(action) + [.timelineDown, .nextPane, .back]
+        case .feedback:
+            // Only offered when there is something left to rate.
+            (state.firstUnrated != nil ? [.rateOrganization] : []) + [.moveDown, .moveUp, .nextPane, .back]
+        }
+    }
+
+    /// What the state machine lets the student do to the selected application now.
+    static func applicationActions(_ state: StudentState) -> [StudentApplicationAction] {
+        state.applications.selectedRow.map { StudentApplicationAction.available(for: $0.application.status) } ?? []
+    }
+
+    static func action(_ action: StudentApplicationAction) -> StudentAction {
+        switch action {
+        case .withdraw: .withdraw
+        case .acceptOffer: .acceptOffer
+        case .declineOffer: .declineOffer
+        case .markDelivered: .markDelivered
+        }
+    }
+}
