@@ -128,6 +128,30 @@ struct BackendTests {
         #expect(backend.screenCell(x: 2, y: 0).text == "a")
     }
 
+    /// The whole student screen through the loop into curses, its output counted: moving the
+    /// selection one row sends the changed rows, not the screen. The figures are printed for
+    /// docs/performance.md; the test holds only the ratio, which no machine's speed changes.
+    @Test func aSelectionMoveSendsTheChangedCellsNotTheScreen() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tern-curses-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let backend = try NcursesBackend.offscreen(outputPath: output)
+        defer { backend.shutdown() }
+        backend.resize(rows: 40, columns: 120)
+        #expect(backend.nextInput(timeoutMilliseconds: 100) == .resize)
+        let student = try StudentScreenHarness()
+        let loop = Loop(screen: student.screen, backend: backend, clock: { 0 }, pendingSignal: { nil })
+        func bytes() throws -> Int { (try FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0 }
+        loop.send(.resize(backend.size))
+        let first = try bytes()
+        let firstCells = backend.cellsWrittenLastDraw
+        loop.send(.key(.character("j")))
+        let move = try bytes() - first
+        print("120x40 student screen: first frame \(first) bytes (\(firstCells) cells); j: \(move) bytes (\(backend.cellsWrittenLastDraw) cells)")
+        #expect(backend.cellsWrittenLastDraw > 0)
+        #expect(backend.cellsWrittenLastDraw * 5 < firstCells)
+        #expect(move * 5 < first)
+    }
+
     @Test func resizeRepaintsEverything() throws {
         let backend = try NcursesBackend.offscreen()
         defer { backend.shutdown() }

@@ -457,10 +457,11 @@ public final class NcursesBackend: Backend {
 extension NcursesBackend {
     /// Starts curses writing to /dev/null with input from `input` (a pipe's read end, or
     /// /dev/null), at a fixed size: what the tests draw into and read back, no terminal needed.
+    /// `outputPath` receives what curses would send the terminal (to count its bytes).
     static func offscreen(theme: Theme = .builtInDefault, mouse: Bool = false, rows: Int = 24, columns: Int = 80,
                           terminalType: String = "xterm-256color", inputDescriptor: Int32? = nil,
-                          environment: [String: String] = [:]) throws(TerminalError) -> NcursesBackend {
-        guard let output = fopen("/dev/null", "w") else { throw .cannotInitialize("cannot open /dev/null") }
+                          environment: [String: String] = [:], outputPath: String = "/dev/null") throws(TerminalError) -> NcursesBackend {
+        guard let output = fopen(outputPath, "w") else { throw .cannotInitialize("cannot open \(outputPath)") }
         let input = inputDescriptor.flatMap { fdopen($0, "r") } ?? fopen("/dev/null", "r")
         guard let input else { fclose(output); throw .cannotInitialize("cannot open the input") }
         let backend = try NcursesBackend(theme: theme, mouse: mouse, environment: environment, terminalType: terminalType,

@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+import TernCatalogue
+@testable import TernTerminal
+
+/// The loop on its own, with a small screen that records what reaches it: no curses, no
+/// catalogue, a clock that moves only when the test says.
+@Suite struct RuntimeTests {
+    /// Records every event; `q` quits, `t` starts a 100 ms timer, `s` stops it, `w` starts work.
+    final class Recorder: Screen {
+        struct State { var events: [String] = [] }
+        private(set) var state = State()
+        var work: (@Sendable (TaskContext) -> String)?
+
+        func update(_ event: Event<String>) -> [Effect<String>] {
+            switch event {
+            case .resize(let size): state.events.append("resize \(size)")
+            case .tick(let id): state.events.append("tick \(id)")
+            case .catalogueChanged: state.events.append("changed")
+            case .taskFinished(let kind, let outcome): state.events.append("\(kind): \(outcome)")
+            case .key(let key):
+                state.events.append("key \(key)")
+                switch key {
+                case .character("q"): return [.quit]
+                case .character("t"): return [.startTimer(TimerID("t"), everyMilliseconds: 100)]
+                case .character("s"): return [.stopTimer(TimerID("t"))]
+                case .character("w"): return work.map { [.run(TaskKind("work"), $0)] } ?? []
+                default: break
+                }
+            }
+            return []
+        }
+
+        static func view(_ state: State, size: Size) -> Frame {
+            var grid = CellGrid(width: size.width, height: size.height)
+            grid.write(state.events.last ?? "", x: 0, y: 0)
+            return Frame(grid: grid)
+        }
+    }
+
+    final class Clock: @unchecked Sendable { var now = 0 }
+
+    final class FakeFeed: ChangeFeed {
+        var answers: [Bool]
+        var asked = 0
+        init(_ answers: [Bool]) { self.answers = answers }
+        func hasChanged() throws -> Bool {
+            asked += 1
+            return answers.isEmpty ? false : answers.removeFirst()
+        }
+    }
+
+    @Test func theScreenHearsItsSizeFirstThenKeysAndTheFrameShowsTheLast() {
+        let screen = Recorder()
+        let backend = InMemoryBackend(size: Size(width: 20, height: 2))
+        backend.queue(.character("a"), .character("q"), .character("b"))
+        let loop = Loop(screen: screen, backend: backend, clock: { 0 }, pendingSignal: { nil })
+        #expect(loop.run() == .quit)
+        #expect(screen.state.events == ["resize 20x2", "key a", "key q"])
+        #expect(backend.queuedInput == 1, "nothing is read after quitting")
+        #expect(backend.screen.text().hasPrefix("key a"))
+    }
+
+    @Test func aResizeReachesTheScreenWithTheNewSize() {
+        let screen = Recorder()
+        let backend = InMemoryBackend(size: Size(width: 20, height: 2))
+        let loop = Loop(screen: screen, backend: backend, clock: { 0 }, pendingSignal: { nil })
+        loop.runUntilIdle()
+        backend.resize(to: Size(width: 30, height: 3))
+        loop.runUntilIdle()
+        #expect(screen.state.events == ["resize 20x2", "resize 30x3"])
+        #expect(backend.screen.width == 30)
+    }
+
+    @Test func timersTickWhenDueAndStopWhenStopped() {
+        let screen = Recorder(), clock = Clock()
+        let backend = InMemoryBackend(size: Size(width: 20, height: 2))
+        let loop = Loop(screen: screen, backend: backend, clock: { clock.now }, pendingSignal: { nil })
+        backend.queue(.character("t"))
+        loop.runUntilIdle()
+        clock.now = 99
+        loop.runUntilIdle()
+        #expect(!screen.state.events.contains("tick t"))
+        clock.now = 100
+        loop.runUntilIdle()
+        #expect(screen.state.events.filter { $0 == "tick t" }.count == 1)
+        clock.now = 1_000   // a loop that fell behind gets one tick, not nine
+        loop.runUntilIdle()
+        #expect(screen.state.events.filter { $0 == "tick t" }.count == 2)
+        backend.queue(.character("s"))
+        clock.now = 5_000
+        loop.runUntilIdle()
+        #expect(screen.state.events.filter { $0 == "tick t" }.count == 2)
+    }
+
+    @Test func aPendingSignalEndsTheLoopBeforeTheNextKeyIsActedOn() {
+        let screen = Recorder()
+        let backend = InMemoryBackend(size: Size(width: 20, height: 2))
+        backend.queue(.character("a"), .character("b"))
+        var signals: [Int32] = [0, SIGTERM]
+        let loop = Loop(screen: screen, backend: backend, clock: { 0 }, pendingSignal: {
+            let next = signals.removeFirst()
+            return next == 0 ? nil : next
+        })
+        #expect(loop.run() == .signal(SIGTERM))
+        // The key read in the same turn as the signal is not acted on: the terminal is restored first.
+        #expect(screen.state.events == ["resize 20x2", "key a"])
+    }
+
+    @Test func theChangeFeedIsAskedAtMostEveryFewHundredMilliseconds() {
+        let screen = Recorder(), clock = Clock()
+        let feed = FakeFeed([false, true])
+        let backend = InMemoryBackend(size: Size(width: 20, height: 2))
+        let loop = Loop(screen: screen, backend: backend, changeFeed: feed, clock: { clock.now }, pendingSignal: { nil })
+        loop.step(waitMilliseconds: 0)
+        loop.step(waitMilliseconds: 0)
+        #expect(feed.asked == 1)
+        clock.now = Loop<Recorder>.maximumWaitMilliseconds
+        loop.step(waitMilliseconds: 0)
+        #expect(feed.asked == 2)
+        #expect(screen.state.events.last == "changed")
+    }
+
+    @Test func theEndOfInputEndsTheLoop() {
+        let backend = InMemoryBackend(size: Size(width: 20, height: 2))
+        backend.inputClosed = true
+        #expect(Loop(screen: Recorder(), backend: backend, clock: { 0 }, pendingSignal: { nil }).run() == .inputClosed)
+    }
+
+    @Test func aNewerTaskOfAKindSupersedesTheOneRunningAndTheOnesWaiting() {
+        let runner = TaskRunner<String>()
+        let kind = TaskKind("search")
+        let started = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        final class Ran: @unchecked Sendable { let lock = NSLock(); var names: [String] = [] }
+        let ran = Ran()
+        runner.start(kind) { task in
+            started.signal()
+            release.wait()
+            ran.lock.withLock { ran.names.append("first") }
+            return task.isSuperseded ? "first (told it was superseded)" : "first"
+        }
+        started.wait()   // the first is running
+        runner.start(kind) { _ in ran.lock.withLock { ran.names.append("second") }; return "second" }
+        runner.start(kind) { _ in ran.lock.withLock { ran.names.append("third") }; return "third" }
+        release.signal()
+        #expect(runner.waitUntilIdle(timeout: 10))
+        #expect(runner.takeFinished().map(\.1) == ["third"])
+        #expect(ran.names == ["first", "third"], "the second never started")
+    }
+
+    @Test func tasksOfOtherKindsDoNotSupersedeEachOther() {
+        let runner = TaskRunner<String>()
+        runner.start(TaskKind("a")) { _ in "a" }
+        runner.start(TaskKind("b")) { _ in "b" }
+        #expect(runner.waitUntilIdle(timeout: 10))
+        #expect(Set(runner.takeFinished().map(\.1)) == ["a", "b"])
+        let release = DispatchSemaphore(value: 0)
+        runner.start(TaskKind("a")) { _ in release.wait(); return "late" }
+        runner.cancel(TaskKind("a"))
+        release.signal()
+        #expect(runner.waitUntilIdle(timeout: 10))
+        #expect(runner.takeFinished().isEmpty, "a cancelled task's result is dropped")
+    }
+
+    @Test func aTaskResultComesBackAsAnEvent() {
+        let screen = Recorder()
+        screen.work = { _ in "42" }
+        let backend = InMemoryBackend(size: Size(width: 20, height: 2))
+        backend.queue(.character("w"))
+        let loop = Loop(screen: screen, backend: backend, clock: { 0 }, pendingSignal: { nil })
+        loop.runUntilIdle()
+        #expect(screen.state.events.last == "work: 42")
+    }
+
+    @Test func theInMemoryBackendWritesOnlyTheCellsThatChanged() {
+        let backend = InMemoryBackend(size: Size(width: 10, height: 2))
+        var grid = CellGrid(width: 10, height: 2)
+        grid.write("hello", x: 0, y: 0)
+        backend.draw(grid, cursor: nil)
+        #expect(backend.cellsWrittenLastDraw == 20, "the first frame is written whole")
+        grid.write("J", x: 0, y: 0)
+        grid.write("数", x: 4, y: 1)
+        backend.draw(grid, cursor: (x: 0, y: 0))
+        #expect(backend.cellsWrittenLastDraw == 2)
+        #expect(backend.screen.text() == "Jello\n    数")
+        #expect(backend.cursor?.x == 0)
+    }
+}
