@@ -92,7 +92,9 @@ import Testing
         let scratch = try Scratch()
         let result = try TernProcess.run(["--db", scratch.path("x.sqlite")])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("tern needs an interactive terminal; try `tern search`"))
+        // Exactly one line: no stray "tern: " after it.
+        #expect(result.stderr == "tern: tern needs an interactive terminal; try `tern search`\n", "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
     }
 
     @Test func exportRoundTripsThroughImportIntoAFreshCatalogue() throws {

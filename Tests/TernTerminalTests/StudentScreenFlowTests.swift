@@ -193,4 +193,37 @@ import TernViewModels
         student.press(.enter)
         #expect(screen.contains("unknown command"))
     }
+
+    @Test func anotherProcessesCommitShowsWithoutAKeyAndKeepsTheSelections() throws {
+        let watching = try StudentScreenHarness(demo: student.demo, watchingChanges: true)
+        watching.press(.character("j"), .character("j"), .tab, .tab, .character("j"))
+        let listing = try #require(watching.state.listings.selectedID)
+        let application = try #require(watching.state.applications.selectedRow)
+        #expect(application.application.status == .submitted)
+        // A staff member, in another connection, takes the application under review.
+        let staff = try Catalogue(path: student.demo.catalogue.path)
+        try staff.move(application.id, to: .underReview, by: Actor(role: .staff, username: "rpatel"),
+                       expectedVersion: application.application.version)
+        watching.advance(milliseconds: Loop<StudentScreen>.maximumWaitMilliseconds)
+        #expect(watching.state.applications.selectedID == application.id)
+        #expect(watching.state.applications.selectedRow?.application.status == .underReview)
+        #expect(watching.state.listings.selectedID == listing)
+        #expect(watching.text.contains("Under review"))
+    }
+
+    @Test func aClickSelectsARowAndATabAndTheWheelScrollsWhatIsUnderIt() throws {
+        let pane = StudentPane.wideArrangement(Rect(x: 0, y: 1, width: 120, height: 38))[.listings]!.inset(by: 1)
+        student.press(.mouse(MouseEvent(kind: .click, column: pane.x + 5, row: pane.y + 2 + 3)))   // the fourth row
+        #expect(student.state.listings.state.selected == 3)
+        #expect(student.state.detail?.opportunity.id == student.state.listings.selectedID)
+        let detail = StudentPane.wideArrangement(Rect(x: 0, y: 1, width: 120, height: 38))[.detail]!
+        student.press(.mouse(MouseEvent(kind: .wheelDown, column: detail.x + 3, row: detail.y + 3)))
+        #expect(student.state.detailScroll == 1)
+        #expect(student.state.panes.focus == .listings, "the wheel leaves the focus where it was")
+        let narrow = try StudentScreenHarness(size: Size(width: 80, height: 24), demo: student.demo)
+        let tabs = try #require(narrow.text.split(separator: "\n").first.map(String.init))
+        let feedback = tabs.distance(from: tabs.startIndex, to: try #require(tabs.range(of: "Feedback")).lowerBound)
+        narrow.press(.mouse(MouseEvent(kind: .click, column: feedback + 2, row: 0)))
+        #expect(narrow.state.panes.focus == .feedback)
+    }
 }

@@ -34,20 +34,24 @@ final class StudentScreenHarness {
     final class ClockBox: @unchecked Sendable { var now = 0 }
 
     init(user: String? = "demo", size: Size = Size(width: 120, height: 40), keyMap: KeyMap<StudentAction> = StudentAction.defaultKeyMap,
-         demo: DemoCatalogue? = nil) throws {
+         demo: DemoCatalogue? = nil, watchingChanges: Bool = false) throws {
         self.demo = try demo ?? DemoCatalogue()
+        let feed = watchingChanges ? try self.demo.catalogue.changeFeed() : nil
+        _ = try feed?.hasChanged()
         let session = try StudentSession.resolve(catalogue: self.demo.catalogue, requested: user, login: nil)
         screen = try StudentScreen(catalogue: self.demo.catalogue, session: session, keyMap: keyMap,
                                    today: { CalendarDay(DemoCatalogue.seededAt) }, now: { DemoCatalogue.seededAt })
         backend = InMemoryBackend(size: size)
         let clock = self.clock
-        loop = Loop(screen: screen, backend: backend, clock: { clock.now }, pendingSignal: { nil })
+        loop = Loop(screen: screen, backend: backend, changeFeed: feed, clock: { clock.now }, pendingSignal: { nil })
         loop.runUntilIdle()
     }
 
-    /// Moves the loop's clock on (toasts time out, timers tick).
+    /// Moves the loop's clock on and lets it take one idle turn: timers tick, toasts time out,
+    /// the change feed is asked.
     func advance(milliseconds: Int) {
         clock.now += milliseconds
+        loop.step(waitMilliseconds: 0)
         loop.runUntilIdle()
     }
 
