@@ -54,17 +54,7 @@ public struct ListController<Row, RowID: Hashable> {
     }
 
     public mutating func move<S: RowSource>(_ move: ListMove, source: S) throws where S.Row == Row, S.RowID == RowID {
-        try change(source) { list in
-            let rows = list.viewport
-            switch move {
-            case .up: list.state.move(by: -1, visibleRows: rows)
-            case .down: list.state.move(by: 1, visibleRows: rows)
-            case .top: list.state.top()
-            case .bottom: list.state.bottom(visibleRows: rows)
-            case .pageUp: list.state.pageUp(visibleRows: rows)
-            case .pageDown: list.state.pageDown(visibleRows: rows)
-            }
-        }
+        try change(source) { $0.state.apply(move, visibleRows: $0.viewport) }
     }
 
     /// Selects row `index` (a click).
