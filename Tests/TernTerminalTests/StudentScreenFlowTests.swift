@@ -226,4 +226,15 @@ import TernViewModels
         narrow.press(.mouse(MouseEvent(kind: .click, column: feedback + 2, row: 0)))
         #expect(narrow.state.panes.focus == .feedback)
     }
+
+    @Test func aMessageGoesAtTheNextKeyOrAfterAWhile() throws {
+        student.press(.character("x"))
+        #expect(student.text.contains("no filters to clear"))
+        student.advance(milliseconds: Toasts.lifetimeMilliseconds - 1)
+        #expect(student.text.contains("no filters to clear"))
+        student.advance(milliseconds: 1)
+        #expect(!student.text.contains("no filters to clear"))
+        student.press(.character("x"), .character("j"))
+        #expect(!student.text.contains("no filters to clear"))
+    }
 }

@@ -63,8 +63,10 @@ public final class StudentScreen: Screen {
             case .key(let key):
                 return try handle(key)
             case .tick(let timer):
-                if timer == Toasts.timer { state.toasts.clear() }
-                return []
+                guard timer == Toasts.timer else { return [] }
+                // A message lives once; the timer has done its work.
+                state.toasts.clear()
+                return [.stopTimer(Toasts.timer)]
             case .catalogueChanged:
                 return try reload()
             case .taskFinished(let kind, .listings(let result)):
