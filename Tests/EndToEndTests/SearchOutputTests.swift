@@ -16,6 +16,7 @@ import Testing
     /// A catalogue holding the demo plus one listing titled ``hostileTitle``, from the Quokka Trust.
     static func catalogueWithHostileListing(_ scratch: Scratch) throws -> String {
         let db = scratch.path("c.sqlite")
+        #expect(try TernProcess.run(["init", "--db", db]).status == 0)
         let file = scratch.path("hostile.csv")
         try """
             ref,title,organization,field,hours,duration_days,deadline,compensation_kind,location_kind
