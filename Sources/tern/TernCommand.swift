@@ -46,8 +46,6 @@ struct CatalogueOptions: ParsableArguments {
         return Location(path: (dataHome as NSString).appendingPathComponent("tern/catalogue.sqlite"), isDefault: true)
     }
 
-    var path: String { get throws { try location().path } }
-
     /// Opens the catalogue for `operation` and checks, before any work, that this OS account may
     /// do it (and act for `actingFor`, when given). Only `tern init` creates a catalogue, and the
     /// full-screen interface its default one on first run (`opening`).
