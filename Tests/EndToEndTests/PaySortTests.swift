@@ -31,5 +31,17 @@ import Testing
         let paidOnly = try TernProcess.run(["search", "--sort", "pay", "--paid", "--limit", "2", "--json", "--db", db])
         let top = try #require(try JSONSerialization.jsonObject(with: Data(paidOnly.stdout.utf8)) as? [[String: Any]])
         #expect(top.compactMap { $0["ref"] as? String } == ["usd-650", "usd-25h"])
+
+        // Staff (here the file's owner) make yen the home currency: yen listings lead, by pay per hour.
+        #expect(try TernProcess.run(["settings", "--db", db]).stdout == "home-currency = USD\n")
+        let changed = try TernProcess.run(["settings", "--home-currency", "JPY", "--db", db])
+        #expect(changed.status == 0, "\(changed.stderr)")
+        #expect(changed.stdout == "home-currency = JPY\n")
+        let inYen = try TernProcess.run(["search", "--sort", "pay", "--limit", "3", "--json", "--db", db])
+        let yenFirst = try #require(try JSONSerialization.jsonObject(with: Data(inYen.stdout.utf8)) as? [[String: Any]])
+        #expect(yenFirst.compactMap { $0["ref"] as? String } == ["jpy-120k", "jpy-45k", "eur-30h"])
+        let bad = try TernProcess.run(["settings", "--home-currency", "yen", "--db", db])
+        #expect(bad.status == 1)
+        #expect(bad.stderr == "tern: the home currency must be a three-letter ISO 4217 code such as USD, got \"yen\"\n")
     }
 }
