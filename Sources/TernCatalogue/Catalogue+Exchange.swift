@@ -16,7 +16,7 @@ extension Catalogue {
     /// let summary = try catalogue.importFile(Data(contentsOf: url), format: .csv)
     /// ```
     public func importFile(_ data: Data, format: ExchangeFormat, dryRun: Bool = false, now: Date = Date()) throws -> ImportSummary {
-        let text = try ExchangeReader.decode(data)
+        let text = try ExchangeReader.decode(data, format: format)
         let (subject, rows) = try ExchangeReader.rows(text: text, format: format, subject: nil)
         var summary = ImportSummary(subject: subject.rawValue)
         // Validate everything before touching the database, so a dry run checks as much as a real one.

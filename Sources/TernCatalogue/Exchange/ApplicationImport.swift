@@ -33,11 +33,12 @@ extension Catalogue {
         var firstLine: [String: Int] = [:]
         for row in rows {
             let status = try row.enumeration("status", ApplicationStatus.self)
-            let item = Parsed(row: row, student: try row.text("student"), opportunity: try row.text("opportunity"), status: status,
-                              reason: row.optionalText("status_reason"), cover: row.optionalText("cover_note") ?? "",
-                              link: row.optionalText("portfolio_link"), hours: try row.int("hours_offered", in: 1...400),
-                              created: row.optionalText("created_at").flatMap(Timestamp.date).map(Timestamp.string) ?? Timestamp.string(now),
-                              at: row.optionalText("updated_at").flatMap(Timestamp.date).map(Timestamp.string) ?? Timestamp.string(now))
+            let item = Parsed(row: row, student: try row.text("student", .username), opportunity: try row.required("opportunity"),
+                              status: status, reason: try row.optionalText("status_reason", .statusReason),
+                              cover: try row.optionalText("cover_note", .coverNote) ?? "",
+                              link: try row.optionalText("portfolio_link", .portfolioLink), hours: try row.int("hours_offered", in: 1...400),
+                              created: try row.timestamp("created_at") ?? Timestamp.string(now),
+                              at: try row.timestamp("updated_at") ?? Timestamp.string(now))
             if status == .rejected, item.reason == nil { throw row.error("status_reason", "is required for rejected applications") }
             let key = "\(item.student)\u{0}\(item.opportunity)"
             if let line = firstLine[key] { throw row.error("opportunity", "duplicate application (first on line \(line))") }
