@@ -64,6 +64,19 @@ import Testing
         #expect(index.imported == index.rebuilt)
     }
 
+    @Test func aMixOfNewChangedAndUnchangedListingsLeavesTheIndexAsARebuildWould() throws {
+        let fixture = try CatalogueFixture()
+        let rows = (1...6).map { "r\($0),Title \($0),Org \($0 % 2),design,Brief \($0),Figma|Skill \($0),One|Two,10,5,2099-01-01,unpaid,remote" }
+        _ = try importCSV(rows, into: fixture)
+        let next = [rows[0], rows[1].replacingOccurrences(of: "Brief 2", with: "Changed"), rows[2].replacingOccurrences(of: "Skill 3", with: "Canva"),
+                    "r7,Title 7,Org 1,design,Brief 7,Canva,,10,5,2099-01-01,unpaid,remote",
+                    rows[4].replacingOccurrences(of: "Org 1", with: "Org 9")]
+        #expect(try importCSV(next, into: fixture) == ImportSummary(subject: "opportunities", inserted: 1, updated: 4))
+        let index = try searchIndex(fixture)
+        #expect(index.imported == index.rebuilt)
+        #expect(try refs(fixture, "changed") == ["r2"] && refs(fixture, "canva") == ["r3", "r7"] && refs(fixture, "org 9") == ["r5"])
+    }
+
     /// Re-importing a spreadsheet must not make its listings new to every saved search, nor make
     /// an open edit of an unchanged listing conflict.
     @Test func reimportingAnUnchangedListingWithoutPostedAtKeepsItsDateAndVersion() throws {

@@ -39,6 +39,8 @@ extension Catalogue {
         let before = try ListingContent.load(db, ids: records.compactMap { existing[$0.ref] })
 
         var counts = (inserted: 0, updated: 0)
+        var staleEntries: [Int64] = []
+        var entries: [SearchEntry] = []
         try withSearchTriggersSuspended(db) {
             let columns = ListingContent.columns.joined(separator: ", ")
             let insert = try BulkInsert(db, sql: "INSERT INTO opportunities(\(columns), updated_at, ref) VALUES (\(placeholders(ListingContent.columns.count + 2)))")
@@ -91,10 +93,19 @@ extension Catalogue {
                 }
                 // Rewriting a search entry is the costliest write of all: only when it changed.
                 if old?.searchesLike(content) != true {
-                    if old != nil { try clearSearch.int(id).run() }
-                    try addSearch.int(id).text(record.title).text(organizations.stored(record.organization))
-                        .text(listingSkills.map(\.name).joined(separator: " ")).text(record.brief).run()
+                    if old != nil { staleEntries.append(id) }
+                    entries.append(SearchEntry(id: id, title: record.title, organization: organizations.stored(record.organization) ?? "",
+                                               skills: listingSkills.map(\.name).joined(separator: " "), brief: record.brief))
                 }
+            }
+            // Full-text writes in rowid order, all removals first: FTS5 flushes its pending terms
+            // to a new segment whenever a rowid is not above the last one written, so deleting and
+            // re-adding entry by entry would make a segment per listing and take many times longer.
+            for id in staleEntries.sorted() {
+                try clearSearch.int(id).run()
+            }
+            for entry in entries.sorted(by: { $0.id < $1.id }) {
+                try addSearch.int(entry.id).text(entry.title).text(entry.organization).text(entry.skills).text(entry.brief).run()
             }
         }
         return counts
@@ -126,6 +137,15 @@ extension Catalogue {
             try db.execute(sql: definition["sql"])
         }
     }
+}
+
+/// A listing's row in `opportunity_search`, as the schema's triggers would write it.
+private struct SearchEntry {
+    var id: Int64
+    var title: String
+    var organization: String
+    var skills: String
+    var brief: String
 }
 
 /// A listing as its rows store it, to tell what a re-imported listing needs rewritten. Text is
