@@ -43,7 +43,12 @@ extension Catalogue {
         var entries: [SearchEntry] = []
         try withSearchTriggersSuspended(db) {
             let columns = ListingContent.columns.joined(separator: ", ")
-            let insert = try BulkInsert(db, sql: "INSERT INTO opportunities(\(columns), updated_at, ref) VALUES (\(placeholders(ListingContent.columns.count + 2)))")
+            // The pay rank is computed in the INSERT itself, from the same bound values (numbered
+            // parameters), instead of by the schema's trigger updating every new row once more.
+            let parameter = { (column: String) in "?\(ListingContent.columns.firstIndex(of: column)! + 1)" }
+            let payRank = PayRank.sql(hourly: parameter("hourly_cents"), currency: parameter("currency"),
+                                      kind: parameter("compensation_kind"), home: PayRank.storedHomeCurrency)
+            let insert = try BulkInsert(db, sql: "INSERT INTO opportunities(\(columns), updated_at, ref, pay_rank) VALUES (\(placeholders(ListingContent.columns.count + 2)), \(payRank))")
             let update = try BulkInsert(db, sql: "UPDATE opportunities SET (\(columns), updated_at) = (\(placeholders(ListingContent.columns.count + 1))), version = version + 1 WHERE id = ?")
             let clearDeliverables = try BulkInsert(db, sql: "DELETE FROM opportunity_deliverables WHERE opportunity_id = ?")
             let clearSkills = try BulkInsert(db, sql: "DELETE FROM opportunity_skills WHERE opportunity_id = ?")
@@ -117,10 +122,11 @@ extension Catalogue {
 
     /// The triggers that keep `opportunity_search` in step with the listing tables one row at a
     /// time, and that an import fires: several full-text updates per listing, the import's main
-    /// cost. ``writeOpportunities(_:_:now:)`` writes each entry once instead.
+    /// cost. ``writeOpportunities(_:_:now:)`` writes each entry once instead, and ranks each new
+    /// listing for the pay order in its INSERT.
     static let importSuspendedTriggers = [
         "opportunity_search_insert", "opportunity_search_update", "opportunity_search_skill_added",
-        "opportunity_search_skill_removed",
+        "opportunity_search_skill_removed", "opportunities_pay_rank_insert",
     ]
 
     /// Runs `body` with ``importSuspendedTriggers`` dropped, then recreates them from their own
