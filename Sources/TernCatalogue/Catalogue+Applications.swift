@@ -13,6 +13,8 @@ extension Catalogue {
         hoursOffered: Int, now: Date = Date()
     ) throws -> Application {
         guard hoursOffered > 0 else { throw CatalogueError.invalid("hours offered must be at least 1") }
+        try StoredText.coverNote.check(coverNote)
+        try StoredText.portfolioLink.check(portfolioLink)
         return try write { db in
             let studentID = try Self.checkMayApply(db, username: username, opportunityID: opportunityID, now: now)
             let stamp = Timestamp.string(now)
@@ -102,6 +104,8 @@ extension Catalogue {
         if next == .rejected, (note ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw CatalogueError.invalid("a rejection needs a reason")
         }
+        try (next == .rejected ? StoredText.statusReason : .note).check(note)
+        try StoredText.deliverableLink.check(deliverableLink)
         // The version in the WHERE clause is the real guard: another process may have committed
         // between our read and this write only if it is not IMMEDIATE, but keep the check in SQL anyway.
         try db.execute(sql: """
@@ -122,6 +126,7 @@ extension Catalogue {
         guard actor.role != .student || visibility == .shared else {
             throw CatalogueError.notPermitted("students cannot write staff-only notes")
         }
+        try StoredText.note.check(note)
         try write { db in
             _ = try Self.applicationVisible(db, id: applicationID, to: actor)
             try Self.appendEvent(db, application: applicationID, actor: actor, from: nil, to: nil, note: note,
@@ -170,6 +175,8 @@ extension Catalogue {
 
     /// Students reach only their own applications; to them, anyone else's does not exist.
     static func applicationVisible(_ db: Database, id: Int64, to actor: Actor) throws -> Application {
+        // Bound as a C string, "tnguyen<NUL>x" would be taken for "tnguyen".
+        if actor.role == .student { try StoredText.username.check(actor.username) }
         let sql = actor.role == .student
             ? "SELECT a.* FROM applications a JOIN students s ON s.id = a.student_id WHERE a.id = ? AND s.username = ?"
             : "SELECT * FROM applications WHERE id = ?"
@@ -184,10 +191,11 @@ extension Catalogue {
         _ db: Database, application: Int64, actor: Actor, from: ApplicationStatus?, to: ApplicationStatus?,
         note: String?, visibility: Visibility, at: String
     ) throws {
-        try db.execute(sql: """
+        // Cached: an import appends several events per application inside its write lock.
+        try db.cachedStatement(sql: """
             INSERT INTO application_events(application_id, actor_role, actor_username, from_status, to_status, note, visibility, at)
             VALUES (?,?,?,?,?,?,?,?)
-            """, arguments: [application, actor.role.rawValue, actor.username, from?.rawValue, to?.rawValue, note, visibility.rawValue, at])
+            """).execute(arguments: [application, actor.role.rawValue, actor.username, from?.rawValue, to?.rawValue, note, visibility.rawValue, at])
     }
 }
 

@@ -32,6 +32,6 @@ extension Catalogue {
         guard let scheme, link.count > scheme.count else {
             throw CatalogueError.invalid("the deliverable link must start with http:// or https://")
         }
-        return link
+        return try StoredText.deliverableLink.check(link)
     }
 }

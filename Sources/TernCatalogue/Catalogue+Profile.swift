@@ -41,15 +41,16 @@ extension Catalogue {
         }
     }
 
-    /// Skills as a profile stores them: trimmed, named, at most 60 characters, each once
-    /// regardless of case (the first spelling and level win).
+    /// Skills as a profile stores them: trimmed (what a person typed into a form), named,
+    /// storable as ``StoredText/skill``, each once regardless of case (the first spelling and
+    /// level win).
     static func profileSkills(_ skills: [StudentSkill]) throws -> [StudentSkill] {
         var seen = Set<String>()
         var result: [StudentSkill] = []
         for skill in skills {
             let name = skill.name.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !name.isEmpty else { throw CatalogueError.invalid("a skill needs a name") }
-            guard name.count <= 60 else { throw CatalogueError.invalid("a skill name is at most 60 characters: \(name.prefix(20))…") }
+            try StoredText.skill.check(name)
             if seen.insert(name.lowercased()).inserted { result.append(StudentSkill(name: name, level: skill.level)) }
         }
         return result

@@ -78,6 +78,14 @@ for _ in 0..<250 { cursor = try catalogue.opportunities(matching: OpportunityQue
 let deepCursor = cursor
 row("page 251 (keyset), no words", try measure { _ = try catalogue.opportunities(matching: OpportunityQuery(), after: deepCursor, limit: 40) })
 
+// Pay order (issue 9): a walk down the stored pay rank's index, home currency first.
+let byPay = OpportunityQuery(sort: .pay)
+row("first page, no words, sort pay", try measure { _ = try catalogue.opportunities(matching: byPay, limit: 40) })
+cursor = nil
+for _ in 0..<250 { cursor = try catalogue.opportunities(matching: byPay, after: cursor, limit: 40).last?.cursor }
+let deepPayCursor = cursor
+row("page 251 (keyset), no words, sort pay", try measure { _ = try catalogue.opportunities(matching: byPay, after: deepPayCursor, limit: 40) })
+
 // For you: listings ranked by fit to one student's skills, interests and hours (offset-paged).
 let student = argument("--student") ?? "student1"
 let forYou = OpportunityQuery(sort: .match, matchFor: student)
@@ -97,6 +105,7 @@ row("typed p,py,pyt,pyth: newest page + count", measure {
 if let tern = argument("--tern") {
     row("process: tern search pyth --limit 50", try measure { try runProcess(tern, ["search", "pyth", "--limit", "50", "--db", path]) })
     row("process: tern search pyth --limit 50 --json", try measure { try runProcess(tern, ["search", "pyth", "--limit", "50", "--json", "--db", path]) })
+    row("process: tern search --sort pay --limit 50", try measure { try runProcess(tern, ["search", "--sort", "pay", "--limit", "50", "--db", path]) })
 }
 if FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") {
     row("process: sqlite3 MATCH 'pyth*' LIMIT 50", try measure {

@@ -11,7 +11,7 @@ struct TernCommand: ParsableCommand {
             With no subcommand, opens the full-screen interface on the catalogue.
             Exit codes: 0 success, 1 failure, 2 usage.
             """,
-        subcommands: [Browse.self, Init.self, Seed.self, Search.self, Apply.self, Import.self, Export.self, PortfolioCommand.self, Check.self, Backup.self, Restore.self],
+        subcommands: [Browse.self, Init.self, Seed.self, Search.self, Apply.self, Import.self, Export.self, PortfolioCommand.self, Check.self, Backup.self, Restore.self, Settings.self],
         defaultSubcommand: Browse.self
     )
 }
@@ -45,8 +45,6 @@ struct CatalogueOptions: ParsableArguments {
             ?? (home as NSString).appendingPathComponent(".local/share")
         return Location(path: (dataHome as NSString).appendingPathComponent("tern/catalogue.sqlite"), isDefault: true)
     }
-
-    var path: String { get throws { try location().path } }
 
     /// Opens the catalogue for `operation` and checks, before any work, that this OS account may
     /// do it (and act for `actingFor`, when given). Only `tern init` creates a catalogue, and the

@@ -147,6 +147,10 @@ import Testing
         #expect(notOwner.status == 1)
         #expect(notOwner.stdout.isEmpty)
         #expect(notOwner.stderr.hasSuffix("tern: not permitted: --user is for staff acting for a student; you are \(other)\n"))
+        // The full-screen interface checks the same, before it takes the terminal.
+        let tmux = try TmuxSession(command: "setpriv --reuid \(other) --regid \(other) --init-groups -- '\(try TernProcess.binary)' --user tnguyen --db '\(db)'; echo EXIT=$?")
+        let screen = try tmux.waitFor(text: "EXIT=1")
+        #expect(screen.contains("tern: not permitted: --user is for staff acting for a student; you are \(other)"))
         let export = try TernProcess.run(as: other, ["export", "--what", "students", "--db", db])
         #expect(export.status == 1)
         #expect(!export.stdout.contains("@"))

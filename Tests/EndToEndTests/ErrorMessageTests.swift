@@ -40,6 +40,7 @@ import Testing
         let scratch = try Scratch()
         let file = scratch.path(hostileImport.fileName)
         try hostileImport.content.write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try TernProcess.run(["init", "--db", scratch.path("c.sqlite")]).status == 0)
         let result = try TernProcess.run(["import", file, "--db", scratch.path("c.sqlite")])
         #expect(result.status == 1)
         #expect(TerminalSafeOutput.oneSafeLineProblem(result.stderr) == nil)
@@ -56,6 +57,7 @@ import Testing
     @Test func aMissingFileWhoseNameHoldsAnEscapeIsNamedWithPlaceholders() throws {
         let scratch = try Scratch()
         let missing = scratch.path("gone\u{1B}]0;x\u{7}\u{202E}.csv")
+        #expect(try TernProcess.run(["init", "--db", scratch.path("c.sqlite")]).status == 0)
         let result = try TernProcess.run(["import", missing, "--db", scratch.path("c.sqlite")])
         #expect(result.status == 1)
         #expect(TerminalSafeOutput.oneSafeLineProblem(result.stderr) == nil)

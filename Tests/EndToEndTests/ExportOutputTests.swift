@@ -6,18 +6,9 @@ import Testing
 @Suite struct ExportOutputTests {
     static let hostileTitle = "Evil \u{1B}]0;pwned\u{7} \u{1B}[2J\u{9B}31m\u{202E} x"
 
-    /// A fresh catalogue (the demo plus one listing titled ``hostileTitle``).
+    /// A new catalogue holding one listing titled ``hostileTitle``.
     static func catalogue(_ scratch: Scratch) throws -> String {
-        let db = scratch.path("c.sqlite")
-        let file = scratch.path("hostile.csv")
-        try """
-            ref,title,organization,field,hours,duration_days,deadline,compensation_kind,location_kind
-            quokka-1,"\(hostileTitle)",Quokka Trust,research,10,5,2099-01-01,unpaid,remote
-
-            """.write(toFile: file, atomically: true, encoding: .utf8)
-        let imported = try TernProcess.run(["import", file, "--db", db])
-        try #require(imported.status == 0, "\(imported.stderr)")
-        return db
+        try SearchOutputTests.catalogue(scratch, withListingTitled: hostileTitle)
     }
 
     @Test func exportToAPipeKeepsTheExactBytes() throws {

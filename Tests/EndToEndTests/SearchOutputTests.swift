@@ -13,13 +13,19 @@ import Testing
         return "Quokka survey " + String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init))) + " end"
     }()
 
-    /// A catalogue holding the demo plus one listing titled ``hostileTitle``, from the Quokka Trust.
+    /// A catalogue holding one listing titled ``hostileTitle``, from the Quokka Trust.
     static func catalogueWithHostileListing(_ scratch: Scratch) throws -> String {
+        try catalogue(scratch, withListingTitled: hostileTitle)
+    }
+
+    /// A new catalogue holding one listing (ref `quokka-1`, from the Quokka Trust) with `title`.
+    static func catalogue(_ scratch: Scratch, withListingTitled title: String) throws -> String {
         let db = scratch.path("c.sqlite")
+        #expect(try TernProcess.run(["init", "--db", db]).status == 0)
         let file = scratch.path("hostile.csv")
         try """
             ref,title,organization,field,hours,duration_days,deadline,compensation_kind,location_kind
-            quokka-1,"\(hostileTitle)",Quokka Trust,research,10,5,2099-01-01,unpaid,remote
+            quokka-1,"\(title)",Quokka Trust,research,10,5,2099-01-01,unpaid,remote
 
             """.write(toFile: file, atomically: true, encoding: .utf8)
         let imported = try TernProcess.run(["import", file, "--db", db])

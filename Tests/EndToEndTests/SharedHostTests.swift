@@ -97,6 +97,7 @@ struct SharedHostTests {
             ["export", "--what", "applications"],
             ["import", host.scratch.path("students.csv")],
             ["backup", "/tmp/\(OSAccounts.name("ttbackup")).sqlite"],
+            ["settings", "--home-currency", "EUR"],
         ]
         for arguments in refusals {
             let result = try TernProcess.run(as: host.studentA, program: host.tern, arguments)

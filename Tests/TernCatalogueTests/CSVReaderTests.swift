@@ -48,9 +48,10 @@ import Testing
         #expect(records[1].fields[1].position == TextPosition(line: 3, column: 2))
     }
 
-    @Test func crlfInsideQuotesBecomesLineFeedButLoneCRIsKept() throws {
+    /// Inside quotes every byte is data: a value with "\r\n" is stored with it.
+    @Test func lineBreaksInsideQuotesAreKeptExactly() throws {
         let records = try CSVReader.records(in: "\"a\r\nb\",\"c\rd\"\r\ne\r\n")
-        #expect(records.map { $0.fields.map(\.value) } == [["a\nb", "c\rd"], ["e"]])
+        #expect(records.map { $0.fields.map { Array($0.value.utf8) } } == [[Array("a\r\nb".utf8), Array("c\rd".utf8)], [Array("e".utf8)]])
         #expect(records.map(\.line) == [1, 4])
     }
 
@@ -102,9 +103,14 @@ import Testing
         let error = readError("h1,h2\n\"abc\"x,y\n")
         #expect(error == .characterAfterClosingQuote(TextPosition(line: 2, column: 1)))
         #expect(error?.message == "unexpected character after closing quote")
-        // On a multi-line field the error names the line the stray character is on.
+    }
+
+    /// A quote left open swallows lines up to some later field's quote, and the stray text after
+    /// that one is only the symptom: the error names where the quote opened, and where it ran to.
+    @Test func aQuoteRunningOnToALaterLineIsReportedWhereItOpened() {
         let multiLine = readError("a,\"x\ny\" ,b")
-        #expect(multiLine == .characterAfterClosingQuote(TextPosition(line: 2, column: 2)))
+        #expect(multiLine == .quoteRunsOn(TextPosition(line: 1, column: 2), toLine: 2))
+        #expect(multiLine?.message == "unterminated quoted field: it runs on to line 2, where a quote is followed by more text")
     }
 
     @Test func quoteInUnquotedField() {

@@ -86,7 +86,8 @@ import Testing
         let fixture = try CatalogueFixture()
         var data = Data("\(Self.header)\n\(Self.row("a"))\n".utf8)
         data.append(contentsOf: [0x62, 0x2C, 0xFF, 0x0A])
-        #expect(throws: ImportError(line: 3, column: 3, message: "not UTF-8 text")) { try fixture.catalogue.importFile(data, format: .csv) }
+        // Column 2: for CSV the column is the field number.
+        #expect(throws: ImportError(line: 3, column: 2, message: "not UTF-8 text")) { try fixture.catalogue.importFile(data, format: .csv) }
     }
 
     @Test func jsonErrorsNameTheLineAndColumnOfTheValue() throws {
@@ -102,7 +103,7 @@ import Testing
     }
 
     @Test func jsonSyntaxErrorsAndUnknownKeysAreRefused() throws {
-        try expectRefused("[\n  {\"ref\": \"a\",}\n]", format: .json, line: 2, column: 15, containing: "trailing comma")
+        try expectRefused("[\n  {\"ref\": \"a\",}\n]", format: .json, line: 2, column: 14, containing: "trailing comma")
         let json = "[{\"ref\": \"a\", \"title\": \"T\", \"organization\": \"A\", \"field\": \"design\", \"hours\": 1, \"duration_days\": 1, \"deadline\": \"\(Self.deadline)\", \"compensation_kind\": \"unpaid\", \"location_kind\": \"remote\", \"colour\": \"red\"}]"
         try expectRefused(json, format: .json, line: 1, column: 195, containing: "unknown key \"colour\"")
     }

@@ -106,8 +106,10 @@ import Testing
         JSONErrorCase(" \n\t ", "empty document", 1, 1),
         JSONErrorCase("\u{FEFF}", "empty document", 1, 1),
         JSONErrorCase("[1 2]", "expected ',' or ']' in array", 1, 4),
-        JSONErrorCase("[1,2,]", "trailing comma in array", 1, 6),
-        JSONErrorCase("{\"a\":1,\n}", "trailing comma in object", 2, 1),
+        // At the comma, which is what to delete, even lines before the bracket.
+        JSONErrorCase("[1,2,]", "trailing comma in array", 1, 5),
+        JSONErrorCase("{\"a\":1,\n}", "trailing comma in object", 1, 7),
+        JSONErrorCase("[{\"a\":1},\n\n  ]", "trailing comma in array", 1, 9),
         JSONErrorCase("{\"a\":1 \"b\":2}", "expected ',' or '}' in object", 1, 8),
         JSONErrorCase("{\"a\" 1}", "expected ':' after object key", 1, 6),
         JSONErrorCase("{1:2}", "expected string key in object", 1, 2),

@@ -19,7 +19,7 @@ public enum Operation: String, Sendable, CaseIterable {
     case browse, search, check
     case createCatalogue
     case apply, portfolio
-    case seed, importFile, exportListings, exportStudents, exportApplications, backup, restore
+    case seed, importFile, exportListings, exportStudents, exportApplications, backup, restore, changeSettings
     case readStudentRecord
 
     public var audience: Audience {
@@ -27,7 +27,7 @@ public enum Operation: String, Sendable, CaseIterable {
         case .browse, .search, .check, .createCatalogue: .anyone
         case .apply, .portfolio: .student
         case .seed, .importFile, .exportListings, .exportStudents, .exportApplications, .backup, .restore,
-             .readStudentRecord: .staff
+             .changeSettings, .readStudentRecord: .staff
         }
     }
 
@@ -47,6 +47,7 @@ public enum Operation: String, Sendable, CaseIterable {
         case .exportApplications: "export applications"
         case .backup: "back up the catalogue"
         case .restore: "restore a backup"
+        case .changeSettings: "change the catalogue's settings"
         case .readStudentRecord: "read another student's records"
         }
     }

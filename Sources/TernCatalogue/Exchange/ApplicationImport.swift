@@ -22,66 +22,87 @@ extension ApplicationStatus {
     }
 }
 
+/// One application row, checked and ready to write.
+struct ImportedApplication {
+    var row: ExchangeRow
+    var student: String
+    var opportunity: String
+    var status: ApplicationStatus
+    var reason: String?
+    var coverNote: String
+    var portfolioLink: String?
+    var hoursOffered: Int
+    var createdAt: String
+    var updatedAt: String
+}
+
 extension Catalogue {
-    /// New applications are filed as submitted and walked along the shortest legal path to
-    /// their status, each step an event marked "imported", so history never skips the machine.
-    /// An existing application is left alone when its status matches, and refused otherwise.
-    func importApplications(_ rows: [ExchangeRow], dryRun: Bool, now: Date, summary: inout ImportSummary) throws {
-        struct Parsed { var row: ExchangeRow; var student: String; var opportunity: String; var status: ApplicationStatus
-                        var reason: String?; var cover: String; var link: String?; var hours: Int; var created: String; var at: String }
-        var parsed: [Parsed] = []
+    /// Checks every application row before any writing starts.
+    static func validateApplications(_ rows: [ExchangeRow], now: Date) throws(ImportError) -> [ImportedApplication] {
+        var records: [ImportedApplication] = []
         var firstLine: [String: Int] = [:]
+        let stamp = Timestamp.string(now)
         for row in rows {
             let status = try row.enumeration("status", ApplicationStatus.self)
-            let item = Parsed(row: row, student: try row.text("student"), opportunity: try row.text("opportunity"), status: status,
-                              reason: row.optionalText("status_reason"), cover: row.optionalText("cover_note") ?? "",
-                              link: row.optionalText("portfolio_link"), hours: try row.int("hours_offered", in: 1...400),
-                              created: row.optionalText("created_at").flatMap(Timestamp.date).map(Timestamp.string) ?? Timestamp.string(now),
-                              at: row.optionalText("updated_at").flatMap(Timestamp.date).map(Timestamp.string) ?? Timestamp.string(now))
+            let item = ImportedApplication(
+                row: row, student: try row.text("student", .username), opportunity: try row.required("opportunity"),
+                status: status, reason: try row.optionalText("status_reason", .statusReason),
+                coverNote: try row.optionalText("cover_note", .coverNote) ?? "",
+                portfolioLink: try row.optionalText("portfolio_link", .portfolioLink),
+                hoursOffered: try row.int("hours_offered", in: 1...400),
+                createdAt: try row.timestamp("created_at") ?? stamp, updatedAt: try row.timestamp("updated_at") ?? stamp)
             if status == .rejected, item.reason == nil { throw row.error("status_reason", "is required for rejected applications") }
             let key = "\(item.student)\u{0}\(item.opportunity)"
             if let line = firstLine[key] { throw row.error("opportunity", "duplicate application (first on line \(line))") }
             firstLine[key] = row.line
-            parsed.append(item)
+            records.append(item)
         }
-        struct DryRunRollback: Error {}
-        var counts = (inserted: 0, updated: 0)
-        do {
-            try write { db in
-                for item in parsed {
-                    guard let studentID = try Int64.fetchOne(db, sql: "SELECT id FROM students WHERE username = ?", arguments: [item.student]) else {
-                        throw item.row.error("student", "no student \"\(item.student)\"")
-                    }
-                    guard let opportunityID = try Int64.fetchOne(db, sql: "SELECT id FROM opportunities WHERE ref = ?", arguments: [item.opportunity]) else {
-                        throw item.row.error("opportunity", "no listing with ref \"\(item.opportunity)\"")
-                    }
-                    if let existing = try String.fetchOne(db, sql: "SELECT status FROM applications WHERE student_id = ? AND opportunity_id = ?", arguments: [studentID, opportunityID]) {
-                        guard existing == item.status.rawValue else {
-                            throw item.row.error("status", "the application exists as \(existing); move it with the staff tools, not an import")
-                        }
-                        continue
-                    }
-                    try db.execute(sql: """
-                        INSERT INTO applications(student_id, opportunity_id, cover_note, portfolio_link, hours_offered, status, created_at, updated_at)
-                        VALUES (?,?,?,?,?,'submitted',?,?)
-                        """, arguments: [studentID, opportunityID, item.cover, item.link, item.hours, item.created, item.at])
-                    let id = db.lastInsertedRowID
-                    let importer = Actor(role: .staff, username: "import")
-                    try Self.appendEvent(db, application: id, actor: Actor(role: .student, username: item.student), from: nil, to: .submitted, note: "imported", visibility: .shared, at: item.created)
-                    var previous = ApplicationStatus.submitted
-                    for next in item.status.pathFromSubmitted.dropFirst() {
-                        try db.execute(sql: "UPDATE applications SET status = ?, status_reason = ?, version = version + 1 WHERE id = ?",
-                                       arguments: [next.rawValue, next == .rejected ? item.reason : nil, id])
-                        try Self.appendEvent(db, application: id, actor: next == .expired ? .system : importer, from: previous, to: next,
-                                             note: next == .rejected ? item.reason : "imported", visibility: .shared, at: item.at)
-                        previous = next
-                    }
-                    counts.inserted += 1
-                }
-                if dryRun { throw DryRunRollback() }
+        return records
+    }
+
+    /// New applications are filed as submitted and walked along the shortest legal path to
+    /// their status, each step an event marked "imported", so history never skips the machine.
+    /// An existing application is left alone when its status matches, and refused otherwise.
+    /// Students and listings are looked up in bulk and statements prepared once, to keep the
+    /// write lock short.
+    static func writeApplications(_ db: Database, _ records: [ImportedApplication]) throws -> (inserted: Int, updated: Int) {
+        let students = try KeyedIDs(db, table: "students", column: "username", keys: records.map(\.student))
+        let opportunities = try KeyedIDs(db, table: "opportunities", column: "ref", keys: records.map(\.opportunity))
+        let existing = try db.cachedStatement(sql: "SELECT status FROM applications WHERE student_id = ? AND opportunity_id = ?")
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO applications(student_id, opportunity_id, cover_note, portfolio_link, hours_offered, status, created_at, updated_at)
+            VALUES (?,?,?,?,?,'submitted',?,?)
+            """)
+        let move = try db.cachedStatement(sql: "UPDATE applications SET status = ?, status_reason = ?, version = version + 1 WHERE id = ?")
+        let importer = Actor(role: .staff, username: "import")
+        var inserted = 0
+        for item in records {
+            guard let studentID = students[item.student] else {
+                throw item.row.error("student", "no student \"\(item.student)\"")
             }
-        } catch is DryRunRollback {}
-        summary.inserted = counts.inserted
-        summary.updated = counts.updated
+            guard let opportunityID = opportunities[item.opportunity] else {
+                throw item.row.error("opportunity", "no listing with ref \"\(item.opportunity)\"")
+            }
+            if let status = try String.fetchOne(existing, arguments: [studentID, opportunityID]) {
+                guard status == item.status.rawValue else {
+                    throw item.row.error("status", "the application exists as \(status); move it with the staff tools, not an import")
+                }
+                continue
+            }
+            try insert.execute(arguments: [studentID, opportunityID, item.coverNote, item.portfolioLink, item.hoursOffered,
+                                           item.createdAt, item.updatedAt])
+            let id = db.lastInsertedRowID
+            try appendEvent(db, application: id, actor: Actor(role: .student, username: item.student), from: nil, to: .submitted,
+                            note: "imported", visibility: .shared, at: item.createdAt)
+            var previous = ApplicationStatus.submitted
+            for next in item.status.pathFromSubmitted.dropFirst() {
+                try move.execute(arguments: [next.rawValue, next == .rejected ? item.reason : nil, id])
+                try appendEvent(db, application: id, actor: next == .expired ? .system : importer, from: previous, to: next,
+                                note: next == .rejected ? item.reason : "imported", visibility: .shared, at: item.updatedAt)
+                previous = next
+            }
+            inserted += 1
+        }
+        return (inserted, 0)
     }
 }

@@ -26,6 +26,10 @@ struct CSVRecord: Sendable, Equatable {
 enum CSVReadError: Error, Equatable, Sendable {
     /// Reported where the quoted field opened: the end of the file is no help in finding the stray quote.
     case unterminatedQuote(TextPosition)
+    /// A quoted field that opened at the position ran on to a later line, where its apparent
+    /// closing quote is followed by more text: most likely a quote never closed where it opened.
+    /// Reported where it opened, for the same reason.
+    case quoteRunsOn(TextPosition, toLine: Int)
     /// Something other than a comma or line end follows a closing quote, e.g. `"abc"x`.
     case characterAfterClosingQuote(TextPosition)
     /// A quote inside a field that did not start with one, e.g. `ab"c`.
@@ -34,6 +38,7 @@ enum CSVReadError: Error, Equatable, Sendable {
     var position: TextPosition {
         switch self {
         case .unterminatedQuote(let position),
+            .quoteRunsOn(let position, _),
             .characterAfterClosingQuote(let position),
             .quoteInUnquotedField(let position):
             position
@@ -43,6 +48,8 @@ enum CSVReadError: Error, Equatable, Sendable {
     var message: String {
         switch self {
         case .unterminatedQuote: "unterminated quoted field"
+        case .quoteRunsOn(_, let line):
+            "unterminated quoted field: it runs on to line \(line), where a quote is followed by more text"
         case .characterAfterClosingQuote: "unexpected character after closing quote"
         case .quoteInUnquotedField: "quote in unquoted field"
         }
@@ -168,7 +175,7 @@ private struct CSVParser {
                 scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 index += 1
                 guard index < bytes.count && bytes[index] == CSVByte.quote else {
-                    return try finishQuotedField(fieldIndex: position.column)
+                    return try finishQuotedField(openedAt: position)
                 }
                 // The second quote of the pair starts the next run, so it is kept once.
                 runStart = index
@@ -177,27 +184,25 @@ private struct CSVParser {
                 line += 1
                 index += 1
             case CSVByte.cr:
+                // Kept, like every byte between the quotes: a value holding "\r\n" is stored
+                // with it, and an export writes it back the same.
                 line += 1
-                if index + 1 < bytes.count && bytes[index + 1] == CSVByte.lf {
-                    // Drop the CR so values do not depend on the exporter's platform.
-                    scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                    runStart = index + 1
-                    index += 2
-                } else {
-                    index += 1
-                }
+                index += index + 1 < bytes.count && bytes[index + 1] == CSVByte.lf ? 2 : 1
             default:
                 index += 1
             }
         }
     }
 
-    func finishQuotedField(fieldIndex: Int) throws(CSVReadError) -> String {
+    func finishQuotedField(openedAt position: TextPosition) throws(CSVReadError) -> String {
         if index < bytes.count {
             let byte = bytes[index]
             if byte != CSVByte.comma && byte != CSVByte.lf && byte != CSVByte.cr {
-                // The current line, not the opening one: that is where the stray character is.
-                throw .characterAfterClosingQuote(TextPosition(line: line, column: fieldIndex))
+                // On the line the field opened, the stray character is the thing to fix. On a
+                // later line, the likelier mistake is a quote never closed where it opened,
+                // which then ran on to swallow the quote of some later field.
+                guard line == position.line else { throw .quoteRunsOn(position, toLine: line) }
+                throw .characterAfterClosingQuote(TextPosition(line: line, column: position.column))
             }
         }
         return String(decoding: scratch, as: UTF8.self)

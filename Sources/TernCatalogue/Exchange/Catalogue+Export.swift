@@ -118,10 +118,10 @@ enum ExportValue {
 
 // Strings are quoted by TernText's `JSONString`, shared with every other JSON Tern writes.
 extension JSONString {
-    /// Decodes SQLite's `json_group_array` output (an array of strings).
+    /// Decodes SQLite's `json_group_array` output (an array of strings) with the importer's own
+    /// parser: Foundation's drops every U+FEFF from the strings, which is not a round trip.
     static func stringArray(_ json: String?) -> [String] {
-        guard let json, let data = json.data(using: .utf8),
-              let array = try? JSONSerialization.jsonObject(with: data) as? [Any] else { return [] }
-        return array.compactMap { $0 as? String }
+        guard let json, let array = try? PositionedJSON.parse(json).array else { return [] }
+        return array.compactMap(\.string)
     }
 }

@@ -10,21 +10,67 @@ enum ExchangeReader {
         }
     }
 
-    /// Decodes UTF-8, naming the place of the first bad byte rather than failing vaguely.
-    static func decode(_ data: Data) throws(ImportError) -> String {
+    /// Decodes UTF-8, naming the place of the first bad byte in the file's own terms: for CSV
+    /// its line and field number, for JSON its line and character column.
+    static func decode(_ data: Data, format: ExchangeFormat) throws(ImportError) -> String {
         if let text = String(validating: data, as: UTF8.self) { return text }
         let bytes = [UInt8](data)
-        var line = 1, column = 1, index = 0
-        while index < bytes.count {
-            let lead = bytes[index]
-            let length = lead < 0x80 ? 1 : lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : (lead >> 3 == 0b11110 && lead <= 0xF4) ? 4 : 0
-            guard length > 0, index + length <= bytes.count,
-                  bytes[index + 1 ..< index + length].allSatisfy({ $0 & 0xC0 == 0x80 })
-            else { break }
-            if lead == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
-            index += length
+        let bad = firstInvalidUTF8(bytes)
+        let position = switch format {
+        case .csv: csvPosition(of: bad, in: bytes)
+        case .json: characterPosition(of: bad, in: bytes)
         }
-        throw ImportError(line: line, column: column, message: "not UTF-8 text")
+        throw ImportError(line: position.line, column: position.column, message: "not UTF-8 text")
+    }
+
+    /// The offset of the first byte that does not begin a well-formed UTF-8 sequence (an overlong
+    /// form, a surrogate and a stray continuation byte are all ill-formed).
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .error, .emptyInput: return offset
+            }
+        }
+    }
+
+    /// Line and field number of the byte at `offset`, scanning the (valid) bytes before it as
+    /// ``CSVReader`` would: commas and line ends inside quotes belong to the field.
+    static func csvPosition(of offset: Int, in bytes: [UInt8]) -> TextPosition {
+        var line = 1, field = 1, quoted = false, index = 0
+        while index < offset {
+            switch bytes[index] {
+            case UInt8(ascii: "\""): quoted.toggle()
+            case UInt8(ascii: ","): if !quoted { field += 1 }
+            case UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+                if bytes[index] == UInt8(ascii: "\r"), index + 1 < offset, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                line += 1
+                if !quoted { field = 1 }
+            default: break
+            }
+            index += 1
+        }
+        return TextPosition(line: line, column: field)
+    }
+
+    /// Line and character column of the byte at `offset`, as an editor shows them (and as
+    /// ``PositionedJSON`` counts).
+    static func characterPosition(of offset: Int, in bytes: [UInt8]) -> TextPosition {
+        // A byte order mark is not a character anyone sees.
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var line = 1, lineStart = start, index = start
+        while index < offset {
+            if bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\r") {
+                if bytes[index] == UInt8(ascii: "\r"), index + 1 < offset, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                line += 1
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        return TextPosition(line: line, column: String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1)
     }
 
     private static func csvRows(_ text: String, _ expected: ExchangeSubject?) throws(ImportError) -> (ExchangeSubject, [ExchangeRow]) {
@@ -109,7 +155,7 @@ enum ExchangeReader {
                         list.append(s)
                     }
                     cell.list = list
-                    cell.text = list.isEmpty ? nil : ListCell.join(list)
+                    cell.itemPositions = elements.map(\.position)
                 default:
                     throw ImportError(line: value.position.line, column: value.position.column, message: "\(member.key): expected a string, number or null")
                 }

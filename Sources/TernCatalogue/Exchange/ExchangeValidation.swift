@@ -1,17 +1,23 @@
 import Foundation
 
 /// Turns format-neutral rows into catalogue records, refusing the first bad value with its place.
+/// Text limits and what text can be stored at all come from ``StoredText``, as for every writer.
 enum ExchangeValidation {
+    /// A student's skill item, `NAME:LEVEL`: the name is held to ``StoredText/skill`` on its own.
+    static let studentSkill = StoredText(field: "skill", limit: StoredText.skill.limit + ":intermediate".count)
+    /// One of a student's interests: a field's name, checked against ``Field``.
+    static let interest = StoredText(field: "interest", limit: 60)
+
     static func opportunity(_ row: ExchangeRow, now: Date) throws(ImportError) -> Opportunity {
-        let ref = try row.text("ref")
+        let ref = try row.required("ref")
         guard ref.count <= 120, ref.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.".unicodeScalars.contains($0)) }) else {
             throw row.error("ref", "must be letters, digits, '-', '_' or '.' (at most 120), got \"\(ref)\"")
         }
         let kind = try row.enumeration("compensation_kind", CompensationKind.self)
         var compensation: Money? = nil
-        if let amount = row.optionalText("compensation_amount") {
+        if let amount = try row.optionalText("compensation_amount") {
             guard kind.isPaid else { throw row.error("compensation_amount", "must be empty for \(kind.rawValue)") }
-            let currency = try row.text("currency")
+            let currency = try row.required("currency")
             guard currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
                 throw row.error("currency", "must be a three-letter ISO 4217 code such as USD, got \"\(currency)\"")
             }
@@ -23,58 +29,66 @@ enum ExchangeValidation {
             throw row.error("compensation_amount", "is required for \(kind.rawValue)")
         }
         let location = try row.enumeration("location_kind", LocationKind.self)
-        let city = row.optionalText("city")
-        if location != .remote, city == nil { throw row.error("city", "is required for \(location.rawValue) listings") }
-        let schedule = row.optionalText("schedule") == nil ? Schedule.flexible : try row.enumeration("schedule", Schedule.self)
-        let status = row.optionalText("status") == nil ? OpportunityStatus.open : try row.enumeration("status", OpportunityStatus.self)
-        var postedAt = Timestamp.string(now)
-        if let raw = row.optionalText("posted_at") {
-            guard let date = Timestamp.date(raw) else { throw row.error("posted_at", "not a timestamp (2026-11-21T09:30:00Z): \"\(raw)\"") }
-            postedAt = Timestamp.string(date)
+        let city = try row.optionalText("city", .city)
+        if location != .remote, city?.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) != true {
+            throw row.error("city", "is required for \(location.rawValue) listings")
         }
-        let skills = row.list("skills")
+        let schedule = try row.optionalText("schedule") == nil ? Schedule.flexible : try row.enumeration("schedule", Schedule.self)
+        let status = try row.optionalText("status") == nil ? OpportunityStatus.open : try row.enumeration("status", OpportunityStatus.self)
+        let skills = try row.list("skills", item: .skill)
         var seen = Set<String>()
         for skill in skills where !seen.insert(skill.lowercased()).inserted {
             throw row.error("skills", "lists \"\(skill)\" twice")
         }
         return Opportunity(
-            ref: ref, title: try row.text("title"), organization: try row.text("organization"),
-            field: try row.enumeration("field", Field.self), brief: row.optionalText("brief") ?? "",
-            deliverables: row.list("deliverables"), skills: skills, hours: try row.int("hours", in: 1...400),
+            ref: ref, title: try row.text("title", .title), organization: try row.text("organization", .organization),
+            field: try row.enumeration("field", Field.self), brief: try row.optionalText("brief", .brief) ?? "",
+            deliverables: try row.list("deliverables", item: .deliverable), skills: skills,
+            hours: try row.int("hours", in: 1...400),
             durationDays: try row.int("duration_days", in: 1...365), schedule: schedule,
             startsOn: try row.day("starts_on", required: false), deadline: try row.day("deadline", required: true)!,
             compensationKind: kind, compensation: compensation, locationKind: location, city: city,
-            spots: row.optionalText("spots") == nil ? 1 : try row.int("spots", in: 1...1000), status: status,
-            postedAt: postedAt)
+            spots: try row.optionalText("spots") == nil ? 1 : try row.int("spots", in: 1...1000), status: status,
+            postedAt: try row.timestamp("posted_at") ?? Timestamp.string(now))
     }
 
     static func student(_ row: ExchangeRow) throws(ImportError) -> Student {
-        let username = try row.text("username")
-        guard username.count <= 64, !username.contains(where: \.isWhitespace) else {
-            throw row.error("username", "must be a login name without spaces, got \"\(username)\"")
+        let username = try row.text("username", .username)
+        guard !username.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control }) else {
+            throw row.error("username", "must be a login name without spaces or control characters, got \"\(username)\"")
         }
         var skills: [StudentSkill] = []
-        for item in row.list("skills") {
-            let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, let level = SkillLevel(rawValue: parts[1]) else {
+        for item in try row.list("skills", item: studentSkill) {
+            // The level is the part after the last colon, so a skill's name may hold colons.
+            let scalars = item.unicodeScalars
+            let colon = scalars.lastIndex(of: ":")
+            let name = colon.map { String(scalars[..<$0]) } ?? ""
+            let level = colon.flatMap { SkillLevel(rawValue: String(scalars[scalars.index(after: $0)...]).trimmingCharacters(in: .whitespaces)) }
+            guard let level, !name.isEmpty else {
                 throw row.error("skills", "each skill is NAME:LEVEL with level beginner, intermediate, advanced or expert, got \"\(item)\"")
             }
-            skills.append(StudentSkill(name: parts[0], level: level))
+            if let refusal = StoredText.skill.refusal(of: name) { throw row.error("skills", "\"\(name)\" \(refusal.message)") }
+            skills.append(StudentSkill(name: name, level: level))
+        }
+        var seen = Set<String>()
+        for skill in skills where !seen.insert(skill.name.lowercased()).inserted {
+            throw row.error("skills", "lists \"\(skill.name)\" twice")
         }
         var interests: [Field] = []
-        for item in row.list("interests") {
+        for item in try row.list("interests", item: interest) {
             guard let field = Field(rawValue: item) else { throw row.error("interests", "unknown field \"\(item)\"") }
             interests.append(field)
         }
-        let optOut = row.optionalText("directory_opt_out") ?? "false"
+        let optOut = try row.optionalText("directory_opt_out") ?? "false"
         guard ["true", "false", "1", "0"].contains(optOut) else {
             throw row.error("directory_opt_out", "must be true or false, got \"\(optOut)\"")
         }
-        return Student(username: username, name: try row.text("name"), email: try row.text("email"),
-                       program: row.optionalText("program") ?? "",
-                       graduationYear: row.optionalText("graduation_year") == nil ? nil : try row.int("graduation_year", in: 1900...2200),
+        return Student(username: username, name: try row.text("name", .name), email: try row.text("email", .email),
+                       program: try row.optionalText("program", .program) ?? "",
+                       graduationYear: try row.optionalText("graduation_year") == nil ? nil : try row.int("graduation_year", in: 1900...2200),
                        skills: skills, interests: interests,
-                       hoursPerWeek: row.optionalText("hours_per_week") == nil ? 0 : try row.int("hours_per_week", in: 0...80),
-                       portfolioLinks: row.list("portfolio_links"), directoryOptOut: optOut == "true" || optOut == "1")
+                       hoursPerWeek: try row.optionalText("hours_per_week") == nil ? 0 : try row.int("hours_per_week", in: 0...80),
+                       portfolioLinks: try row.list("portfolio_links", item: .portfolioLink),
+                       directoryOptOut: optOut == "true" || optOut == "1")
     }
 }

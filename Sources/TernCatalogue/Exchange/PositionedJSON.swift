@@ -158,10 +158,12 @@ private struct JSONParser {
                 skipWhitespace()
                 guard index < bytes.count else { throw unterminated(stack[top]) }
                 if isAt(UInt8(ascii: ",")) {
+                    // The comma is what to delete, and it may be lines before the bracket.
+                    let comma = textPosition(at: index)
                     index += 1
                     skipWhitespace()
                     if isAt(stack[top].closingByte) {
-                        throw syntax(isObject ? "trailing comma in object" : "trailing comma in array")
+                        throw .syntax(isObject ? "trailing comma in object" : "trailing comma in array", comma)
                     }
                     if isObject {
                         try readKey(into: &stack[top])

@@ -94,7 +94,10 @@ public enum OpportunitySort: String, CaseIterable, Codable, Sendable {
     case newest
     /// Fewest estimated hours first.
     case hours
-    /// Highest pay per estimated hour first.
+    /// Highest pay per estimated hour first, never comparing currencies: listings paying in the
+    /// home currency (``Catalogue/homeCurrency()``) first, then each other currency in code
+    /// order (CAD, EUR, GBP, JPY…), each by pay per hour; then what pays nothing per hour
+    /// (credit and certificates before unpaid).
     case pay
     /// Best text match first (needs words; falls back to deadline without them).
     case relevance

@@ -34,13 +34,19 @@ struct OpportunitySQL {
         return terms.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " ")
     }
 
-    private func whereClause(_ arguments: inout StatementArguments, matchInWhere: Bool = true) -> String {
+    /// `forPage`: the conditions of a page, which may steer the plan towards the order's index
+    /// (a count has no order and keeps the cheapest plan).
+    private func whereClause(_ arguments: inout StatementArguments, matchInWhere: Bool = true, forPage: Bool = false) -> String {
         var conditions: [String] = ["o.approval = 'approved'"]
         if query.includeClosed {
             conditions.append("o.status <> 'draft'")
         } else {
             conditions.append("o.status = 'open'")
-            conditions.append("o.deadline >= ?")
+            // Without statistics SQLite takes "deadline from today on" for a narrow range and
+            // would read it through the deadline index, then sort every open listing by pay.
+            // Nearly every open listing passes this test, so the pay order walks its own index
+            // instead and checks the deadline row by row (unary + keeps the index out of play).
+            conditions.append(forPage && effectiveSort == .pay ? "+o.deadline >= ?" : "o.deadline >= ?")
             _ = arguments.append(contentsOf: [today.description])
         }
         if let days = query.deadlineWithinDays {
@@ -115,7 +121,7 @@ struct OpportunitySQL {
     static let summaryColumns = """
         o.id, o.ref, o.title, org.name AS organization, o.field, o.hours, o.duration_days, o.deadline,
         o.compensation_kind, o.compensation_cents, o.currency, o.location_kind, o.city, o.status, o.posted_at,
-        o.hourly_cents
+        o.hourly_cents, o.pay_rank
         """
 
     /// One page of summaries after `cursor`.
@@ -132,7 +138,7 @@ struct OpportunitySQL {
             conditions = "opportunity_search MATCH ? AND "
             _ = arguments.append(contentsOf: [match])
         }
-        conditions += whereClause(&arguments)
+        conditions += whereClause(&arguments, forPage: true)
         let order: String
         var pageCondition = ""
         var offset = cursor == nil ? skip : 0
@@ -147,8 +153,9 @@ struct OpportunitySQL {
             order = "o.hours, o.id"
             if let cursor { pageCondition = " AND (o.hours, o.id) > (?, ?)"; _ = arguments.append(contentsOf: [cursor.number, cursor.id]) }
         case .pay:
-            order = "o.hourly_cents DESC, o.id DESC"
-            if let cursor { pageCondition = " AND (o.hourly_cents, o.id) < (?, ?)"; _ = arguments.append(contentsOf: [cursor.number, cursor.id]) }
+            // The stored rank, never the raw amount: amounts in different currencies are not one number (see PayRank).
+            order = "o.pay_rank DESC, o.id DESC"
+            if let cursor { pageCondition = " AND (o.pay_rank, o.id) < (?, ?)"; _ = arguments.append(contentsOf: [cursor.number, cursor.id]) }
         case .relevance:
             // Title and skills weigh more than the brief: a listing *about* Python beats one that mentions it.
             order = "bm25(opportunity_search, 8.0, 4.0, 6.0, 1.0), o.id"
@@ -192,7 +199,7 @@ struct OpportunitySQL {
         case .match: return OpportunityCursor(text: row["deadline"], number: row["fit_score"], id: id, offset: offset)
         case .newest: return OpportunityCursor(text: row["posted_at"], number: nil, id: id, offset: offset)
         case .hours: return OpportunityCursor(text: nil, number: row["hours"], id: id, offset: offset)
-        case .pay: return OpportunityCursor(text: nil, number: row["hourly_cents"], id: id, offset: offset)
+        case .pay: return OpportunityCursor(text: nil, number: row["pay_rank"], id: id, offset: offset)
         }
     }
 

@@ -69,7 +69,9 @@ extension Catalogue {
         improvements: String? = nil, comment: String? = nil, now: Date = Date()
     ) throws -> Feedback {
         guard (1...5).contains(rating) else { throw CatalogueError.invalid("a rating is 1 to 5 stars") }
-        let strengths = Self.nonEmpty(strengths), improvements = Self.nonEmpty(improvements), comment = Self.nonEmpty(comment)
+        let strengths = try StoredText.strengths.check(Self.nonEmpty(strengths))
+        let improvements = try StoredText.improvements.check(Self.nonEmpty(improvements))
+        let comment = try StoredText.comment.check(Self.nonEmpty(comment))
         return try write { db in
             let application = try Self.applicationVisible(db, id: applicationID, to: Actor(role: .student, username: username))
             guard application.status == .completed else {

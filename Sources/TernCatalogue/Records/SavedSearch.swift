@@ -27,8 +27,6 @@ public struct SavedSearch: Sendable, Hashable, Identifiable {
         self.createdAt = createdAt
         self.newCount = newCount
     }
-
-    static let nameLimit = 60
 }
 
 extension Catalogue {
@@ -43,9 +41,13 @@ extension Catalogue {
     @discardableResult
     public func saveSearch(named name: String, query: OpportunityQuery, for username: String, now: Date = Date()) throws -> SavedSearch {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...SavedSearch.nameLimit).contains(name.count) else {
-            throw CatalogueError.invalid("a saved search needs a name of 1 to \(SavedSearch.nameLimit) characters")
+        guard (1...StoredText.savedSearchName.limit).contains(name.unicodeScalars.count) else {
+            throw CatalogueError.invalid("a saved search needs a name of 1 to \(StoredText.savedSearchName.limit) characters")
         }
+        try StoredText.savedSearchName.check(name)
+        try StoredText.searchWords.check(query.words)
+        try StoredText.organization.check(query.organization)
+        for skill in query.skills { try StoredText.skill.check(skill) }
         let json = try Self.queryJSON(query)
         let stamp = Timestamp.string(now)
         return try write { db in

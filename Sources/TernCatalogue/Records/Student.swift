@@ -57,7 +57,9 @@ extension Catalogue {
     }
 
     static func fetchStudent(_ db: Database, username: String) throws -> Student? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM students WHERE username = ?", arguments: [username]) else { return nil }
+        // Bound as a C string, "tnguyen<NUL>x" would find "tnguyen"; no stored login is like it.
+        guard StoredText.username.refusal(of: username) == nil,
+              let row = try Row.fetchOne(db, sql: "SELECT * FROM students WHERE username = ?", arguments: [username]) else { return nil }
         let id: Int64 = row["id"]
         let skills = try Row.fetchAll(db, sql: """
             SELECT s.name, ss.level FROM student_skills ss JOIN skills s ON s.id = ss.skill_id
@@ -74,6 +76,8 @@ extension Catalogue {
 
     /// The id of the student at the terminal, or the refusal every student action gives a guest.
     static func studentID(_ db: Database, username: String) throws -> Int64 {
+        // Bound as a C string, "tnguyen<NUL>x" would be taken for "tnguyen".
+        try StoredText.username.check(username)
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM students WHERE username = ?", arguments: [username]) else {
             throw CatalogueError.refused("no student profile for \(username); ask the career center to create one")
         }

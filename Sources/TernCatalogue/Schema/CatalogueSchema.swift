@@ -8,7 +8,7 @@ import GRDB
 /// ```
 enum CatalogueSchema {
     /// The newest migration's identifier; `tern check` reports it as the schema version.
-    static let latestVersion = "v2-student-actions"
+    static let latestVersion = "v3-pay-order"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -21,6 +21,11 @@ enum CatalogueSchema {
         migrator.registerMigration("v2-student-actions") { db in
             try db.execute(sql: v2StudentActions)
         }
+        migrator.registerMigration("v3-pay-order") { db in
+            try db.execute(sql: v3PayOrder)
+            try db.execute(sql: payRankListingTriggers)
+            try db.execute(sql: homeCurrencyTriggers)
+        }
         return migrator
     }
 
@@ -30,6 +35,62 @@ enum CatalogueSchema {
     // (student_id, name) of saved_searches already lead with the student.
     private static let v2StudentActions = """
     ALTER TABLE applications ADD COLUMN deliverable_link TEXT;
+    """
+
+    // `sort pay` must never compare amounts in different currencies as one number (issue 9):
+    // listings get a stored rank (see `PayRank`), filled here for existing listings and kept by
+    // triggers from then on, and the catalogue gets a place for its settings, starting
+    // with the home currency the pay order ranks first. Settings are rows rather than columns
+    // so that later ones (roadmap: pay floor, response deadlines) need no table rewrite.
+    private static let v3PayOrder = """
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        CHECK (key <> '\(PayRank.homeCurrencySetting)' OR value GLOB '[A-Z][A-Z][A-Z]')
+    ) WITHOUT ROWID;
+    INSERT INTO settings(key, value) VALUES ('\(PayRank.homeCurrencySetting)', '\(PayRank.defaultHomeCurrency)');
+    -- Every listing's rank reads this row: it can change but not go.
+    CREATE TRIGGER settings_keep_home_currency BEFORE DELETE ON settings
+    WHEN OLD.key = '\(PayRank.homeCurrencySetting)'
+    BEGIN SELECT RAISE(ABORT, 'the home currency can be changed but not removed'); END;
+
+    ALTER TABLE opportunities ADD COLUMN pay_rank INTEGER NOT NULL DEFAULT 0;
+    UPDATE opportunities SET pay_rank = \(PayRank.sql(hourly: "hourly_cents", currency: "currency", kind: "compensation_kind", home: PayRank.storedHomeCurrency));
+    CREATE INDEX opportunities_by_pay ON opportunities(status, approval, pay_rank, id);
+    """
+
+    /// Keep `opportunities.pay_rank` right whoever writes a listing: a new listing is ranked,
+    /// and one whose pay, currency or kind changes is re-ranked. Bulk loaders write the rank
+    /// themselves and drop these while they load.
+    static let payRankListingTriggers = """
+    CREATE TRIGGER opportunities_pay_rank_insert AFTER INSERT ON opportunities BEGIN
+        UPDATE opportunities
+        SET pay_rank = \(PayRank.sql(hourly: "NEW.hourly_cents", currency: "NEW.currency", kind: "NEW.compensation_kind", home: PayRank.storedHomeCurrency))
+        WHERE id = NEW.id;
+    END;
+    CREATE TRIGGER opportunities_pay_rank_update AFTER UPDATE OF hourly_cents, currency, compensation_kind ON opportunities
+    WHEN NEW.hourly_cents IS NOT OLD.hourly_cents OR NEW.currency IS NOT OLD.currency
+        OR NEW.compensation_kind IS NOT OLD.compensation_kind
+    BEGIN
+        UPDATE opportunities
+        SET pay_rank = \(PayRank.sql(hourly: "NEW.hourly_cents", currency: "NEW.currency", kind: "NEW.compensation_kind", home: PayRank.storedHomeCurrency))
+        WHERE id = NEW.id;
+    END;
+    """
+
+    // A new home currency re-ranks every listing, whether it is set by UPDATE or by INSERT OR
+    // REPLACE (which deletes the old row without firing delete triggers).
+    private static let homeCurrencyTriggers = """
+    CREATE TRIGGER settings_home_currency_updated AFTER UPDATE OF value ON settings
+    WHEN NEW.key = '\(PayRank.homeCurrencySetting)' AND NEW.value IS NOT OLD.value
+    BEGIN
+        UPDATE opportunities SET pay_rank = \(PayRank.sql(hourly: "hourly_cents", currency: "currency", kind: "compensation_kind", home: "NEW.value"));
+    END;
+    CREATE TRIGGER settings_home_currency_inserted AFTER INSERT ON settings
+    WHEN NEW.key = '\(PayRank.homeCurrencySetting)'
+    BEGIN
+        UPDATE opportunities SET pay_rank = \(PayRank.sql(hourly: "hourly_cents", currency: "currency", kind: "compensation_kind", home: "NEW.value"));
+    END;
     """
 
     // Enumerations are CHECK constraints so that even raw SQL from another tool cannot store a
@@ -298,13 +359,15 @@ enum CatalogueSchema {
     """
 
     /// Triggers a bulk loader drops inside its transaction and recreates (with
-    /// ``searchTriggers`` and ``applicationStartTrigger``) after rebuilding the search index.
+    /// ``searchTriggers``, ``applicationStartTrigger`` and ``payRankListingTriggers``) after
+    /// rebuilding the search index.
     /// A synthetic history is written whole, so the "starts as submitted" rule is checked by the
     /// generator instead.
     static let bulkSuspendedTriggers = [
         "opportunity_search_insert", "opportunity_search_update", "opportunity_search_delete",
         "opportunity_search_skill_added", "opportunity_search_skill_removed",
         "opportunity_search_organization_renamed", "applications_start_submitted",
+        "opportunities_pay_rank_insert", "opportunities_pay_rank_update",
     ]
 
     /// Tables the synthetic loader fills in bulk (their secondary indexes are built after the load).

@@ -1,9 +1,11 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
-/// A prepared INSERT driven through SQLite's C API, for the synthetic loader only: binding
-/// through `StatementArguments` costs more than the B-tree insert itself when writing millions
-/// of rows. Everything else in the catalogue goes through GRDB.
+/// A prepared statement driven through SQLite's C API, for the synthetic loader and the
+/// import's write loop: binding through `StatementArguments` costs more than the B-tree insert
+/// itself when writing many rows, and an import holds the write lock while it writes.
+/// Everything else in the catalogue goes through GRDB.
 final class BulkInsert {
     private var statement: OpaquePointer?
     private let connection: OpaquePointer?
@@ -32,13 +34,62 @@ final class BulkInsert {
         return self
     }
 
+    @discardableResult func int(_ value: Int?) -> BulkInsert {
+        guard let value else { return null() }
+        return int(value)
+    }
+
     @discardableResult func text(_ value: String?) -> BulkInsert {
         index += 1
         if let value {
-            sqlite3_bind_text(statement, index, value, -1, Self.transient)
+            // With its byte count, not as a C string: text is bound whole, never cut at a NUL.
+            var value = value
+            value.withUTF8 { bytes in
+                // A nil address would bind NULL, not the empty string.
+                guard let address = bytes.baseAddress, !bytes.isEmpty else {
+                    _ = sqlite3_bind_text(statement, index, "", 0, Self.transient)
+                    return
+                }
+                _ = sqlite3_bind_text(statement, index, address, Int32(bytes.count), Self.transient)
+            }
         } else {
             sqlite3_bind_null(statement, index)
         }
+        return self
+    }
+
+    @discardableResult func value(_ value: DatabaseValue) -> BulkInsert {
+        switch value.storage {
+        case .null: null()
+        case .int64(let number): int(number)
+        case .double(let number): double(number)
+        case .string(let string): text(string)
+        case .blob(let data): blob(data)
+        }
+    }
+
+    @discardableResult func double(_ value: Double) -> BulkInsert {
+        index += 1
+        sqlite3_bind_double(statement, index, value)
+        return self
+    }
+
+    @discardableResult func blob(_ value: Data) -> BulkInsert {
+        index += 1
+        value.withUnsafeBytes { bytes in
+            // A nil address would bind NULL, not the empty blob.
+            guard let address = bytes.baseAddress, !bytes.isEmpty else {
+                _ = sqlite3_bind_zeroblob(statement, index, 0)
+                return
+            }
+            _ = sqlite3_bind_blob(statement, index, address, Int32(bytes.count), Self.transient)
+        }
+        return self
+    }
+
+    @discardableResult func null() -> BulkInsert {
+        index += 1
+        sqlite3_bind_null(statement, index)
         return self
     }
 
@@ -50,7 +101,10 @@ final class BulkInsert {
             index = 0
         }
         guard sqlite3_step(statement) == SQLITE_DONE else {
-            throw CatalogueError.unusable("bulk insert: \(String(cString: sqlite3_errmsg(connection)))")
+            let message = String(cString: sqlite3_errmsg(connection))
+            // A CHECK, UNIQUE or trigger refusal is about the data, as on GRDB's path.
+            if sqlite3_errcode(connection) == SQLITE_CONSTRAINT { throw CatalogueError.invalid(message) }
+            throw CatalogueError.unusable("bulk insert: \(message)")
         }
         return sqlite3_changes(connection) > 0
     }

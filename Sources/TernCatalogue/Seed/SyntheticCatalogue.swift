@@ -94,11 +94,15 @@ extension Catalogue {
             summary.organizations = organizationCount
             progress?("organizations: \(organizationCount)")
 
+            // The pay rank's triggers are suspended, so the insert ranks each listing itself,
+            // with the same expression, from the values bound as compensation_kind (?12),
+            // currency (?14) and hourly_cents (?15).
+            let payRank = PayRank.sql(hourly: "?15", currency: "?14", kind: "?12", home: PayRank.storedHomeCurrency)
             let insertOpportunity = try BulkInsert(db, sql: """
                 INSERT INTO opportunities(id, ref, organization_id, title, field, brief, hours, duration_days, schedule,
                     starts_on, deadline, compensation_kind, compensation_cents, currency, hourly_cents, location_kind,
-                    city, spots, status, posted_at, updated_at)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                    city, spots, status, posted_at, updated_at, pay_rank)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, \(payRank))
                 """)
             let insertDeliverable = try BulkInsert(db, sql: "INSERT INTO opportunity_deliverables VALUES (?,?,?)")
             let insertOpportunitySkill = try BulkInsert(db, sql: "INSERT OR IGNORE INTO opportunity_skills VALUES (?,?)")
@@ -215,6 +219,7 @@ extension Catalogue {
             try db.execute(sql: CatalogueSchema.rebuildSearch)
             try db.execute(sql: CatalogueSchema.searchTriggers)
             try db.execute(sql: CatalogueSchema.applicationStartTrigger)
+            try db.execute(sql: CatalogueSchema.payRankListingTriggers)
             return summary
         }
     }

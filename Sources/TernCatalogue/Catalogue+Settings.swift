@@ -1,0 +1,36 @@
+import GRDB
+
+extension Catalogue {
+    /// The catalogue's home currency: ``OpportunitySort/pay`` ranks listings paying in it first,
+    /// by pay per estimated hour, and every other currency after it. `USD` until staff change it.
+    ///
+    /// ```swift
+    /// let home = try catalogue.homeCurrency()   // "USD"
+    /// ```
+    public func homeCurrency() throws -> String {
+        let stored = try read {
+            try String.fetchOne($0, sql: "SELECT value FROM settings WHERE key = ?", arguments: [PayRank.homeCurrencySetting])
+        }
+        // A trigger refuses to delete the row; only a hand-edited schema could lose it, and then
+        // naming a currency would misdescribe how listings were ranked.
+        guard let stored else { throw CatalogueError.unusable("\(path) has lost its home currency setting") }
+        return stored
+    }
+
+    /// Makes `code` (three letters, ISO 4217) the home currency and, in the same transaction,
+    /// re-ranks every listing for ``OpportunitySort/pay``: a whole-table rewrite, seconds on a
+    /// million listings, so it is staff work done rarely (the command offering it authorizes
+    /// first, like every staff operation).
+    ///
+    /// ```swift
+    /// try catalogue.setHomeCurrency("EUR")
+    /// ```
+    public func setHomeCurrency(_ code: String) throws {
+        guard code.unicodeScalars.count == 3, code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
+            throw CatalogueError.invalid("the home currency must be a three-letter ISO 4217 code such as USD, got \"\(code)\"")
+        }
+        try write { db in
+            try db.execute(sql: "UPDATE settings SET value = ? WHERE key = ?", arguments: [code, PayRank.homeCurrencySetting])
+        }
+    }
+}
