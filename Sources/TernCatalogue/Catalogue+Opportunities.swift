@@ -44,6 +44,26 @@ extension Catalogue {
         return try read { try Int.fetchOne($0, sql: sql, arguments: arguments) ?? 0 }
     }
 
+    /// Where the listing `id` stands in `query`'s result: ``ListingPosition/at(_:)`` its index
+    /// (0 for the first row), counted through the order's index however deep the row is;
+    /// ``ListingPosition/absent`` when the result does not hold it; ``ListingPosition/unknown``
+    /// for the ranked orders (relevance with words, For you), which have no stable key to count
+    /// by. Lists use it to keep the selection on a record when other rows come and go.
+    ///
+    /// ```swift
+    /// if case .at(let row) = try catalogue.position(of: selected.id, matching: query) { select(row) }
+    /// ```
+    public func position(of id: Int64, matching query: OpportunityQuery, today: CalendarDay = CalendarDay(Date())) throws -> ListingPosition {
+        let sql = OpportunitySQL(query: query, today: today)
+        guard let keyQuery = sql.key(of: id) else { return .unknown }
+        return try read { db in
+            guard let row = try Row.fetchOne(db, sql: keyQuery.sql, arguments: keyQuery.arguments),
+                  let before = sql.countBefore(key: row[0] as DatabaseValue, id: id)
+            else { return .absent }
+            return .at(try Int.fetchOne(db, sql: before.sql, arguments: before.arguments) ?? 0)
+        }
+    }
+
     /// Summaries of the given listings, in the order of `ids` (saved listings, applications).
     public func opportunitySummaries(ids: [Int64]) throws -> [OpportunitySummary] {
         guard !ids.isEmpty else { return [] }
@@ -185,4 +205,11 @@ extension Catalogue {
 func uniqueIgnoringCase(_ names: [String]) -> [String] {
     var seen = Set<String>()
     return names.filter { seen.insert($0.lowercased()).inserted }
+}
+
+/// Where a listing stands in a query's result; see ``Catalogue/position(of:matching:today:)``.
+public enum ListingPosition: Sendable, Equatable {
+    case at(Int)
+    case absent
+    case unknown
 }

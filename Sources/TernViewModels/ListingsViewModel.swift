@@ -88,9 +88,11 @@ public final class ListingsViewModel {
         try rows(in: index..<(index + 1)).first
     }
 
-    /// Where listing `id` is in the current result, looking only where that is cheap: the pages
-    /// already in memory, and the page around `hint` (its index before) with its neighbours.
-    /// Nil when it is not there (it left the result, or moved far): never a scan from the top.
+    /// Where listing `id` is in the current result: in the pages already in memory, else counted
+    /// by the catalogue through the order's index; in a ranked order, in the page around `hint`
+    /// (its index before) and its neighbours.
+    /// Nil when it is not there (it left the result; in a ranked order, also when it moved far):
+    /// never a scan from the top.
     ///
     /// ```swift
     /// let now = try listings.index(of: selectedID, near: oldIndex)
@@ -100,6 +102,13 @@ public final class ListingsViewModel {
             if let i = page.firstIndex(where: { $0.id == id }) { return pageIndex * Self.pageSize + i }
         }
         guard count > 0 else { return nil }
+        // Orders with a sort key answer exactly, by counting the rows before it; ranked orders
+        // (relevance, For you) have no key to count by, so look near the old row.
+        switch try catalogue.position(of: id, matching: query, today: today()) {
+        case .at(let index): return index
+        case .absent: return nil
+        case .unknown: break
+        }
         let around = min(max(0, hint), count - 1) / Self.pageSize
         for pageIndex in [around, around - 1, around + 1] where pageIndex >= 0 && pageIndex * Self.pageSize < count {
             if let i = try loadPage(pageIndex).firstIndex(where: { $0.id == id }) { return pageIndex * Self.pageSize + i }

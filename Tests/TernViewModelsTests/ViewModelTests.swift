@@ -96,3 +96,25 @@ final class DemoCatalogue_ {
         #expect(detail.isAcceptingApplications == (days >= 0))
     }
 }
+
+@Suite struct ListingSelectionByRecordTests {
+    /// A list keeps its selection on a record by asking where the record is now, however far it
+    /// moved: never by scanning rows from the top, and never only near where it was.
+    @Test func aListingFarFromItsOldRowIsFoundWithoutLoadingThePagesBetween() throws {
+        let demo = try DemoCatalogue_()
+        let deadline = CalendarDay(Date()).adding(days: 200).description
+        var csv = "ref,title,organization,field,hours,duration_days,deadline,compensation_kind,location_kind\n"
+        for n in 0..<600 { csv += "far-\(n),Far listing \(n),Acme,design,10,5,\(deadline),unpaid,remote\n" }
+        _ = try demo.catalogue.importFile(Data(csv.utf8), format: .csv)
+        let listings = ListingsViewModel(catalogue: demo.catalogue)
+        try listings.reload()
+        _ = try listings.rows(in: 0..<40)
+        let straight = try demo.catalogue.opportunities(matching: OpportunityQuery(), limit: 1000).map(\.id)
+        let far = straight.count - 5
+        #expect(try listings.index(of: straight[far], near: 0) == far)
+        // A record that left the result is not found, and no page is loaded to learn that.
+        let closed = try #require(try demo.catalogue.opportunities(matching: OpportunityQuery(includeClosed: true), limit: 1000)
+            .first { $0.status != .open }?.id)
+        #expect(try listings.index(of: closed, near: 0) == nil)
+    }
+}

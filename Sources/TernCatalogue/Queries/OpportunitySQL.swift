@@ -185,6 +185,37 @@ struct OpportunitySQL {
         return ("\(with)SELECT count(*) FROM \(from) WHERE \(conditions)", arguments)
     }
 
+    /// The sort key column and whether the order is descending, for the orders that page by
+    /// key (every order but the ranked ones, which have no stable key and page by offset).
+    private var sortKey: (column: String, descending: Bool)? {
+        switch effectiveSort {
+        case .deadline: ("o.deadline", false)
+        case .newest: ("o.posted_at", true)
+        case .hours: ("o.hours", false)
+        case .pay: ("o.pay_rank", true)
+        case .relevance, .match: nil
+        }
+    }
+
+    /// A listing's sort key, if the query's result holds it: the first step of ``countBefore(key:id:)``.
+    func key(of id: Int64) -> (sql: String, arguments: StatementArguments)? {
+        guard let sortKey else { return nil }
+        var (sql, arguments) = count()
+        sql = sql.replacingOccurrences(of: "SELECT count(*) FROM", with: "SELECT \(sortKey.column) FROM") + " AND o.id = ?"
+        _ = arguments.append(contentsOf: [id])
+        return (sql, arguments)
+    }
+
+    /// How many of the query's rows come before the row with `key` and `id` in its order: that
+    /// row's index, from the same index walk a count takes, however deep the row is.
+    func countBefore(key: DatabaseValue, id: Int64) -> (sql: String, arguments: StatementArguments)? {
+        guard let sortKey else { return nil }
+        var (sql, arguments) = count()
+        sql += " AND (\(sortKey.column), o.id) \(sortKey.descending ? ">" : "<") (?, ?)"
+        _ = arguments.append(contentsOf: [key, id])
+        return (sql, arguments)
+    }
+
     private var withoutRelevance: OpportunityQuery {
         var copy = query
         if copy.sort == .relevance { copy.sort = .deadline }
