@@ -47,11 +47,12 @@ extension Catalogue {
         }
     }
 
-    /// The rules for applying, in one place: a profile, an open listing, a deadline not passed,
+    /// The rules for applying, in one place: a profile, an open listing approved by staff (one
+    /// pending or declined is "not found", as students never see it), a deadline not passed,
     /// no earlier application. Returns the student's id; throws the refusal.
     static func checkMayApply(_ db: Database, username: String, opportunityID: Int64, now: Date) throws -> Int64 {
         let studentID = try studentID(db, username: username)
-        guard let listing = try Row.fetchOne(db, sql: "SELECT status, deadline FROM opportunities WHERE id = ? AND status <> 'draft'", arguments: [opportunityID]) else {
+        guard let listing = try Row.fetchOne(db, sql: "SELECT status, deadline FROM opportunities WHERE id = ? AND status <> 'draft' AND approval = 'approved'", arguments: [opportunityID]) else {
             throw CatalogueError.notFound("listing \(opportunityID)")
         }
         guard listing["status"] as String == OpportunityStatus.open.rawValue else {

@@ -137,7 +137,7 @@ extension Catalogue {
 
     // MARK: - Writing listings
 
-    /// Finds an organization by name, creating an unverified one when new (imports name
+    /// Finds an organization by name, creating an unverified, pending one when new (imports name
     /// organizations that staff vet later).
     static func organizationID(_ db: Database, named name: String, now: Date) throws -> Int64 {
         if let id = try Int64.fetchOne(db, sql: "SELECT id FROM organizations WHERE name = ?", arguments: [name]) {
@@ -158,8 +158,9 @@ extension Catalogue {
     }
 
     /// Inserts the listing, or replaces the one with the same `ref` (re-importing an export).
+    /// A new listing gets `approval`; an existing one keeps its own.
     @discardableResult
-    static func upsertOpportunity(_ db: Database, _ opp: Opportunity, now: Date) throws -> Int64 {
+    static func upsertOpportunity(_ db: Database, _ opp: Opportunity, approval: Approval, now: Date) throws -> Int64 {
         let organizationID = try organizationID(db, named: opp.organization, now: now)
         let stamp = Timestamp.string(now)
         let arguments: StatementArguments = [
@@ -184,9 +185,9 @@ extension Catalogue {
             try db.execute(sql: """
                 INSERT INTO opportunities(ref, organization_id, title, field, brief, hours, duration_days, schedule,
                     starts_on, deadline, compensation_kind, compensation_cents, currency, hourly_cents, location_kind,
-                    city, spots, status, posted_at, updated_at)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-                """, arguments: arguments)
+                    city, spots, status, posted_at, updated_at, approval)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                """, arguments: arguments + [approval.rawValue])
             id = db.lastInsertedRowID
         }
         for (position, deliverable) in opp.deliverables.enumerated() {

@@ -16,7 +16,7 @@ extension Catalogue {
                                                  arguments: [studentID, opportunityID]) ?? false
             // A listing saved before it went back to draft can still be unsaved.
             if !alreadySaved {
-                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM opportunities WHERE id = ? AND status <> 'draft'", arguments: [opportunityID]) == true else {
+                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM opportunities WHERE id = ? AND status <> 'draft' AND approval = 'approved'", arguments: [opportunityID]) == true else {
                     throw CatalogueError.notFound("listing \(opportunityID)")
                 }
             }
@@ -47,8 +47,8 @@ extension Catalogue {
         }
     }
 
-    /// How many listings the student has saved, closed ones included (drafts are not listings
-    /// to a student); 0 for a guest.
+    /// How many listings the student has saved, closed ones included (drafts, and listings staff
+    /// have not approved, are not listings to a student); 0 for a guest.
     ///
     /// ```swift
     /// let badge = "Saved (\(try catalogue.savedCount(of: "aokafor")))"
@@ -58,7 +58,7 @@ extension Catalogue {
             try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM saved_opportunities so JOIN students s ON s.id = so.student_id
                 JOIN opportunities o ON o.id = so.opportunity_id
-                WHERE s.username = ? AND o.status <> 'draft'
+                WHERE s.username = ? AND o.status <> 'draft' AND o.approval = 'approved'
                 """, arguments: [username]) ?? 0
         }
     }

@@ -38,7 +38,7 @@ struct Backup: ParsableCommand {
     var destination: String
 
     func run() throws {
-        let (opened, _) = try catalogue.open(for: .backup)
+        let (opened, _) = try catalogue.open(for: .backup, expire: false)
         // The copy is the user's file: created with their own rights, never the tern group's.
         try Installation.asUser { try Catalogue.createPrivateFile(destination, purpose: "the backup") }
         try opened.backup(to: destination)

@@ -6,21 +6,38 @@ import TernCatalogue
 struct Settings: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the catalogue's settings; staff change them.",
-        discussion: "The home currency decides the pay order: listings paying in it come first, by pay per estimated hour; other currencies follow, never converted.")
+        discussion: "The home currency decides the pay order: listings paying in it come first, by pay per estimated hour; other currencies follow, never converted. The pay floor and the unpaid hours limit flag listings in review (tern postings list).")
 
     @OptionGroup var catalogue: CatalogueOptions
 
     @Option(name: .customLong("home-currency"), help: ArgumentHelp("Staff: make this ISO 4217 code (such as EUR) the home currency.", valueName: "code"))
     var homeCurrency: String?
 
+    @Option(name: .customLong("pay-floor"), help: ArgumentHelp("Staff: flag paid listings below this much per estimated hour, in the home currency (such as 15 or 17.50).", valueName: "amount"))
+    var payFloor: String?
+
+    @Option(name: .customLong("unpaid-max-hours"), help: ArgumentHelp("Staff: flag unpaid listings asking more hours than this.", valueName: "hours"))
+    var unpaidMaxHours: Int?
+
+    func validate() throws {
+        if let payFloor, Money(decimal: payFloor, currency: "USD") == nil { throw ValidationError("--pay-floor takes an amount such as 15 or 17.50") }
+        if let unpaidMaxHours, unpaidMaxHours < 0 { throw ValidationError("--unpaid-max-hours takes 0 or more") }
+    }
+
     func run() throws {
-        guard let homeCurrency else {
-            let (opened, _) = try catalogue.open(for: .check, readOnly: true)
-            print("home-currency = \(try opened.homeCurrency())")
-            return
+        let changes = homeCurrency != nil || payFloor != nil || unpaidMaxHours != nil
+        let (opened, _) = changes ? try catalogue.open(for: .changeSettings) : try catalogue.open(for: .check, readOnly: true)
+        if let homeCurrency { try opened.setHomeCurrency(homeCurrency) }
+        if payFloor != nil || unpaidMaxHours != nil {
+            var review = try opened.reviewSettings()
+            if let payFloor { review.payFloorCents = Money(decimal: payFloor, currency: "USD")!.cents }
+            if let unpaidMaxHours { review.unpaidMaxHours = unpaidMaxHours }
+            try opened.setReviewSettings(review)
         }
-        let (opened, _) = try catalogue.open(for: .changeSettings)
-        try opened.setHomeCurrency(homeCurrency)
-        print("home-currency = \(try opened.homeCurrency())")
+        let home = try opened.homeCurrency()
+        let review = try opened.reviewSettings()
+        print("home-currency = \(home)")
+        print("pay-floor = \(Money(cents: review.payFloorCents, currency: home).decimal)")
+        print("unpaid-max-hours = \(review.unpaidMaxHours)")
     }
 }

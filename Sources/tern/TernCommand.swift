@@ -11,7 +11,7 @@ struct TernCommand: ParsableCommand {
             With no subcommand, opens the full-screen interface on the catalogue.
             Exit codes: 0 success, 1 failure, 2 usage.
             """,
-        subcommands: [Browse.self, Init.self, Seed.self, Search.self, Apply.self, Import.self, Export.self, PortfolioCommand.self, Check.self, Backup.self, Restore.self, Settings.self],
+        subcommands: [Browse.self, Init.self, Seed.self, Search.self, Apply.self, Import.self, Export.self, PortfolioCommand.self, Check.self, Backup.self, Restore.self, Settings.self, Postings.self, Organizations.self, Staff.self, Expire.self],
         defaultSubcommand: Browse.self
     )
 }
@@ -48,14 +48,17 @@ struct CatalogueOptions: ParsableArguments {
 
     /// Opens the catalogue for `operation` and checks, before any work, that this OS account may
     /// do it (and act for `actingFor`, when given). Only `tern init` creates a catalogue, and the
-    /// full-screen interface its default one on first run (`opening`).
+    /// full-screen interface its default one on first run (`opening`). A command that writes then
+    /// closes listings past their deadline (`expire`), so that no write works on a stale board.
     func open(for operation: TernCatalogue.Operation, actingFor: String? = nil, readOnly: Bool = false,
-              opening: Catalogue.Opening = .existing, notice: (@Sendable (String) -> Void)? = printNotice) throws -> (Catalogue, Authorization) {
+              opening: Catalogue.Opening = .existing, expire: Bool = true,
+              notice: (@Sendable (String) -> Void)? = printNotice) throws -> (Catalogue, Authorization) {
         let path = try location().path
         if Installation.isShared { try refuseMissingCompanions(of: path) }
         let catalogue = try Catalogue(path: path, readOnly: readOnly, opening: opening, waitNotice: notice)
         if let notice { catalogue.file.warnings.forEach { notice("warning: \($0)") } }
         let access = try catalogue.authorize(operation, account: .current(), actingFor: actingFor)
+        if expire, !readOnly, !catalogue.isReadOnly { try catalogue.closeExpired(now: Date()) }
         return (catalogue, access)
     }
 

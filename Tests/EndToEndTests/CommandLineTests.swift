@@ -117,7 +117,7 @@ import Testing
                 let after = Set(try jsonArray(again.stdout).map { NSDictionary(dictionary: $0) })
                 #expect(before.allSatisfy(after.contains), "records lost in the JSON round trip")
             }
-            let search = try TernProcess.run(["search", "--all", "--limit", "1000", "--json", "--db", fresh])
+            let search = try TernProcess.run(["postings", "list", "--json", "--db", fresh])
             #expect(try jsonArray(search.stdout).count >= 150)
         }
     }

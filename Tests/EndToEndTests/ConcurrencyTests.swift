@@ -37,7 +37,8 @@ import Testing
             #expect(process.terminationStatus == 0, "\(process.arguments ?? []): \(stderr)")
             #expect(!stderr.lowercased().contains("busy") && !stderr.lowercased().contains("locked"))
         }
-        let all = try TernProcess.run(["search", "--all", "--limit", "100000", "--json", "--db", db])
+        // Staff see every listing, approved or not (imported ones wait for review).
+        let all = try TernProcess.run(["postings", "list", "--json", "--db", db])
         let refs = try #require(try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]]).compactMap { $0["ref"] as? String }
         for writer in 0..<writers {
             #expect(refs.filter { $0.hasPrefix("w\(writer)-") }.count == rows, "writer \(writer) lost rows")

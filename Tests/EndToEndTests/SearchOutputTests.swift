@@ -30,6 +30,7 @@ import Testing
             """.write(toFile: file, atomically: true, encoding: .utf8)
         let imported = try TernProcess.run(["import", file, "--db", db])
         try #require(imported.status == 0, "\(imported.stderr)")
+        try TernProcess.approvePending(db: db)
         return db
     }
 

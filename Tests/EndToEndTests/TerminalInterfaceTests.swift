@@ -120,6 +120,7 @@ import Testing
         record[0]["deadline"] = formatter.string(from: Date())
         try JSONSerialization.data(withJSONObject: record).write(to: URL(fileURLWithPath: file))
         #expect(try TernProcess.run(["import", file, "--db", db]).status == 0)
+        try TernProcess.approvePending(db: db)
         let tmux = try Self.launch(scratch, db: db)
         // Wait for the whole frame, not just the first row that shows the title: a capture can land
         // while the terminal is still drawing the rest.

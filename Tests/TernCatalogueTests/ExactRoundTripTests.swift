@@ -30,7 +30,7 @@ import Testing
         let fixture = try CatalogueFixture()
         let csv = "ref,title,organization,field,hours,duration_days,deadline,compensation_kind,location_kind,skills,deliverables\n"
             + "a,T,Acme,design,10,5,2099-01-01,unpaid,remote,Python | SQL |,\\ kept\\ || x\n"
-        _ = try fixture.catalogue.importFile(Data(csv.utf8), format: .csv)
+        _ = try fixture.catalogue.importApproved(Data(csv.utf8), format: .csv)
         let listing = try #require(try fixture.catalogue.opportunity(ref: "a"))
         #expect(listing.skills == ["Python", "SQL"])
         #expect(listing.deliverables.map(Self.bytes) == [" kept ", "x"].map(Self.bytes))
@@ -40,7 +40,7 @@ import Testing
 
     @Test func aStudentSkillNameMayHoldColonsAndEdgeSpaces() throws {
         let fixture = try CatalogueFixture()
-        _ = try fixture.catalogue.importFile(Data(#"[{"username": "ana", "name": "Ana", "email": "a@b.example", "skills": [" C++: the hard parts :expert"]}]"#.utf8), format: .json)
+        _ = try fixture.catalogue.importApproved(Data(#"[{"username": "ana", "name": "Ana", "email": "a@b.example", "skills": [" C++: the hard parts :expert"]}]"#.utf8), format: .json)
         let target = try roundTrip(fixture, .students, .csv)
         let skills = try #require(try target.catalogue.student(username: "ana")).skills
         #expect(skills.map { Self.bytes($0.name) } == [Self.bytes(" C++: the hard parts ")])
@@ -57,8 +57,8 @@ import Testing
         let listings = (0..<60).map { text.listing(number: $0) }
         let students = (0..<30).map { text.student(number: $0) }
         let source = try CatalogueFixture()
-        _ = try source.catalogue.importFile(Data(("[" + listings.map(\.json).joined(separator: ",\n") + "]").utf8), format: .json)
-        _ = try source.catalogue.importFile(Data(("[" + students.map(\.json).joined(separator: ",\n") + "]").utf8), format: .json)
+        _ = try source.catalogue.importApproved(Data(("[" + listings.map(\.json).joined(separator: ",\n") + "]").utf8), format: .json)
+        _ = try source.catalogue.importApproved(Data(("[" + students.map(\.json).joined(separator: ",\n") + "]").utf8), format: .json)
         // The catalogue holds exactly what the file said.
         for listing in listings {
             #expect(try Self.stored(source, listing: listing.ref) == listing.expected, "listing \(listing.ref)")
@@ -69,8 +69,8 @@ import Testing
         // And each export gives a catalogue holding the same.
         for format in ExchangeFormat.allCases {
             let target = try CatalogueFixture()
-            _ = try target.catalogue.importFile(Data(try Self.exported(source, .opportunities, format).utf8), format: format)
-            _ = try target.catalogue.importFile(Data(try Self.exported(source, .students, format).utf8), format: format)
+            _ = try target.catalogue.importApproved(Data(try Self.exported(source, .opportunities, format).utf8), format: format)
+            _ = try target.catalogue.importApproved(Data(try Self.exported(source, .students, format).utf8), format: format)
             for listing in listings {
                 #expect(try Self.stored(target, listing: listing.ref) == listing.expected, "\(format) listing \(listing.ref)")
             }
@@ -93,7 +93,7 @@ import Testing
     /// A fresh catalogue that imported `source`'s export of `subject` (with what it needs first).
     func roundTrip(_ source: CatalogueFixture, _ subject: ExchangeSubject, _ format: ExchangeFormat) throws -> CatalogueFixture {
         let target = try CatalogueFixture()
-        _ = try target.catalogue.importFile(Data(try Self.exported(source, subject, format).utf8), format: format)
+        _ = try target.catalogue.importApproved(Data(try Self.exported(source, subject, format).utf8), format: format)
         return target
     }
 

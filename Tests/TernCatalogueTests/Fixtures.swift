@@ -29,12 +29,12 @@ final class CatalogueFixture {
             return record
         }
         let data = try JSONSerialization.data(withJSONObject: full)
-        _ = try catalogue.importFile(data, format: .json)
+        _ = try catalogue.importApproved(data, format: .json)
     }
 
     func addStudent(_ username: String) throws {
         let csv = "username,name,email,skills,interests,hours_per_week\n\(username),Student \(username),\(username)@campus.example,Python:advanced|SQL:beginner,software|data_analysis,10\n"
-        _ = try catalogue.importFile(Data(csv.utf8), format: .csv)
+        _ = try catalogue.importApproved(Data(csv.utf8), format: .csv)
     }
 
     func listingID(_ ref: String) throws -> Int64 {

@@ -15,7 +15,7 @@ import Testing
     func refusal(_ data: Data, format: ExchangeFormat = .csv) throws -> ImportError? {
         let fixture = try CatalogueFixture()
         do {
-            _ = try fixture.catalogue.importFile(data, format: format)
+            _ = try fixture.catalogue.importApproved(data, format: format)
             return nil
         } catch let error as ImportError {
             return error

@@ -17,7 +17,7 @@ import Testing
         try fixture.addListings([["ref": "existing"]])
         let before = try fixture.footprint()
         do {
-            _ = try fixture.catalogue.importFile(Data(text.utf8), format: format)
+            _ = try fixture.catalogue.importApproved(Data(text.utf8), format: format)
             Issue.record("import was accepted", sourceLocation: sourceLocation)
         } catch let error as ImportError {
             #expect(error.line == line && error.column == column, "got \(error)", sourceLocation: sourceLocation)
@@ -28,7 +28,7 @@ import Testing
 
     @Test func aGoodCSVImportsEveryRow() throws {
         let fixture = try CatalogueFixture()
-        let summary = try fixture.catalogue.importFile(Data("\(Self.header)\n\(Self.row("a"))\n\(Self.row("b"))\n".utf8), format: .csv)
+        let summary = try fixture.catalogue.importApproved(Data("\(Self.header)\n\(Self.row("a"))\n\(Self.row("b"))\n".utf8), format: .csv)
         #expect(summary == ImportSummary(subject: "opportunities", inserted: 2, updated: 0))
         let a = try #require(try fixture.catalogue.opportunity(ref: "a"))
         #expect(a.brief == "A brief, with a comma")
@@ -73,7 +73,7 @@ import Testing
     @Test func aByteOrderMarkAndCRLFLineEndsAreFine() throws {
         let fixture = try CatalogueFixture()
         let text = "\u{FEFF}\(Self.header)\r\n\(Self.row("a"))\r\n\(Self.row("b"))\r\n"
-        #expect(try fixture.catalogue.importFile(Data(text.utf8), format: .csv).inserted == 2)
+        #expect(try fixture.catalogue.importApproved(Data(text.utf8), format: .csv).inserted == 2)
         #expect(try fixture.catalogue.opportunity(ref: "b")?.title == "Poster for b")
     }
 
@@ -87,7 +87,7 @@ import Testing
         var data = Data("\(Self.header)\n\(Self.row("a"))\n".utf8)
         data.append(contentsOf: [0x62, 0x2C, 0xFF, 0x0A])
         // Column 2: for CSV the column is the field number.
-        #expect(throws: ImportError(line: 3, column: 2, message: "not UTF-8 text")) { try fixture.catalogue.importFile(data, format: .csv) }
+        #expect(throws: ImportError(line: 3, column: 2, message: "not UTF-8 text")) { try fixture.catalogue.importApproved(data, format: .csv) }
     }
 
     @Test func jsonErrorsNameTheLineAndColumnOfTheValue() throws {
@@ -111,7 +111,7 @@ import Testing
     @Test func aDryRunChecksEverythingAndWritesNothing() throws {
         let fixture = try CatalogueFixture()
         let before = try fixture.footprint()
-        let summary = try fixture.catalogue.importFile(Data("\(Self.header)\n\(Self.row("a"))\n".utf8), format: .csv, dryRun: true)
+        let summary = try fixture.catalogue.importApproved(Data("\(Self.header)\n\(Self.row("a"))\n".utf8), format: .csv, dryRun: true)
         #expect(summary.inserted == 1)
         #expect(try fixture.footprint() == before)
     }
@@ -129,10 +129,10 @@ import Testing
         let target = try CatalogueFixture()
         // Applications need their student and listing first.
         for prerequisite in [ExchangeSubject.students, .opportunities] where subject == .applications {
-            _ = try target.catalogue.importFile(Data(try exported(source, prerequisite, format).utf8), format: format)
+            _ = try target.catalogue.importApproved(Data(try exported(source, prerequisite, format).utf8), format: format)
         }
         let text = try exported(source, subject, format)
-        _ = try target.catalogue.importFile(Data(text.utf8), format: format)
+        _ = try target.catalogue.importApproved(Data(text.utf8), format: format)
         #expect(try exported(target, subject, format) == text)
     }
 

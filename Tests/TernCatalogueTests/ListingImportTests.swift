@@ -9,7 +9,7 @@ import Testing
     static let header = "ref,title,organization,field,brief,skills,deliverables,hours,duration_days,deadline,compensation_kind,location_kind"
 
     func importCSV(_ rows: [String], into fixture: CatalogueFixture, dryRun: Bool = false) throws -> ImportSummary {
-        try fixture.catalogue.importFile(Data(([Self.header] + rows).joined(separator: "\n").utf8), format: .csv, dryRun: dryRun)
+        try fixture.catalogue.importApproved(Data(([Self.header] + rows).joined(separator: "\n").utf8), format: .csv, dryRun: dryRun)
     }
 
     func refs(_ fixture: CatalogueFixture, _ words: String) throws -> Set<String> {
@@ -83,12 +83,12 @@ import Testing
         let fixture = try CatalogueFixture()
         let row = "a,Poster,Acme,design,Bold,Figma,Sketch,10,5,2099-01-01,unpaid,remote"
         let first = Date(timeIntervalSince1970: 1_800_000_000)
-        _ = try fixture.catalogue.importFile(Data("\(Self.header)\n\(row)\n".utf8), format: .csv, now: first)
+        _ = try fixture.catalogue.importApproved(Data("\(Self.header)\n\(row)\n".utf8), format: .csv, now: first)
         let before = try #require(try fixture.catalogue.opportunity(ref: "a"))
-        _ = try fixture.catalogue.importFile(Data("\(Self.header)\n\(row)\n".utf8), format: .csv, now: first.addingTimeInterval(86_400))
+        _ = try fixture.catalogue.importApproved(Data("\(Self.header)\n\(row)\n".utf8), format: .csv, now: first.addingTimeInterval(86_400))
         #expect(try fixture.catalogue.opportunity(ref: "a") == before)
         let changed = row.replacingOccurrences(of: "Bold", with: "Bolder")
-        _ = try fixture.catalogue.importFile(Data("\(Self.header)\n\(changed)\n".utf8), format: .csv, now: first.addingTimeInterval(86_400))
+        _ = try fixture.catalogue.importApproved(Data("\(Self.header)\n\(changed)\n".utf8), format: .csv, now: first.addingTimeInterval(86_400))
         let after = try #require(try fixture.catalogue.opportunity(ref: "a"))
         #expect(after.postedAt == before.postedAt && after.version == before.version + 1 && after.brief == "Bolder")
     }

@@ -133,7 +133,7 @@ import Testing
         #expect(try migrated.opportunities(matching: OpportunityQuery(sort: .pay), limit: 10).map(\.ref) == ["usd", "jpy", "credit"])
         #expect(try migrated.homeCurrency() == "USD")
         let report = try migrated.check()
-        #expect(report.isHealthy && report.lines.contains("schema: v3-pay-order"))
+        #expect(report.isHealthy && report.lines.contains("schema: \(CatalogueSchema.latestVersion)"))
     }
 
     @Test func theSyntheticCatalogueRanksItsListingsAsTheTriggersWould() throws {
@@ -151,7 +151,7 @@ import Testing
         #expect(wrong == 0)
         #expect(bands == 3, "home currency, other currencies and unpaid listings all present")
         // The triggers suspended for the load are back: a listing added later is ranked.
-        try synthetic.importFile(Data("""
+        try synthetic.importApproved(Data("""
             ref,title,organization,field,hours,duration_days,deadline,compensation_kind,compensation_amount,currency,location_kind
             later,Later,Acme Studio,design,1,5,2099-01-01,hourly,99999,USD,remote
 

@@ -24,7 +24,7 @@ import Testing
         let fixture = try fixture ?? CatalogueFixture()
         let before = try fixture.footprint()
         do {
-            _ = try fixture.catalogue.importFile(Data(text.utf8), format: format)
+            _ = try fixture.catalogue.importApproved(Data(text.utf8), format: format)
             Issue.record("import was accepted", sourceLocation: sourceLocation)
         } catch let error as ImportError {
             #expect(error.line == line && error.column == column, "got \(error)", sourceLocation: sourceLocation)
@@ -81,7 +81,7 @@ import Testing
         let fixture = try CatalogueFixture()
         // 200 scalars, 100 Characters: within the title's 200.
         let title = String(repeating: "e\u{301}", count: 100)
-        _ = try fixture.catalogue.importFile(Data("\(Self.header)\n\(Self.row("a", title: title))\n".utf8), format: .csv)
+        _ = try fixture.catalogue.importApproved(Data("\(Self.header)\n\(Self.row("a", title: title))\n".utf8), format: .csv)
         #expect(try fixture.catalogue.opportunity(ref: "a")?.title.unicodeScalars.count == 200)
         try expectRefused("\(Self.header)\n\(Self.row("b", title: title + "x"))\n", line: 2, column: 2,
                           containing: "title: is 201 characters long; the most it can hold is 200")
@@ -107,7 +107,7 @@ import Testing
     @Test func requiredTextMustNotBeBlankButOptionalTextIsKeptAsWritten() throws {
         try expectRefused("\(Self.header)\n\(Self.row("a", title: "\u{3000} "))\n", line: 2, column: 2, containing: "title: must not be blank")
         let fixture = try CatalogueFixture()
-        _ = try fixture.catalogue.importFile(Data("\(Self.header)\n\(Self.row("a", brief: "\" \u{3000}\""))\n".utf8), format: .csv)
+        _ = try fixture.catalogue.importApproved(Data("\(Self.header)\n\(Self.row("a", brief: "\" \u{3000}\""))\n".utf8), format: .csv)
         #expect(try fixture.catalogue.opportunity(ref: "a")?.brief == " \u{3000}")
     }
 

@@ -36,14 +36,14 @@ final class PortfolioFixture {
             record.merge(listing) { $1 }
             return record
         }
-        _ = try catalogue.importFile(try JSONSerialization.data(withJSONObject: listings), format: .json)
+        _ = try catalogue.importApproved(try JSONSerialization.data(withJSONObject: listings), format: .json)
         let students: [[String: Any]] = [
             ["username": "ana", "name": "Ana Ruiz", "email": "ana@campus.example", "program": "BSc Statistics",
              "graduation_year": "2027", "skills": ["Python:advanced", "Excel:beginner"],
              "portfolio_links": ["https://ana.example", "javascript:alert(1)"]],
             ["username": "ben", "name": "Ben Okoro", "email": "ben@campus.example"],
         ]
-        _ = try catalogue.importFile(try JSONSerialization.data(withJSONObject: students), format: .json)
+        _ = try catalogue.importApproved(try JSONSerialization.data(withJSONObject: students), format: .json)
 
         let survey = try complete("ana", "survey", link: "https://ana.example/survey", accepted: "2026-03-02", completed: "2026-03-20")
         let evil = try complete("ana", "evil", link: "javascript:alert(1)", accepted: "2026-04-01", completed: "2026-04-10")

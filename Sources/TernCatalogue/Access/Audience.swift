@@ -21,13 +21,14 @@ public enum Operation: String, Sendable, CaseIterable {
     case apply, portfolio
     case seed, importFile, exportListings, exportStudents, exportApplications, backup, restore, changeSettings
     case readStudentRecord
+    case reviewPostings, manageStaff, expireListings
 
     public var audience: Audience {
         switch self {
         case .browse, .search, .check, .createCatalogue: .anyone
         case .apply, .portfolio: .student
         case .seed, .importFile, .exportListings, .exportStudents, .exportApplications, .backup, .restore,
-             .changeSettings, .readStudentRecord: .staff
+             .changeSettings, .readStudentRecord, .reviewPostings, .manageStaff, .expireListings: .staff
         }
     }
 
@@ -49,6 +50,9 @@ public enum Operation: String, Sendable, CaseIterable {
         case .restore: "restore a backup"
         case .changeSettings: "change the catalogue's settings"
         case .readStudentRecord: "read another student's records"
+        case .reviewPostings: "review listings and organizations"
+        case .manageStaff: "add and remove staff"
+        case .expireListings: "close listings past their deadline"
         }
     }
 }

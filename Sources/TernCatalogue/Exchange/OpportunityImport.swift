@@ -27,8 +27,9 @@ extension Catalogue {
         let addSkill = try db.cachedStatement(sql: "INSERT INTO skills(name) VALUES (?)")
         for record in records {
             if organizations[record.organization] == nil {
-                // Imported organizations start unverified: staff vet them before anyone trusts the name.
-                try Organization(name: record.organization, kind: .company, verified: false, createdAt: stamp).insert(db)
+                // Imported organizations start unverified and pending: staff vet them before anyone
+                // trusts the name, and review their first listing whatever else happens.
+                try Organization(name: record.organization, kind: .company, verified: false, approval: .pending, createdAt: stamp).insert(db)
                 organizations.add(record.organization, id: db.lastInsertedRowID)
             }
             for skill in record.skills where skills[skill] == nil {
@@ -37,6 +38,10 @@ extension Catalogue {
             }
         }
         let before = try ListingContent.load(db, ids: records.compactMap { existing[$0.ref] })
+        // A new listing waits for review unless its organization is trusted; an existing one keeps
+        // its approval (README: Import format). The file never says: it has no approval column.
+        let trusted = Set(try Int64.fetchAll(db, sql: "SELECT id FROM organizations WHERE trusted = 1"))
+        var approvedOnArrival: [(listing: Int64, organization: Int64)] = []
 
         var counts = (inserted: 0, updated: 0)
         var staleEntries: [Int64] = []
@@ -48,7 +53,9 @@ extension Catalogue {
             let parameter = { (column: String) in "?\(ListingContent.columns.firstIndex(of: column)! + 1)" }
             let payRank = PayRank.sql(hourly: parameter("hourly_cents"), currency: parameter("currency"),
                                       kind: parameter("compensation_kind"), home: PayRank.storedHomeCurrency)
-            let insert = try BulkInsert(db, sql: "INSERT INTO opportunities(\(columns), updated_at, ref, pay_rank) VALUES (\(placeholders(ListingContent.columns.count + 2)), \(payRank))")
+            // The approval comes last, after the pay rank's numbered parameters: a plain `?` then
+            // takes the number after the highest used so far.
+            let insert = try BulkInsert(db, sql: "INSERT INTO opportunities(\(columns), updated_at, ref, pay_rank, approval) VALUES (\(placeholders(ListingContent.columns.count + 2)), \(payRank), ?)")
             let update = try BulkInsert(db, sql: "UPDATE opportunities SET (\(columns), updated_at) = (\(placeholders(ListingContent.columns.count + 1))), version = version + 1 WHERE id = ?")
             let clearDeliverables = try BulkInsert(db, sql: "DELETE FROM opportunity_deliverables WHERE opportunity_id = ?")
             let clearSkills = try BulkInsert(db, sql: "DELETE FROM opportunity_skills WHERE opportunity_id = ?")
@@ -80,8 +87,10 @@ extension Catalogue {
                     }
                 } else {
                     for value in content.values { insert.value(value) }
-                    try insert.text(stamp).text(record.ref).run()
+                    let approval: Approval = trusted.contains(organizationID) ? .approved : .pending
+                    try insert.text(stamp).text(record.ref).text(approval.rawValue).run()
                     id = db.lastInsertedRowID
+                    if approval == .approved { approvedOnArrival.append((id, organizationID)) }
                     counts.inserted += 1
                 }
                 if old.map({ !ListingContent.sameDeliverables($0, content) }) ?? true {
@@ -112,6 +121,10 @@ extension Catalogue {
             for entry in entries.sorted(by: { $0.id < $1.id }) {
                 try addSearch.int(entry.id).text(entry.title).text(entry.organization).text(entry.skills).text(entry.brief).run()
             }
+        }
+        for arrival in approvedOnArrival {
+            try record(db, organization: arrival.organization, listing: arrival.listing, .approved, reason: nil,
+                       note: "trusted organization", actor: Actor(role: .system, username: "system"), at: stamp)
         }
         return counts
     }

@@ -13,10 +13,15 @@ public struct Organization: Codable, Sendable, Hashable, FetchableRecord, Persis
     public var contactEmail: String?
     public var description: String
     public var verified: Bool
+    /// Staff review: students see listings only from organizations that are not declined, and a
+    /// new organization starts pending (its first listing is always reviewed).
+    public var approval: Approval
+    /// Its new listings are approved on arrival.
+    public var trusted: Bool
     public var createdAt: String
 
     public init(id: Int64? = nil, name: String, kind: OrganizationKind, website: String? = nil,
-                contactEmail: String? = nil, description: String = "", verified: Bool = false, createdAt: String) {
+                contactEmail: String? = nil, description: String = "", verified: Bool = false, approval: Approval = .pending, trusted: Bool = false, createdAt: String) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -24,11 +29,13 @@ public struct Organization: Codable, Sendable, Hashable, FetchableRecord, Persis
         self.contactEmail = contactEmail
         self.description = description
         self.verified = verified
+        self.approval = approval
+        self.trusted = trusted
         self.createdAt = createdAt
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, kind, website, contactEmail, description, verified, createdAt
+        case id, name, kind, website, contactEmail, description, verified, approval, trusted, createdAt
     }
 
 }

@@ -28,6 +28,9 @@ public enum DemoCatalogue {
 
     struct OrganizationEntry: Decodable {
         var name: String, kind: OrganizationKind, website: String?, contactEmail: String?, description: String, verified: Bool
+        /// Absent means approved: most of the demo is a board students can use.
+        var approval: Approval?
+        var trusted: Bool?
     }
     struct OpportunityEntry: Decodable {
         var ref: String, title: String, organization: String, field: Field, brief: String
@@ -35,6 +38,11 @@ public enum DemoCatalogue {
         var startsInDays: Int?, deadlineInDays: Int, compensationKind: CompensationKind
         var compensationAmount: Double?, currency: String?, locationKind: LocationKind, city: String?
         var spots: Int, status: OpportunityStatus, postedDaysAgo: Int
+        /// Absent means approved; a declined one names its reason (and a note), recorded as the
+        /// first staff member's decision.
+        var approval: Approval?
+        var declineReason: DeclineReason?
+        var declineNote: String?
     }
     struct StudentEntry: Decodable {
         var username: String, name: String, email: String, program: String, graduationYear: Int
@@ -95,7 +103,8 @@ extension Catalogue {
             for entry in organizations {
                 let organization = Organization(name: entry.name, kind: entry.kind, website: entry.website,
                                                 contactEmail: entry.contactEmail, description: entry.description,
-                                                verified: entry.verified, createdAt: stamp(120))
+                                                verified: entry.verified, approval: entry.approval ?? .approved,
+                                                trusted: entry.trusted ?? false, createdAt: stamp(120))
                 try organization.insert(db)
                 summary.organizations += 1
             }
@@ -110,7 +119,16 @@ extension Catalogue {
                     compensation: entry.compensationAmount.map { Money(cents: Int(($0 * 100).rounded()), currency: entry.currency ?? "USD") },
                     locationKind: entry.locationKind, city: entry.city, spots: entry.spots, status: entry.status,
                     postedAt: stamp(entry.postedDaysAgo))
-                opportunityIDs[entry.ref] = try Self.upsertOpportunity(db, opp, now: now)
+                let id = try Self.upsertOpportunity(db, opp, approval: entry.approval ?? .approved, now: now)
+                opportunityIDs[entry.ref] = id
+                if entry.approval == .declined {
+                    guard let reason = entry.declineReason, let reviewer = staff.first else {
+                        throw CatalogueError.invalid("demo listing \(entry.ref) is declined without a decline_reason (or there is no staff)")
+                    }
+                    try Self.record(db, organization: try Self.organizationID(db, existing: entry.organization), listing: id, .declined,
+                                    reason: reason, note: entry.declineNote, actor: Actor(role: .staff, username: reviewer.username),
+                                    at: stamp(max(0, entry.postedDaysAgo - 1)))
+                }
                 summary.opportunities += 1
             }
             var studentIDs: [String: Int64] = [:]

@@ -1,0 +1,212 @@
+import Foundation
+import GRDB
+
+extension Catalogue {
+    /// Listings for review, newest first: all of them, or those with one `approval`.
+    ///
+    /// ```swift
+    /// let queue = try catalogue.postings(approval: .pending)
+    /// ```
+    public func postings(approval: Approval? = nil) throws -> [PostingReview] {
+        try read { db in
+            let settings = try Self.reviewSettings(db)
+            let home = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [PayRank.homeCurrencySetting]) ?? PayRank.defaultHomeCurrency
+            var sql = """
+                SELECT o.id, o.ref, o.title, o.approval, o.status, o.deadline, o.posted_at, o.resubmitted,
+                       org.name AS organization, org.approval AS organization_approval, org.trusted
+                FROM opportunities o JOIN organizations org ON org.id = o.organization_id
+                """
+            var arguments: StatementArguments = []
+            if let approval {
+                sql += " WHERE o.approval = ?"
+                arguments = [approval.rawValue]
+            }
+            sql += " ORDER BY o.posted_at DESC, o.id DESC"
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                let id: Int64 = row["id"]
+                return PostingReview(
+                    ref: row["ref"], title: row["title"], organization: row["organization"],
+                    approval: Approval(rawValue: row["approval"]) ?? .pending,
+                    organizationApproval: Approval(rawValue: row["organization_approval"]) ?? .pending,
+                    organizationTrusted: row["trusted"], status: OpportunityStatus(rawValue: row["status"]) ?? .closed,
+                    deadline: CalendarDay(row["deadline"] as String) ?? CalendarDay(year: 1970, month: 1, day: 1),
+                    postedAt: row["posted_at"], resubmitted: row["resubmitted"],
+                    flags: try Self.flags(db, listing: id, settings: settings, homeCurrency: home),
+                    lastDecision: try Self.decisions(db, whereSQL: "d.opportunity_id = ?", argument: id).last)
+            }
+        }
+    }
+
+    /// What a reviewer should look at twice in one listing (see ``ListingFlag``).
+    ///
+    /// ```swift
+    /// let flags = try catalogue.flags(forListing: "acme-logo")
+    /// ```
+    public func flags(forListing ref: String) throws -> [ListingFlag] {
+        try read { db in
+            let id = try Self.listingID(db, ref: ref)
+            let home = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [PayRank.homeCurrencySetting]) ?? PayRank.defaultHomeCurrency
+            return try Self.flags(db, listing: id, settings: try Self.reviewSettings(db), homeCurrency: home)
+        }
+    }
+
+    /// Every decision about one listing, oldest first.
+    public func decisions(forListing ref: String) throws -> [PostingDecision] {
+        try read { db in try Self.decisions(db, whereSQL: "d.opportunity_id = ?", argument: try Self.listingID(db, ref: ref)) }
+    }
+
+    /// Approves pending listings, all or none (bulk approval). A listing whose organization is
+    /// still pending approves the organization with it: the first listing is how a new
+    /// organization is reviewed. A declined organization's listings are refused.
+    ///
+    /// ```swift
+    /// try catalogue.approve(["acme-logo", "acme-survey"], note: "checked the brief", by: Actor(role: .staff, username: "rpatel"))
+    /// ```
+    public func approve(_ refs: [String], note: String? = nil, by actor: Actor, now: Date = Date()) throws {
+        let note = try StoredText.note.check(note.flatMap { $0.isEmpty ? nil : $0 })
+        guard !refs.isEmpty else { throw CatalogueError.invalid("name at least one listing to approve") }
+        try write { db in
+            let stamp = Timestamp.string(now)
+            for ref in refs {
+                let row = try Self.reviewedRow(db, ref: ref)
+                let listing: Int64 = row["id"], organization: Int64 = row["organization_id"]
+                switch Approval(rawValue: row["approval"]) {
+                case .approved?: throw CatalogueError.refused("\(ref) is already approved")
+                case .declined?: throw CatalogueError.refused("\(ref) was declined; it must be resubmitted before it can be approved")
+                default: break
+                }
+                switch Approval(rawValue: row["organization_approval"]) {
+                case .declined?: throw CatalogueError.refused("\(ref) belongs to \(row["organization"] as String), which was declined")
+                case .pending?:
+                    try db.execute(sql: "UPDATE organizations SET approval = 'approved' WHERE id = ?", arguments: [organization])
+                    try Self.record(db, organization: organization, listing: nil, .approved, reason: nil,
+                                    note: "approved with its first listing \(ref)", actor: actor, at: stamp)
+                default: break
+                }
+                try db.execute(sql: "UPDATE opportunities SET approval = 'approved', updated_at = ?, version = version + 1 WHERE id = ?",
+                               arguments: [stamp, listing])
+                try Self.record(db, organization: organization, listing: listing, .approved, reason: nil, note: note, actor: actor, at: stamp)
+                try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "approve_listing", student: nil, detail: ref)
+            }
+        }
+    }
+
+    /// Declines a pending or approved listing with a structured reason (``DeclineReason/other``
+    /// needs a note). It leaves every student's view at once; it may be resubmitted once.
+    ///
+    /// ```swift
+    /// try catalogue.decline("acme-logo", reason: .upfrontCost, note: "asks for a paid kit", by: reviewer)
+    /// ```
+    public func decline(_ ref: String, reason: DeclineReason, note: String? = nil, by actor: Actor, now: Date = Date()) throws {
+        let note = try StoredText.note.check(note.flatMap { $0.isEmpty ? nil : $0 })
+        if reason == .other, (note ?? "").allSatisfy(\.isWhitespace) {
+            throw CatalogueError.invalid("the reason other needs a note saying what")
+        }
+        try write { db in
+            let stamp = Timestamp.string(now)
+            let row = try Self.reviewedRow(db, ref: ref)
+            guard Approval(rawValue: row["approval"]) != .declined else { throw CatalogueError.refused("\(ref) is already declined") }
+            let listing: Int64 = row["id"]
+            try db.execute(sql: "UPDATE opportunities SET approval = 'declined', updated_at = ?, version = version + 1 WHERE id = ?",
+                           arguments: [stamp, listing])
+            try Self.record(db, organization: row["organization_id"], listing: listing, .declined, reason: reason, note: note, actor: actor, at: stamp)
+            try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "decline_listing", student: nil,
+                           detail: "\(ref): \(reason.rawValue)")
+        }
+    }
+
+    /// Puts a declined listing back in the review queue, once in its life: the organization has
+    /// fixed what was wrong (staff record it for them; organizations have no accounts yet).
+    ///
+    /// ```swift
+    /// try catalogue.resubmit("acme-logo", note: "kit now provided", by: reviewer)
+    /// ```
+    public func resubmit(_ ref: String, note: String? = nil, by actor: Actor, now: Date = Date()) throws {
+        let note = try StoredText.note.check(note.flatMap { $0.isEmpty ? nil : $0 })
+        try write { db in
+            let stamp = Timestamp.string(now)
+            let row = try Self.reviewedRow(db, ref: ref)
+            guard Approval(rawValue: row["approval"]) == .declined else {
+                throw CatalogueError.refused("only a declined listing can be resubmitted; \(ref) is \(row["approval"] as String)")
+            }
+            guard !(row["resubmitted"] as Bool) else {
+                throw CatalogueError.refused("\(ref) has already been resubmitted once; post it as a new listing")
+            }
+            let listing: Int64 = row["id"]
+            try db.execute(sql: "UPDATE opportunities SET approval = 'pending', resubmitted = 1, updated_at = ?, version = version + 1 WHERE id = ?",
+                           arguments: [stamp, listing])
+            try Self.record(db, organization: row["organization_id"], listing: listing, .resubmitted, reason: nil, note: note, actor: actor, at: stamp)
+            try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "resubmit_listing", student: nil, detail: ref)
+        }
+    }
+
+    // MARK: - Shared with organizations and imports
+
+    static func listingID(_ db: Database, ref: String) throws -> Int64 {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM opportunities WHERE ref = ?", arguments: [ref]) else {
+            throw CatalogueError.notFound("no listing with the ref \(ref)")
+        }
+        return id
+    }
+
+    private static func reviewedRow(_ db: Database, ref: String) throws -> Row {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT o.id, o.organization_id, o.approval, o.resubmitted, org.name AS organization, org.approval AS organization_approval
+            FROM opportunities o JOIN organizations org ON org.id = o.organization_id WHERE o.ref = ?
+            """, arguments: [ref]) else {
+            throw CatalogueError.notFound("no listing with the ref \(ref)")
+        }
+        return row
+    }
+
+    static func record(_ db: Database, organization: Int64, listing: Int64?, _ decision: PostingDecisionKind,
+                       reason: DeclineReason?, note: String?, actor: Actor, at stamp: String) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO posting_decisions(organization_id, opportunity_id, decision, reason, note, actor_role, actor_username, at)
+            VALUES (?,?,?,?,?,?,?,?)
+            """).execute(arguments: [organization, listing, decision.rawValue, reason?.rawValue, note, actor.role.rawValue, actor.username, stamp])
+    }
+
+    static func decisions(_ db: Database, whereSQL: String, argument: some DatabaseValueConvertible) throws -> [PostingDecision] {
+        try Row.fetchAll(db, sql: """
+            SELECT org.name AS organization, o.ref, d.decision, d.reason, d.note, d.actor_role, d.actor_username, d.at
+            FROM posting_decisions d JOIN organizations org ON org.id = d.organization_id
+            LEFT JOIN opportunities o ON o.id = d.opportunity_id
+            WHERE \(whereSQL) ORDER BY d.id
+            """, arguments: [argument]).map { row in
+            PostingDecision(organization: row["organization"], ref: row["ref"],
+                            decision: PostingDecisionKind(rawValue: row["decision"]) ?? .approved,
+                            reason: (row["reason"] as String?).flatMap(DeclineReason.init(rawValue:)), note: row["note"],
+                            actor: Actor(role: ActorRole(rawValue: row["actor_role"]) ?? .system, username: row["actor_username"]),
+                            at: row["at"])
+        }
+    }
+
+    static func flags(_ db: Database, listing id: Int64, settings: ReviewSettings, homeCurrency: String) throws -> [ListingFlag] {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT o.title, o.organization_id, o.hours, o.compensation_kind, o.currency, o.hourly_cents,
+                   org.website, org.contact_email
+            FROM opportunities o JOIN organizations org ON org.id = o.organization_id WHERE o.id = ?
+            """, arguments: [id]) else { return [] }
+        var flags: [ListingFlag] = []
+        let kind = CompensationKind(rawValue: row["compensation_kind"]) ?? .unpaid
+        let hours: Int = row["hours"]
+        if kind.isPaid, let currency = row["currency"] as String?, currency == homeCurrency,
+           (row["hourly_cents"] as Int) < settings.payFloorCents {
+            flags.append(.belowPayFloor(hourlyCents: row["hourly_cents"], floorCents: settings.payFloorCents, currency: currency))
+        }
+        if !kind.isPaid, hours > settings.unpaidMaxHours {
+            flags.append(.unpaidOverHours(hours: hours, limit: settings.unpaidMaxHours))
+        }
+        if let email = row["contact_email"] as String?, let website = row["website"] as String?,
+           let mismatch = ContactDomain.mismatch(email: email, website: website), mismatch {
+            flags.append(.contactDomainMismatch(email: email, website: website))
+        }
+        if let other = try String.fetchOne(db, sql: """
+            SELECT ref FROM opportunities WHERE organization_id = ? AND id <> ? AND lower(title) = lower(?) ORDER BY id LIMIT 1
+            """, arguments: [row["organization_id"], id, row["title"]]) {
+            flags.append(.duplicateTitle(otherRef: other))
+        }
+        return flags
+    }
+}

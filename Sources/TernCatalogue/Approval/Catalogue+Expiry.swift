@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+
+/// What one expiry pass did.
+public struct ExpirySummary: Sendable, Equatable {
+    public var listingsClosed = 0
+    public var applicationsExpired = 0
+    public init(listingsClosed: Int = 0, applicationsExpired: Int = 0) {
+        self.listingsClosed = listingsClosed
+        self.applicationsExpired = applicationsExpired
+    }
+}
+
+extension Catalogue {
+    /// Applications still waiting on a listing when it closes at its deadline: the ones the
+    /// state machine lets the system expire.
+    static let expirableStatuses: [ApplicationStatus] = [.submitted, .underReview, .shortlisted, .offered]
+
+    /// Closes every open listing whose deadline (a UTC day, inclusive) has passed, and expires
+    /// the applications still pending on them, each with an event by `system`. Idempotent: a
+    /// second run finds nothing. Run at the start of every command that writes, by `tern expire`
+    /// (cron) and, later, hourly by the full-screen interface.
+    ///
+    /// ```swift
+    /// let done = try catalogue.closeExpired(now: Date())   // done.listingsClosed, done.applicationsExpired
+    /// ```
+    @discardableResult
+    public func closeExpired(now: Date = Date()) throws -> ExpirySummary {
+        let today = CalendarDay(now).description
+        let due = "status = 'open' AND deadline < ?"
+        // Most runs find nothing: ask a reader first so that a start-up check never takes the
+        // write lock, and never counts as a change made for a student (`--user`).
+        guard !isReadOnly, try read({ try Bool.fetchOne($0, sql: "SELECT 1 FROM opportunities WHERE \(due) LIMIT 1", arguments: [today]) }) == true else {
+            return ExpirySummary()
+        }
+        return try translating {
+            try pool.write { db in
+                let stamp = Timestamp.string(now)
+                let listings = try Int64.fetchAll(db, sql: "SELECT id FROM opportunities WHERE \(due)", arguments: [today])
+                let statuses = Self.expirableStatuses.map { "'\($0.rawValue)'" }.joined(separator: ",")
+                var summary = ExpirySummary()
+                for listing in listings {
+                    try db.execute(sql: "UPDATE opportunities SET status = 'closed', updated_at = ?, version = version + 1 WHERE id = ?",
+                                   arguments: [stamp, listing])
+                    summary.listingsClosed += 1
+                    let waiting = try Row.fetchAll(db, sql: "SELECT id, status FROM applications WHERE opportunity_id = ? AND status IN (\(statuses))",
+                                                   arguments: [listing])
+                    for application in waiting {
+                        let id: Int64 = application["id"]
+                        try db.execute(sql: "UPDATE applications SET status = 'expired', updated_at = ?, version = version + 1 WHERE id = ?",
+                                       arguments: [stamp, id])
+                        try Self.appendEvent(db, application: id, actor: Actor(role: .system, username: "system"),
+                                             from: ApplicationStatus(rawValue: application["status"]), to: .expired,
+                                             note: "the listing closed at its deadline", visibility: .shared, at: stamp)
+                        summary.applicationsExpired += 1
+                    }
+                }
+                return summary
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+
+extension Catalogue {
+    /// Organizations for review, by name: all, or those with one `approval`.
+    ///
+    /// ```swift
+    /// let waiting = try catalogue.organizations(approval: .pending)
+    /// ```
+    public func organizations(approval: Approval? = nil) throws -> [OrganizationReview] {
+        try read { db in
+            var sql = """
+                SELECT org.name, org.approval, org.trusted, org.website, org.contact_email,
+                       (SELECT count(*) FROM opportunities o WHERE o.organization_id = org.id AND o.approval = 'pending') AS pending,
+                       (SELECT count(*) FROM opportunities o WHERE o.organization_id = org.id AND o.approval = 'approved') AS approved
+                FROM organizations org
+                """
+            var arguments: StatementArguments = []
+            if let approval {
+                sql += " WHERE org.approval = ?"
+                arguments = [approval.rawValue]
+            }
+            sql += " ORDER BY org.name COLLATE NOCASE"
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+                OrganizationReview(name: $0["name"], approval: Approval(rawValue: $0["approval"]) ?? .pending, trusted: $0["trusted"],
+                                   website: $0["website"], contactEmail: $0["contact_email"],
+                                   pendingListings: $0["pending"], approvedListings: $0["approved"])
+            }
+        }
+    }
+
+    /// Every decision about one organization and its listings, oldest first.
+    public func decisions(forOrganization name: String) throws -> [PostingDecision] {
+        try read { db in try Self.decisions(db, whereSQL: "d.organization_id = ?", argument: try Self.organizationID(db, existing: name)) }
+    }
+
+    /// Approves an organization. Its listings still wait for their own review, unless it is
+    /// also trusted (``trustOrganization(_:note:by:now:)``).
+    ///
+    /// ```swift
+    /// try catalogue.approveOrganization("Acme Studio", by: reviewer)
+    /// ```
+    public func approveOrganization(_ name: String, note: String? = nil, by actor: Actor, now: Date = Date()) throws {
+        let note = try StoredText.note.check(note.flatMap { $0.isEmpty ? nil : $0 })
+        try write { db in
+            let id = try Self.organizationID(db, existing: name)
+            guard try String.fetchOne(db, sql: "SELECT approval FROM organizations WHERE id = ?", arguments: [id]) != Approval.approved.rawValue else {
+                throw CatalogueError.refused("\(name) is already approved")
+            }
+            try db.execute(sql: "UPDATE organizations SET approval = 'approved' WHERE id = ?", arguments: [id])
+            try Self.record(db, organization: id, listing: nil, .approved, reason: nil, note: note, actor: actor, at: Timestamp.string(now))
+            try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "approve_organization", student: nil, detail: name)
+        }
+    }
+
+    /// Declines an organization with a reason: its pending listings are declined with it (each
+    /// decision recorded), and approving any of its listings is refused from then on. Listings
+    /// already approved stay until staff decline them one by one.
+    public func declineOrganization(_ name: String, reason: DeclineReason, note: String? = nil, by actor: Actor, now: Date = Date()) throws {
+        let note = try StoredText.note.check(note.flatMap { $0.isEmpty ? nil : $0 })
+        if reason == .other, (note ?? "").allSatisfy(\.isWhitespace) {
+            throw CatalogueError.invalid("the reason other needs a note saying what")
+        }
+        try write { db in
+            let stamp = Timestamp.string(now)
+            let id = try Self.organizationID(db, existing: name)
+            guard try String.fetchOne(db, sql: "SELECT approval FROM organizations WHERE id = ?", arguments: [id]) != Approval.declined.rawValue else {
+                throw CatalogueError.refused("\(name) is already declined")
+            }
+            try db.execute(sql: "UPDATE organizations SET approval = 'declined', trusted = 0 WHERE id = ?", arguments: [id])
+            try Self.record(db, organization: id, listing: nil, .declined, reason: reason, note: note, actor: actor, at: stamp)
+            let pending = try Int64.fetchAll(db, sql: "SELECT id FROM opportunities WHERE organization_id = ? AND approval = 'pending'", arguments: [id])
+            for listing in pending {
+                try db.execute(sql: "UPDATE opportunities SET approval = 'declined', updated_at = ?, version = version + 1 WHERE id = ?", arguments: [stamp, listing])
+                try Self.record(db, organization: id, listing: listing, .declined, reason: reason, note: note, actor: actor, at: stamp)
+            }
+            try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "decline_organization", student: nil, detail: "\(name): \(reason.rawValue)")
+        }
+    }
+
+    /// Trusts an organization (approving it if need be): its later listings are approved on
+    /// arrival. Listings already waiting keep waiting for a reviewer.
+    ///
+    /// ```swift
+    /// try catalogue.trustOrganization("Copperline Bikes", by: reviewer)
+    /// ```
+    public func trustOrganization(_ name: String, note: String? = nil, by actor: Actor, now: Date = Date()) throws {
+        let note = try StoredText.note.check(note.flatMap { $0.isEmpty ? nil : $0 })
+        try write { db in
+            let id = try Self.organizationID(db, existing: name)
+            let row = try Row.fetchOne(db, sql: "SELECT approval, trusted FROM organizations WHERE id = ?", arguments: [id])!
+            guard !(row["trusted"] as Bool) else { throw CatalogueError.refused("\(name) is already trusted") }
+            guard Approval(rawValue: row["approval"]) != .declined else {
+                throw CatalogueError.refused("\(name) was declined; approve it before trusting it")
+            }
+            try db.execute(sql: "UPDATE organizations SET approval = 'approved', trusted = 1 WHERE id = ?", arguments: [id])
+            try Self.record(db, organization: id, listing: nil, .trusted, reason: nil, note: note, actor: actor, at: Timestamp.string(now))
+            try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "trust_organization", student: nil, detail: name)
+        }
+    }
+
+    static func organizationID(_ db: Database, existing name: String) throws -> Int64 {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM organizations WHERE name = ?", arguments: [name]) else {
+            throw CatalogueError.notFound("no organization named \(name)")
+        }
+        return id
+    }
+}

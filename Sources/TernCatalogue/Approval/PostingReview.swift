@@ -1,0 +1,37 @@
+/// A listing as staff see it while reviewing: where it stands, its organization's standing, the
+/// flags worth a second look and the latest decision.
+///
+/// ```swift
+/// for posting in try catalogue.postings(approval: .pending) { print(posting.ref, posting.flags) }
+/// ```
+public struct PostingReview: Sendable, Equatable {
+    public var ref: String
+    public var title: String
+    public var organization: String
+    public var approval: Approval
+    public var organizationApproval: Approval
+    public var organizationTrusted: Bool
+    public var status: OpportunityStatus
+    public var deadline: CalendarDay
+    /// UTC, ISO 8601.
+    public var postedAt: String
+    /// It has used its one resubmission.
+    public var resubmitted: Bool
+    public var flags: [ListingFlag]
+    public var lastDecision: PostingDecision?
+}
+
+/// An organization as staff see it: standing, trust and how many listings wait on it.
+///
+/// ```swift
+/// for organization in try catalogue.organizations(approval: .pending) { print(organization.name) }
+/// ```
+public struct OrganizationReview: Sendable, Equatable {
+    public var name: String
+    public var approval: Approval
+    public var trusted: Bool
+    public var website: String?
+    public var contactEmail: String?
+    public var pendingListings: Int
+    public var approvedListings: Int
+}

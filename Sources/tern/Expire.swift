@@ -1,0 +1,18 @@
+import ArgumentParser
+import Foundation
+import TernCatalogue
+
+/// `tern expire`: close listings past their deadline and expire the applications still waiting
+/// on them. Every command that writes does this first; this is for cron.
+struct Expire: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Close listings past their deadline and expire their pending applications (staff; for cron).")
+
+    @OptionGroup var catalogue: CatalogueOptions
+
+    func run() throws {
+        let (opened, _) = try catalogue.open(for: .expireListings, expire: false)
+        let done = try opened.closeExpired(now: Date())
+        print("closed \(done.listingsClosed) listing\(done.listingsClosed == 1 ? "" : "s"), expired \(done.applicationsExpired) application\(done.applicationsExpired == 1 ? "" : "s")")
+    }
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import TernCatalogue
+import TernText
+
+/// `tern organizations`: staff review of the organizations that post listings.
+struct Organizations: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Review organizations (staff): list, approve, decline, trust.",
+        discussion: "A trusted organization's new listings are approved on arrival. See README: Postings and organizations.",
+        subcommands: [OrganizationsList.self, OrganizationsApprove.self, OrganizationsDecline.self, OrganizationsTrust.self])
+}
+
+struct OrganizationsList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List organizations by name.")
+
+    @OptionGroup var catalogue: CatalogueOptions
+
+    @Option(help: "pending, approved or declined (default: all).")
+    var status: String?
+
+    @Flag(help: "A JSON array for scripts.")
+    var json = false
+
+    func validate() throws {
+        if let status, Approval(rawValue: status) == nil { throw ValidationError("--status takes pending, approved or declined") }
+    }
+
+    func run() throws {
+        let (opened, _) = try catalogue.open(for: .reviewPostings, readOnly: true)
+        let organizations = try opened.organizations(approval: status.flatMap(Approval.init(rawValue:)))
+        if json {
+            let document = JSONText.array(organizations.map { org in
+                .object([("name", .string(org.name)), ("approval", .string(org.approval.rawValue)), ("trusted", .bool(org.trusted)),
+                         ("website", .optional(org.website)), ("contact_email", .optional(org.contactEmail)),
+                         ("pending_listings", .integer(org.pendingListings)), ("approved_listings", .integer(org.approvedListings))])
+            })
+            FileHandle.standardOutput.write(Data((document.rendered() + "\n").utf8))
+            return
+        }
+        guard !organizations.isEmpty else { print("no organizations"); return }
+        for org in organizations {
+            print(Sanitizer.line("\(org.approval.rawValue)\(org.trusted ? " trusted" : "")  \(org.name)  (\(org.pendingListings) pending, \(org.approvedListings) approved listings)"))
+        }
+    }
+}
+
+struct OrganizationsApprove: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "approve", abstract: "Approve an organization (its listings are still reviewed).")
+
+    @OptionGroup var catalogue: CatalogueOptions
+    @Argument(help: "The organization's name.") var name: String
+    @Option(help: ArgumentHelp("A note kept with the decision.", valueName: "text")) var note: String?
+
+    func run() throws {
+        let (opened, access) = try catalogue.open(for: .reviewPostings)
+        try opened.approveOrganization(name, note: note, by: reviewer(access))
+        print(Sanitizer.line("approved \(name)"))
+    }
+}
+
+struct OrganizationsDecline: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "decline", abstract: "Decline an organization and its pending listings.")
+
+    @OptionGroup var catalogue: CatalogueOptions
+    @Argument(help: "The organization's name.") var name: String
+    @Option(help: ArgumentHelp("Why: \(DeclineReason.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "reason")) var reason: String
+    @Option(help: ArgumentHelp("A note kept with the decision (required with --reason other).", valueName: "text")) var note: String?
+
+    func validate() throws {
+        if DeclineReason(rawValue: reason) == nil {
+            throw ValidationError("--reason takes \(DeclineReason.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let (opened, access) = try catalogue.open(for: .reviewPostings)
+        try opened.declineOrganization(name, reason: DeclineReason(rawValue: reason)!, note: note, by: reviewer(access))
+        print(Sanitizer.line("declined \(name): \(DeclineReason(rawValue: reason)!.label)"))
+    }
+}
+
+struct OrganizationsTrust: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "trust", abstract: "Trust an organization: its new listings are approved on arrival.")
+
+    @OptionGroup var catalogue: CatalogueOptions
+    @Argument(help: "The organization's name.") var name: String
+    @Option(help: ArgumentHelp("A note kept with the decision.", valueName: "text")) var note: String?
+
+    func run() throws {
+        let (opened, access) = try catalogue.open(for: .reviewPostings)
+        try opened.trustOrganization(name, note: note, by: reviewer(access))
+        print(Sanitizer.line("trusted \(name)"))
+    }
+}

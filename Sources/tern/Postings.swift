@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import TernCatalogue
+import TernText
+
+/// `tern postings`: staff review of listings: the queue, approve (in bulk), decline with a
+/// reason, and the one resubmission a declined listing gets.
+struct Postings: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Review listings (staff): list, approve, decline, resubmit.",
+        discussion: "Students see a listing only once it is approved. See README: Postings and organizations.",
+        subcommands: [PostingsList.self, PostingsApprove.self, PostingsDecline.self, PostingsResubmit.self])
+}
+
+/// The staff member acting, as the catalogue records them (the file's owner does staff work
+/// under their own login).
+func reviewer(_ access: Authorization) -> Actor {
+    Actor(role: .staff, username: access.principal.account.displayName)
+}
+
+struct PostingsList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List listings for review, newest first, with their flags.")
+
+    @OptionGroup var catalogue: CatalogueOptions
+
+    @Option(help: "pending, approved or declined (default: all).")
+    var status: String?
+
+    @Flag(help: "A JSON array for scripts.")
+    var json = false
+
+    func validate() throws {
+        if let status, Approval(rawValue: status) == nil { throw ValidationError("--status takes pending, approved or declined") }
+    }
+
+    func run() throws {
+        let (opened, _) = try catalogue.open(for: .reviewPostings, readOnly: true)
+        let postings = try opened.postings(approval: status.flatMap(Approval.init(rawValue:)))
+        if json {
+            FileHandle.standardOutput.write(Data((JSONText.array(postings.map(Self.json)).rendered() + "\n").utf8))
+            return
+        }
+        guard !postings.isEmpty else { print("no listings"); return }
+        for posting in postings {
+            var line = "\(posting.approval.rawValue)  \(posting.ref)  \(posting.title) — \(posting.organization)"
+            if posting.organizationApproval != .approved { line += " (organization \(posting.organizationApproval.rawValue))" }
+            if posting.organizationTrusted { line += " (trusted)" }
+            line += "  [\(posting.status.rawValue), deadline \(posting.deadline)]"
+            if let decision = posting.lastDecision, decision.decision == .declined, let reason = decision.reason {
+                line += "  declined: \(reason.label)" + (decision.note.map { " — \($0)" } ?? "")
+            }
+            print(Sanitizer.line(line))
+            for flag in posting.flags { print(Sanitizer.line("    flag: \(flag)")) }
+        }
+    }
+
+    static func json(_ posting: PostingReview) -> JSONText {
+        .object([
+            ("ref", .string(posting.ref)), ("title", .string(posting.title)), ("organization", .string(posting.organization)),
+            ("approval", .string(posting.approval.rawValue)), ("organization_approval", .string(posting.organizationApproval.rawValue)),
+            ("organization_trusted", .bool(posting.organizationTrusted)), ("status", .string(posting.status.rawValue)),
+            ("deadline", .string(posting.deadline.description)), ("posted_at", .string(posting.postedAt)),
+            ("resubmitted", .bool(posting.resubmitted)),
+            ("flags", .array(posting.flags.map { .string($0.description) })),
+            ("decline_reason", .optional(posting.lastDecision?.decision == .declined ? posting.lastDecision?.reason?.rawValue : nil)),
+            ("decision_note", .optional(posting.lastDecision?.note)),
+        ])
+    }
+}
+
+struct PostingsApprove: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "approve", abstract: "Approve pending listings, all or none.",
+        discussion: "A listing of a pending organization approves the organization with it.")
+
+    @OptionGroup var catalogue: CatalogueOptions
+
+    @Argument(help: "Refs of the listings to approve.")
+    var refs: [String]
+
+    @Option(help: ArgumentHelp("A note kept with the decision.", valueName: "text"))
+    var note: String?
+
+    func validate() throws {
+        if refs.isEmpty { throw ValidationError("name at least one listing to approve") }
+    }
+
+    func run() throws {
+        let (opened, access) = try catalogue.open(for: .reviewPostings)
+        try opened.approve(refs, note: note, by: reviewer(access))
+        print(Sanitizer.line("approved \(refs.count == 1 ? refs[0] : "\(refs.count) listings")"))
+    }
+}
+
+struct PostingsDecline: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "decline", abstract: "Decline a listing with a reason.")
+
+    @OptionGroup var catalogue: CatalogueOptions
+
+    @Argument(help: "The listing's ref.")
+    var ref: String
+
+    @Option(help: ArgumentHelp("Why: \(DeclineReason.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "reason"))
+    var reason: String
+
+    @Option(help: ArgumentHelp("A note kept with the decision (required with --reason other).", valueName: "text"))
+    var note: String?
+
+    func validate() throws {
+        if DeclineReason(rawValue: reason) == nil {
+            throw ValidationError("--reason takes \(DeclineReason.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let (opened, access) = try catalogue.open(for: .reviewPostings)
+        try opened.decline(ref, reason: DeclineReason(rawValue: reason)!, note: note, by: reviewer(access))
+        print(Sanitizer.line("declined \(ref): \(DeclineReason(rawValue: reason)!.label)"))
+    }
+}
+
+struct PostingsResubmit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resubmit", abstract: "Put a declined listing back for review (once per listing).")
+
+    @OptionGroup var catalogue: CatalogueOptions
+
+    @Argument(help: "The listing's ref.")
+    var ref: String
+
+    @Option(help: ArgumentHelp("What the organization changed.", valueName: "text"))
+    var note: String?
+
+    func run() throws {
+        let (opened, access) = try catalogue.open(for: .reviewPostings)
+        try opened.resubmit(ref, note: note, by: reviewer(access))
+        print(Sanitizer.line("resubmitted \(ref); it waits for review"))
+    }
+}
