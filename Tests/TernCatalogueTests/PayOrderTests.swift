@@ -133,7 +133,7 @@ import Testing
         #expect(try migrated.opportunities(matching: OpportunityQuery(sort: .pay), limit: 10).map(\.ref) == ["usd", "jpy", "credit"])
         #expect(try migrated.homeCurrency() == "USD")
         let report = try migrated.check()
-        #expect(report.isHealthy && report.lines.contains("schema: v3-pay-order"))
+        #expect(report.isHealthy && report.lines.contains("schema: \(CatalogueSchema.latestVersion)"))
     }
 
     @Test func theSyntheticCatalogueRanksItsListingsAsTheTriggersWould() throws {

@@ -8,7 +8,7 @@ import GRDB
 /// ```
 enum CatalogueSchema {
     /// The newest migration's identifier; `tern check` reports it as the schema version.
-    static let latestVersion = "v3-pay-order"
+    static let latestVersion = "v5-triage"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -25,6 +25,9 @@ enum CatalogueSchema {
             try db.execute(sql: v3PayOrder)
             try db.execute(sql: payRankListingTriggers)
             try db.execute(sql: homeCurrencyTriggers)
+        }
+        migrator.registerMigration("v5-triage") { db in
+            try db.execute(sql: TriageSchema.v5Triage)
         }
         return migrator
     }
