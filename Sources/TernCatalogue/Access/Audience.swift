@@ -21,13 +21,14 @@ public enum Operation: String, Sendable, CaseIterable {
     case apply, portfolio
     case seed, importFile, exportListings, exportStudents, exportApplications, backup, restore, changeSettings
     case readStudentRecord
+    case listApplications, moveApplications, readAuditTrail, report
 
     public var audience: Audience {
         switch self {
         case .browse, .search, .check, .createCatalogue: .anyone
         case .apply, .portfolio: .student
         case .seed, .importFile, .exportListings, .exportStudents, .exportApplications, .backup, .restore,
-             .changeSettings, .readStudentRecord: .staff
+             .changeSettings, .readStudentRecord, .listApplications, .moveApplications, .readAuditTrail, .report: .staff
         }
     }
 
@@ -49,6 +50,10 @@ public enum Operation: String, Sendable, CaseIterable {
         case .restore: "restore a backup"
         case .changeSettings: "change the catalogue's settings"
         case .readStudentRecord: "read another student's records"
+        case .listApplications: "list applications for triage"
+        case .moveApplications: "move applications (alone or in bulk)"
+        case .readAuditTrail: "read the audit trail"
+        case .report: "report on placements"
         }
     }
 }
