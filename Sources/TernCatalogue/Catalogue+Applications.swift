@@ -90,7 +90,8 @@ extension Catalogue {
     /// without one the stored link is kept (work sent back for revision keeps its old link).
     static func moveApplication(
         _ db: Database, _ applicationID: Int64, to next: ApplicationStatus, by actor: Actor, expectedVersion: Int,
-        note: String?, deliverableLink: String? = nil, at stamp: String
+        note: String?, deliverableLink: String? = nil, reason: RejectionReason? = nil, enteredBy: String? = nil,
+        at stamp: String
     ) throws -> Application {
         let current = try applicationVisible(db, id: applicationID, to: actor)
         guard current.version == expectedVersion else {
@@ -111,14 +112,16 @@ extension Catalogue {
         // between our read and this write only if it is not IMMEDIATE, but keep the check in SQL anyway.
         try db.execute(sql: """
             UPDATE applications SET status = ?, status_reason = ?, updated_at = ?, version = version + 1,
-                deliverable_link = coalesce(?, deliverable_link)
+                deliverable_link = coalesce(?, deliverable_link), status_reason_code = ?
             WHERE id = ? AND version = ?
-            """, arguments: [next.rawValue, next == .rejected ? note : nil, stamp, deliverableLink, applicationID, expectedVersion])
+            """, arguments: [next.rawValue, next == .rejected ? note : nil, stamp, deliverableLink,
+                             next == .rejected ? reason?.code.rawValue : nil, applicationID, expectedVersion])
         guard db.changesCount == 1 else {
             throw CatalogueError.versionConflict(expected: expectedVersion, current: expectedVersion + 1)
         }
         try appendEvent(db, application: applicationID, actor: actor, from: current.status, to: next,
-                        note: note, visibility: .shared, at: stamp)
+                        note: note, visibility: .shared, at: stamp,
+                        reason: next == .rejected ? reason : nil, enteredBy: enteredBy)
         return try Application.fetchOne(db, key: applicationID)!
     }
 
@@ -170,7 +173,9 @@ extension Catalogue {
         try read { db in
             _ = try Self.applicationVisible(db, id: applicationID, to: actor)
             let staffOnly = actor.role == .student ? " AND visibility = 'shared'" : ""
-            return try ApplicationEvent.fetchAll(db, sql: "SELECT * FROM application_events WHERE application_id = ?\(staffOnly) ORDER BY at, id", arguments: [applicationID])
+            let events = try ApplicationEvent.fetchAll(db, sql: "SELECT * FROM application_events WHERE application_id = ?\(staffOnly) ORDER BY at, id", arguments: [applicationID])
+            guard actor.role == .student else { return events }
+            return events.map { var shown = $0; shown.enteredBy = nil; return shown }
         }
     }
 
@@ -190,13 +195,15 @@ extension Catalogue {
 
     static func appendEvent(
         _ db: Database, application: Int64, actor: Actor, from: ApplicationStatus?, to: ApplicationStatus?,
-        note: String?, visibility: Visibility, at: String
+        note: String?, visibility: Visibility, at: String, reason: RejectionReason? = nil, enteredBy: String? = nil
     ) throws {
         // Cached: an import appends several events per application inside its write lock.
         try db.cachedStatement(sql: """
-            INSERT INTO application_events(application_id, actor_role, actor_username, from_status, to_status, note, visibility, at)
-            VALUES (?,?,?,?,?,?,?,?)
-            """).execute(arguments: [application, actor.role.rawValue, actor.username, from?.rawValue, to?.rawValue, note, visibility.rawValue, at])
+            INSERT INTO application_events(application_id, actor_role, actor_username, from_status, to_status, note, visibility, at,
+                                           reason_code, entered_by)
+            VALUES (?,?,?,?,?,?,?,?,?,?)
+            """).execute(arguments: [application, actor.role.rawValue, actor.username, from?.rawValue, to?.rawValue, note, visibility.rawValue, at,
+                                     reason?.code.rawValue, enteredBy])
     }
 }
 

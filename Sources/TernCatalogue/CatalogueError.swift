@@ -5,6 +5,9 @@ public enum CatalogueError: Error, Equatable, Sendable, CustomStringConvertible 
     case notFound(String)
     /// Someone else saved the record since it was read: reload and try again.
     case versionConflict(expected: Int, current: Int)
+    /// Staff opened an application and someone else moved it before they acted: says where it
+    /// stands now, so they can decide again.
+    case changedSinceOpened(application: Int64, now: ApplicationStatus)
     case illegalTransition(from: ApplicationStatus, to: ApplicationStatus)
     /// The actor's role may not do this (a student shortlisting themselves).
     case notPermitted(String)
@@ -25,6 +28,8 @@ public enum CatalogueError: Error, Equatable, Sendable, CustomStringConvertible 
         case .notFound(let what): "not found: \(what)"
         case .versionConflict(let expected, let current):
             "changed by someone else (you had version \(expected), it is now \(current)); reload and try again"
+        case .changedSinceOpened(let id, let now):
+            "application \(id) was changed by someone else since you opened it; it is now \(now.rawValue)"
         case .illegalTransition(let from, let to):
             "cannot move an application from \(from.rawValue) to \(to.rawValue)"
         case .notPermitted(let why): "not permitted: \(why)"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON value whose objects keep the order their keys were written in, so a document reads in
 /// a sensible order and is byte-for-byte the same every time.
 ///
@@ -12,6 +14,8 @@
 public indirect enum JSONText: Sendable {
     case string(String)
     case integer(Int)
+    /// A number written with this many decimals (`3.50`): reports' medians and rates.
+    case decimal(Double, places: Int)
     case bool(Bool)
     case null
     case array([JSONText])
@@ -44,6 +48,8 @@ public indirect enum JSONText: Sendable {
             out += JSONString.quote(text)
         case .integer(let number):
             out += String(number)
+        case .decimal(let number, let places):
+            out += number.isFinite ? String(format: "%.\(places)f", number) : "null"
         case .bool(let value):
             out += value ? "true" : "false"
         case .null:

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct StudentActionsMigrationTests {
     @Test func migrationsAreRegisteredInReleaseOrderEndingWithTheLatest() {
-        #expect(CatalogueSchema.migrator.migrations == ["v1-initial", "v2-student-actions", "v3-pay-order", "v4-postings-approval"])
+        #expect(CatalogueSchema.migrator.migrations == ["v1-initial", "v2-student-actions", "v3-pay-order", "v4-postings-approval", "v5-triage"])
         #expect(CatalogueSchema.latestVersion == CatalogueSchema.migrator.migrations.last)
     }
 
@@ -36,7 +36,7 @@ import Testing
 
         let catalogue = try Catalogue(path: path)
         let columns = try catalogue.read { try $0.columns(in: "applications").map(\.name) }
-        #expect(columns == oldColumns + ["deliverable_link"])
+        #expect(columns == oldColumns + ["deliverable_link", "status_reason_code"])
         let app = try catalogue.application(applicationID, as: CatalogueFixture.advisor)
         #expect(app.coverNote == "Old note" && app.hoursOffered == 6 && app.status == .submitted && app.version == 1)
         #expect(app.deliverableLink == nil)

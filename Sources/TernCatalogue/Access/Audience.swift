@@ -22,13 +22,15 @@ public enum Operation: String, Sendable, CaseIterable {
     case seed, importFile, exportListings, exportStudents, exportApplications, backup, restore, changeSettings
     case readStudentRecord
     case reviewPostings, manageStaff, expireListings
+    case listApplications, moveApplications, readAuditTrail, report
 
     public var audience: Audience {
         switch self {
         case .browse, .search, .check, .createCatalogue: .anyone
         case .apply, .portfolio: .student
         case .seed, .importFile, .exportListings, .exportStudents, .exportApplications, .backup, .restore,
-             .changeSettings, .readStudentRecord, .reviewPostings, .manageStaff, .expireListings: .staff
+             .changeSettings, .readStudentRecord, .reviewPostings, .manageStaff, .expireListings,
+             .listApplications, .moveApplications, .readAuditTrail, .report: .staff
         }
     }
 
@@ -53,6 +55,10 @@ public enum Operation: String, Sendable, CaseIterable {
         case .reviewPostings: "review listings and organizations"
         case .manageStaff: "add and remove staff"
         case .expireListings: "close listings past their deadline"
+        case .listApplications: "list applications for triage"
+        case .moveApplications: "move applications (alone or in bulk)"
+        case .readAuditTrail: "read the audit trail"
+        case .report: "report on placements"
         }
     }
 }

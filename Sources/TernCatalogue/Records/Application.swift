@@ -55,6 +55,11 @@ public struct ApplicationEvent: Codable, Sendable, Hashable, FetchableRecord, Ta
     public var note: String?
     public var visibility: Visibility
     public var at: String
+    /// Why, as a code, when this event is a rejection.
+    public var reasonCode: RejectionReason.Code?
+    /// The staff member who typed in an organization's decision; never shown to students
+    /// (``Catalogue/events(of:as:)`` leaves it out for them).
+    public var enteredBy: String?
 }
 
 /// An application as a student's list shows it: the application plus its listing's summary.

@@ -8,7 +8,7 @@ import GRDB
 /// ```
 enum CatalogueSchema {
     /// The newest migration's identifier; `tern check` reports it as the schema version.
-    static let latestVersion = "v4-postings-approval"
+    static let latestVersion = "v5-triage"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -28,6 +28,9 @@ enum CatalogueSchema {
         }
         migrator.registerMigration("v4-postings-approval") { db in
             try db.execute(sql: v4PostingsApproval)
+        }
+        migrator.registerMigration("v5-triage") { db in
+            try db.execute(sql: TriageSchema.v5Triage)
         }
         return migrator
     }

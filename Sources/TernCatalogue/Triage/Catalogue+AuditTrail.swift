@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+
+/// One line of `tern audit`: a change to an application, or a look at (or action on) a
+/// student's record, with who and when.
+public struct AuditTrailEntry: Sendable, Hashable {
+    /// UTC, ISO 8601.
+    public var at: String
+    /// The person: the staff member who typed an organization's decision, not the organization.
+    public var actor: String
+    public var actorRole: String
+    /// `moved`, `note`, `staff_note`, `viewed_student_record`, `act_as_student`, …
+    public var action: String
+    public var student: String?
+    public var applicationID: Int64?
+    public var detail: String?
+}
+
+extension Catalogue {
+    /// The audit trail, newest first: every application event and every audit-log entry,
+    /// narrowed by student, actor and a start time.
+    ///
+    /// ```swift
+    /// let seen = try catalogue.auditTrail(student: "tnguyen", since: lastWeek)
+    /// ```
+    public func auditTrail(student: String? = nil, actor: String? = nil, since: Date? = nil, limit: Int = 1_000) throws -> [AuditTrailEntry] {
+        try read { db in
+            var logClauses: [String] = [], eventClauses: [String] = []
+            var logArguments: StatementArguments = [], eventArguments: StatementArguments = []
+            if let student {
+                logClauses.append("l.student_id = (SELECT id FROM students WHERE username = ?)")
+                eventClauses.append("a.student_id = (SELECT id FROM students WHERE username = ?)")
+                _ = logArguments.append(contentsOf: [student]); _ = eventArguments.append(contentsOf: [student])
+            }
+            if let actor {
+                logClauses.append("l.actor_username = ?")
+                eventClauses.append("(e.actor_username = ? OR e.entered_by = ?)")
+                _ = logArguments.append(contentsOf: [actor]); _ = eventArguments.append(contentsOf: [actor, actor])
+            }
+            if let since {
+                let stamp = Timestamp.string(since)
+                logClauses.append("l.at >= ?"); eventClauses.append("e.at >= ?")
+                _ = logArguments.append(contentsOf: [stamp]); _ = eventArguments.append(contentsOf: [stamp])
+            }
+            func whereClause(_ clauses: [String]) -> String { clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ") }
+            var arguments = logArguments
+            _ = arguments.append(contentsOf: eventArguments)
+            _ = arguments.append(contentsOf: [max(1, limit)])
+            return try Row.fetchAll(db, sql: """
+                SELECT l.at, l.actor_username AS actor, l.actor_role AS role, l.action, s.username, NULL AS application_id,
+                       l.detail, l.id AS ordinal, 0 AS source
+                FROM audit_log l LEFT JOIN students s ON s.id = l.student_id \(whereClause(logClauses))
+                UNION ALL
+                SELECT e.at, coalesce(e.entered_by, e.actor_username), CASE WHEN e.entered_by IS NULL THEN e.actor_role ELSE 'staff for ' || e.actor_role END,
+                       CASE WHEN e.to_status IS NOT NULL THEN 'moved' WHEN e.visibility = 'staff' THEN 'staff_note' ELSE 'note' END,
+                       s.username, e.application_id,
+                       CASE WHEN e.to_status IS NOT NULL THEN coalesce(e.from_status, 'new') || ' -> ' || e.to_status
+                            || coalesce(': ' || e.note, '') ELSE e.note END,
+                       e.id, 1
+                FROM application_events e JOIN applications a ON a.id = e.application_id JOIN students s ON s.id = a.student_id
+                \(whereClause(eventClauses))
+                ORDER BY 1 DESC, 9 DESC, 8 DESC LIMIT ?
+                """, arguments: arguments).map {
+                AuditTrailEntry(at: $0[0], actor: $0[1], actorRole: $0[2], action: $0[3], student: $0[4], applicationID: $0[5], detail: $0[6])
+            }
+        }
+    }
+}

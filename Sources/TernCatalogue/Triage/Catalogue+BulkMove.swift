@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+
+/// An application and the version its mover saw, so a move made from a stale screen is caught.
+public struct ApplicationVersion: Sendable, Hashable {
+    public var id: Int64
+    public var version: Int
+    public init(id: Int64, version: Int) {
+        self.id = id
+        self.version = version
+    }
+}
+
+/// A note given with a move: shared with the student, or for staff only.
+public struct MoveNote: Sendable, Hashable {
+    public var text: String
+    public var visibility: Visibility
+    public init(_ text: String, visibility: Visibility) {
+        self.text = text
+        self.visibility = visibility
+    }
+}
+
+/// One staff action as undo sees it: every application it moved, and where each was.
+public struct TriageAction: Sendable, Hashable {
+    public var id: Int64
+    public var status: ApplicationStatus
+    public var applications: [Application]
+}
+
+extension Catalogue {
+    /// Moves many applications to one status in ONE transaction: every row is checked (its
+    /// version, the state machine, staff's right to the move) and a single refusal moves none.
+    /// Rejecting needs a structured reason, stored as a code and shown to the student.
+    ///
+    /// ```swift
+    /// let action = try catalogue.bulkMove([ApplicationVersion(id: 12, version: 3)], to: .rejected,
+    ///                                     session: session, reason: .positionFilled,
+    ///                                     note: MoveNote("Strong portfolio; apply again", visibility: .shared))
+    /// ```
+    @discardableResult
+    public func bulkMove(
+        _ targets: [ApplicationVersion], to next: ApplicationStatus, session: TriageSession,
+        reason: RejectionReason? = nil, note: MoveNote? = nil, now: Date = Date()
+    ) throws -> TriageAction {
+        guard !targets.isEmpty else { throw CatalogueError.invalid("no applications to move") }
+        guard Set(targets.map(\.id)).count == targets.count else { throw CatalogueError.invalid("an application is named twice") }
+        if next == .rejected, reason == nil {
+            throw CatalogueError.invalid("rejecting needs a reason: skills-mismatch, position-filled, deadline-passed, incomplete-application or other:TEXT")
+        }
+        if next != .rejected, reason != nil { throw CatalogueError.invalid("a reason goes only with a rejection") }
+        if let note { try StoredText.note.check(note.text) }
+        return try write { db in
+            let stamp = Timestamp.string(now)
+            try db.execute(sql: "INSERT INTO triage_actions(staff_username, session, to_status, at) VALUES (?,?,?,?)",
+                           arguments: [session.username, session.id, next.rawValue, stamp])
+            let actionID = db.lastInsertedRowID
+            var moved: [Application] = []
+            for target in targets {
+                let current = try Self.applicationVisible(db, id: target.id, to: session.actor)
+                guard current.version == target.version else {
+                    throw CatalogueError.changedSinceOpened(application: target.id, now: current.status)
+                }
+                guard ApplicationStatus.mayMove(from: current.status, to: next, as: .staff) else {
+                    throw CatalogueError.refused("application \(target.id) cannot move from \(current.status.rawValue) to \(next.rawValue); nothing was moved")
+                }
+                let shared = note?.visibility == .shared ? note?.text : nil
+                let eventNote = next == .rejected ? reason?.text : shared
+                let application = try Self.moveApplication(db, target.id, to: next, by: session.actor, expectedVersion: target.version,
+                                                           note: eventNote, reason: reason, at: stamp)
+                // A rejection's note is its reason; a note given with it follows as its own line.
+                if let note, note.visibility == .staff || next == .rejected {
+                    try Self.appendEvent(db, application: target.id, actor: session.actor, from: nil, to: nil, note: note.text,
+                                         visibility: note.visibility, at: stamp)
+                }
+                try db.execute(sql: "INSERT INTO triage_action_rows(action_id, application_id, from_status, version_after) VALUES (?,?,?,?)",
+                               arguments: [actionID, target.id, current.status.rawValue, application.version])
+                moved.append(application)
+            }
+            return TriageAction(id: actionID, status: next, applications: moved)
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+
+/// What `tern report` shows: where applications stand and how placements go.
+public struct PlacementReport: Sendable {
+    /// A group's share of applications that led to a placement (accepted or beyond).
+    public struct Rate: Sendable, Hashable {
+        public var group: String
+        public var placed: Int
+        public var applications: Int
+        public var rate: Double { applications == 0 ? 0 : Double(placed) / Double(applications) }
+    }
+    public struct Median: Sendable, Hashable {
+        public var group: String
+        public var days: Double
+        public var decided: Int
+    }
+    public var since: String?
+    public var perStatus: [(status: ApplicationStatus, count: Int)]
+    /// Days from submission to the first decision (shortlisted, offered or rejected).
+    public var medianDaysToDecision: Double?
+    public var medianDaysToDecisionByOrganization: [Median]
+    public var placementByField: [Rate]
+    public var placementByOrganization: [Rate]
+    /// Open listings nobody has applied to: how many, and the first refs.
+    public var listingsWithoutApplicants: Int
+    public var listingsWithoutApplicantsSample: [String]
+    public var studentsWithoutRecentApplication: Int
+    /// Postings approved and declined per reason; nil when this catalogue does not record
+    /// posting decisions.
+    public var postingDecisions: [(decision: String, reason: String, count: Int)]?
+}
+
+extension Catalogue {
+    static let placedStatuses = "('accepted','in_progress','delivered','completed')"
+
+    /// The staff report, over applications made since `since` (all when nil).
+    ///
+    /// ```swift
+    /// let report = try catalogue.placementReport(since: startOfTerm)
+    /// report.medianDaysToDecision   // 3.5
+    /// ```
+    public func placementReport(since: Date? = nil, now: Date = Date()) throws -> PlacementReport {
+        let from = since.map(Timestamp.string) ?? ""
+        return try read { db in
+            let perStatus = try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM applications WHERE created_at >= ? GROUP BY status",
+                                             arguments: [from]).compactMap { row -> (ApplicationStatus, Int)? in
+                ApplicationStatus(rawValue: row["status"]).map { ($0, row["n"]) }
+            }.sorted { ApplicationStatus.allCases.firstIndex(of: $0.0)! < ApplicationStatus.allCases.firstIndex(of: $1.0)! }
+            let waits = try Row.fetchAll(db, sql: """
+                SELECT org.name AS organization, julianday(min(e.at)) - julianday(a.created_at) AS days
+                FROM applications a
+                JOIN application_events e ON e.application_id = a.id AND e.to_status IN ('shortlisted','offered','rejected')
+                JOIN opportunities o ON o.id = a.opportunity_id JOIN organizations org ON org.id = o.organization_id
+                WHERE a.created_at >= ? GROUP BY a.id
+                """, arguments: [from]).map { (organization: $0["organization"] as String, days: $0["days"] as Double? ?? 0) }
+            let byOrganization = Dictionary(grouping: waits, by: \.organization).map { name, rows in
+                PlacementReport.Median(group: name, days: Self.median(rows.map(\.days)) ?? 0, decided: rows.count)
+            }.sorted { $0.group.localizedCaseInsensitiveCompare($1.group) == .orderedAscending }
+            func rates(_ group: String) throws -> [PlacementReport.Rate] {
+                try Row.fetchAll(db, sql: """
+                    SELECT \(group) AS grp, sum(a.status IN \(Self.placedStatuses)) AS placed, count(*) AS n
+                    FROM applications a JOIN opportunities o ON o.id = a.opportunity_id JOIN organizations org ON org.id = o.organization_id
+                    WHERE a.created_at >= ? GROUP BY grp ORDER BY grp COLLATE NOCASE
+                    """, arguments: [from]).map { PlacementReport.Rate(group: $0["grp"], placed: $0["placed"], applications: $0["n"]) }
+            }
+            let unapplied = "FROM opportunities o WHERE o.status = 'open' AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.opportunity_id = o.id)"
+            let monthAgo = Timestamp.string(now.addingTimeInterval(-30 * 86_400))
+            return PlacementReport(
+                since: since.map(Timestamp.string), perStatus: perStatus, medianDaysToDecision: Self.median(waits.map(\.days)),
+                medianDaysToDecisionByOrganization: byOrganization, placementByField: try rates("o.field"),
+                placementByOrganization: try rates("org.name"),
+                listingsWithoutApplicants: try Int.fetchOne(db, sql: "SELECT count(*) \(unapplied)") ?? 0,
+                listingsWithoutApplicantsSample: try String.fetchAll(db, sql: "SELECT o.ref \(unapplied) ORDER BY o.deadline, o.id LIMIT 20"),
+                studentsWithoutRecentApplication: try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM students s
+                    WHERE NOT EXISTS (SELECT 1 FROM applications a WHERE a.student_id = s.id AND a.created_at >= ?)
+                    """, arguments: [monthAgo]) ?? 0,
+                postingDecisions: try Self.postingDecisions(db, since: from))
+        }
+    }
+
+    /// Postings approved and declined, per reason (`posting_decisions`, from `v4-postings-approval`):
+    /// decisions on listings only (not on organizations, resubmissions or trust), made since `from`.
+    static func postingDecisions(_ db: Database, since from: String) throws -> [(decision: String, reason: String, count: Int)]? {
+        try Row.fetchAll(db, sql: """
+            SELECT decision, coalesce(reason, '') AS reason, count(*) AS n FROM posting_decisions
+            WHERE opportunity_id IS NOT NULL AND decision IN ('approved', 'declined') AND at >= ?
+            GROUP BY decision, reason ORDER BY decision, reason
+            """, arguments: [from]).map { (decision: $0["decision"], reason: $0["reason"], count: $0["n"]) }
+    }
+
+    static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import GRDB
+
+/// Everything staff may know about one student: profile and skills, every application with
+/// its whole timeline (staff-only notes included), and feedback both ways.
+public struct StudentRecord: Sendable, Hashable {
+    public struct Entry: Sendable, Hashable {
+        public var overview: ApplicationOverview
+        /// Oldest first; staff-only notes have `visibility == .staff`.
+        public var events: [ApplicationEvent]
+        public var feedback: [Feedback]
+    }
+    public var student: Student
+    public var applications: [Entry]
+    /// The staff-only notes across all applications, oldest first.
+    public var staffNotes: [ApplicationEvent] { applications.flatMap { $0.events.filter { $0.visibility == .staff } } }
+}
+
+extension Catalogue {
+    /// A student's whole record, for staff. Reading it writes an audit entry first, so every
+    /// look at a student's record is on file with who and when.
+    ///
+    /// ```swift
+    /// let record = try catalogue.studentRecord("tnguyen", session: session)
+    /// ```
+    public func studentRecord(_ username: String, session: TriageSession, now: Date = Date()) throws -> StudentRecord {
+        guard let student = try student(username: username) else { throw CatalogueError.notFound("student \(username)") }
+        try write { db in
+            try Self.audit(db, by: session.username, role: "staff", action: "viewed_student_record", student: username, detail: nil)
+        }
+        let entries = try applications(ofStudent: username).map { overview in
+            StudentRecord.Entry(overview: overview, events: try events(of: overview.id, as: session.actor),
+                                feedback: try feedback(on: overview.id, as: session.actor))
+        }
+        return StudentRecord(student: student, applications: entries)
+    }
+}

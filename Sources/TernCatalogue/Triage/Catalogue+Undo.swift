@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+
+extension Catalogue {
+    /// Undoes this session's last action (one application or a bulk move) with new events: the
+    /// history keeps both the move and its undoing. Refused, naming the application, when anyone
+    /// has changed one of those applications since.
+    ///
+    /// ```swift
+    /// let restored = try catalogue.undoLast(session: session)   // back where they were
+    /// ```
+    @discardableResult
+    public func undoLast(session: TriageSession, now: Date = Date()) throws -> [Application] {
+        try write { db in
+            guard let action = try Row.fetchOne(db, sql: """
+                SELECT id, to_status FROM triage_actions WHERE session = ? AND staff_username = ? AND undone_at IS NULL
+                ORDER BY id DESC LIMIT 1
+                """, arguments: [session.id, session.username]) else {
+                throw CatalogueError.refused("nothing to undo in this session")
+            }
+            let actionID: Int64 = action["id"]
+            let movedTo = ApplicationStatus(rawValue: action["to_status"]) ?? .submitted
+            let stamp = Timestamp.string(now)
+            var restored: [Application] = []
+            for row in try Row.fetchAll(db, sql: "SELECT application_id, from_status, version_after FROM triage_action_rows WHERE action_id = ? ORDER BY application_id",
+                                        arguments: [actionID]) {
+                let id: Int64 = row["application_id"]
+                let previous = ApplicationStatus(rawValue: row["from_status"]) ?? .submitted
+                let current = try Self.applicationVisible(db, id: id, to: session.actor)
+                guard current.version == row["version_after"] as Int else {
+                    throw CatalogueError.refused("cannot undo: application \(id) was changed since (it is now \(current.status.rawValue)); nothing was undone")
+                }
+                // The state machine has no backward moves; a permit allows exactly this one,
+                // inside this transaction only.
+                try db.execute(sql: "INSERT INTO triage_undo_permits(application_id, from_status, to_status) VALUES (?,?,?)",
+                               arguments: [id, movedTo.rawValue, previous.rawValue])
+                try db.execute(sql: """
+                    UPDATE applications SET status = ?, status_reason = NULL, status_reason_code = NULL, updated_at = ?, version = version + 1
+                    WHERE id = ? AND version = ?
+                    """, arguments: [previous.rawValue, stamp, id, current.version])
+                try db.execute(sql: "DELETE FROM triage_undo_permits WHERE application_id = ?", arguments: [id])
+                try Self.appendEvent(db, application: id, actor: session.actor, from: movedTo, to: previous,
+                                     note: "undone: moved back to \(previous.label.lowercased())", visibility: .shared, at: stamp)
+                restored.append(try Application.fetchOne(db, key: id)!)
+            }
+            try db.execute(sql: "UPDATE triage_actions SET undone_at = ? WHERE id = ?", arguments: [stamp, actionID])
+            return restored
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import TernCatalogue
+
+/// `tern applications move ID... STATUS`: one bulk move, all or nothing, with the console's
+/// rules: the state machine, a structured reason to reject, versions, the history.
+struct ApplicationsMove: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "move",
+        abstract: "Move one or more applications to a status, all or none.",
+        discussion: """
+            Rejecting needs --reason: skills-mismatch, position-filled, deadline-passed, \
+            incomplete-application or other:TEXT; the student sees it. --note is shared with the \
+            student unless --staff-only. --expect-version refuses the move if the application \
+            changed since you read that version.
+            """)
+
+    @OptionGroup var catalogue: CatalogueOptions
+
+    @Argument(help: ArgumentHelp("Application ids, then the status to move them to.", valueName: "id... status"))
+    var items: [String] = []
+
+    @Option(help: ArgumentHelp("Why it is rejected (required with rejected).", valueName: "reason"))
+    var reason: String?
+
+    @Option(help: ArgumentHelp("A note with the move.", valueName: "text"))
+    var note: String?
+
+    @Flag(name: .customLong("staff-only"), help: "The note is for staff only; the student never sees it.")
+    var staffOnly = false
+
+    @Option(name: .customLong("expect-version"), help: ArgumentHelp("With one id: the version you read.", valueName: "n"))
+    var expectVersion: Int?
+
+    func validate() throws {
+        guard items.count >= 2 else { throw ValidationError("give one or more application ids, then a status") }
+        guard ApplicationStatus(rawValue: items.last!) != nil else {
+            throw ValidationError("the last argument is the status: one of \(ApplicationStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        for id in items.dropLast() where Int64(id) == nil { throw ValidationError("\(id) is not an application id") }
+        if staffOnly && note == nil { throw ValidationError("--staff-only goes with --note") }
+        if expectVersion != nil && items.count != 2 { throw ValidationError("--expect-version goes with one application id") }
+    }
+
+    func run() throws {
+        let (opened, access) = try catalogue.open(for: .moveApplications)
+        let session = try opened.triageSession(for: access)
+        let next = ApplicationStatus(rawValue: items.last!)!
+        let reason = try self.reason.map(RejectionReason.init(parsing:))
+        let targets = try items.dropLast().map { text -> ApplicationVersion in
+            let id = Int64(text)!
+            return ApplicationVersion(id: id, version: try expectVersion ?? opened.application(id, as: session.actor).version)
+        }
+        let action = try opened.bulkMove(targets, to: next, session: session, reason: reason,
+                                         note: note.map { MoveNote($0, visibility: staffOnly ? .staff : .shared) })
+        for application in action.applications {
+            print("application \(application.id): now \(application.status.rawValue) (version \(application.version))")
+        }
+    }
+}

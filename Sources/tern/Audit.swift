@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import TernCatalogue
+import TernText
+
+/// `tern audit`: every change to an application and every look at a student's record, with
+/// who and when, newest first.
+struct Audit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Staff: the audit trail (changes and views of student records), newest first.")
+
+    @OptionGroup var catalogue: CatalogueOptions
+
+    @Option(help: ArgumentHelp("Only about this student (username).", valueName: "name"))
+    var student: String?
+
+    @Option(help: ArgumentHelp("Only by this person (login).", valueName: "name"))
+    var actor: String?
+
+    @Option(help: ArgumentHelp("From this UTC day (YYYY-MM-DD) or time (ISO 8601) on.", valueName: "date"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("At most this many entries (1 to 1000000).", valueName: "n"))
+    var count: Int = 1_000
+
+    @Flag(help: "A JSON array for scripts.")
+    var json = false
+
+    func validate() throws {
+        guard (1...1_000_000).contains(count) else { throw ValidationError("--count takes 1 to 1000000") }
+        if let since, SinceDate.parse(since) == nil { throw ValidationError("--since takes a day (2026-11-01) or an ISO 8601 time") }
+    }
+
+    func run() throws {
+        let (opened, _) = try catalogue.open(for: .readAuditTrail, readOnly: true)
+        let entries = try opened.auditTrail(student: student, actor: actor, since: since.flatMap(SinceDate.parse), limit: count)
+        if json {
+            FileHandle.standardOutput.write(Data((JSONText.array(entries.map { entry in
+                .object([("at", .string(entry.at)), ("actor", .string(entry.actor)), ("actor_role", .string(entry.actorRole)),
+                         ("action", .string(entry.action)), ("student", .optional(entry.student)),
+                         ("application", entry.applicationID.map { .integer(Int($0)) } ?? .null), ("detail", .optional(entry.detail))])
+            }).rendered() + "\n").utf8))
+        } else {
+            print(entries.isEmpty ? "no audit entries match" : PlainTable.render(
+                header: ["AT", "ACTOR", "ROLE", "ACTION", "STUDENT", "APPLICATION", "DETAIL"],
+                rows: entries.map { [$0.at, $0.actor, $0.actorRole, $0.action, $0.student ?? "", $0.applicationID.map { "\($0)" } ?? "", $0.detail ?? ""] },
+                limits: [20, 20, 24, 22, 20, 11, 60], rightAligned: [5]))
+        }
+    }
+}
+
+/// `--since`: a UTC day or an ISO 8601 time.
+enum SinceDate {
+    static func parse(_ text: String) -> Date? {
+        if let time = try? Date(text, strategy: .iso8601) { return time }
+        return try? Date(text + "T00:00:00Z", strategy: .iso8601)
+    }
+}

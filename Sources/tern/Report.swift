@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import TernCatalogue
+import TernText
+
+/// `tern report`: applications per status, time to a first decision, placement rates, listings
+/// nobody applied to, students gone quiet; as a table, CSV or JSON.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Staff: the placement report.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+
+    @OptionGroup var catalogue: CatalogueOptions
+
+    @Option(help: ArgumentHelp("table, csv or json.", valueName: "format"))
+    var format: Format = .table
+
+    @Option(help: ArgumentHelp("Only applications made from this UTC day (YYYY-MM-DD) or time on.", valueName: "date"))
+    var since: String?
+
+    func validate() throws {
+        if let since, SinceDate.parse(since) == nil { throw ValidationError("--since takes a day (2026-11-01) or an ISO 8601 time") }
+    }
+
+    /// The report as (section, key, value) lines: the CSV, and the table grouped by section.
+    static func lines(_ report: PlacementReport) -> [(String, String, String)] {
+        var lines: [(String, String, String)] = report.perStatus.map { ("applications per status", $0.status.rawValue, "\($0.count)") }
+        lines.append(("median days to first decision", "overall", report.medianDaysToDecision.map { String(format: "%.1f", $0) } ?? "none decided"))
+        lines += report.medianDaysToDecisionByOrganization.map { ("median days to first decision", $0.group, String(format: "%.1f", $0.days)) }
+        lines += report.placementByField.map { ("placement rate per field", $0.group, rate($0)) }
+        lines += report.placementByOrganization.map { ("placement rate per organization", $0.group, rate($0)) }
+        lines.append(("open listings with no applicants", "count", "\(report.listingsWithoutApplicants)"))
+        lines += report.listingsWithoutApplicantsSample.map { ("open listings with no applicants", "ref", $0) }
+        lines.append(("students with no application in 30 days", "count", "\(report.studentsWithoutRecentApplication)"))
+        if let decisions = report.postingDecisions {
+            lines += decisions.map { ("postings per decision and reason", "\($0.decision) \($0.reason)", "\($0.count)") }
+        } else {
+            lines.append(("postings per decision and reason", "absent", "this catalogue does not record posting approval"))
+        }
+        return lines
+    }
+
+    static func rate(_ rate: PlacementReport.Rate) -> String {
+        String(format: "%.1f%% (%d of %d)", rate.rate * 100, rate.placed, rate.applications)
+    }
+
+    static func json(_ report: PlacementReport) -> JSONText {
+        func rates(_ rows: [PlacementReport.Rate]) -> JSONText {
+            .array(rows.map { .object([("group", .string($0.group)), ("placed", .integer($0.placed)), ("applications", .integer($0.applications)),
+                                       ("rate", .decimal($0.rate, places: 4))]) })
+        }
+        return .object([
+            ("since", .optional(report.since)),
+            ("applications_per_status", .object(report.perStatus.map { ($0.status.rawValue, .integer($0.count)) })),
+            ("median_days_to_first_decision", report.medianDaysToDecision.map { .decimal($0, places: 2) } ?? .null),
+            ("median_days_to_first_decision_per_organization", .array(report.medianDaysToDecisionByOrganization.map {
+                .object([("organization", .string($0.group)), ("days", .decimal($0.days, places: 2)), ("decided", .integer($0.decided))])
+            })),
+            ("placement_rate_per_field", rates(report.placementByField)),
+            ("placement_rate_per_organization", rates(report.placementByOrganization)),
+            ("open_listings_with_no_applicants", .integer(report.listingsWithoutApplicants)),
+            ("open_listings_with_no_applicants_sample", .array(report.listingsWithoutApplicantsSample.map(JSONText.string))),
+            ("students_with_no_application_in_30_days", .integer(report.studentsWithoutRecentApplication)),
+            ("postings_per_decision_and_reason", report.postingDecisions.map { rows in
+                .array(rows.map { .object([("decision", .string($0.decision)), ("reason", .string($0.reason)), ("count", .integer($0.count))]) })
+            } ?? .null),
+        ])
+    }
+
+    func run() throws {
+        let (opened, _) = try catalogue.open(for: .report, readOnly: true)
+        let report = try opened.placementReport(since: since.flatMap(SinceDate.parse))
+        switch format {
+        case .json:
+            FileHandle.standardOutput.write(Data((Self.json(report).rendered() + "\n").utf8))
+        case .csv:
+            var out = "section,key,value\r\n"
+            for (section, key, value) in Self.lines(report) {
+                out += [section, key, value].map(Self.csvField).joined(separator: ",") + "\r\n"
+            }
+            // CSV is read by spreadsheets and terminals alike: controls become placeholders there too.
+            FileHandle.standardOutput.write(Data(out.utf8))
+        case .table:
+            var previous = ""
+            var text: [String] = []
+            for (section, key, value) in Self.lines(report) {
+                if section != previous { text.append((text.isEmpty ? "" : "\n") + section.prefix(1).uppercased() + section.dropFirst()); previous = section }
+                text.append("  " + Sanitizer.line(key) + ": " + Sanitizer.line(value))
+            }
+            print(text.joined(separator: "\n"))
+        }
+    }
+
+    static func csvField(_ text: String) -> String {
+        let safe = Sanitizer.line(text)
+        return safe.contains(where: { $0 == "," || $0 == "\"" }) ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : safe
+    }
+}

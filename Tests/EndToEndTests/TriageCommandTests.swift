@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+/// `tern applications`, `tern audit` and `tern report` as a staff member (the catalogue's owner)
+/// and as someone who is not staff.
+@Suite struct TriageCommandTests {
+    func jsonArray(_ text: String) throws -> [[String: Any]] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+    }
+
+    func submittedApplication(_ db: String) throws -> (id: Int, version: Int) {
+        let listed = try TernProcess.run(["applications", "list", "--status", "submitted", "--json", "--db", db])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        let first = try #require(try jsonArray(listed.stdout).first)
+        return (try #require(first["id"] as? Int), try #require(first["version"] as? Int))
+    }
+
+    @Test func twoStaffMovingTheSameApplicationAtOnceExactlyOneWinsAndTheOtherIsTold() throws {
+        let scratch = try Scratch()
+        let db = try CommandLineTests.seededDemo(scratch)
+        let (id, version) = try submittedApplication(db)
+        let moves = [["under_review"], ["rejected", "--reason", "skills-mismatch"]]
+        let pipes = moves.map { _ in (Pipe(), Pipe()) }
+        // Both read the same version; both start before either finishes.
+        let processes = try zip(moves, pipes).map { move, pipe in
+            try TernProcess.start(["applications", "move", "\(id)"] + move + ["--expect-version", "\(version)", "--db", db],
+                                  stdout: pipe.0, stderr: pipe.1)
+        }
+        let errors = pipes.map { String(decoding: $0.1.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
+        _ = pipes.map { $0.0.fileHandleForReading.readDataToEndOfFile() }
+        processes.forEach { $0.waitUntilExit() }
+        let statuses = processes.map(\.terminationStatus)
+        #expect(statuses.sorted() == [0, 1], "\(errors)")
+        let loser = try #require(statuses.firstIndex(of: 1))
+        let winner = 1 - loser
+        let now = winner == 0 ? "under_review" : "rejected"
+        #expect(errors[loser] == "tern: application \(id) was changed by someone else since you opened it; it is now \(now)\n")
+        let after = try jsonArray(try TernProcess.run(["applications", "list", "--status", now, "--json", "--db", db]).stdout)
+        #expect(after.contains { $0["id"] as? Int == id && $0["version"] as? Int == version + 1 })
+    }
+
+    @Test func aStaffOnlyNoteGivenWithAMoveNeverReachesTheStudentsPortfolio() throws {
+        let scratch = try Scratch()
+        let db = try CommandLineTests.seededDemo(scratch)
+        let refs = try jsonArray(try TernProcess.run(["search", "--json", "--limit", "40", "--db", db]).stdout).compactMap { $0["ref"] as? String }
+        var applied: Int?
+        for ref in refs where applied == nil {
+            let result = try TernProcess.run(["apply", ref, "--hours", "5", "--user", "demo", "--db", db])
+            if result.status == 0, let id = result.stdout.split(separator: " ").firstIndex(of: "application") {
+                applied = Int(result.stdout.split(separator: " ")[id + 1].trimmingCharacters(in: .punctuationCharacters))
+            }
+        }
+        let id = try #require(applied)
+        for status in ["under_review", "shortlisted", "offered", "accepted", "in_progress", "delivered"] {
+            let moved = try TernProcess.run(["applications", "move", "\(id)", status, "--db", db])
+            #expect(moved.status == 0, "\(moved.stderr)")
+        }
+        let done = try TernProcess.run(["applications", "move", "\(id)", "completed", "--note", "STAFF-SECRET unreliable", "--staff-only", "--db", db])
+        #expect(done.status == 0 && done.stdout == "application \(id): now completed (version 8)\n", "\(done.stderr)")
+        for format in ["markdown", "json-resume"] {
+            let portfolio = try TernProcess.run(["portfolio", "--user", "demo", "--format", format, "--db", db])
+            #expect(portfolio.status == 0, "\(portfolio.stderr)")
+            #expect(portfolio.stdout.components(separatedBy: "\n").count > 10)
+            #expect(!portfolio.stdout.contains("STAFF-SECRET"))
+        }
+        // Staff see it, with who wrote it.
+        let audit = try TernProcess.run(["audit", "--student", "demo", "--json", "--db", db])
+        let note = try #require(try jsonArray(audit.stdout).first { $0["action"] as? String == "staff_note" })
+        #expect(note["detail"] as? String == "STAFF-SECRET unreliable" && note["application"] as? Int == id)
+    }
+
+    @Test func aBulkMoveWithOneIllegalRowMovesNothingAndARejectionNeedsAReason() throws {
+        let scratch = try Scratch()
+        let db = try CommandLineTests.seededDemo(scratch)
+        let submitted = try jsonArray(try TernProcess.run(["applications", "list", "--status", "submitted", "--json", "--db", db]).stdout)
+        let completed = try jsonArray(try TernProcess.run(["applications", "list", "--status", "completed", "--json", "--db", db]).stdout)
+        let ids = [submitted[0]["id"] as! Int, submitted[1]["id"] as! Int, completed[0]["id"] as! Int]
+        let refused = try TernProcess.run(["applications", "move"] + ids.map(String.init) + ["under_review", "--db", db])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "tern: application \(ids[2]) cannot move from completed to under_review; nothing was moved\n")
+        let still = try jsonArray(try TernProcess.run(["applications", "list", "--status", "submitted", "--json", "--db", db]).stdout)
+        #expect(still.count == submitted.count)
+        let noReason = try TernProcess.run(["applications", "move", "\(ids[0])", "rejected", "--db", db])
+        #expect(noReason.status == 1 && noReason.stderr.hasPrefix("tern: rejecting needs a reason"))
+        let badPattern = try TernProcess.run(["applications", "list", "--limit", "colour:red", "--db", db])
+        #expect(badPattern.status == 1 && badPattern.stderr.hasPrefix("tern: \"colour:red\": unknown term colour"))
+        let report = try TernProcess.run(["report", "--format", "csv", "--db", db])
+        #expect(report.status == 0 && report.stdout.hasPrefix("section,key,value\r\napplications per status,submitted,"))
+        // The demo declines one listing for more information.
+        #expect(report.stdout.contains("postings per decision and reason,declined needs_more_information,1\r\n"), "\(report.stdout)")
+    }
+
+    @Test(.enabled(if: OSAccounts.isRoot, "needs another account"))
+    func someoneWhoIsNotStaffIsRefusedEveryTriageCommand() throws {
+        let scratch = try Scratch()
+        let accounts = OSAccounts()
+        let other = try accounts.user("ttr")
+        let db = try CommandLineTests.seededDemo(scratch)
+        for file in [db, db + "-wal", db + "-shm"] { #expect(chmod(file, 0o644) == 0) }
+        let commands: [([String], String)] = [
+            (["applications", "list"], "list applications for triage"),
+            (["applications", "move", "1", "under_review"], "move applications (alone or in bulk)"),
+            (["audit"], "read the audit trail"),
+            (["report"], "report on placements"),
+        ]
+        for (command, summary) in commands {
+            let result = try TernProcess.run(as: other, command + ["--db", db])
+            #expect(result.status == 1, "\(command)")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.hasSuffix("tern: not permitted: \(summary) is for staff; \(other) is not staff\n"), "\(result.stderr)")
+        }
+    }
+}
