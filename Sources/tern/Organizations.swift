@@ -16,20 +16,12 @@ struct OrganizationsList: ParsableCommand {
 
     @OptionGroup var catalogue: CatalogueOptions
 
-    @Option(help: "pending, approved or declined (default: all).")
-    var status: String?
-
-    @Flag(help: "A JSON array for scripts.")
-    var json = false
-
-    func validate() throws {
-        if let status, Approval(rawValue: status) == nil { throw ValidationError("--status takes pending, approved or declined") }
-    }
+    @OptionGroup var review: ReviewListOptions
 
     func run() throws {
         let (opened, _) = try catalogue.open(for: .reviewPostings, readOnly: true)
-        let organizations = try opened.organizations(approval: status.flatMap(Approval.init(rawValue:)))
-        if json {
+        let organizations = try opened.organizations(approval: review.approval)
+        if review.json {
             let document = JSONText.array(organizations.map { org in
                 .object([("name", .string(org.name)), ("approval", .string(org.approval.rawValue)), ("trusted", .bool(org.trusted)),
                          ("website", .optional(org.website)), ("contact_email", .optional(org.contactEmail)),

@@ -23,20 +23,12 @@ struct PostingsList: ParsableCommand {
 
     @OptionGroup var catalogue: CatalogueOptions
 
-    @Option(help: "pending, approved or declined (default: all).")
-    var status: String?
-
-    @Flag(help: "A JSON array for scripts.")
-    var json = false
-
-    func validate() throws {
-        if let status, Approval(rawValue: status) == nil { throw ValidationError("--status takes pending, approved or declined") }
-    }
+    @OptionGroup var review: ReviewListOptions
 
     func run() throws {
         let (opened, _) = try catalogue.open(for: .reviewPostings, readOnly: true)
-        let postings = try opened.postings(approval: status.flatMap(Approval.init(rawValue:)))
-        if json {
+        let postings = try opened.postings(approval: review.approval)
+        if review.json {
             FileHandle.standardOutput.write(Data((JSONText.array(postings.map(Self.json)).rendered() + "\n").utf8))
             return
         }
