@@ -21,7 +21,32 @@ public struct Feedback: Sendable, Hashable {
     public var createdAt: String
 }
 
+/// What a person types into feedback, checked before the write lock is taken: the rating's
+/// range and each text's storage rule. Empty texts are kept as absent.
+struct FeedbackTexts {
+    let rating: Int
+    let strengths: String?
+    let improvements: String?
+    let comment: String?
+
+    init(rating: Int, strengths: String?, improvements: String?, comment: String?) throws {
+        guard (1...5).contains(rating) else { throw CatalogueError.invalid("a rating is 1 to 5 stars") }
+        self.rating = rating
+        self.strengths = try StoredText.strengths.check(Catalogue.nonEmpty(strengths))
+        self.improvements = try StoredText.improvements.check(Catalogue.nonEmpty(improvements))
+        self.comment = try StoredText.comment.check(Catalogue.nonEmpty(comment))
+    }
+}
+
 extension Catalogue {
+    /// Feedback goes one way once per application: a second one is refused with `message`.
+    static func refuseSecondFeedback(_ db: Database, application: Int64, direction: FeedbackDirection, _ message: String) throws {
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM feedback WHERE application_id = ? AND direction = ?",
+                             arguments: [application, direction.rawValue]) == true {
+            throw CatalogueError.refused(message)
+        }
+    }
+
     static func insertFeedback(
         _ db: Database, application: Int64, direction: FeedbackDirection, rating: Int, strengths: String?,
         improvements: String?, comment: String?, skills: [String], at: String
@@ -68,25 +93,20 @@ extension Catalogue {
         application applicationID: Int64, by username: String, rating: Int, strengths: String? = nil,
         improvements: String? = nil, comment: String? = nil, now: Date = Date()
     ) throws -> Feedback {
-        guard (1...5).contains(rating) else { throw CatalogueError.invalid("a rating is 1 to 5 stars") }
-        let strengths = try StoredText.strengths.check(Self.nonEmpty(strengths))
-        let improvements = try StoredText.improvements.check(Self.nonEmpty(improvements))
-        let comment = try StoredText.comment.check(Self.nonEmpty(comment))
+        let texts = try FeedbackTexts(rating: rating, strengths: strengths, improvements: improvements, comment: comment)
         return try write { db in
             let application = try Self.applicationVisible(db, id: applicationID, to: Actor(role: .student, username: username))
             guard application.status == .completed else {
                 throw CatalogueError.refused("you can rate the organization once the work is completed")
             }
             let direction = FeedbackDirection.studentToOrganization
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM feedback WHERE application_id = ? AND direction = ?",
-                                 arguments: [applicationID, direction.rawValue]) == true {
-                throw CatalogueError.refused("you have already rated this organization for this micro-internship")
-            }
+            try Self.refuseSecondFeedback(db, application: applicationID, direction: direction,
+                                          "you have already rated this organization for this micro-internship")
             let stamp = Timestamp.string(now)
-            try Self.insertFeedback(db, application: applicationID, direction: direction, rating: rating, strengths: strengths,
-                                    improvements: improvements, comment: comment, skills: [], at: stamp)
-            return Feedback(applicationID: applicationID, direction: direction, rating: rating, strengths: strengths,
-                            improvements: improvements, comment: comment, skillsDemonstrated: [], createdAt: stamp)
+            try Self.insertFeedback(db, application: applicationID, direction: direction, rating: texts.rating, strengths: texts.strengths,
+                                    improvements: texts.improvements, comment: texts.comment, skills: [], at: stamp)
+            return Feedback(applicationID: applicationID, direction: direction, rating: texts.rating, strengths: texts.strengths,
+                            improvements: texts.improvements, comment: texts.comment, skillsDemonstrated: [], createdAt: stamp)
         }
     }
 

@@ -38,30 +38,25 @@ extension Catalogue {
         _ applicationID: Int64, rating: Int, strengths: String? = nil, improvements: String? = nil, comment: String? = nil,
         skills: [String] = [], session: TriageSession, now: Date = Date()
     ) throws -> Feedback {
-        guard (1...5).contains(rating) else { throw CatalogueError.invalid("a rating is 1 to 5 stars") }
-        let strengths = try StoredText.strengths.check(Self.nonEmpty(strengths))
-        let improvements = try StoredText.improvements.check(Self.nonEmpty(improvements))
-        let comment = try StoredText.comment.check(Self.nonEmpty(comment))
+        let texts = try FeedbackTexts(rating: rating, strengths: strengths, improvements: improvements, comment: comment)
         return try write { db in
             let application = try Self.applicationVisible(db, id: applicationID, to: session.actor)
             guard application.status == .completed else {
                 throw CatalogueError.refused("feedback is recorded once the work is completed (application \(applicationID) is \(application.status.rawValue))")
             }
             let direction = FeedbackDirection.organizationToStudent
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM feedback WHERE application_id = ? AND direction = ?",
-                                 arguments: [applicationID, direction.rawValue]) == true {
-                throw CatalogueError.refused("the organization's feedback on application \(applicationID) is already recorded")
-            }
+            try Self.refuseSecondFeedback(db, application: applicationID, direction: direction,
+                                          "the organization's feedback on application \(applicationID) is already recorded")
             let stamp = Timestamp.string(now)
-            try Self.insertFeedback(db, application: applicationID, direction: direction, rating: rating, strengths: strengths,
-                                    improvements: improvements, comment: comment, skills: skills, at: stamp)
+            try Self.insertFeedback(db, application: applicationID, direction: direction, rating: texts.rating, strengths: texts.strengths,
+                                    improvements: texts.improvements, comment: texts.comment, skills: skills, at: stamp)
             try db.execute(sql: "UPDATE feedback SET entered_by = ? WHERE application_id = ? AND direction = ?",
                            arguments: [session.username, applicationID, direction.rawValue])
             let organization = try Self.organizationName(db, application: applicationID)
             try Self.appendEvent(db, application: applicationID, actor: Actor(role: .organization, username: organization), from: nil, to: nil,
-                                 note: "feedback recorded (\(rating)/5)", visibility: .shared, at: stamp, enteredBy: session.username)
-            return Feedback(applicationID: applicationID, direction: direction, rating: rating, strengths: strengths,
-                            improvements: improvements, comment: comment, skillsDemonstrated: skills, createdAt: stamp)
+                                 note: "feedback recorded (\(texts.rating)/5)", visibility: .shared, at: stamp, enteredBy: session.username)
+            return Feedback(applicationID: applicationID, direction: direction, rating: texts.rating, strengths: texts.strengths,
+                            improvements: texts.improvements, comment: texts.comment, skillsDemonstrated: skills, createdAt: stamp)
         }
     }
 
