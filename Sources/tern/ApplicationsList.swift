@@ -28,7 +28,7 @@ struct ApplicationsList: ParsableCommand {
     @Option(name: .customLong("limit"), help: ArgumentHelp("A limit pattern (see above).", valueName: "pattern"))
     var pattern: String?
 
-    @Option(help: ArgumentHelp("At most this many rows (1 to 100000).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("At most this many rows (1 to 100000).", valueName: "n"))
     var count: Int = 100
 
     @Flag(help: "A JSON array for scripts.")

@@ -20,7 +20,7 @@ struct Audit: ParsableCommand {
     @Option(help: ArgumentHelp("From this UTC day (YYYY-MM-DD) or time (ISO 8601) on.", valueName: "date"))
     var since: String?
 
-    @Option(help: ArgumentHelp("At most this many entries (1 to 1000000).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("At most this many entries (1 to 1000000).", valueName: "n"))
     var count: Int = 1_000
 
     @Flag(help: "A JSON array for scripts.")

@@ -79,6 +79,8 @@ import Testing
         for (arguments, says) in [(["search", "--limit", "-5"], "--limit takes 1 to 100000"),
                                   (["search", "--sort", "bogus"], "unknown sort 'bogus'"),
                                   (["search", "--bogus"], "Unknown option '--bogus'"),
+                                  (["audit", "--count", "-5"], "--count takes 1 to 1000000"),
+                                  (["applications", "list", "--count", "-5"], "--count takes 1 to 100000"),
                                   (["frobnicate"], "frobnicate")] {
             let result = try TernProcess.run(arguments + ["--db", "/nonexistent/x.sqlite"])
             #expect(result.status == 2, "\(arguments)")
