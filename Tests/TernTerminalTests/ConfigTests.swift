@@ -119,10 +119,25 @@ struct ConfigTests {
     }
 
     @Test func sectionsForScreensThatDoNotExistYetAreRefusedByName() throws {
-        let error = try #require(throws: ConfigError.self) { try UserConfig.parse("[keys.staff]\nquit = [\"q\"]\n", file: "c.toml") }
-        #expect(error.key == "keys.staff.quit")
+        let error = try #require(throws: ConfigError.self) { try UserConfig.parse("[keys.kiosk]\nquit = [\"q\"]\n", file: "c.toml") }
+        #expect(error.key == "keys.kiosk.quit")
         #expect(error.line == 2)
-        #expect(error.message.contains("[keys.staff] is not read yet"))
+        #expect(error.message.contains("[keys.kiosk] is not read yet"))
+    }
+
+    @Test func theStaffSectionBindsTheConsoleAndLeavesTheStudentScreenAlone() throws {
+        let config = try UserConfig.parse("[keys.staff]\nshortlist = [\"S\"]\nundo = [\"ctrl-z\"]\n", file: "c.toml")
+        #expect(config.staffKeys.action(for: .character("S"), in: [.staffApplications]) == .shortlist)
+        #expect(config.staffKeys.action(for: .character("s"), in: [.staffApplications]) == nil)
+        #expect(config.staffKeys.keys(for: .undo) == [.control("z")])
+        #expect(config.studentKeys == StudentAction.defaultKeyMap)
+        let unknown = try #require(throws: ConfigError.self) { try UserConfig.parse("[keys.staff]\napply = [\"a\"]\n", file: "c.toml") }
+        #expect(unknown.key == "keys.staff.apply")
+        #expect(unknown.message.contains("unknown action"))
+        let noWayOut = try #require(throws: ConfigError.self) {
+            try UserConfig.parse("[keys.staff]\nquit = []\nquit_now = []\n", file: "c.toml")
+        }
+        #expect(noWayOut.message.contains("no key is left to quit the staff console"))
     }
 
     @Test func aKeyThatTypesTextCannotSendAForm() throws {

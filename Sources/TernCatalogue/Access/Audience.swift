@@ -23,6 +23,7 @@ public enum Operation: String, Sendable, CaseIterable {
     case readStudentRecord
     case reviewPostings, manageStaff, expireListings
     case listApplications, moveApplications, readAuditTrail, report
+    case triageConsole
 
     public var audience: Audience {
         switch self {
@@ -30,7 +31,7 @@ public enum Operation: String, Sendable, CaseIterable {
         case .apply, .portfolio: .student
         case .seed, .importFile, .exportListings, .exportStudents, .exportApplications, .backup, .restore,
              .changeSettings, .readStudentRecord, .reviewPostings, .manageStaff, .expireListings,
-             .listApplications, .moveApplications, .readAuditTrail, .report: .staff
+             .listApplications, .moveApplications, .readAuditTrail, .report, .triageConsole: .staff
         }
     }
 
@@ -59,6 +60,7 @@ public enum Operation: String, Sendable, CaseIterable {
         case .moveApplications: "move applications (alone or in bulk)"
         case .readAuditTrail: "read the audit trail"
         case .report: "report on placements"
+        case .triageConsole: "open the staff console (tern triage)"
         }
     }
 }

@@ -25,6 +25,11 @@ public struct TriageRow: Sendable, Hashable, Identifiable {
 public struct TriageCursor: Sendable, Hashable {
     public var updatedAt: String
     public var id: Int64
+
+    public init(updatedAt: String, id: Int64) {
+        self.updatedAt = updatedAt
+        self.id = id
+    }
 }
 
 /// A page of the queue.
@@ -107,41 +112,11 @@ extension Catalogue {
     ) throws -> [TriageRow] {
         let day = 86_400.0
         // The claim join's arguments come first in the statement.
-        var clauses = ["a.status = ?"]
-        var arguments: StatementArguments = [Timestamp.string(now), viewer ?? "", status.rawValue]
-        // Age bounds are ranges of updated_at, so they stay inside the index walk.
-        for days in [filter.olderThanDays, offerWaitDays].compactMap({ $0 }) {
-            clauses.append("a.updated_at <= ?")
-            _ = arguments.append(contentsOf: [Timestamp.string(now.addingTimeInterval(-Double(days) * day))])
-        }
-        if let days = filter.youngerThanDays {
-            clauses.append("a.updated_at > ?")
-            _ = arguments.append(contentsOf: [Timestamp.string(now.addingTimeInterval(-Double(days) * day))])
-        }
+        var arguments: StatementArguments = [Timestamp.string(now), viewer ?? ""]
+        var clauses = queueConditions(status: status, filter: filter, offerWaitDays: offerWaitDays, now: now, arguments: &arguments)
         if let cursor {
             clauses.append(order == .oldestFirst ? "(a.updated_at, a.id) > (?, ?)" : "(a.updated_at, a.id) < (?, ?)")
             _ = arguments.append(contentsOf: [cursor.updatedAt, cursor.id])
-        }
-        if !filter.fields.isEmpty {
-            clauses.append("o.field IN (\(filter.fields.map { _ in "?" }.joined(separator: ",")))")
-            _ = arguments.append(contentsOf: StatementArguments(filter.fields.map(\.rawValue)))
-        }
-        if let organization = filter.organization {
-            clauses.append("org.name LIKE ? ESCAPE '\\'")
-            _ = arguments.append(contentsOf: [likePattern(organization, prefix: true)])
-        }
-        if let student = filter.student {
-            clauses.append("a.student_id = (SELECT id FROM students WHERE username = ?)")
-            _ = arguments.append(contentsOf: [student])
-        }
-        if let ref = filter.opportunityRef {
-            clauses.append("a.opportunity_id = (SELECT id FROM opportunities WHERE ref = ?)")
-            _ = arguments.append(contentsOf: [ref])
-        }
-        for word in filter.words {
-            clauses.append("(o.title LIKE ? ESCAPE '\\' OR org.name LIKE ? ESCAPE '\\' OR st.name LIKE ? ESCAPE '\\' OR st.username LIKE ? ESCAPE '\\')")
-            let like = likePattern(word, prefix: false)
-            _ = arguments.append(contentsOf: [like, like, like, like])
         }
         let direction = order == .oldestFirst ? "ASC" : "DESC"
         _ = arguments.append(contentsOf: [limit])
@@ -166,6 +141,48 @@ extension Catalogue {
                 studentName: row["student_name"], opportunityRef: row["ref"], opportunityTitle: row["title"],
                 organization: row["organization"], field: Field(rawValue: row["field"]), claimedBy: row["staff_name"])
         }
+    }
+
+    /// The WHERE conditions (over `a` applications, `o` opportunities, `org` organizations and
+    /// `st` students) selecting one status's part of the queue under `filter`, their arguments
+    /// appended to `arguments`. Shared by the page and the count, so both always agree.
+    static func queueConditions(
+        status: ApplicationStatus, filter: TriageFilter, offerWaitDays: Int?, now: Date, arguments: inout StatementArguments
+    ) -> [String] {
+        let day = 86_400.0
+        var clauses = ["a.status = ?"]
+        _ = arguments.append(contentsOf: [status.rawValue])
+        // Age bounds are ranges of updated_at, so they stay inside the index walk.
+        for days in [filter.olderThanDays, offerWaitDays].compactMap({ $0 }) {
+            clauses.append("a.updated_at <= ?")
+            _ = arguments.append(contentsOf: [Timestamp.string(now.addingTimeInterval(-Double(days) * day))])
+        }
+        if let days = filter.youngerThanDays {
+            clauses.append("a.updated_at > ?")
+            _ = arguments.append(contentsOf: [Timestamp.string(now.addingTimeInterval(-Double(days) * day))])
+        }
+        if !filter.fields.isEmpty {
+            clauses.append("o.field IN (\(filter.fields.map { _ in "?" }.joined(separator: ",")))")
+            _ = arguments.append(contentsOf: StatementArguments(filter.fields.map(\.rawValue)))
+        }
+        if let organization = filter.organization {
+            clauses.append("org.name LIKE ? ESCAPE '\\'")
+            _ = arguments.append(contentsOf: [likePattern(organization, prefix: true)])
+        }
+        if let student = filter.student {
+            clauses.append("a.student_id = (SELECT id FROM students WHERE username = ?)")
+            _ = arguments.append(contentsOf: [student])
+        }
+        if let ref = filter.opportunityRef {
+            clauses.append("a.opportunity_id = (SELECT id FROM opportunities WHERE ref = ?)")
+            _ = arguments.append(contentsOf: [ref])
+        }
+        for word in filter.words {
+            clauses.append("(o.title LIKE ? ESCAPE '\\' OR org.name LIKE ? ESCAPE '\\' OR st.name LIKE ? ESCAPE '\\' OR st.username LIKE ? ESCAPE '\\')")
+            let like = likePattern(word, prefix: false)
+            _ = arguments.append(contentsOf: [like, like, like, like])
+        }
+        return clauses
     }
 
     /// A LIKE pattern matching `text` literally (its `%`, `_` and `\` escaped).

@@ -31,13 +31,17 @@ public struct UserConfig: Sendable, Equatable {
     /// ``KeyMap/bind(_:to:)`` (a plain `[keys]` table, from before there were several screens,
     /// is read as the student's).
     public var studentKeys: KeyMap<StudentAction>
+    /// The staff console's keys (`tern triage`): the defaults with `[keys.staff]` applied.
+    public var staffKeys: KeyMap<StaffAction>
 
     public init(theme: String? = nil, mouse: Bool = true, asciiBorders: Bool = false,
-                studentKeys: KeyMap<StudentAction> = StudentAction.defaultKeyMap) {
+                studentKeys: KeyMap<StudentAction> = StudentAction.defaultKeyMap,
+                staffKeys: KeyMap<StaffAction> = StaffAction.defaultKeyMap) {
         self.theme = theme
         self.mouse = mouse
         self.asciiBorders = asciiBorders
         self.studentKeys = studentKeys
+        self.staffKeys = staffKeys
     }
 
     /// Everything at its default, what a missing config file gives.
@@ -90,24 +94,19 @@ public struct UserConfig: Sendable, Equatable {
             case "ascii_borders":
                 guard let value = entry.value.bool else { throw fail("ascii_borders", "expected true or false") }
                 config.asciiBorders = value
+            case let key where key.hasPrefix("keys.staff."):
+                try bind(&config.staffKeys, entry, action: String(key.dropFirst("keys.staff.".count)), fail: fail)
             case let key where key.hasPrefix("keys."):
                 var actionName = String(key.dropFirst("keys.".count))
                 if actionName.hasPrefix("student.") { actionName = String(actionName.dropFirst("student.".count)) }
-                else if let section = ["staff.", "kiosk."].first(where: { actionName.hasPrefix($0) }) {
-                    throw fail(key, "[keys.\(section.dropLast())] is not read yet: only the student screen exists ([keys.student])")
+                else if actionName.hasPrefix("kiosk.") {
+                    throw fail(key, "[keys.kiosk] is not read yet: the student screen ([keys.student]) and the staff console ([keys.staff]) are")
                 }
-                guard let action = StudentAction(rawValue: actionName) else {
-                    throw fail(key, "unknown action \"\(actionName)\"")
-                }
-                config.studentKeys.bind(action, to: try keys(entry, fail: fail))
-                // Keys bound where text is typed must type nothing themselves.
-                if action.scope.typesText, let typed = config.studentKeys.keys(for: action).first(where: { if case .character = $0 { true } else { false } }) {
-                    throw fail(key, "\"\(typed)\" types text in a field; bind a key that types nothing (ctrl-…, f1, esc, tab)")
-                }
+                try bind(&config.studentKeys, entry, action: actionName, fail: fail)
             case "keys":
                 throw fail("keys", "expected a [keys] table")
             default:
-                throw fail(entry.key, "unknown setting (known: theme, mouse, ascii_borders and a [keys.student] table)")
+                throw fail(entry.key, "unknown setting (known: theme, mouse, ascii_borders, and [keys.student] and [keys.staff] tables)")
             }
         }
         // Rebinding can take every key away from quitting (`move_down = ["q", "ctrl-c"]`), which
@@ -117,7 +116,23 @@ public struct UserConfig: Sendable, Equatable {
             throw ConfigError(file: file, key: key, line: document.line(ofKey: key),
                               message: "no key is left to quit; bind at least one")
         }
+        if config.staffKeys.keys(for: .quit).isEmpty && config.staffKeys.keys(for: .quitNow).isEmpty {
+            throw ConfigError(file: file, key: "keys.staff.quit", line: document.line(ofKey: "keys.staff.quit"),
+                              message: "no key is left to quit the staff console; bind at least one")
+        }
         return config
+    }
+
+    /// Binds one `[keys.SCREEN]` entry in `map`: an unknown action, an unknown key name, or a
+    /// typing key bound where text is typed is an error naming the entry.
+    private static func bind<Action: ScreenAction>(_ map: inout KeyMap<Action>, _ entry: TOMLDocument.Entry, action name: String,
+                                                   fail: (String, String) -> ConfigError) throws(ConfigError) {
+        guard let action = Action(rawValue: name) else { throw fail(entry.key, "unknown action \"\(name)\"") }
+        map.bind(action, to: try keys(entry, fail: fail))
+        // Keys bound where text is typed must type nothing themselves.
+        if action.scope.typesText, let typed = map.keys(for: action).first(where: { if case .character = $0 { true } else { false } }) {
+            throw fail(entry.key, "\"\(typed)\" types text in a field; bind a key that types nothing (ctrl-…, f1, esc, tab)")
+        }
     }
 
     /// The key names of a `[keys]` entry: a list, or one name (`quit = "q"` is an easy slip).

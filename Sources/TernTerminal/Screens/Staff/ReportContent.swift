@@ -1,0 +1,62 @@
+import Foundation
+import TernCatalogue
+
+/// The Reports queue: the placement report as text, with bars in Unicode blocks where a
+/// comparison reads better than a number (ASCII `#` in the flat mode, `--ascii` borders).
+enum ReportContent {
+    static func blocks(_ report: PlacementReport?, ascii: Bool) -> [TextBlock] {
+        guard let report else { return [.paragraph("Reading the report…")] }
+        var blocks: [TextBlock] = [.heading("Applications per status" + (report.since.map { " since \($0.prefix(10))" } ?? ""))]
+        let largest = report.perStatus.map(\.count).max() ?? 0
+        blocks += report.perStatus.map { entry in
+            .field(label: entry.status.label, value: bar(entry.count, of: largest, width: 24, ascii: ascii) + " \(entry.count)")
+        }
+        blocks += [.blank, .heading("Days from submission to first decision")]
+        blocks.append(.field(label: "Median, overall", value: report.medianDaysToDecision.map { String(format: "%.1f d", $0) } ?? "no decisions yet"))
+        let slowest = report.medianDaysToDecisionByOrganization.map(\.days).max() ?? 0
+        blocks += report.medianDaysToDecisionByOrganization.prefix(12).map { median in
+            .field(label: median.group, value: bar(median.days, of: slowest, width: 16, ascii: ascii) + String(format: " %.1f d (%d decided)", median.days, median.decided))
+        }
+        blocks += [.blank, .heading("Placement rate per field")]
+        blocks += rates(report.placementByField, ascii: ascii)
+        blocks += [.blank, .heading("Placement rate per organization")]
+        blocks += rates(Array(report.placementByOrganization.prefix(12)), ascii: ascii)
+        blocks += [.blank, .heading("Gaps"),
+                   .field(label: "Open listings, no applicants", value: "\(report.listingsWithoutApplicants)"
+                          + (report.listingsWithoutApplicantsSample.isEmpty ? "" : " (" + report.listingsWithoutApplicantsSample.prefix(5).joined(separator: ", ") + ")")),
+                   .field(label: "Students, none in 30 days", value: "\(report.studentsWithoutRecentApplication)")]
+        if let decisions = report.postingDecisions {
+            blocks += [.blank, .heading("Postings decided, per reason")]
+            let most = decisions.map(\.count).max() ?? 0
+            blocks += decisions.map { .field(label: "\($0.decision) · \($0.reason)", value: bar($0.count, of: most, width: 16, ascii: ascii) + " \($0.count)") }
+            if decisions.isEmpty { blocks.append(.paragraph("no posting decided yet")) }
+        }
+        return blocks
+    }
+
+    private static func rates(_ rates: [PlacementReport.Rate], ascii: Bool) -> [TextBlock] {
+        guard !rates.isEmpty else { return [.paragraph("no applications yet")] }
+        return rates.map { rate in
+            .field(label: rate.group, value: bar(rate.rate, of: 1, width: 16, ascii: ascii)
+                   + String(format: " %.0f%% (%d of %d)", rate.rate * 100, rate.placed, rate.applications))
+        }
+    }
+
+    /// A horizontal bar `width` cells long at most, in eighths of a cell (▏▎▍▌▋▊▉█), or `#`.
+    static func bar(_ value: Int, of largest: Int, width: Int, ascii: Bool) -> String {
+        bar(Double(value), of: Double(largest), width: width, ascii: ascii)
+    }
+
+    static func bar(_ value: Double, of largest: Double, width: Int, ascii: Bool) -> String {
+        guard largest > 0, value > 0 else { return String(repeating: " ", count: width) }
+        let eighths = max(1, Int((value / largest * Double(width * 8)).rounded()))
+        if ascii {
+            let cells = max(1, (eighths + 4) / 8)
+            return String(repeating: "#", count: cells) + String(repeating: " ", count: max(0, width - cells))
+        }
+        let partials: [Character] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+        var text = String(repeating: "█", count: eighths / 8)
+        if eighths % 8 > 0 { text.append(partials[eighths % 8 - 1]) }
+        return text + String(repeating: " ", count: max(0, width - (eighths + 7) / 8))
+    }
+}

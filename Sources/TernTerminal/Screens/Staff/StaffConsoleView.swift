@@ -1,0 +1,171 @@
+import TernCatalogue
+import TernText
+import TernViewModels
+
+/// Draws the staff console as a pure function of ``TriageState`` and a size.
+enum StaffConsoleView {
+    static func frame(_ state: TriageState, size: Size) -> Frame {
+        var panes = state.panes
+        panes.resize(to: size)
+        var grid = CellGrid(width: size.width, height: size.height)
+        guard panes.mode != .tooSmall else {
+            TooSmall.draw(into: &grid, screen: panes.screen, minimumWidth: panes.minimum.width, minimumHeight: panes.minimum.height)
+            return Frame(grid: grid)
+        }
+        if panes.mode == .wide {
+            grid.write(" Tern staff console", x: 0, y: 0, style: .accent)
+            let right = "signed in as \(state.staffName) (staff) "
+            grid.write(right, x: max(0, size.width - DisplayWidth.of(Sanitizer.line(right))), y: 0, style: .muted)
+        } else {
+            panes.drawTabBar(into: &grid)
+        }
+        var cursor: (x: Int, y: Int)?
+        for (pane, rect) in panes.shown {
+            let inner = Pane.draw(into: &grid, area: rect, title: title(pane, state), focused: pane == panes.focus, box: state.box)
+            let paneCursor = pane == .queue ? drawQueue(state, into: &grid, area: inner) : drawDetail(state, into: &grid, area: inner)
+            if pane == panes.focus, let paneCursor { cursor = paneCursor }
+        }
+        if state.modals.isOpen {
+            cursor = state.modals.draw(into: &grid, body: panes.body, screen: panes.screen, keyMap: state.keyMap, box: state.box)
+        }
+        state.toasts.draw(into: &grid, row: panes.statusRow, width: size.width, hints: hints(state), pinned: pinned(state))
+        if let prompt = state.commandPrompt {
+            cursor = prompt.draw(into: &grid, row: panes.statusRow, width: size.width)
+        }
+        return Frame(grid: grid, cursor: cursor)
+    }
+
+    private static func title(_ pane: TriagePane, _ state: TriageState) -> String {
+        switch (pane, state.kind) {
+        case (.queue, .applications): "Applications (\(state.queueCount))" + (state.marks.isEmpty ? "" : " · \(state.marks.count) marked")
+        case (.queue, .postings):
+            "Postings · \(state.postingsShowing == .pending ? "waiting" : "declined") (\(state.postings.state.count))"
+                + (state.postingMarks.isEmpty ? "" : " · \(state.postingMarks.count) marked")
+        case (.queue, .organizations): "Organizations · waiting (\(state.organizations.state.count))"
+        case (.queue, .reports): "Reports"
+        case (.detail, .applications): state.file != nil && state.file?.row.id == state.queue.selectedID ? "Application (opened)" : "Application"
+        case (.detail, .postings): "Posting"
+        case (.detail, .organizations): "Organization"
+        case (.detail, .reports): "Report"
+        }
+    }
+
+    /// The queue tabs, then the counts (or the line being typed), then the list.
+    private static func drawQueue(_ state: TriageState, into grid: inout CellGrid, area: Rect) -> (x: Int, y: Int)? {
+        guard area.height > 0 else { return nil }
+        drawTabs(state, into: &grid, area: Rect(x: area.x, y: area.y, width: area.width, height: 1))
+        let info = Rect(x: area.x, y: area.y + 1, width: area.width, height: 1)
+        let list = TriageLayout.list(area)
+        let focused = state.panes.focus == .queue && state.line == nil
+        switch state.kind {
+        case .applications:
+            var caret: (x: Int, y: Int)?
+            if let line = state.line {
+                let label = line.kind == .limit ? "limit: " : "search: "
+                grid.write(label, x: info.x, y: info.y, style: .accent)
+                caret = line.field.draw(into: &grid, area: Rect(x: info.x + label.count, y: info.y, width: max(0, info.width - label.count), height: 1),
+                                        focused: true)
+            } else {
+                var parts = [TriageContent.countsLine(state.counts)]
+                if !state.pattern.isEmpty { parts.append("limit: \(state.pattern)") }
+                if !state.searchWords.isEmpty { parts.append("/\(state.searchWords)") }
+                if state.order == .newestFirst { parts.append("newest first") }
+                WidgetSupport.write(&grid, parts.joined(separator: " │ "), x: info.x, y: info.y, maxWidth: info.width, style: .muted)
+            }
+            let columns = TriageContent.queueColumns(width: list.width - 1)
+            let offset = state.queue.state.offset
+            let rows = state.queue.visibleRows
+            ListView.draw(into: &grid, area: list, columns: columns,
+                          rows: rows.enumerated().map { TriageContent.queueCells($1, index: offset + $0, columns: columns, marks: state.marks) },
+                          rowStyles: rows.map { $0.claimedBy == nil ? nil : .error },
+                          state: state.queue.state, focused: focused,
+                          emptyMessage: state.pattern.isEmpty && state.searchWords.isEmpty ? "nothing needs action" : "nothing matches the limit (l changes it)")
+            return caret ?? selectedRow(state.queue.state, area: list)
+        case .postings:
+            let flagged = state.postings.visibleRows.filter { !$0.flags.isEmpty }.count
+            WidgetSupport.write(&grid, "\(state.pendingPostings) waiting · \(flagged) flagged on screen · t shows \(state.postingsShowing == .pending ? "declined" : "waiting")",
+                                x: info.x, y: info.y, maxWidth: info.width, style: .muted)
+            let columns = TriageContent.postingColumns(width: list.width - 1)
+            ListView.draw(into: &grid, area: list, columns: columns,
+                          rows: state.postings.visibleRows.map { TriageContent.postingCells($0, marked: state.postingMarks.contains($0.ref)) },
+                          rowStyles: state.postings.visibleRows.map { $0.flags.isEmpty ? nil : .error },
+                          state: state.postings.state, focused: focused,
+                          emptyMessage: state.postingsShowing == .pending ? "no posting waits for review" : "no declined postings")
+            return selectedRow(state.postings.state, area: list)
+        case .organizations:
+            WidgetSupport.write(&grid, "\(state.pendingOrganizations) waiting", x: info.x, y: info.y, maxWidth: info.width, style: .muted)
+            ListView.draw(into: &grid, area: list, columns: TriageContent.organizationColumns,
+                          rows: state.organizations.visibleRows.map(TriageContent.organizationCells),
+                          state: state.organizations.state, focused: focused, emptyMessage: "no organization waits for review")
+            return selectedRow(state.organizations.state, area: list)
+        case .reports:
+            let text = Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2))
+            WidgetSupport.write(&grid, "as of now · j/k scroll · ctrl-r reads again", x: info.x, y: info.y, maxWidth: info.width, style: .muted)
+            TextView.draw(into: &grid, area: text, lines: TextView.layout(TriageContent.detailBlocks(state), width: text.width - 1),
+                          scroll: state.detailScroll)
+            return nil
+        }
+    }
+
+    /// "1 Applications 812 · 2 Postings 5 · 3 Organizations 2 · 4 Reports", the current one bold.
+    private static func drawTabs(_ state: TriageState, into grid: inout CellGrid, area: Rect) {
+        var x = area.x
+        for kind in TriageQueueKind.allCases {
+            let count: String = switch kind {
+            case .applications: " \(state.queueCount)"
+            case .postings: " \(state.pendingPostings)"
+            case .organizations: " \(state.pendingOrganizations)"
+            case .reports: ""
+            }
+            let text = "\(kind.rawValue + 1) \(kind.title)\(count)"
+            let width = DisplayWidth.of(text)
+            guard x + width <= area.maxX else { break }
+            grid.write(text, x: x, y: area.y, style: kind == state.kind ? .selected : .muted)
+            x += width + 2
+        }
+    }
+
+    private static func drawDetail(_ state: TriageState, into grid: inout CellGrid, area: Rect) -> (x: Int, y: Int)? {
+        let blocks: [TextBlock] = state.kind == .reports
+            ? [.paragraph("The report reads the whole catalogue: how many applications stand where, how fast organizations decide, who gets placed, and what nobody has applied to."),
+               .blank, .paragraph("tern report prints the same as a table, CSV or JSON, --since DATE.")]
+            : TriageContent.detailBlocks(state)
+        TextView.draw(into: &grid, area: area, lines: TextView.layout(blocks, width: area.width - 1),
+                      scroll: state.kind == .reports ? 0 : state.detailScroll)
+        return nil
+    }
+
+    private static func selectedRow(_ list: ListState, area: Rect) -> (x: Int, y: Int)? {
+        guard list.count > 0 else { return nil }
+        return (area.x, area.y + 1 + list.selected - list.offset)
+    }
+
+    // MARK: - The status bar
+
+    static func hints(_ state: TriageState) -> [KeyHint] {
+        let map = state.keyMap
+        if state.line != nil { return [KeyHint("type", state.line?.kind == .limit ? "a pattern" : "words")] + StatusBar.hints([.keepLine, .cancelLine], keyMap: map) }
+        if state.commandPrompt != nil { return [] }
+        switch state.modals.top {
+        case .form?: return []
+        case .confirm?: return StatusBar.hints([.confirmYes, .confirmNo, .switchChoice, .confirmChoice], keyMap: map)
+        case .list?: return StatusBar.hints([.moveDown, .moveUp, .open, .deleteView, .back], keyMap: map)
+        case .text?, .help?: return StatusBar.hints([.moveDown, .moveUp, .back], keyMap: map)
+        case nil: break
+        }
+        switch state.kind {
+        case .applications:
+            let moves = StaffMove.available(for: Set(state.applicationTargets.map(\.status))).map(StaffAction.init)
+            return StatusBar.hints(moves + [.mark, .limit, .open, .undo, .nextQueue], keyMap: map)
+        case .postings: return StatusBar.hints([.approvePosting, .declinePosting, .mark, .declinedPostings, .open, .nextQueue], keyMap: map)
+        case .organizations: return StatusBar.hints([.approveOrganization, .declineOrganization, .trustOrganization, .nextQueue], keyMap: map)
+        case .reports: return StatusBar.hints([.moveDown, .moveUp, .refresh, .nextQueue], keyMap: map)
+        }
+    }
+
+    static func pinned(_ state: TriageState) -> [KeyHint] {
+        if state.line != nil || state.modals.isOpen { return StatusBar.hints([.quitNow], keyMap: state.keyMap) }
+        if state.commandPrompt != nil { return [] }
+        return StatusBar.hints([.help, .quit], keyMap: state.keyMap)
+    }
+}

@@ -1,0 +1,81 @@
+import TernCatalogue
+import TernViewModels
+
+/// The console's forms, each read back by the same type, so what a field means stays in one
+/// place.
+enum TriageForms {
+    // MARK: Rejecting
+
+    static let rejectionReasons: [String] = ["skills mismatch", "position filled", "deadline passed", "incomplete application", "other (say what)"]
+    static let noteVisibility = ["shared with the student", "staff only"]
+
+    static func reject(count: Int) -> Form {
+        Form(title: count == 1 ? "Reject this application" : "Reject \(count) applications",
+             subtitle: "The student sees the reason; the note is shared or staff-only", fields: [
+                FormField("Reason", .choice(ChoiceField(rejectionReasons))),
+                FormField("Other reason", .text(TextField(limit: StoredText.statusReason.limit))),
+                FormField("Note", .text(TextField(multiline: true, limit: StoredText.note.limit))),
+                FormField("Note is", .choice(ChoiceField(noteVisibility))),
+             ])
+    }
+
+    /// The reason and note a reject form holds; an "other" reason needs its text.
+    static func rejection(_ form: Form) throws -> (RejectionReason, MoveNote?) {
+        let reason: RejectionReason = switch form.field("Reason").choice {
+        case 0: .skillsMismatch
+        case 1: .positionFilled
+        case 2: .deadlinePassed
+        case 3: .incompleteApplication
+        default: try RejectionReason(parsing: "other:" + form.field("Other reason").text)
+        }
+        let text = form.field("Note").text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let note = text.isEmpty ? nil : MoveNote(text, visibility: form.field("Note is").choice == 0 ? .shared : .staff)
+        return (reason, note)
+    }
+
+    // MARK: Notes and the organization's feedback
+
+    static func note(_ row: TriageRow) -> Form {
+        Form(title: "Note on application \(row.id)", subtitle: "\(row.studentName) · \(row.opportunityTitle)", fields: [
+            FormField("Note", .text(TextField(multiline: true, limit: StoredText.note.limit))),
+            // Staff-only first: a slip keeps a note private rather than showing it to the student.
+            FormField("Visible to", .choice(ChoiceField(["staff only", "the student too"]))),
+        ])
+    }
+
+    static func noteVisibility(_ form: Form) -> Visibility { form.field("Visible to").choice == 0 ? .staff : .shared }
+
+    static let ratings = [5, 4, 3, 2, 1]
+
+    static func organizationFeedback(_ row: TriageRow) -> Form {
+        Form(title: "\(row.organization)'s feedback", subtitle: "Entered on the organization's behalf, under your name", fields: [
+            FormField("Rating", .choice(ChoiceField(ratings.map { "\($0)/5" }))),
+            FormField("Strengths", .text(TextField(limit: 500))),
+            FormField("To improve", .text(TextField(limit: 500))),
+            FormField("Comment", .text(TextField(multiline: true, limit: 2000))),
+        ])
+    }
+
+    // MARK: Postings and organizations
+
+    static func decline(title: String, subtitle: String) -> Form {
+        Form(title: title, subtitle: subtitle, fields: [
+            FormField("Reason", .choice(ChoiceField(DeclineReason.allCases.map(\.label)))),
+            FormField("Note", .text(TextField(multiline: true, limit: StoredText.note.limit))),
+        ])
+    }
+
+    static func declineReason(_ form: Form) -> DeclineReason {
+        DeclineReason.allCases[min(form.field("Reason").choice, DeclineReason.allCases.count - 1)]
+    }
+
+    static func noteOnly(title: String, subtitle: String) -> Form {
+        Form(title: title, subtitle: subtitle, fields: [FormField("Note", .text(TextField(multiline: true, limit: StoredText.note.limit)))])
+    }
+
+    /// An empty text field is no value.
+    static func optional(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}

@@ -1,0 +1,345 @@
+import TernCatalogue
+import TernViewModels
+
+extension TriageScreen {
+    /// A key: to the modal on top, else the command line or the limit/search line when open,
+    /// else the queue on screen. Every key is looked up in the key map.
+    func handle(_ key: Key) throws -> [Effect<TriageOutcome>] {
+        state.toasts.clear()
+        guard state.panes.mode != .tooSmall else {
+            return state.keyMap.action(for: key, in: [.global])?.intent == .quitNow ? [.quit] : []
+        }
+        if state.modals.isOpen { return try handleModalKey(key) }
+        if state.commandPrompt != nil { return try handleCommandKey(key) }
+        if state.line != nil { return try handleLineKey(key) }
+        return try handleQueueKey(key)
+    }
+
+    /// Where keys are looked up: the queue's own scope first, then the console's, then global.
+    var queueScopes: [KeyScope] {
+        let own: [KeyScope] = switch state.kind {
+        case .applications: [.staffApplications]
+        case .postings: [.staffPostings]
+        case .organizations: [.staffOrganizations]
+        case .reports: []
+        }
+        return own + [.staffConsole, .global]
+    }
+
+    private func handleQueueKey(_ key: Key) throws -> [Effect<TriageOutcome>] {
+        guard let action = state.keyMap.action(for: key, in: queueScopes) else { return [] }
+        if let move = action.move { return try ask(move) }
+        switch action {
+        case .quit:
+            if state.panes.focus == .detail { state.panes.focus = .queue } else { return [.quit] }
+        case .quitNow:
+            return [.quit]
+        case .back:
+            return try back()
+        case .help:
+            state.modals.open(.help(HelpModal(sections: HelpOverlay.sections(keyMap: state.keyMap, groups: StaffAction.helpGroups))))
+        case .nextPane, .previousPane:
+            state.panes.focus = state.panes.focus == .queue ? .detail : .queue
+        case .command:
+            state.commandPrompt = CommandPrompt()
+        case .applicationsQueue: try switchQueue(to: .applications)
+        case .postingsQueue: try switchQueue(to: .postings)
+        case .organizationsQueue: try switchQueue(to: .organizations)
+        case .reportsQueue: try switchQueue(to: .reports)
+        case .nextQueue, .previousQueue:
+            let all = TriageQueueKind.allCases
+            let step = action == .nextQueue ? 1 : all.count - 1
+            try switchQueue(to: all[(state.kind.rawValue + step) % all.count])
+        case .refresh:
+            try reloadAll()
+            return state.toasts.show("read again")
+        case .open:
+            return try open()
+        case .moveUp, .moveDown, .top, .bottom, .pageUp, .pageDown:
+            if case .move(let direction)? = action.intent { try move(direction) }
+        case .mark, .markRange, .markAll:
+            return try mark(action)
+        case .limit, .search:
+            guard state.kind == .applications else {
+                return state.toasts.show("\(action == .limit ? "limit" : "search") works in Applications (1)", isError: true)
+            }
+            let kind: QueueLine.Kind = action == .limit ? .limit : .search
+            state.line = QueueLine(kind: kind, field: TextField(kind == .limit ? state.pattern : state.searchWords, limit: 200))
+        case .views:
+            return try openViews()
+        case .undo:
+            let restored = try triage.undo()
+            try readQueue(reset: false)
+            state.canUndo = false
+            return state.toasts.show("undone: \(restored.count) application\(restored.count == 1 ? "" : "s") back where they were")
+        case .note:
+            guard let row = state.queue.selectedRow else { return state.toasts.show("the queue is empty", isError: true) }
+            state.modals.open(.form(FormModal(TriageForms.note(row), purpose: .note(applicationID: row.id))))
+        case .studentRecord:
+            return try openStudentRecord()
+        case .organizationFeedback:
+            guard let row = state.queue.selectedRow else { return state.toasts.show("the queue is empty", isError: true) }
+            state.modals.open(.form(FormModal(TriageForms.organizationFeedback(row), purpose: .organizationFeedback(applicationID: row.id))))
+        case .approvePosting:
+            let refs = state.postingMarks.isEmpty ? state.postings.selectedRow.map { [$0.ref] } ?? [] : state.postingMarks.sorted()
+            guard !refs.isEmpty else { return state.toasts.show("no posting is waiting", isError: true) }
+            guard state.postingsShowing == .pending else {
+                return state.toasts.show("a declined posting is resubmitted (R) before it can be approved", isError: true)
+            }
+            let question = refs.count == 1 ? "Approve this posting?" : "Approve \(refs.count) postings?"
+            state.modals.open(.confirm(Confirmation(title: question, message: "Students see approved postings at once.",
+                                                    yes: "Approve", no: "Cancel", answer: .screen(.approvePostings(refs: refs)))))
+        case .declinePosting:
+            guard let posting = state.postings.selectedRow else { return state.toasts.show("no posting is waiting", isError: true) }
+            state.modals.open(.form(FormModal(TriageForms.decline(title: "Decline “\(posting.title)”", subtitle: posting.organization),
+                                              purpose: .declinePosting(ref: posting.ref))))
+        case .resubmitPosting:
+            guard let posting = state.postings.selectedRow else { return state.toasts.show("no posting here", isError: true) }
+            state.modals.open(.form(FormModal(TriageForms.noteOnly(title: "Resubmit “\(posting.title)”",
+                                                                   subtitle: "Back into review; a listing is resubmitted once"),
+                                              purpose: .resubmitPosting(ref: posting.ref))))
+        case .declinedPostings:
+            try review.showNext()
+            try state.postings.reset(source: PostingRows(review.postings))
+            try readReview()
+            return state.toasts.show(review.showing == .pending ? "showing postings waiting for review" : "showing declined postings")
+        case .approveOrganization:
+            guard let organization = state.organizations.selectedRow else { return state.toasts.show("no organization is waiting", isError: true) }
+            try review.approveOrganization(organization.name)
+            try readReview()
+            return state.toasts.show("approved \(organization.name); its listings still wait for their own review")
+        case .declineOrganization:
+            guard let organization = state.organizations.selectedRow else { return state.toasts.show("no organization is waiting", isError: true) }
+            state.modals.open(.form(FormModal(TriageForms.decline(title: "Decline \(organization.name)", subtitle: "Its pending listings are declined with it"),
+                                              purpose: .declineOrganization(name: organization.name))))
+        case .trustOrganization:
+            guard let organization = state.organizations.selectedRow else { return state.toasts.show("no organization is waiting", isError: true) }
+            state.modals.open(.confirm(Confirmation(title: "Trust \(organization.name)?",
+                                                    message: "Its later listings are approved on arrival, without review.",
+                                                    yes: "Trust", no: "Cancel", answer: .screen(.trustOrganization(name: organization.name)))))
+        case .review, .shortlist, .offer, .reject, .accept, .start, .deliver, .sendBack, .complete, .withdraw, .declineOffer:
+            break  // transitions, handled above
+        case .keepLine, .cancelLine, .runCommand, .cancelCommand, .sendForm, .nextField, .previousField, .cancelForm,
+             .confirmYes, .confirmNo, .switchChoice, .confirmChoice, .deleteView:
+            break  // not in the queues' scopes
+        }
+        return []
+    }
+
+    /// Esc: out of the detail, then the marks, then the search words, then the limit.
+    private func back() throws -> [Effect<TriageOutcome>] {
+        if state.panes.focus == .detail {
+            state.panes.focus = .queue
+        } else if state.kind == .applications, !triage.marks.isEmpty {
+            let count = triage.marks.count
+            triage.marks.clear()
+            state.marks = triage.marks
+            return state.toasts.show("cleared \(count) mark\(count == 1 ? "" : "s")")
+        } else if state.kind == .postings, !review.marked.isEmpty {
+            review.marked.removeAll()
+            state.postingMarks = []
+        } else if state.kind == .applications, !triage.searchWords.isEmpty {
+            try triage.search("")
+            try readQueue(reset: true)
+        }
+        return []
+    }
+
+    func switchQueue(to kind: TriageQueueKind) throws {
+        if state.kind == .applications, let file = state.file {
+            try? triage.close(file.row.id)
+            state.file = nil
+        }
+        state.kind = kind
+        state.detailScroll = 0
+        state.panes.focus = .queue
+        if kind == .reports { try readReport() }
+        try showSelection()
+    }
+
+    func move(_ direction: ListMove) throws {
+        if state.panes.focus == .detail {
+            let (lines, height) = detailExtent
+            state.detailScroll = ModalHost<TriagePurpose>.scrolled(state.detailScroll, by: direction, lines: lines, height: height)
+            return
+        }
+        switch state.kind {
+        case .applications: try state.queue.move(direction, source: triage.rows)
+        case .postings: try state.postings.move(direction, source: PostingRows(review.postings))
+        case .organizations: try state.organizations.move(direction, source: OrganizationRows(review.organizations))
+        case .reports:
+            let (lines, height) = detailExtent
+            state.detailScroll = ModalHost<TriagePurpose>.scrolled(state.detailScroll, by: direction, lines: lines, height: height)
+            return
+        }
+        try showSelection()
+    }
+
+    /// The detail pane's text lines and rows, as the view lays them out.
+    var detailExtent: (lines: Int, height: Int) {
+        let inner = state.panes.area(of: state.kind == .reports ? .queue : .detail).inset(by: 1)
+        let blocks = TriageContent.detailBlocks(state)
+        return (TextView.layout(blocks, width: inner.width - 1).count, inner.height)
+    }
+
+    /// Enter: opens the selected application (claiming it for a few minutes, so other staff see
+    /// "being looked at by …") with its whole history; in the other queues, focuses the detail.
+    private func open() throws -> [Effect<TriageOutcome>] {
+        guard state.kind == .applications else {
+            state.panes.focus = .detail
+            return []
+        }
+        guard let row = state.queue.selectedRow else { return state.toasts.show("the queue is empty", isError: true) }
+        state.file = try triage.open(row)
+        state.detailScroll = 0
+        state.panes.focus = .detail
+        if let holder = state.file?.heldBy {
+            return state.toasts.show("being looked at by \(holder): a move still checks that nothing changed since you opened it", isError: true)
+        }
+        return []
+    }
+
+    // MARK: - Marks
+
+    private func mark(_ action: StaffAction) throws -> [Effect<TriageOutcome>] {
+        switch state.kind {
+        case .applications:
+            switch action {
+            case .mark:
+                guard let row = state.queue.selectedRow else { return [] }
+                triage.marks.toggle(row)
+                try state.queue.move(.down, source: triage.rows)
+                try showSelection()
+            case .markRange:
+                if triage.marks.rangeAnchor == nil {
+                    triage.marks.rangeAnchor = state.queue.state.selected
+                    state.marks = triage.marks
+                    return state.toasts.show("range starts here: move and press \(state.keyMap.keyNames(for: .markRange)) again")
+                }
+                let count = try triage.markRange(to: state.queue.state.selected)
+                state.marks = triage.marks
+                return state.toasts.show("marked \(count) in the range; \(triage.marks.count) marked")
+            default:
+                let count = try triage.markAllShown()
+                state.marks = triage.marks
+                return state.toasts.show("marked all \(count) the limit shows")
+            }
+            state.marks = triage.marks
+        case .postings:
+            guard state.postingsShowing == .pending else { return state.toasts.show("marks are for approving waiting postings", isError: true) }
+            switch action {
+            case .markAll:
+                review.marked = Set(review.postings.map(\.ref))
+            default:
+                guard let posting = state.postings.selectedRow else { return [] }
+                if review.marked.contains(posting.ref) { review.marked.remove(posting.ref) } else { review.marked.insert(posting.ref) }
+                try state.postings.move(.down, source: PostingRows(review.postings))
+                try showSelection()
+            }
+            state.postingMarks = review.marked
+        case .organizations, .reports:
+            return state.toasts.show("marks are for Applications and Postings", isError: true)
+        }
+        return []
+    }
+
+    // MARK: - Moves
+
+    /// A transition key: refused at once when not legal from every target's status; a reject
+    /// opens the reason form; a move on several rows asks first, naming the count.
+    func ask(_ move: StaffMove) throws -> [Effect<TriageOutcome>] {
+        guard state.kind == .applications else { return [] }
+        let targets = triage.targets(selected: state.queue.selectedRow)
+        guard !targets.isEmpty else { return state.toasts.show("the queue is empty", isError: true) }
+        if let stuck = targets.first(where: { !move.isLegal(from: $0.status) }) {
+            let legal = triage.moves(for: targets).map(\.label)
+            let offer = legal.isEmpty ? "no move suits all of them" : "you can " + legal.joined(separator: ", ")
+            let which = targets.count == 1 ? "this application is" : "application \(stuck.id) is"
+            return state.toasts.show("cannot \(move.label): \(which) \(stuck.status.label.lowercased()); \(offer)", isError: true)
+        }
+        if move == .reject {
+            state.modals.open(.form(FormModal(TriageForms.reject(count: targets.count), purpose: .reject(targets: targets))))
+            return []
+        }
+        if targets.count > 1 {
+            state.modals.open(.confirm(Confirmation(title: "\(move.label.capitalizedFirst) \(targets.count) applications?",
+                                                    message: "All of them move together, or none does. u undoes it.",
+                                                    yes: move.label.capitalizedFirst, no: "Cancel", answer: .screen(.move(move, targets: targets)))))
+            return []
+        }
+        return try perform(move, on: targets)
+    }
+
+    func perform(_ move: StaffMove, on targets: [TriageRow], reason: RejectionReason? = nil, note: MoveNote? = nil) throws -> [Effect<TriageOutcome>] {
+        do {
+            let action = try triage.move(move, on: targets, reason: reason, note: note)
+            state.canUndo = true
+            state.file = nil
+            try readQueue(reset: false)
+            let count = action.applications.count
+            return state.toasts.show("\(move.label): \(count) application\(count == 1 ? "" : "s") now \(move.target.label.lowercased()) (u undoes)")
+        } catch CatalogueError.changedSinceOpened(let id, let now) {
+            // Someone else moved it: show the queue as it is now, and say so.
+            try triage.reload()
+            try readQueue(reset: false)
+            return state.toasts.show("application \(id) was changed by someone else since you opened it: it is now \(now.label.lowercased()); nothing was moved",
+                                     isError: true)
+        }
+    }
+
+    // MARK: - Records and views
+
+    private func openStudentRecord() throws -> [Effect<TriageOutcome>] {
+        guard let row = state.queue.selectedRow else { return state.toasts.show("the queue is empty", isError: true) }
+        let record = try triage.studentRecord(row.studentUsername)
+        state.modals.open(.text(TextOverlay(title: "Student record · \(record.student.name) (viewing is audited)",
+                                            blocks: TriageContent.studentRecordBlocks(record), purpose: .studentRecord)))
+        return []
+    }
+
+    func openViews(selected: Int = 0) throws -> [Effect<TriageOutcome>] {
+        let views = try triage.views()
+        state.modals.open(.list(viewsOverlay(views, selected: selected)))
+        return []
+    }
+
+    func viewsOverlay(_ views: [TriageView], selected: Int) -> ListOverlay<TriagePurpose> {
+        ListOverlay(title: "Saved views (\(views.count)) · :view save NAME saves the limit",
+                    columns: [ListColumn("Name", .fixed(20)), ListColumn("Limit", .flexible(min: 10))],
+                    rows: views.map { [$0.name, $0.pattern] }, emptyMessage: "no saved views: set a limit (l), then :view save NAME",
+                    scope: .staffViews, purpose: .views(views), selected: selected)
+    }
+
+    // MARK: - The limit and search line
+
+    private func handleLineKey(_ key: Key) throws -> [Effect<TriageOutcome>] {
+        guard var line = state.line else { return [] }
+        switch state.keyMap.action(for: key, in: [.searchLine])?.intent {
+        case .keepSearch?:
+            do {
+                if line.kind == .limit { try triage.limit(line.field.text) } else { try triage.search(line.field.text) }
+            } catch {
+                // The line stays open with what was typed, and the error says what is wrong.
+                return state.toasts.show("\(error)", isError: true)
+            }
+            state.line = nil
+            try readQueue(reset: true)
+            let what = line.kind == .limit ? (triage.pattern.isEmpty ? "no limit: everything needing action" : "limit: \(triage.pattern)")
+                : (triage.searchWords.isEmpty ? "search cleared" : "searching: \(triage.searchWords)")
+            return state.toasts.show("\(what) · \(triage.rows.count) shown")
+        case .clearSearch?:
+            state.line = nil
+        case .quitNow?:
+            return [.quit]
+        default:
+            _ = line.field.handle(key)
+            state.line = line
+        }
+        return []
+    }
+}
+
+extension String {
+    /// "shortlist" → "Shortlist".
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import TernCatalogue
+import TernViewModels
+
+/// Forms, confirmations, overlays and the `:` command line of the staff console.
+extension TriageScreen {
+    /// The `:` commands, for `:help` and the dispatcher alike.
+    static let commands: [CommandSpec] = [
+        CommandSpec("limit", aliases: ["l"], argument: "PATTERN", summary: "limit Applications (status:S field:F age>Nd organization:O student:U opportunity:REF words)"),
+        CommandSpec("view", argument: "NAME | save NAME | delete NAME", summary: "apply, save or delete a saved view (a named limit)"),
+        CommandSpec("sort", argument: "oldest|newest", summary: "order Applications by time waiting"),
+        CommandSpec("undo", summary: "take back this session's last move"),
+        CommandSpec("expire", summary: "close listings past their deadline now (also done hourly)"),
+        CommandSpec("help", summary: "list these commands"),
+        CommandSpec("quit", aliases: ["q"], summary: "leave the console"),
+    ]
+
+    func handleCommandKey(_ key: Key) throws -> [Effect<TriageOutcome>] {
+        guard var prompt = state.commandPrompt else { return [] }
+        switch prompt.handle(key, keyMap: state.keyMap) {
+        case .editing:
+            state.commandPrompt = prompt
+            return []
+        case .cancelled:
+            state.commandPrompt = nil
+            return []
+        case .quit:
+            return [.quit]
+        case .run(let verb, let rest):
+            state.commandPrompt = nil
+            return try run(verb, rest)
+        }
+    }
+
+    private func run(_ verb: String, _ rest: String) throws -> [Effect<TriageOutcome>] {
+        guard let spec = Self.commands.first(where: { $0.matches(verb) }) else {
+            return state.toasts.show("no command :\(verb) — :help lists them", isError: true)
+        }
+        switch spec.name {
+        case "limit":
+            try triage.limit(rest)
+            try switchQueue(to: .applications)
+            try readQueue(reset: true)
+            return state.toasts.show(rest.isEmpty ? "no limit" : "limit: \(rest) · \(triage.rows.count) shown")
+        case "view":
+            let words = rest.split(separator: " ", maxSplits: 1).map(String.init)
+            switch words.first {
+            case nil:
+                return try openViews()
+            case "save"?:
+                guard words.count == 2 else { return state.toasts.show(":view save NAME", isError: true) }
+                try triage.saveView(words[1])
+                return state.toasts.show("saved view “\(words[1])”: \(triage.pattern)")
+            case "delete"?:
+                guard words.count == 2 else { return state.toasts.show(":view delete NAME", isError: true) }
+                try triage.deleteView(words[1])
+                return state.toasts.show("deleted view “\(words[1])”")
+            default:
+                guard let view = try triage.views().first(where: { $0.name == rest }) else {
+                    return state.toasts.show("no saved view “\(rest)” (V lists them)", isError: true)
+                }
+                return try apply(view)
+            }
+        case "sort":
+            guard let order: TriageOrder = rest == "oldest" ? .oldestFirst : rest == "newest" ? .newestFirst : nil else {
+                return state.toasts.show(":sort oldest or :sort newest", isError: true)
+            }
+            try triage.setOrder(order)
+            try readQueue(reset: true)
+            return []
+        case "undo":
+            let restored = try triage.undo()
+            try readQueue(reset: false)
+            state.canUndo = false
+            return state.toasts.show("undone: \(restored.count) application\(restored.count == 1 ? "" : "s") back where they were")
+        case "expire":
+            let effects = try closeExpired()
+            return effects.isEmpty ? state.toasts.show("no listing is past its deadline") : effects
+        case "help":
+            state.modals.open(.text(TextOverlay(title: "Commands", blocks: CommandPrompt.helpBlocks(Self.commands), purpose: .commands)))
+            return []
+        default:
+            return [.quit]
+        }
+    }
+
+    private func apply(_ view: TriageView) throws -> [Effect<TriageOutcome>] {
+        try triage.limit(view.pattern)
+        try switchQueue(to: .applications)
+        try readQueue(reset: true)
+        return state.toasts.show("view “\(view.name)”: \(view.pattern) · \(triage.rows.count) shown")
+    }
+
+    // MARK: - Modals
+
+    func handleModalKey(_ key: Key) throws -> [Effect<TriageOutcome>] {
+        switch state.modals.handle(key, keyMap: state.keyMap, body: state.panes.body, screen: state.panes.screen) {
+        case .handled:
+            return []
+        case .quit:
+            return [.quit]
+        case .submitted(let form, let purpose):
+            do {
+                return try submit(form, purpose)
+            } catch {
+                // The form stays open with what was typed, and says what to fix.
+                state.modals.refuseForm("\(error)")
+                return []
+            }
+        case .confirmed(let purpose):
+            return try confirmed(purpose)
+        case .chosen(let index, .views(let views)):
+            guard views.indices.contains(index) else { return [] }
+            state.modals.close()
+            return try apply(views[index])
+        case .action(.deleteView, .views(let views)):
+            guard case .list(let overlay)? = state.modals.top, views.indices.contains(overlay.state.selected) else { return [] }
+            let chosen = views[overlay.state.selected]
+            state.modals.open(.confirm(Confirmation(title: "Delete saved view “\(chosen.name)”?", message: chosen.pattern,
+                                                    yes: "Delete", no: "Keep", answer: .screen(.deleteView(chosen.name)))))
+            return []
+        case .chosen, .action:
+            return []
+        }
+    }
+
+    private func confirmed(_ purpose: TriagePurpose) throws -> [Effect<TriageOutcome>] {
+        switch purpose {
+        case .move(let move, let targets):
+            return try perform(move, on: targets)
+        case .approvePostings(let refs):
+            try review.approve(refs)
+            try readReview()
+            return state.toasts.show("approved \(refs.count) posting\(refs.count == 1 ? "" : "s"): students see them now")
+        case .trustOrganization(let name):
+            try review.trustOrganization(name)
+            try readReview()
+            return state.toasts.show("\(name) is trusted: its later listings are approved on arrival")
+        case .deleteView(let name):
+            try triage.deleteView(name)
+            if case .list(let overlay)? = state.modals.top {
+                state.modals.replaceTop(.list(viewsOverlay(try triage.views(), selected: overlay.state.selected)))
+            }
+            return state.toasts.show("deleted view “\(name)”")
+        default:
+            return []
+        }
+    }
+
+    private func submit(_ form: Form, _ purpose: TriagePurpose) throws -> [Effect<TriageOutcome>] {
+        switch purpose {
+        case .reject(let targets):
+            let (reason, note) = try TriageForms.rejection(form)
+            state.modals.closeForm()
+            return try perform(.reject, on: targets, reason: reason, note: note)
+        case .note(let id):
+            let visibility = TriageForms.noteVisibility(form)
+            try triage.addNote(form.field("Note").text, to: id, visibility: visibility)
+            state.modals.closeForm()
+            if let file = state.file, file.row.id == id { state.file = try triage.open(file.row) }
+            return state.toasts.show(visibility == .staff ? "note saved (staff only: the student never sees it)" : "note saved and shared with the student")
+        case .organizationFeedback(let id):
+            let rating = TriageForms.ratings[min(form.field("Rating").choice, TriageForms.ratings.count - 1)]
+            try catalogue.recordOrganizationFeedback(id, rating: rating, strengths: TriageForms.optional(form.field("Strengths").text),
+                                                     improvements: TriageForms.optional(form.field("To improve").text),
+                                                     comment: TriageForms.optional(form.field("Comment").text), session: session, now: now())
+            state.modals.closeForm()
+            return state.toasts.show("the organization's feedback is recorded, under your name")
+        case .declinePosting(let ref):
+            let reason = TriageForms.declineReason(form)
+            try review.decline(ref, reason: reason, note: TriageForms.optional(form.field("Note").text))
+            state.modals.closeForm()
+            try readReview()
+            return state.toasts.show("declined (\(reason.label)); students no longer see it")
+        case .resubmitPosting(let ref):
+            try review.resubmit(ref, note: TriageForms.optional(form.field("Note").text))
+            state.modals.closeForm()
+            try readReview()
+            return state.toasts.show("resubmitted: it waits for review again")
+        case .declineOrganization(let name):
+            let reason = TriageForms.declineReason(form)
+            try review.declineOrganization(name, reason: reason, note: TriageForms.optional(form.field("Note").text))
+            state.modals.closeForm()
+            try readReview()
+            return state.toasts.show("declined \(name) (\(reason.label))")
+        case .move, .approvePostings, .trustOrganization, .views, .deleteView, .studentRecord, .commands:
+            return []
+        }
+    }
+}

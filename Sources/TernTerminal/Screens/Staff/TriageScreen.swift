@@ -1,0 +1,200 @@
+import Foundation
+import TernCatalogue
+import TernViewModels
+
+/// The staff console (`tern triage`) on the shared runtime: the Applications queue with its
+/// limit, marks, moves and undo; Postings and Organizations waiting for review; Reports. Keys,
+/// resizes, ticks and the catalogue's changes come in as events; the update reads the view
+/// models into ``TriageState``; ``view(_:size:)`` draws that state and nothing else.
+///
+/// ```swift
+/// let screen = try TriageScreen(catalogue: catalogue, session: session, keyMap: config.staffKeys)
+/// let ending = Loop(screen: screen, backend: backend, changeFeed: feed).run()
+/// ```
+public final class TriageScreen: Screen {
+    public typealias Outcome = TriageOutcome
+
+    public internal(set) var state: TriageState
+
+    let catalogue: Catalogue
+    let session: TriageSession
+    let triage: TriageViewModel
+    let review: PostingsReviewViewModel
+    let now: () -> Date
+    private var expiryStarted = false
+
+    /// Listings past their deadline close (and their pending applications expire) at start-up
+    /// and then every hour while the console is open.
+    public static let expiryTimer = TimerID("expiry")
+    public static let expiryIntervalMilliseconds = 60 * 60 * 1000
+
+    public init(catalogue: Catalogue, session: TriageSession, keyMap: KeyMap<StaffAction> = StaffAction.defaultKeyMap,
+                box: BoxStyle = .line, now: @escaping () -> Date = Date.init) throws {
+        self.catalogue = catalogue
+        self.session = session
+        self.now = now
+        triage = try TriageViewModel(catalogue: catalogue, session: session, now: now)
+        review = PostingsReviewViewModel(catalogue: catalogue, session: session, now: now)
+        state = TriageState(size: Size(width: 0, height: 0), keyMap: keyMap, box: box, staffName: session.name)
+        try review.reload()
+        try readQueue(reset: true)
+        try readReview()
+    }
+
+    public func update(_ event: Event<TriageOutcome>) -> [Effect<TriageOutcome>] {
+        do {
+            switch event {
+            case .resize(let size):
+                try resize(to: size)
+                // The first size is the start: the hourly expiry starts with it (once: starting
+                // it again would restart its hour).
+                guard !expiryStarted else { return [] }
+                expiryStarted = true
+                return [.startTimer(Self.expiryTimer, everyMilliseconds: Self.expiryIntervalMilliseconds)]
+            case .key(let key):
+                return try handle(key)
+            case .tick(Toasts.timer):
+                state.toasts.clear()
+                return [.stopTimer(Toasts.timer)]
+            case .tick(Self.expiryTimer):
+                return try closeExpired()
+            case .tick:
+                return []
+            case .catalogueChanged:
+                try reloadAll()
+                return []
+            case .taskFinished:
+                return []
+            }
+        } catch {
+            // An error while acting is shown, never swallowed; what the screen shows stays.
+            return state.toasts.show("\(error)", isError: true)
+        }
+    }
+
+    public static func view(_ state: TriageState, size: Size) -> Frame {
+        StaffConsoleView.frame(state, size: size)
+    }
+
+    /// Shows the first of `warnings` on the status bar (a bad config file), never on stderr.
+    public func warn(_ warnings: [String]) {
+        if let first = warnings.first { _ = state.toasts.show(first, isError: true) as [Effect<TriageOutcome>] }
+    }
+
+    // MARK: - Size
+
+    func resize(to size: Size) throws {
+        state.panes.resize(to: size)
+        guard state.panes.mode != .tooSmall else { return }
+        let viewport = queueViewport
+        try state.queue.resize(viewport: viewport, source: triage.rows)
+        try state.postings.resize(viewport: viewport, source: PostingRows(review.postings))
+        try state.organizations.resize(viewport: viewport, source: OrganizationRows(review.organizations))
+        try showSelection()
+    }
+
+    /// Rows the queue list has: the pane less its border, the queue tabs and the counts line.
+    var queueViewport: Int {
+        ListView.visibleRows(in: TriageLayout.list(state.panes.area(of: .queue).inset(by: 1)))
+    }
+
+    // MARK: - Reading into the state
+
+    /// Everything again, selections kept by record (another process committed).
+    func reloadAll() throws {
+        try triage.reload()
+        try readQueue(reset: false)
+        try review.reload()
+        try readReview()
+        if state.kind == .reports { try readReport() }
+    }
+
+    /// The Applications queue's counts and rows.
+    func readQueue(reset: Bool) throws {
+        if reset { try state.queue.reset(source: triage.rows) } else { try state.queue.reload(source: triage.rows) }
+        state.counts = triage.rows.countsByStatus
+        state.queueCount = triage.rows.count
+        state.pattern = triage.pattern
+        state.searchWords = triage.searchWords
+        state.order = triage.order
+        state.marks = triage.marks
+        try showSelection()
+    }
+
+    func readReview() throws {
+        try state.postings.reload(source: PostingRows(review.postings))
+        try state.organizations.reload(source: OrganizationRows(review.organizations))
+        state.postingsShowing = review.showing
+        state.postingMarks = review.marked
+        state.pendingPostings = review.showing == .pending ? review.postings.count : (try catalogue.postings(approval: .pending).count)
+        state.pendingOrganizations = review.organizations.count
+        try showSelection()
+    }
+
+    func readReport() throws {
+        state.report = try catalogue.placementReport(now: now())
+    }
+
+    /// The detail pane follows the selection of the queue on screen.
+    func showSelection() throws {
+        switch state.kind {
+        case .applications:
+            // An opened application stays open while it is the one selected.
+            if let file = state.file, file.row.id != state.queue.selectedID {
+                try? triage.close(file.row.id)
+                state.file = nil
+                state.detailScroll = 0
+            }
+        case .postings:
+            let selected = state.postings.selectedRow
+            if selected?.ref != state.postingDetail?.review.ref { state.detailScroll = 0 }
+            state.postingDetail = try selected.map { posting in
+                PostingDetail(review: posting, listing: try catalogue.opportunity(ref: posting.ref),
+                              decisions: try review.decisions(forListing: posting.ref))
+            }
+        case .organizations:
+            state.organizationDecisions = try state.organizations.selectedRow.map { try review.decisions(forOrganization: $0.name) } ?? []
+        case .reports:
+            break
+        }
+    }
+
+    /// Closes listings past their deadline, expiring their pending applications (an event each).
+    func closeExpired() throws -> [Effect<TriageOutcome>] {
+        let summary = try catalogue.closeExpired(now: now())
+        guard summary.listingsClosed > 0 || summary.applicationsExpired > 0 else { return [] }
+        try reloadAll()
+        return state.toasts.show("closed \(summary.listingsClosed) listings past their deadline; \(summary.applicationsExpired) applications expired")
+    }
+}
+
+/// Postings as a list source, held in memory (what waits for review is small).
+struct PostingRows: RowSource {
+    let postings: [PostingReview]
+    init(_ postings: [PostingReview]) { self.postings = postings }
+    var count: Int { postings.count }
+    func rows(in range: Range<Int>) -> [PostingReview] { Array(postings[range.clamped(to: postings.indices)]) }
+    func id(of row: PostingReview) -> String { row.ref }
+    func index(of id: String, near hint: Int) -> Int? { postings.firstIndex { $0.ref == id } }
+}
+
+struct OrganizationRows: RowSource {
+    let organizations: [OrganizationReview]
+    init(_ organizations: [OrganizationReview]) { self.organizations = organizations }
+    var count: Int { organizations.count }
+    func rows(in range: Range<Int>) -> [OrganizationReview] { Array(organizations[range.clamped(to: organizations.indices)]) }
+    func id(of row: OrganizationReview) -> String { row.name }
+    func index(of id: String, near hint: Int) -> Int? { organizations.firstIndex { $0.name == id } }
+}
+
+extension TriageQueueRows: RowSource {
+    public func id(of row: TriageRow) -> Int64 { row.id }
+}
+
+/// Where things go inside the queue pane, shared by the update (page sizes) and the view.
+enum TriageLayout {
+    /// The queue pane's first row holds the queue tabs, its second the counts and the limit.
+    static func list(_ inner: Rect) -> Rect {
+        Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: max(0, inner.height - 2))
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import TernCatalogue
+
+/// The staff console's Applications queue: what the limit shows, the marks, the moves, undo,
+/// claims, notes, the student record and saved views. Plain Swift over the catalogue, so every
+/// rule is tested without a terminal.
+///
+/// ```swift
+/// let triage = try TriageViewModel(catalogue: catalogue, session: session)
+/// try triage.limit("status:under_review field:design")
+/// triage.marks.toggle(row)
+/// let action = try triage.move(StaffMove.shortlist, on: triage.targets(selected: row))
+/// try triage.undo()
+/// ```
+public final class TriageViewModel {
+    public let catalogue: Catalogue
+    public let session: TriageSession
+    public let rows: TriageQueueRows
+    /// The limit pattern as typed (`l`), and the words searched within it (`/`).
+    public private(set) var pattern = ""
+    public private(set) var searchWords = ""
+    public private(set) var order: TriageOrder = .oldestFirst
+    public var marks = TriageMarks()
+    /// "Mark everything the limit shows" marks at most this many: a bulk action on more is a
+    /// job for a narrower limit (or `tern applications move`).
+    public static let markAllLimit = 1_000
+    private let now: () -> Date
+
+    public init(catalogue: Catalogue, session: TriageSession, now: @escaping () -> Date = Date.init) throws {
+        self.catalogue = catalogue
+        self.session = session
+        self.now = now
+        rows = TriageQueueRows(catalogue: catalogue, viewer: session.username, now: now)
+        try rows.reload()
+    }
+
+    /// The filter the queue shows now: the limit with the searched words added.
+    public func filter() throws -> TriageFilter {
+        var filter = try TriageFilter(pattern: pattern)
+        filter.words += try TriageFilter(pattern: searchWords).words
+        return filter
+    }
+
+    /// Narrows the queue to `pattern` (`status:submitted field:design age>7d`); an empty one
+    /// shows everything needing action. A bad pattern is refused, the queue unchanged.
+    public func limit(_ pattern: String) throws {
+        var filter = try TriageFilter(pattern: pattern)
+        filter.words += try TriageFilter(pattern: searchWords).words
+        try rows.set(filter: filter, order: order)
+        self.pattern = pattern.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `/`: words each shown row must contain (listing title, organization, student), within
+    /// the limit. Only words: `status:` and the like belong to the limit.
+    public func search(_ words: String) throws {
+        let parsed = try TriageFilter(pattern: words)
+        guard parsed == TriageFilter(words: parsed.words) else {
+            throw CatalogueError.invalid("/ searches words; put status:, field:, age and the like in the limit (l)")
+        }
+        var filter = try TriageFilter(pattern: pattern)
+        filter.words += parsed.words
+        try rows.set(filter: filter, order: order)
+        searchWords = words.trimmingCharacters(in: .whitespaces)
+    }
+
+    public func setOrder(_ order: TriageOrder) throws {
+        try rows.set(filter: try filter(), order: order)
+        self.order = order
+    }
+
+    public func reload() throws { try rows.reload() }
+
+    // MARK: - Marks
+
+    /// Marks every row from the `v` anchor to `index` (both ends included) and ends the range.
+    public func markRange(to index: Int) throws -> Int {
+        guard let anchor = marks.rangeAnchor else { return 0 }
+        let range = min(anchor, index)..<(max(anchor, index) + 1)
+        guard range.count <= Self.markAllLimit else {
+            throw CatalogueError.refused("a range marks at most \(Self.markAllLimit) rows; narrow the limit (l) instead")
+        }
+        let chosen = try rows.rows(in: range)
+        marks.mark(chosen)
+        marks.rangeAnchor = nil
+        return chosen.count
+    }
+
+    /// Marks everything the limit shows, or refuses naming how many it shows.
+    @discardableResult
+    public func markAllShown() throws -> Int {
+        guard let all = try rows.allRows(upTo: Self.markAllLimit) else {
+            throw CatalogueError.refused("the limit shows \(rows.count) applications; narrow it to \(Self.markAllLimit) or fewer to mark them all")
+        }
+        marks.mark(all)
+        return all.count
+    }
+
+    /// The rows an action applies to: the marked ones, else the selected one.
+    public func targets(selected: TriageRow?) -> [TriageRow] {
+        marks.isEmpty ? selected.map { [$0] } ?? [] : marks.rows.values.sorted { $0.id < $1.id }
+    }
+
+    /// The moves legal for every one of `targets`.
+    public func moves(for targets: [TriageRow]) -> [StaffMove] {
+        StaffMove.available(for: Set(targets.map(\.status)))
+    }
+
+    // MARK: - Acting
+
+    /// Moves `targets` together, in one transaction: all or none. A row another staff member
+    /// changed since it was read is refused ("changed by someone else since you opened it") and
+    /// nothing moves. The marks go once the move is made.
+    @discardableResult
+    public func move(_ move: StaffMove, on targets: [TriageRow], reason: RejectionReason? = nil, note: MoveNote? = nil) throws -> TriageAction {
+        guard !targets.isEmpty else { throw CatalogueError.refused("nothing selected: the queue is empty") }
+        if let illegal = targets.first(where: { !move.isLegal(from: $0.status) }) {
+            throw CatalogueError.refused("cannot \(move.label) application \(illegal.id): it is \(illegal.status.label.lowercased())")
+        }
+        let action = try catalogue.bulkMove(targets.map { ApplicationVersion(id: $0.id, version: $0.version) }, to: move.target,
+                                            session: session, reason: reason, note: note, now: now())
+        marks.clear()
+        try rows.reload()
+        return action
+    }
+
+    /// Takes back this session's last move (new events; history is kept), or says why not.
+    @discardableResult
+    public func undo() throws -> [Application] {
+        let restored = try catalogue.undoLast(session: session, now: now())
+        try rows.reload()
+        return restored
+    }
+
+    /// A note on an application: shared with the student, or staff-only.
+    public func addNote(_ text: String, to applicationID: Int64, visibility: Visibility) throws {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw CatalogueError.invalid("the note is empty") }
+        try catalogue.addNote(applicationID, by: session.actor, note: trimmed, visibility: visibility, now: now())
+    }
+
+    // MARK: - Looking
+
+    /// Opens an application: claims it for a few minutes (other staff see "being looked at by
+    /// …") and reads it with its whole history, staff-only notes included.
+    public func open(_ row: TriageRow) throws -> ApplicationFile {
+        let holder = try catalogue.claim(row.id, session: session, now: now())
+        let application = try catalogue.application(row.id, as: session.actor)
+        let events = try catalogue.events(of: row.id, as: session.actor)
+        return ApplicationFile(row: row, application: application, events: events,
+                               heldBy: holder.staffUsername == session.username ? nil : holder.staffName)
+    }
+
+    /// Lets go of this session's claim on an application.
+    public func close(_ applicationID: Int64) throws {
+        try catalogue.release(applicationID, session: session)
+    }
+
+    /// A student's whole record; reading it writes an audit entry.
+    public func studentRecord(_ username: String) throws -> StudentRecord {
+        try catalogue.studentRecord(username, session: session, now: now())
+    }
+
+    // MARK: - Saved views
+
+    public func views() throws -> [TriageView] { try catalogue.triageViews(session: session) }
+
+    /// Saves the current limit under `name`.
+    public func saveView(_ name: String) throws {
+        guard !pattern.isEmpty else { throw CatalogueError.invalid("set a limit (l) first: a view is a saved limit") }
+        try catalogue.saveTriageView(name, pattern: pattern, session: session, now: now())
+    }
+
+    public func deleteView(_ name: String) throws { try catalogue.deleteTriageView(name, session: session) }
+}
+
+/// One application as staff open it: the queue row, the application now, its whole history,
+/// and who else holds it (nil when nobody else does).
+public struct ApplicationFile: Sendable, Hashable {
+    public var row: TriageRow
+    public var application: Application
+    public var events: [ApplicationEvent]
+    public var heldBy: String?
+}

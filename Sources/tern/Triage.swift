@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import TernCatalogue
+import TernTerminal
+
+/// `tern triage`: the staff console, full screen. Staff only; anyone else gets one line.
+struct Triage: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open the staff console: applications, postings and organizations to review, reports (staff only).",
+        discussion: "Keys are listed by ? inside; `[keys.staff]` in config.toml rebinds them.")
+
+    @OptionGroup var catalogue: CatalogueOptions
+
+    @Option(help: "Theme name from themes/ (default: from the config, else default).")
+    var theme: String?
+
+    func run() throws {
+        // Before anything starts a thread: terminating signals are taken by the loop.
+        TerminalGuard.holdTerminatingSignals()
+        guard NcursesBackend.canStart() else {
+            printError("tern triage needs an interactive terminal; try `tern applications list`")
+            throw ExitCode(2)
+        }
+        let (config, chosenTheme, warnings) = try Installation.asUser { UserSettings.read(theme: theme) }
+        // Opening for a staff operation checks the role first, and closes listings past their
+        // deadline (the console repeats that hourly).
+        let (opened, access) = try catalogue.open(for: .triageConsole)
+        let session = try opened.triageSession(for: access)
+        // The feed starts counting before the screen reads anything, so no commit falls between.
+        let changes = try opened.changeFeed()
+        _ = try changes.hasChanged()
+        let screen = try TriageScreen(catalogue: opened, session: session, keyMap: config.staffKeys, box: config.asciiBorders ? .ascii : .line)
+        screen.warn(warnings + opened.file.warnings)
+
+        let backend: NcursesBackend
+        do {
+            backend = try NcursesBackend(theme: chosenTheme, mouse: config.mouse)
+        } catch .notInteractive {
+            printError("tern triage needs an interactive terminal; try `tern applications list`")
+            throw ExitCode(2)
+        } catch .cannotInitialize(let reason) {
+            throw Failure("cannot start the terminal interface: \(reason)")
+        }
+        defer { backend.shutdown() }
+        if case .signal(let signal) = Loop(screen: screen, backend: backend, changeFeed: changes).run() {
+            backend.shutdown()
+            TerminalGuard.die(of: signal)
+        }
+    }
+}
