@@ -2,12 +2,14 @@ import Foundation
 import GRDB
 
 extension Catalogue {
-    /// Listings for review, newest first: all of them, or those with one `approval`.
+    /// Listings for review, newest first: all of them, or those with one `approval`; at most
+    /// `limit` when given (the newest; `opportunities_by_approval` walks them in order).
     ///
     /// ```swift
     /// let queue = try catalogue.postings(approval: .pending)
+    /// let lately = try catalogue.postings(approval: .approved, limit: 200)
     /// ```
-    public func postings(approval: Approval? = nil) throws -> [PostingReview] {
+    public func postings(approval: Approval? = nil, limit: Int? = nil) throws -> [PostingReview] {
         try read { db in
             let settings = try Self.reviewSettings(db)
             let home = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [PayRank.homeCurrencySetting]) ?? PayRank.defaultHomeCurrency
@@ -22,6 +24,10 @@ extension Catalogue {
                 arguments = [approval.rawValue]
             }
             sql += " ORDER BY o.posted_at DESC, o.id DESC"
+            if let limit {
+                sql += " LIMIT ?"
+                _ = arguments.append(contentsOf: [max(0, limit)])
+            }
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 let id: Int64 = row["id"]
                 return PostingReview(

@@ -14,8 +14,11 @@ import TernCatalogue
 public final class PostingsReviewViewModel {
     public let catalogue: Catalogue
     public let session: TriageSession
-    /// Which postings show: those waiting (the default) or those declined.
+    /// Which postings show: those waiting (the default), those declined, or the newest
+    /// approved (to take one down again).
     public private(set) var showing: Approval = .pending
+    /// How many of the newest approved postings the approved view shows.
+    public static let recentlyApproved = 200
     public private(set) var postings: [PostingReview] = []
     public private(set) var organizations: [OrganizationReview] = []
     /// Marked postings, by ref, for bulk approval.
@@ -29,14 +32,18 @@ public final class PostingsReviewViewModel {
     }
 
     public func reload() throws {
-        postings = try catalogue.postings(approval: showing)
+        postings = try catalogue.postings(approval: showing, limit: showing == .approved ? Self.recentlyApproved : nil)
         organizations = try catalogue.organizations(approval: .pending)
         marked.formIntersection(postings.map(\.ref))
     }
 
-    /// Pending, then declined, then pending again.
+    /// Waiting, then declined, then recently approved, then waiting again.
     public func showNext() throws {
-        showing = showing == .pending ? .declined : .pending
+        showing = switch showing {
+        case .pending: .declined
+        case .declined: .approved
+        case .approved: .pending
+        }
         marked.removeAll()
         try reload()
     }

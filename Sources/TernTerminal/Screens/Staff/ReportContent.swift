@@ -1,22 +1,21 @@
 import Foundation
 import TernCatalogue
+import TernText
 
 /// The Reports queue: the placement report as text, with bars in Unicode blocks where a
 /// comparison reads better than a number (ASCII `#` in the flat mode, `--ascii` borders).
 enum ReportContent {
-    static func blocks(_ report: PlacementReport?, ascii: Bool) -> [TextBlock] {
-        guard let report else { return [.paragraph("Reading the report…")] }
+    static func blocks(_ report: PlacementReport?, status: String?, ascii: Bool) -> [TextBlock] {
+        guard let report, status == nil else { return [.paragraph(status ?? "Reading the report…")] }
         var blocks: [TextBlock] = [.heading("Applications per status" + (report.since.map { " since \($0.prefix(10))" } ?? ""))]
         let largest = report.perStatus.map(\.count).max() ?? 0
-        blocks += report.perStatus.map { entry in
-            .field(label: entry.status.label, value: bar(entry.count, of: largest, width: 24, ascii: ascii) + " \(entry.count)")
-        }
+        blocks += chart(report.perStatus.map { ($0.status.label, bar($0.count, of: largest, width: 24, ascii: ascii) + " \($0.count)") })
         blocks += [.blank, .heading("Days from submission to first decision")]
         blocks.append(.field(label: "Median, overall", value: report.medianDaysToDecision.map { String(format: "%.1f d", $0) } ?? "no decisions yet"))
         let slowest = report.medianDaysToDecisionByOrganization.map(\.days).max() ?? 0
-        blocks += report.medianDaysToDecisionByOrganization.prefix(12).map { median in
-            .field(label: median.group, value: bar(median.days, of: slowest, width: 16, ascii: ascii) + String(format: " %.1f d (%d decided)", median.days, median.decided))
-        }
+        blocks += chart(report.medianDaysToDecisionByOrganization.prefix(12).map { median in
+            (median.group, bar(median.days, of: slowest, width: 16, ascii: ascii) + String(format: " %.1f d (%d decided)", median.days, median.decided))
+        })
         blocks += [.blank, .heading("Placement rate per field")]
         blocks += rates(report.placementByField, ascii: ascii)
         blocks += [.blank, .heading("Placement rate per organization")]
@@ -28,7 +27,7 @@ enum ReportContent {
         if let decisions = report.postingDecisions {
             blocks += [.blank, .heading("Postings decided, per reason")]
             let most = decisions.map(\.count).max() ?? 0
-            blocks += decisions.map { .field(label: "\($0.decision) · \($0.reason)", value: bar($0.count, of: most, width: 16, ascii: ascii) + " \($0.count)") }
+            blocks += chart(decisions.map { ("\($0.decision) · \($0.reason)", bar($0.count, of: most, width: 16, ascii: ascii) + " \($0.count)") })
             if decisions.isEmpty { blocks.append(.paragraph("no posting decided yet")) }
         }
         return blocks
@@ -36,10 +35,17 @@ enum ReportContent {
 
     private static func rates(_ rates: [PlacementReport.Rate], ascii: Bool) -> [TextBlock] {
         guard !rates.isEmpty else { return [.paragraph("no applications yet")] }
-        return rates.map { rate in
-            .field(label: rate.group, value: bar(rate.rate, of: 1, width: 16, ascii: ascii)
-                   + String(format: " %.0f%% (%d of %d)", rate.rate * 100, rate.placed, rate.applications))
-        }
+        return chart(rates.map { rate in
+            (rate.group, bar(rate.rate, of: 1, width: 16, ascii: ascii) + String(format: " %.0f%% (%d of %d)", rate.rate * 100, rate.placed, rate.applications))
+        })
+    }
+
+    /// Rows of a chart, their labels (untrusted: organization names) sanitized and padded by
+    /// display width to one column, so the bars start together whatever the script.
+    static func chart(_ rows: [(label: String, bar: String)]) -> [TextBlock] {
+        let labels = rows.map { TextLayout.truncate(Sanitizer.line($0.label), to: 26) }
+        let width = labels.map(DisplayWidth.of).max() ?? 0
+        return zip(labels, rows).map { label, row in .paragraph(TextLayout.pad(label, to: width) + "  " + row.bar) }
     }
 
     /// A horizontal bar `width` cells long at most, in eighths of a cell (▏▎▍▌▋▊▉█), or `#`.

@@ -80,7 +80,7 @@ public enum StaffAction: String, ScreenAction {
         case .approvePosting: "approve"
         case .declinePosting: "decline (with a reason)"
         case .resubmitPosting: "resubmit (once)"
-        case .declinedPostings: "pending/declined"
+        case .declinedPostings: "waiting/declined/recently approved"
         case .approveOrganization: "approve"
         case .declineOrganization: "decline (with a reason)"
         case .trustOrganization: "trust"

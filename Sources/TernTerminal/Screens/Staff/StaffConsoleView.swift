@@ -39,7 +39,7 @@ enum StaffConsoleView {
         switch (pane, state.kind) {
         case (.queue, .applications): "Applications (\(state.queueCount))" + (state.marks.isEmpty ? "" : " · \(state.marks.count) marked")
         case (.queue, .postings):
-            "Postings · \(state.postingsShowing == .pending ? "waiting" : "declined") (\(state.postings.state.count))"
+            "Postings · \(postingsView(state.postingsShowing)) (\(state.postings.state.count))"
                 + (state.postingMarks.isEmpty ? "" : " · \(state.postingMarks.count) marked")
         case (.queue, .organizations): "Organizations · waiting (\(state.organizations.state.count))"
         case (.queue, .reports): "Reports"
@@ -83,14 +83,15 @@ enum StaffConsoleView {
             return caret ?? selectedRow(state.queue.state, area: list)
         case .postings:
             let flagged = state.postings.visibleRows.filter { !$0.flags.isEmpty }.count
-            WidgetSupport.write(&grid, "\(state.pendingPostings) waiting · \(flagged) flagged on screen · t shows \(state.postingsShowing == .pending ? "declined" : "waiting")",
+            let next = postingsView(state.postingsShowing == .pending ? .declined : state.postingsShowing == .declined ? .approved : .pending)
+            WidgetSupport.write(&grid, "\(state.pendingPostings) waiting · \(flagged) flagged on screen · \(state.keyMap.keyNames(for: .declinedPostings)) shows \(next)",
                                 x: info.x, y: info.y, maxWidth: info.width, style: .muted)
             let columns = TriageContent.postingColumns(width: list.width - 1)
             ListView.draw(into: &grid, area: list, columns: columns,
                           rows: state.postings.visibleRows.map { TriageContent.postingCells($0, marked: state.postingMarks.contains($0.ref)) },
                           rowStyles: state.postings.visibleRows.map { $0.flags.isEmpty ? nil : .error },
                           state: state.postings.state, focused: focused,
-                          emptyMessage: state.postingsShowing == .pending ? "no posting waits for review" : "no declined postings")
+                          emptyMessage: state.postingsShowing == .pending ? "no posting waits for review" : "no \(postingsView(state.postingsShowing)) postings")
             return selectedRow(state.postings.state, area: list)
         case .organizations:
             WidgetSupport.write(&grid, "\(state.pendingOrganizations) waiting", x: info.x, y: info.y, maxWidth: info.width, style: .muted)
@@ -104,6 +105,14 @@ enum StaffConsoleView {
             TextView.draw(into: &grid, area: text, lines: TextView.layout(TriageContent.detailBlocks(state), width: text.width - 1),
                           scroll: state.detailScroll)
             return nil
+        }
+    }
+
+    static func postingsView(_ approval: Approval) -> String {
+        switch approval {
+        case .pending: "waiting"
+        case .declined: "declined"
+        case .approved: "recently approved"
         }
     }
 

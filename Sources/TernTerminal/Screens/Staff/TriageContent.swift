@@ -132,7 +132,8 @@ enum TriageContent {
         let review = detail.review
         var blocks: [TextBlock] = [.heading(review.title), .field(label: "Ref", value: review.ref),
                                    .field(label: "Organization", value: review.organization + " · " + organizationStanding(review)),
-                                   .field(label: "Review", value: review.approval.rawValue + (review.resubmitted ? " (resubmitted once)" : ""))]
+                                   .field(label: "Review", value: review.approval.rawValue + (review.resubmitted ? " (resubmitted once)" : "")),
+                                   .field(label: "Listing", value: review.status.rawValue)]
         if review.flags.isEmpty {
             blocks.append(.field(label: "Flags", value: "none"))
         } else {
@@ -198,7 +199,7 @@ enum TriageContent {
         case .applications: applicationBlocks(state)
         case .postings: postingBlocks(state.postingDetail, keyMap: state.keyMap)
         case .organizations: organizationBlocks(state)
-        case .reports: ReportContent.blocks(state.report, ascii: state.box == .ascii)
+        case .reports: ReportContent.blocks(state.report, status: state.reportStatus, ascii: state.box == .ascii)
         }
     }
 }

@@ -42,17 +42,17 @@ extension TriageScreen {
             state.panes.focus = state.panes.focus == .queue ? .detail : .queue
         case .command:
             state.commandPrompt = CommandPrompt()
-        case .applicationsQueue: try switchQueue(to: .applications)
-        case .postingsQueue: try switchQueue(to: .postings)
-        case .organizationsQueue: try switchQueue(to: .organizations)
-        case .reportsQueue: try switchQueue(to: .reports)
+        case .applicationsQueue: return try switchQueue(to: .applications)
+        case .postingsQueue: return try switchQueue(to: .postings)
+        case .organizationsQueue: return try switchQueue(to: .organizations)
+        case .reportsQueue: return try switchQueue(to: .reports)
         case .nextQueue, .previousQueue:
             let all = TriageQueueKind.allCases
             let step = action == .nextQueue ? 1 : all.count - 1
-            try switchQueue(to: all[(state.kind.rawValue + step) % all.count])
+            return try switchQueue(to: all[(state.kind.rawValue + step) % all.count])
         case .refresh:
             try reloadAll()
-            return state.toasts.show("read again")
+            return (state.kind == .reports ? readReport() : []) + state.toasts.show("read again")
         case .open:
             return try open()
         case .moveUp, .moveDown, .top, .bottom, .pageUp, .pageDown:
@@ -84,7 +84,8 @@ extension TriageScreen {
             let refs = state.postingMarks.isEmpty ? state.postings.selectedRow.map { [$0.ref] } ?? [] : state.postingMarks.sorted()
             guard !refs.isEmpty else { return state.toasts.show("no posting is waiting", isError: true) }
             guard state.postingsShowing == .pending else {
-                return state.toasts.show("a declined posting is resubmitted (R) before it can be approved", isError: true)
+                return state.toasts.show(state.postingsShowing == .declined ? "a declined posting is resubmitted (R) before it can be approved"
+                                         : "these postings are approved already", isError: true)
             }
             let question = refs.count == 1 ? "Approve this posting?" : "Approve \(refs.count) postings?"
             state.modals.open(.confirm(Confirmation(title: question, message: "Students see approved postings at once.",
@@ -99,10 +100,11 @@ extension TriageScreen {
                                                                    subtitle: "Back into review; a listing is resubmitted once"),
                                               purpose: .resubmitPosting(ref: posting.ref))))
         case .declinedPostings:
+            state.postingDetail = nil
             try review.showNext()
             try state.postings.reset(source: PostingRows(review.postings))
             try readReview()
-            return state.toasts.show(review.showing == .pending ? "showing postings waiting for review" : "showing declined postings")
+            return state.toasts.show("showing \(StaffConsoleView.postingsView(review.showing)) postings")
         case .approveOrganization:
             guard let organization = state.organizations.selectedRow else { return state.toasts.show("no organization is waiting", isError: true) }
             try review.approveOrganization(organization.name)
@@ -145,16 +147,17 @@ extension TriageScreen {
         return []
     }
 
-    func switchQueue(to kind: TriageQueueKind) throws {
+    func switchQueue(to kind: TriageQueueKind) throws -> [Effect<TriageOutcome>] {
         if state.kind == .applications, let file = state.file {
             try? triage.close(file.row.id)
             state.file = nil
         }
+        let before = state.kind
         state.kind = kind
         state.detailScroll = 0
         state.panes.focus = .queue
-        if kind == .reports { try readReport() }
         try showSelection()
+        return kind == .reports && before != .reports ? readReport() : []
     }
 
     func move(_ direction: ListMove) throws {

@@ -39,7 +39,7 @@ extension TriageScreen {
         switch spec.name {
         case "limit":
             try triage.limit(rest)
-            try switchQueue(to: .applications)
+            _ = try switchQueue(to: .applications)
             try readQueue(reset: true)
             return state.toasts.show(rest.isEmpty ? "no limit" : "limit: \(rest) · \(triage.rows.count) shown")
         case "view":
@@ -86,7 +86,7 @@ extension TriageScreen {
 
     private func apply(_ view: TriageView) throws -> [Effect<TriageOutcome>] {
         try triage.limit(view.pattern)
-        try switchQueue(to: .applications)
+        _ = try switchQueue(to: .applications)
         try readQueue(reset: true)
         return state.toasts.show("view “\(view.name)”: \(view.pattern) · \(triage.rows.count) shown")
     }

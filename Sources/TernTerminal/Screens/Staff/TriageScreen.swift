@@ -63,7 +63,9 @@ public final class TriageScreen: Screen {
             case .catalogueChanged:
                 try reloadAll()
                 return []
-            case .taskFinished:
+            case .taskFinished(_, .report(let report, let failure)):
+                state.report = report
+                state.reportStatus = failure.map { "The report could not be read: \($0)" }
                 return []
             }
         } catch {
@@ -106,7 +108,6 @@ public final class TriageScreen: Screen {
         try readQueue(reset: false)
         try review.reload()
         try readReview()
-        if state.kind == .reports { try readReport() }
     }
 
     /// The Applications queue's counts and rows.
@@ -131,8 +132,17 @@ public final class TriageScreen: Screen {
         try showSelection()
     }
 
-    func readReport() throws {
-        state.report = try catalogue.placementReport(now: now())
+    /// Reads the report in the background; the pane says so until it arrives.
+    func readReport() -> [Effect<TriageOutcome>] {
+        state.reportStatus = "Reading the report…"
+        let catalogue = catalogue, moment = now()
+        return [.run(.report) { _ in
+            do {
+                return .report(try catalogue.placementReport(now: moment), failure: nil)
+            } catch {
+                return .report(nil, failure: "\(error)")
+            }
+        }]
     }
 
     /// The detail pane follows the selection of the queue on screen.

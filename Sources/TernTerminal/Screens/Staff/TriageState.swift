@@ -58,9 +58,14 @@ public enum TriagePurpose {
     case commands
 }
 
-/// The console's background work (none yet: its queries are each one index walk).
+/// The console's background work: the report reads the whole catalogue, so it is read off the
+/// input path (the queues' queries are each one index walk, read in the update).
 public enum TriageOutcome: Sendable {
-    case nothing
+    case report(PlacementReport?, failure: String?)
+}
+
+extension TaskKind {
+    static let report = TaskKind("report")
 }
 
 /// The one-line editor on the queue's top row: a limit pattern (`l`) or words to search (`/`).
@@ -107,6 +112,8 @@ public struct TriageState {
     // MARK: Reports
 
     public var report: PlacementReport?
+    /// The message while the report is being read, or why it could not be.
+    public var reportStatus: String? = "Reading the report…"
 
     // MARK: Over the panes
 

@@ -1,0 +1,220 @@
+import Foundation
+import Testing
+import TernCatalogue
+import TernViewModels
+@testable import TernTerminal
+
+/// The staff console driven through the real loop with an in-memory backend, over the demo
+/// catalogue: keys in as a terminal sends them, the screen out as a person sees it.
+final class TriageScreenHarness {
+    let demo: DemoCatalogue
+    let session: TriageSession
+    let screen: TriageScreen
+    let backend: InMemoryBackend
+    let loop: Loop<TriageScreen>
+
+    init(demo: DemoCatalogue? = nil, session: TriageSession = TriageScreenTests.rosa, size: Size = Size(width: 140, height: 44)) throws {
+        self.demo = try demo ?? DemoCatalogue()
+        self.session = session
+        screen = try TriageScreen(catalogue: self.demo.catalogue, session: session, now: { DemoCatalogue.seededAt })
+        backend = InMemoryBackend(size: size)
+        loop = Loop(screen: screen, backend: backend, clock: { 0 }, pendingSignal: { nil })
+        loop.runUntilIdle()
+    }
+
+    func press(_ keys: Key...) {
+        for key in keys { backend.queue(key) }
+        loop.runUntilIdle()
+    }
+
+    func type(_ text: String) {
+        backend.queue(typing: text)
+        loop.runUntilIdle()
+    }
+
+    var text: String { backend.screen.text() }
+    var state: TriageState { screen.state }
+
+    /// Sets the limit as staff would: l, the pattern, enter.
+    func limit(_ pattern: String) {
+        press(.character("l"))
+        // The line opens holding the current limit; clear it first.
+        for _ in 0..<state.pattern.count { backend.queue(.backspace) }
+        type(pattern)
+        press(.enter)
+    }
+}
+
+@Suite struct TriageScreenTests {
+    static let rosa = TriageSession(username: "rpatel", name: "Rosa Patel", id: "screen-rosa")
+    static let sam = TriageSession(username: "sokafor", name: "Sam Okafor", id: "screen-sam")
+
+    @Test func threeMarkedApplicationsAreShortlistedTogetherAfterTheCountIsAsked() throws {
+        let console = try TriageScreenHarness()
+        console.limit("status:under_review")
+        #expect(console.text.contains("limit: status:under_review"))
+        let three = console.state.queue.visibleRows.prefix(3).map(\.id)
+        console.press(.character(" "), .character(" "), .character(" "))
+        #expect(console.text.contains("3 marked"))
+        console.press(.character("s"))
+        #expect(console.text.contains("Shortlist 3 applications?"))
+        console.press(.character("y"))
+        #expect(console.text.contains("shortlist: 3 applications now shortlisted"))
+        #expect(!console.text.contains("marked"))
+        for id in three { #expect(try console.demo.catalogue.application(id, as: Self.rosa.actor).status == .shortlisted) }
+        // u takes the whole bulk move back.
+        console.press(.character("u"))
+        #expect(console.text.contains("undone: 3 applications back where they were"))
+        for id in three { #expect(try console.demo.catalogue.application(id, as: Self.rosa.actor).status == .underReview) }
+    }
+
+    @Test func aKeyNotLegalFromTheStatusIsRefusedSayingWhatIsPossible() throws {
+        let console = try TriageScreenHarness()
+        console.limit("status:submitted")
+        let row = try #require(console.state.queue.selectedRow)
+        console.press(.character("c"))
+        #expect(console.text.contains("cannot complete: this application is submitted; you can review, reject, record withdrawn"))
+        #expect(try console.demo.catalogue.application(row.id, as: Self.rosa.actor).status == .submitted)
+        // The status bar offers only the legal moves.
+        let status = console.text.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(status.contains("r review") && !status.contains("shortlist"))
+    }
+
+    @Test func rejectingAsksForAReasonWhichTheStudentThenReads() throws {
+        let console = try TriageScreenHarness()
+        console.limit("status:submitted")
+        let row = try #require(console.state.queue.selectedRow)
+        console.press(.character("x"))
+        #expect(console.text.contains("Reject this application"))
+        console.press(.right)                          // position filled
+        console.press(.tab, .tab)                      // to the note
+        console.type("Filled internally")
+        console.press(.tab, .right)                    // the note is staff only
+        console.press(.control("s"))
+        #expect(console.text.contains("reject: 1 application now rejected"))
+        let application = try console.demo.catalogue.application(row.id, as: Self.rosa.actor)
+        #expect(application.status == .rejected && application.statusReason == "position filled")
+        let student = Actor(role: .student, username: row.studentUsername)
+        let seen = try console.demo.catalogue.events(of: row.id, as: student)
+        #expect(seen.contains { $0.note == "position filled" })
+        #expect(!seen.contains { $0.note == "Filled internally" })
+    }
+
+    @Test func anOtherReasonNeedsItsTextAndTheFormSaysSo() throws {
+        let console = try TriageScreenHarness()
+        console.limit("status:submitted")
+        console.press(.character("x"), .left, .control("s"))  // left from the first wraps to "other"
+        #expect(console.text.contains("needs its text"))
+        #expect(console.state.modals.isOpen)
+    }
+
+    @Test func openingAnApplicationShowsItsHistoryAndOtherStaffSeeWhoIsLooking() throws {
+        let rosa = try TriageScreenHarness()
+        let row = try #require(rosa.state.queue.selectedRow)
+        rosa.press(.enter)
+        #expect(rosa.text.contains("Application (opened)"))
+        #expect(rosa.text.contains("History (newest first)"))
+        let sam = try TriageScreenHarness(demo: rosa.demo, session: Self.sam)
+        #expect(sam.state.queue.visibleRows.first { $0.id == row.id }?.claimedBy == "Rosa Patel")
+        #expect(sam.text.contains("Rosa Patel"))
+        // Sam moves it anyway: Rosa's stale move is refused with where it stands now.
+        _ = try sam.demo.catalogue.bulkMove([ApplicationVersion(id: row.id, version: row.version)],
+                                            to: row.status == .submitted ? .underReview : .rejected,
+                                            session: Self.sam, reason: row.status == .submitted ? nil : .positionFilled)
+        rosa.press(.escape, .character("w"))
+        #expect(rosa.text.contains("changed by someone else since you opened it"))
+    }
+
+    @Test func declineAPostingWithAReasonAndStudentsNoLongerSeeIt() throws {
+        let console = try TriageScreenHarness()
+        console.press(.character("2"), .character("t"), .character("t"))
+        #expect(console.text.contains("Postings · recently approved"))
+        // Drafts are approved but not posted yet: take the first open one.
+        while console.state.postings.selectedRow?.status == .draft { console.press(.character("j")) }
+        let posting = try #require(console.state.postings.selectedRow)
+        #expect(posting.status == .open)
+        // What a student's search can reach: the organization's listings, closed ones too.
+        let students = OpportunityQuery(organization: posting.organization, includeClosed: true)
+        let before = try console.demo.catalogue.opportunities(matching: students, limit: 500, today: CalendarDay(DemoCatalogue.seededAt))
+        #expect(before.contains { $0.ref == posting.ref })
+        console.press(.character("x"))
+        console.press(.right)                         // upfront cost to the student
+        console.press(.control("s"))
+        #expect(console.text.contains("declined (upfront cost to the student)"))
+        let after = try console.demo.catalogue.opportunities(matching: students, limit: 500, today: CalendarDay(DemoCatalogue.seededAt))
+        #expect(!after.contains { $0.ref == posting.ref })
+    }
+
+    @Test func bulkApprovalAsksWithTheCountAndApprovesAll() throws {
+        let console = try TriageScreenHarness()
+        console.press(.character("2"))
+        let waiting = console.state.postings.state.count
+        #expect(waiting >= 2)
+        console.press(.character("*"), .character("a"))
+        #expect(console.text.contains("Approve \(waiting) postings?"))
+        console.press(.character("y"))
+        #expect(console.text.contains("approved \(waiting) postings"))
+        #expect(try console.demo.catalogue.postings(approval: .pending).isEmpty)
+    }
+
+    @Test func theStudentRecordShowsEverythingAndIsAudited() throws {
+        let console = try TriageScreenHarness()
+        let row = try #require(console.state.queue.selectedRow)
+        console.press(.character("p"))
+        #expect(console.text.contains("Student record"))
+        #expect(console.text.contains("Applications ("))
+        #expect(try console.demo.catalogue.auditTrail(student: row.studentUsername).contains { $0.action == "viewed_student_record" })
+    }
+
+    @Test func aSavedViewComesBackFromTheList() throws {
+        let console = try TriageScreenHarness()
+        console.limit("status:delivered")
+        let delivered = console.state.queueCount
+        console.press(.character(":"))
+        console.type("view save done")
+        console.press(.enter)
+        console.limit("")
+        #expect(console.state.queueCount > delivered)
+        console.press(.character("V"), .enter)
+        #expect(console.state.pattern == "status:delivered")
+        #expect(console.state.queueCount == delivered)
+    }
+
+    @Test func helpListsEveryActionAndEveryActionIsInOneHelpGroup() throws {
+        let grouped = StaffAction.helpGroups.flatMap(\.1)
+        #expect(Set(grouped) == Set(StaffAction.allCases))
+        #expect(grouped.count == StaffAction.allCases.count)
+        for action in StaffAction.allCases { #expect(!StaffAction.defaultKeyMap.keys(for: action).isEmpty, "\(action) has no key") }
+        let console = try TriageScreenHarness()
+        console.press(.character("?"))
+        #expect(console.text.contains("shortlist"))
+        #expect(console.text.contains("mark all the limit shows"))
+    }
+
+    @Test func aTooSmallTerminalSaysSoAndOnlyQuitWorks() throws {
+        let console = try TriageScreenHarness(size: Size(width: 50, height: 12))
+        #expect(console.text.contains("too small"))
+        console.press(.character("s"))
+        #expect(console.text.contains("too small"))
+    }
+
+    @Test func theReportArrivesFromTheBackgroundWithBars() throws {
+        let console = try TriageScreenHarness()
+        console.press(.character("4"))
+        #expect(console.text.contains("Applications per status"))
+        #expect(console.text.contains("█"))
+    }
+
+    @Test func theHourlyTickClosesListingsPastTheirDeadline() throws {
+        let demo = try DemoCatalogue()
+        let later = DemoCatalogue.seededAt.addingTimeInterval(400 * 86_400)
+        let screen = try TriageScreen(catalogue: demo.catalogue, session: Self.rosa, now: { later })
+        let effects = screen.update(.resize(Size(width: 140, height: 44)))
+        #expect(effects.contains { if case .startTimer(TriageScreen.expiryTimer, _) = $0 { true } else { false } })
+        // A second size (a resize) does not restart the hour.
+        #expect(screen.update(.resize(Size(width: 130, height: 44))).isEmpty)
+        _ = screen.update(.tick(TriageScreen.expiryTimer))
+        #expect(screen.state.toasts.current?.text.contains("listings past their deadline") == true)
+        #expect(try demo.catalogue.closeExpired(now: later) == ExpirySummary())
+    }
+}
