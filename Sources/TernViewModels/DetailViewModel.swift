@@ -73,13 +73,20 @@ public final class DetailViewModel {
         self.today = today
     }
 
-    /// Shows listing `id`, or nothing when nil or gone.
+    /// Shows listing `id`, or nothing when nil or gone. A listing staff have not approved (still
+    /// pending, or declined while it was on screen) is shown only to a student who applied to
+    /// it: it is part of their own record.
     public func show(_ id: Int64?) throws {
         guard let id, let opportunity = try catalogue.opportunity(id: id), opportunity.status != .draft else {
             detail = nil
             return
         }
         let mine = try session.username.flatMap { try catalogue.application(ofStudent: $0, to: id) }
+        let approval = try catalogue.approval(ofListing: id)
+        guard mine != nil || approval == .approved else {
+            detail = nil
+            return
+        }
         detail = ListingDetail(
             opportunity: opportunity, organization: try catalogue.organization(named: opportunity.organization),
             myApplication: mine, daysLeft: today().days(until: opportunity.deadline),

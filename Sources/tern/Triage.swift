@@ -17,14 +17,15 @@ struct Triage: ParsableCommand {
     func run() throws {
         // Before anything starts a thread: terminating signals are taken by the loop.
         TerminalGuard.holdTerminatingSignals()
+        // The role is checked first, terminal or not: someone who is not staff is told that,
+        // not that a pipe is no terminal. Opening for a staff operation also closes listings
+        // past their deadline (the console repeats that hourly).
+        let (opened, access) = try catalogue.open(for: .triageConsole)
         guard NcursesBackend.canStart() else {
             printError("tern triage needs an interactive terminal; try `tern applications list`")
             throw ExitCode(2)
         }
         let (config, chosenTheme, warnings) = try Installation.asUser { UserSettings.read(theme: theme) }
-        // Opening for a staff operation checks the role first, and closes listings past their
-        // deadline (the console repeats that hourly).
-        let (opened, access) = try catalogue.open(for: .triageConsole)
         let session = try opened.triageSession(for: access)
         // The feed starts counting before the screen reads anything, so no commit falls between.
         let changes = try opened.changeFeed()

@@ -102,6 +102,7 @@ import Testing
             (["applications", "move", "1", "under_review"], "move applications (alone or in bulk)"),
             (["audit"], "read the audit trail"),
             (["report"], "report on placements"),
+            (["triage"], "open the staff console (tern triage)"),
         ]
         for (command, summary) in commands {
             let result = try TernProcess.run(as: other, command + ["--db", db])

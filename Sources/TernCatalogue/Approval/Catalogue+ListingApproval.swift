@@ -1,0 +1,16 @@
+import Foundation
+import GRDB
+
+extension Catalogue {
+    /// Where one listing stands in staff review; nil when there is no such listing. Students see
+    /// a listing's detail only while it is approved, unless they applied to it.
+    ///
+    /// ```swift
+    /// try catalogue.approval(ofListing: 42)   // .declined
+    /// ```
+    public func approval(ofListing id: Int64) throws -> Approval? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT approval FROM opportunities WHERE id = ?", arguments: [id]).flatMap(Approval.init(rawValue:))
+        }
+    }
+}

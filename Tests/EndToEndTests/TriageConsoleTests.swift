@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// `tern triage`, the staff console, in a real terminal beside an open student session: what
+/// staff do shows on the student's screen through the catalogue's change feed. Serialized, as
+/// the other tmux suites: two tern processes each on two cores is enough.
+@Suite(.serialized) struct TriageConsoleTests {
+    func jsonArray(_ text: String) throws -> [[String: Any]] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+    }
+
+    /// A tern command in tmux, in a scratch home (no user config), as the catalogue's owner:
+    /// staff, and able to act for a student of a personal catalogue.
+    func launch(_ scratch: Scratch, _ arguments: String, width: Int = 130, height: Int = 40) throws -> TmuxSession {
+        let binary = try TernProcess.binary
+        let env = ["TERN_DATA_DIR": TernProcess.repositoryRoot.appendingPathComponent("data").path, "HOME": scratch.url.path,
+                   "XDG_CONFIG_HOME": scratch.path("config")]
+        return try TmuxSession(command: "cd '\(TernProcess.repositoryRoot.path)' && '\(binary)' \(arguments); echo EXIT=$?",
+                               width: width, height: height, environment: env)
+    }
+
+    /// The list row showing `title` (its first words, as a list truncates it); the search bar,
+    /// which may hold the same words, is not a row.
+    func row(_ screen: String, _ title: String) -> String? {
+        let start = String(title.prefix(14))
+        return screen.split(separator: "\n").map(String.init).first { $0.contains(start) && !$0.contains("│/ ") }
+    }
+
+    @Test func staffMarksThreeAndShortlistsThemAndAnOpenStudentSessionShowsItWithinTwoSeconds() throws {
+        let scratch = try Scratch()
+        let db = try CommandLineTests.seededDemo(scratch)
+        // The three applications waiting longest in review, as the console will list them.
+        let waiting = try jsonArray(try TernProcess.run(["applications", "list", "--status", "under_review", "--json", "--db", db]).stdout)
+        #expect(waiting.count >= 3)
+        let first = waiting[0]
+        let student = try #require(first["student"] as? String)
+        let title = try #require(first["title"] as? String)
+
+        let studentScreen = try launch(scratch, "--db '\(db)' --user \(student)")
+        try studentScreen.waitFor("the student's application under review") { screen in
+            screen.contains("My applications (") && (row(screen, title)?.contains("Under review") ?? false)
+        }
+
+        let console = try launch(scratch, "triage --db '\(db)'")
+        try console.waitFor(text: "Applications (")
+        try console.send("l")
+        try console.send("-l", "status:under_review")
+        try console.send("Enter")
+        try console.waitFor(text: "limit: status:under_review")
+        try console.send("Space", "Space", "Space")
+        try console.waitFor(text: "3 marked")
+        try console.send("s")
+        try console.waitFor(text: "Shortlist 3 applications?")
+        try console.send("y")
+        try console.waitFor(text: "3 applications now shortlisted")
+
+        try studentScreen.waitFor("the shortlisting on the student's screen", seconds: 2) { screen in
+            row(screen, title)?.contains("Shortlisted") ?? false
+        }
+        let shortlisted = try jsonArray(try TernProcess.run(["applications", "list", "--status", "shortlisted", "--json", "--db", db]).stdout)
+        let moved = Set(waiting.prefix(3).compactMap { $0["id"] as? Int })
+        #expect(moved.isSubset(of: Set(shortlisted.compactMap { $0["id"] as? Int })))
+        try console.send("q")
+        try console.waitFor(text: "EXIT=0")
+    }
+
+    @Test func staffDeclinesAPostingWithAReasonAndAnOpenStudentSessionNoLongerListsIt() throws {
+        let scratch = try Scratch()
+        let db = try CommandLineTests.seededDemo(scratch)
+        let console = try launch(scratch, "triage --db '\(db)'")
+        try console.waitFor(text: "Applications (")
+        // Postings, then the recently approved ones; past drafts (approved, not yet posted).
+        try console.send("2", "t", "t")
+        var screen = try console.waitFor(text: "Postings · recently approved")
+        while screen.contains("Listing: draft") {
+            try console.send("j")
+            screen = try console.waitFor("the next posting") { !$0.contains("Listing: draft") || $0 != screen }
+        }
+        screen = try console.waitFor(text: "Listing: open")
+        let ref = try #require(screen.firstMatch(of: /Ref: (\S+)/)?.1).description
+        let listed = try jsonArray(try TernProcess.run(["search", "--json", "--limit", "500", "--db", db]).stdout)
+        let title = try #require(listed.first { $0["ref"] as? String == ref }?["title"] as? String)
+        let words = title.split(separator: " ").prefix(3).joined(separator: " ")
+
+        let studentScreen = try launch(scratch, "--db '\(db)' --user demo")
+        try studentScreen.waitFor(text: "Listings · ")
+        try studentScreen.send("/")
+        try studentScreen.send("-l", words)
+        try studentScreen.send("Enter")
+        try studentScreen.waitFor("the listing in the student's results") { row($0, title) != nil }
+
+        try console.send("x")
+        try console.waitFor(text: "Decline “")
+        try console.send("Right")                 // upfront cost to the student
+        try console.send("C-s")
+        try console.waitFor(text: "declined (upfront cost to the student)")
+
+        try studentScreen.waitFor("the listing gone from the student's screen", seconds: 2) { row($0, title) == nil }
+        try console.send("q")
+        try console.waitFor(text: "EXIT=0")
+    }
+}
