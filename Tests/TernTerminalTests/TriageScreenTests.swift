@@ -125,6 +125,24 @@ final class TriageScreenHarness {
         #expect(rosa.text.contains("changed by someone else since you opened it"))
     }
 
+    @Test func anOrganizationsDecisionIsRecordedAsTheOrganizationsEntryByTheStaffMember() throws {
+        let console = try TriageScreenHarness()
+        console.limit("status:under_review")
+        let row = try #require(console.state.queue.selectedRow)
+        console.press(.character("O"))
+        #expect(console.text.contains("\(row.organization)'s decision"))
+        // Only what is the organization's to decide: not a student's withdrawal.
+        #expect(TriageForms.organizationMoves(from: .underReview) == [.shortlist, .reject])
+        #expect(TriageForms.organizationMoves(from: .delivered) == [.sendBack, .complete])
+        console.press(.control("s"))
+        #expect(console.text.contains("shortlist recorded as the organization's decision"))
+        let event = try #require(try console.demo.catalogue.events(of: row.id, as: Self.rosa.actor).last)
+        #expect(event.toStatus == .shortlisted && event.actorRole == .organization && event.enteredBy == "rpatel")
+        // The student reads "the organization", never who typed it in.
+        let seen = try console.demo.catalogue.events(of: row.id, as: Actor(role: .student, username: row.studentUsername))
+        #expect(seen.last?.enteredBy == nil)
+    }
+
     @Test func declineAPostingWithAReasonAndStudentsNoLongerSeeIt() throws {
         let console = try TriageScreenHarness()
         console.press(.character("2"), .character("t"), .character("t"))

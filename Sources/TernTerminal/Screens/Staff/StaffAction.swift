@@ -19,7 +19,8 @@ public enum StaffAction: String, ScreenAction {
     // Applications
     case review, shortlist, offer, reject, accept, start, deliver, sendBack = "send_back", complete
     case withdraw, declineOffer = "decline_offer"
-    case undo, note, studentRecord = "student_record", organizationFeedback = "organization_feedback"
+    case undo, note, studentRecord = "student_record", organizationDecision = "organization_decision"
+    case organizationFeedback = "organization_feedback"
     // Postings
     case approvePosting = "approve_posting", declinePosting = "decline_posting", resubmitPosting = "resubmit_posting"
     case declinedPostings = "declined_postings"
@@ -76,6 +77,7 @@ public enum StaffAction: String, ScreenAction {
         case .undo: "undo"
         case .note: "note"
         case .studentRecord: "student record"
+        case .organizationDecision: "organization's decision"
         case .organizationFeedback: "organization's feedback"
         case .approvePosting: "approve"
         case .declinePosting: "decline (with a reason)"
@@ -104,7 +106,7 @@ public enum StaffAction: String, ScreenAction {
         switch self {
         case .moveUp, .moveDown, .top, .bottom, .pageUp, .pageDown, .open, .back, .quit, .quitNow, .help: .global
         case .review, .shortlist, .offer, .reject, .accept, .start, .deliver, .sendBack, .complete, .withdraw, .declineOffer,
-             .undo, .note, .studentRecord, .organizationFeedback: .staffApplications
+             .undo, .note, .studentRecord, .organizationDecision, .organizationFeedback: .staffApplications
         case .approvePosting, .declinePosting, .resubmitPosting, .declinedPostings: .staffPostings
         case .approveOrganization, .declineOrganization, .trustOrganization: .staffOrganizations
         case .keepLine, .cancelLine: .searchLine
@@ -192,6 +194,7 @@ public enum StaffAction: String, ScreenAction {
         .undo: [.character("u")],
         .note: [.character("n")],
         .studentRecord: [.character("p")],
+        .organizationDecision: [.character("O")],
         .organizationFeedback: [.character("F")],
         .approvePosting: [.character("a")],
         .declinePosting: [.character("x")],
@@ -222,7 +225,7 @@ public enum StaffAction: String, ScreenAction {
                               .nextPane, .previousPane, .open, .back, .refresh]),
         ("Find and mark", [.limit, .search, .views, .mark, .markRange, .markAll, .command]),
         ("Applications", [.review, .shortlist, .offer, .reject, .accept, .start, .deliver, .sendBack, .complete, .withdraw,
-                          .declineOffer, .undo, .note, .studentRecord, .organizationFeedback]),
+                          .declineOffer, .undo, .note, .studentRecord, .organizationDecision, .organizationFeedback]),
         ("Postings", [.approvePosting, .declinePosting, .resubmitPosting, .declinedPostings]),
         ("Organizations", [.approveOrganization, .declineOrganization, .trustOrganization]),
         ("On the limit or search line", [.keepLine, .cancelLine]),

@@ -45,6 +45,27 @@ enum TriageForms {
 
     static func noteVisibility(_ form: Form) -> Visibility { form.field("Visible to").choice == 0 ? .staff : .shared }
 
+    /// What an organization decides (staff type it in for them): the moves that are the
+    /// organization's to make, from where the application stands.
+    static func organizationMoves(from status: ApplicationStatus) -> [StaffMove] {
+        StaffMove.available(for: [status]).filter { ApplicationStatus.mayMove(from: status, to: $0.target, as: .organization) }
+    }
+
+    static func organizationDecision(_ row: TriageRow, moves: [StaffMove]) -> Form {
+        Form(title: "\(row.organization)'s decision", subtitle: "Recorded as the organization's, entered under your name · \(row.studentName)", fields: [
+            FormField("Decision", .choice(ChoiceField(moves.map(\.label)))),
+            FormField("Reason", .choice(ChoiceField(rejectionReasons))),
+            FormField("Other reason", .text(TextField(limit: StoredText.statusReason.limit))),
+        ])
+    }
+
+    /// The move and, for a rejection, its reason.
+    static func decision(_ form: Form, moves: [StaffMove]) throws -> (StaffMove, RejectionReason?) {
+        let move = moves[min(form.field("Decision").choice, moves.count - 1)]
+        guard move == .reject else { return (move, nil) }
+        return (move, try rejection(form).0)
+    }
+
     static let ratings = [5, 4, 3, 2, 1]
 
     static func organizationFeedback(_ row: TriageRow) -> Form {

@@ -77,6 +77,13 @@ extension TriageScreen {
             state.modals.open(.form(FormModal(TriageForms.note(row), purpose: .note(applicationID: row.id))))
         case .studentRecord:
             return try openStudentRecord()
+        case .organizationDecision:
+            guard let row = state.queue.selectedRow else { return state.toasts.show("the queue is empty", isError: true) }
+            let moves = TriageForms.organizationMoves(from: row.status)
+            guard !moves.isEmpty else {
+                return state.toasts.show("nothing is the organization's to decide: this application is \(row.status.label.lowercased())", isError: true)
+            }
+            state.modals.open(.form(FormModal(TriageForms.organizationDecision(row, moves: moves), purpose: .organizationDecision(row: row, moves: moves))))
         case .organizationFeedback:
             guard let row = state.queue.selectedRow else { return state.toasts.show("the queue is empty", isError: true) }
             state.modals.open(.form(FormModal(TriageForms.organizationFeedback(row), purpose: .organizationFeedback(applicationID: row.id))))

@@ -159,6 +159,21 @@ extension TriageScreen {
             state.modals.closeForm()
             if let file = state.file, file.row.id == id { state.file = try triage.open(file.row) }
             return state.toasts.show(visibility == .staff ? "note saved (staff only: the student never sees it)" : "note saved and shared with the student")
+        case .organizationDecision(let row, let moves):
+            let (move, reason) = try TriageForms.decision(form, moves: moves)
+            do {
+                try catalogue.recordForOrganization(row.id, to: move.target, expectedVersion: row.version, session: session, reason: reason, now: now())
+            } catch CatalogueError.changedSinceOpened(let id, let now) {
+                state.modals.closeForm()
+                try triage.reload()
+                try readQueue(reset: false)
+                return state.toasts.show("application \(id) was changed by someone else since you opened it: it is now \(now.label.lowercased()); nothing was recorded",
+                                         isError: true)
+            }
+            state.modals.closeForm()
+            try triage.reload()
+            try readQueue(reset: false)
+            return state.toasts.show("\(row.organization): \(move.label) recorded as the organization's decision, entered by you")
         case .organizationFeedback(let id):
             let rating = TriageForms.ratings[min(form.field("Rating").choice, TriageForms.ratings.count - 1)]
             try catalogue.recordOrganizationFeedback(id, rating: rating, strengths: TriageForms.optional(form.field("Strengths").text),

@@ -47,6 +47,8 @@ public enum TriagePurpose {
     case reject(targets: [TriageRow])
     case note(applicationID: Int64)
     case organizationFeedback(applicationID: Int64)
+    /// The organization's own decision (offer, completion, …), entered by staff on its behalf.
+    case organizationDecision(row: TriageRow, moves: [StaffMove])
     case approvePostings(refs: [String])
     case declinePosting(ref: String)
     case resubmitPosting(ref: String)
