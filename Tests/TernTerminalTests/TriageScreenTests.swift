@@ -209,6 +209,11 @@ final class TriageScreenHarness {
         #expect(console.text.contains("mark all the limit shows"))
     }
 
+    @Test func theReadmeNamesEveryStaffActionForKeysStaff() throws {
+        let readme = try String(contentsOf: DemoCatalogue.root.appendingPathComponent("README.md"), encoding: .utf8)
+        for action in StaffAction.allCases { #expect(readme.contains("`\(action.rawValue)`"), "README does not name \(action.rawValue)") }
+    }
+
     @Test func aTooSmallTerminalSaysSoAndOnlyQuitWorks() throws {
         let console = try TriageScreenHarness(size: Size(width: 50, height: 12))
         #expect(console.text.contains("too small"))
