@@ -1,6 +1,6 @@
 # Tern: two commands on a fresh machine — `make run` and `make test`.
 SWIFT ?= swift
-APT_PACKAGES := libncursesw5-dev libsqlite3-dev tmux
+APT_PACKAGES := libncursesw5-dev libsqlite3-dev libqrencode-dev libcrypt-dev tmux qrencode zbar-tools
 DB ?=
 RUN_ARGS ?=
 

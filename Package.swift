@@ -20,6 +20,14 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        .systemLibrary(
+            name: "CQRencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCrypt",
+            providers: [.apt(["libcrypt-dev"])]
+        ),
         .target(name: "TernText"),
         .target(
             name: "TernCatalogue",
@@ -36,7 +44,7 @@ let package = Package(
         ),
         .target(
             name: "TernTerminal",
-            dependencies: ["TernViewModels", "TernText", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["TernViewModels", "TernText", "CNcursesw", "CQRencode", "CCrypt", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .executableTarget(
             name: "tern",
@@ -47,7 +55,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "tern-bench",
-            dependencies: ["TernCatalogue", "TernViewModels"]
+            dependencies: ["TernCatalogue", "TernViewModels", "TernTerminal"]
         ),
         // The hostile-text corpus the text tests share, generated so a fresh clone has all of it.
         .target(name: "HostileText", path: "Tests/HostileText"),

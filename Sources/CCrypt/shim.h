@@ -1,0 +1,3 @@
+// libxcrypt (Debian: libcrypt-dev): the system's password hashing (yescrypt, salted and slow),
+// used for the kiosk's staff PIN.
+#include <crypt.h>
