@@ -40,7 +40,7 @@ extension Catalogue {
         let before = try ListingContent.load(db, ids: records.compactMap { existing[$0.ref] })
         // A new listing waits for review unless its organization is trusted; an existing one keeps
         // its approval (README: Import format). The file never says: it has no approval column.
-        let trusted = Set(try Int64.fetchAll(db, sql: "SELECT id FROM organizations WHERE trusted = 1"))
+        let trusted = try trustedOrganizations(db)
         var approvedOnArrival: [(listing: Int64, organization: Int64)] = []
 
         var counts = (inserted: 0, updated: 0)
@@ -123,8 +123,7 @@ extension Catalogue {
             }
         }
         for arrival in approvedOnArrival {
-            try record(db, organization: arrival.organization, listing: arrival.listing, .approved, reason: nil,
-                       note: "trusted organization", actor: Actor(role: .system, username: "system"), at: stamp)
+            try recordApprovedOnArrival(db, listing: arrival.listing, organization: arrival.organization, at: stamp)
         }
         return counts
     }
