@@ -6,12 +6,6 @@ import TernText
 /// their area, readable in ASCII for flat mode.
 @Suite("Charts")
 struct ChartTests {
-    static func render(_ width: Int, _ height: Int, _ draw: (inout CellGrid) -> Void) -> CellGrid {
-        var grid = CellGrid(width: width, height: height)
-        draw(&grid)
-        return grid
-    }
-
     // MARK: Sparkline
 
     @Test func aSparklineScalesToItsLargestValueAndShowsZeroAsASpace() {
@@ -25,7 +19,7 @@ struct ChartTests {
     }
 
     @Test func aNarrowSparklineKeepsTheNewestValuesScaledToThemAll() {
-        let grid = Self.render(8, 2) {
+        let grid = WidgetSnapshotTests.render(8, 2) {
             Sparkline.draw(into: &$0, area: Rect(x: 1, y: 0, width: 4, height: 1), values: [1, 2, 3, 4, 5, 6])
             // Partly left of the grid: the columns off the grid take their values with them.
             Sparkline.draw(into: &$0, area: Rect(x: -2, y: 1, width: 4, height: 1), values: [1, 2, 3, 4, 5, 6], box: .ascii)
@@ -51,7 +45,7 @@ struct ChartTests {
 
     @Test func labelsAlignByDisplayWidthWithCJKAndValuesFollowTheBars() {
         let bars = [BarChart.Bar("Design", 17), BarChart.Bar("東京大学", 7), BarChart.Bar("Writing", 0)]
-        let grid = Self.render(30, 4) {
+        let grid = WidgetSnapshotTests.render(30, 4) {
             BarChart.draw(into: &$0, area: Rect(x: 0, y: 0, width: 30, height: 4), bars: bars)
         }
         #expect(grid.text() == """
@@ -61,7 +55,7 @@ struct ChartTests {
 
             """)
         #expect(grid[9, 0].style == Style(.accent) && grid[0, 0].style == .plain && grid[28, 0].style == .plain)
-        let ascii = Self.render(30, 3) {
+        let ascii = WidgetSnapshotTests.render(30, 3) {
             BarChart.draw(into: &$0, area: Rect(x: 0, y: 0, width: 30, height: 3), bars: bars, box: .ascii)
         }
         #expect(ascii.text() == """
@@ -74,7 +68,7 @@ struct ChartTests {
     @Test func hostileAndLongLabelsAreSanitizedAndTruncatedByDisplayWidth() {
         let bars = [BarChart.Bar("数据分析师 Data\u{1B}[2J", 3, text: "30%"), BarChart.Bar("a\u{202E}b", 1, text: "10%"),
                     BarChart.Bar("never drawn", 2)]
-        let grid = Self.render(20, 2) {
+        let grid = WidgetSnapshotTests.render(20, 2) {
             BarChart.draw(into: &$0, area: Rect(x: 0, y: 0, width: 20, height: 2), bars: bars)
         }
         // The label column gets at most half of what the values leave: (20 - 3 - 2) / 2 = 7.
@@ -91,7 +85,7 @@ struct ChartTests {
 
     @Test func chartsInAnAreaPartlyOffTheGridClipWithoutTearingWideLabels() {
         let bars = [BarChart.Bar("東京大学", 4), BarChart.Bar("Ok", 8)]
-        let grid = Self.render(12, 2) {
+        let grid = WidgetSnapshotTests.render(12, 2) {
             BarChart.draw(into: &$0, area: Rect(x: -3, y: 0, width: 20, height: 2), bars: bars)
         }
         // Column -3 starts the area: 東 is off the grid, 京 straddles column 0 and becomes a

@@ -24,6 +24,9 @@ public struct ImportProgress: Sendable, Equatable {
     public var done: Int
     public var total: Int
 
+    /// ```swift
+    /// ImportProgress(phase: .writing, done: 250, total: 1_000).fraction   // 0.25
+    /// ```
     public init(phase: Phase, done: Int, total: Int) {
         self.phase = phase
         self.done = done

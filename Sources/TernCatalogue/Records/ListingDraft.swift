@@ -37,6 +37,12 @@ public struct ListingDraft: Sendable, Hashable {
     public var city: String?
     public var spots: Int
 
+    /// A new listing's draft; what a form leaves out takes an import's default for a missing column.
+    ///
+    /// ```swift
+    /// let draft = ListingDraft(title: "Survey analysis", organization: "Brightleaf", field: .dataAnalysis, hours: 8,
+    ///                          durationDays: 10, deadline: CalendarDay(year: 2026, month: 12, day: 15), compensationKind: .unpaid)
+    /// ```
     public init(ref: String? = nil, title: String, organization: String, field: Field, brief: String = "",
                 deliverables: [String] = [], skills: [String] = [], hours: Int, durationDays: Int,
                 schedule: Schedule = .flexible, startsOn: CalendarDay? = nil, deadline: CalendarDay,

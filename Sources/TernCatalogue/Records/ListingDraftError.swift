@@ -44,6 +44,9 @@ public struct ListingDraftError: Error, Equatable, Sendable, CustomStringConvert
     public var field: ListingField
     public var problem: Problem
 
+    /// ```swift
+    /// throw ListingDraftError(.hours, .outOfRange(ListingRules.hours, got: 0))   // "hours: must be a whole number from 1 to 400, got 0"
+    /// ```
     public init(_ field: ListingField, _ problem: Problem) {
         self.field = field
         self.problem = problem

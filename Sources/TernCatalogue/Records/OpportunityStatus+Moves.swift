@@ -14,6 +14,11 @@ extension OpportunityStatus {
         .filled: [.archived],
     ]
 
+    /// Whether staff may move a listing from this status to `next` (see ``staffMoves``).
+    ///
+    /// ```swift
+    /// OpportunityStatus.closed.canMove(to: .archived)   // true
+    /// ```
     public func canMove(to next: OpportunityStatus) -> Bool {
         Self.staffMoves[self]?.contains(next) ?? false
     }
