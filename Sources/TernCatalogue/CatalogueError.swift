@@ -8,6 +8,9 @@ public enum CatalogueError: Error, Equatable, Sendable, CustomStringConvertible 
     /// Staff opened an application and someone else moved it before they acted: says where it
     /// stands now, so they can decide again.
     case changedSinceOpened(application: Int64, now: ApplicationStatus)
+    /// Staff opened a listing (to edit, close or archive it) and someone else saved it before
+    /// they did: says where it stands now, so they can reopen it and decide again.
+    case listingChangedSinceOpened(ref: String, now: OpportunityStatus)
     case illegalTransition(from: ApplicationStatus, to: ApplicationStatus)
     /// The actor's role may not do this (a student shortlisting themselves).
     case notPermitted(String)
@@ -30,6 +33,8 @@ public enum CatalogueError: Error, Equatable, Sendable, CustomStringConvertible 
             "changed by someone else (you had version \(expected), it is now \(current)); reload and try again"
         case .changedSinceOpened(let id, let now):
             "application \(id) was changed by someone else since you opened it; it is now \(now.rawValue)"
+        case .listingChangedSinceOpened(let ref, let now):
+            "listing \(ref) was changed by someone else since you opened it; it is now \(now.rawValue): reopen it to see their changes"
         case .illegalTransition(let from, let to):
             "cannot move an application from \(from.rawValue) to \(to.rawValue)"
         case .notPermitted(let why): "not permitted: \(why)"

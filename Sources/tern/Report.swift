@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
 import TernCatalogue
+import TernTerminal
 import TernText
 
 /// `tern report`: applications per status, time to a first decision, placement rates, listings
-/// nobody applied to, students gone quiet; as a table, CSV or JSON.
+/// nobody applied to, students gone quiet, and applications and decisions per week over the last
+/// twelve weeks; as a table (the weeks as sparklines), CSV or JSON (the weeks as numbers).
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Staff: the placement report.")
 
@@ -40,6 +42,24 @@ struct Report: ParsableCommand {
         return lines
     }
 
+    /// The weekly trends as CSV lines, after ``lines(_:)``: one per week, keyed by when it starts.
+    static func trendLines(_ report: PlacementReport) -> [(String, String, String)] {
+        [("applications per week", report.applicationsPerWeek), ("decisions per week", report.decisionsPerWeek)].flatMap { section, counts in
+            zip(report.trendWeekStarts, counts).map { (section, $0, "\($1)") }
+        }
+    }
+
+    /// The weekly trends for the table: a sparkline per series (twelve columns, oldest week
+    /// first), with the numbers a sparkline cannot show.
+    static func trendTable(_ report: PlacementReport) -> [String] {
+        let series = [("applications", report.applicationsPerWeek), ("decisions", report.decisionsPerWeek)]
+        return ["Applications and decisions per week, the \(PlacementReport.trendWeeks) weeks to \(report.trendEnd)"]
+            + series.map { name, counts in
+                "  " + name.padding(toLength: 13, withPad: " ", startingAt: 0) + Sparkline.glyphs(counts)
+                    + "  \(counts.reduce(0, +)) in all, at most \(counts.max() ?? 0) a week"
+            }
+    }
+
     static func rate(_ rate: PlacementReport.Rate) -> String {
         String(format: "%.1f%% (%d of %d)", rate.rate * 100, rate.placed, rate.applications)
     }
@@ -64,6 +84,10 @@ struct Report: ParsableCommand {
             ("postings_per_decision_and_reason", report.postingDecisions.map { rows in
                 .array(rows.map { .object([("decision", .string($0.decision)), ("reason", .string($0.reason)), ("count", .integer($0.count))]) })
             } ?? .null),
+            ("weeks_ending", .string(report.trendEnd)),
+            ("week_starts", .array(report.trendWeekStarts.map(JSONText.string))),
+            ("applications_per_week", .array(report.applicationsPerWeek.map(JSONText.integer))),
+            ("decisions_per_week", .array(report.decisionsPerWeek.map(JSONText.integer))),
         ])
     }
 
@@ -75,7 +99,7 @@ struct Report: ParsableCommand {
             FileHandle.standardOutput.write(Data((Self.json(report).rendered() + "\n").utf8))
         case .csv:
             var out = "section,key,value\r\n"
-            for (section, key, value) in Self.lines(report) {
+            for (section, key, value) in Self.lines(report) + Self.trendLines(report) {
                 out += [section, key, value].map(Self.csvField).joined(separator: ",") + "\r\n"
             }
             // CSV is read by spreadsheets and terminals alike: controls become placeholders there too.
@@ -87,7 +111,7 @@ struct Report: ParsableCommand {
                 if section != previous { text.append((text.isEmpty ? "" : "\n") + section.prefix(1).uppercased() + section.dropFirst()); previous = section }
                 text.append("  " + Sanitizer.line(key) + ": " + Sanitizer.line(value))
             }
-            print(text.joined(separator: "\n"))
+            print((text + [""] + Self.trendTable(report)).joined(separator: "\n"))
         }
     }
 

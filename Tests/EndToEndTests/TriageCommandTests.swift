@@ -90,6 +90,36 @@ import Testing
         #expect(report.stdout.contains("postings per decision and reason,declined needs_more_information,1\r\n"), "\(report.stdout)")
     }
 
+    @Test func theReportShowsTwelveWeeksOfApplicationsAndDecisionsInEveryFormat() throws {
+        let scratch = try Scratch()
+        let db = try CommandLineTests.seededDemo(scratch)
+        let json = try TernProcess.run(["report", "--format", "json", "--db", db])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let applications = try #require(object["applications_per_week"] as? [Int])
+        let decisions = try #require(object["decisions_per_week"] as? [Int])
+        #expect(applications.count == 12 && decisions.count == 12 && (object["week_starts"] as? [String])?.count == 12)
+        #expect(applications.reduce(0, +) > 0 && decisions.reduce(0, +) > 0, "the demo's history is recent")
+        // The sections that were there before are all still there.
+        #expect(object["applications_per_status"] != nil && object["postings_per_decision_and_reason"] != nil)
+
+        let csv = try TernProcess.run(["report", "--format", "csv", "--db", db])
+        let lines = csv.stdout.components(separatedBy: "\r\n")
+        let weekly = lines.filter { $0.hasPrefix("applications per week,") }.map { $0.components(separatedBy: ",") }
+        #expect(weekly.map { Int($0[2]) } == applications.map { $0 })
+        #expect(lines.filter { $0.hasPrefix("decisions per week,") }.compactMap { Int($0.components(separatedBy: ",")[2]) } == decisions)
+        // The weeks come last: what was there before reads as it did.
+        #expect(lines.firstIndex { $0.hasPrefix("applications per week,") }! > lines.lastIndex { $0.hasPrefix("postings per decision") }!)
+
+        let table = try TernProcess.run(["report", "--db", db])
+        let rows = table.stdout.components(separatedBy: "\n")
+        let spark = try #require(rows.first { $0.hasPrefix("  applications ") })
+        let glyphs = spark.dropFirst(15).prefix(12)
+        #expect(glyphs.count == 12 && glyphs.allSatisfy { " ▁▂▃▄▅▆▇█".contains($0) }, "\(spark)")
+        #expect(spark.hasSuffix("  \(applications.reduce(0, +)) in all, at most \(applications.max()!) a week"))
+        #expect(rows.contains { $0.hasPrefix("  decisions    ") })
+    }
+
     @Test(.enabled(if: OSAccounts.isRoot, "needs another account"))
     func someoneWhoIsNotStaffIsRefusedEveryTriageCommand() throws {
         let scratch = try Scratch()

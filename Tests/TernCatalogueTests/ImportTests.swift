@@ -141,4 +141,71 @@ import Testing
         try fixture.catalogue.export(subject, as: format) { text += $0 }
         return text
     }
+
+    // MARK: Progress
+
+    /// Every report an import makes, from whichever thread it makes it on.
+    final class ProgressLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var reports: [ImportProgress] = []
+        func append(_ report: ImportProgress) { lock.withLock { reports.append(report) } }
+        var all: [ImportProgress] { lock.withLock { reports } }
+
+        /// The phases in the order they were reported, each once.
+        var phases: [ImportProgress.Phase] {
+            all.map(\.phase).reduce(into: []) { if $0.last != $1 { $0.append($1) } }
+        }
+
+        func of(_ phase: ImportProgress.Phase) -> [ImportProgress] { all.filter { $0.phase == phase } }
+    }
+
+    /// Within each phase: one total throughout, starting at 0, never going back, at most about
+    /// a hundred reports however long the file.
+    func expectSteady(_ log: ProgressLog, sourceLocation: SourceLocation = #_sourceLocation) {
+        for phase in ImportProgress.Phase.allCases {
+            let reports = log.of(phase)
+            guard let first = reports.first else { continue }
+            #expect(first.done == 0, sourceLocation: sourceLocation)
+            #expect(reports.allSatisfy { $0.total == first.total }, sourceLocation: sourceLocation)
+            #expect(zip(reports, reports.dropFirst()).allSatisfy { $0.done <= $1.done }, sourceLocation: sourceLocation)
+            #expect(reports.count <= ImportProgressMeter.reportsPerPhase + 2, "\(phase): \(reports.count) reports", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func progressIsReportedPhaseByPhaseNeverBackwardsAndEndsAtTheTotal() throws {
+        let fixture = try CatalogueFixture()
+        let rows = (0..<1_234).map { Self.row("p\($0)") }
+        let data = Data("\(Self.header)\n\(rows.joined(separator: "\n"))\n".utf8)
+        let log = ProgressLog()
+        let summary = try fixture.catalogue.importFile(data, format: .csv, progress: log.append)
+        #expect(summary.inserted == 1_234)
+        #expect(log.phases == [.reading, .validating, .writing])
+        expectSteady(log)
+        #expect(log.of(.reading).last == ImportProgress(phase: .reading, done: data.count, total: data.count))
+        #expect(log.of(.validating).last == ImportProgress(phase: .validating, done: 1_234, total: 1_234))
+        #expect(log.of(.writing).last == ImportProgress(phase: .writing, done: 1_234, total: 1_234))
+        #expect(log.of(.writing).count > 50, "a bar needs more than a start and an end")
+        // Students and applications report the same way; a dry run writes (and rolls back) too.
+        for csv in ["username,name,email\nana,Ana,ana@campus.example\nben,Ben,ben@campus.example\n",
+                    "student,opportunity,status,hours_offered\nana,p1,submitted,5\nben,p2,under_review,5\n"] {
+            let small = ProgressLog()
+            _ = try fixture.catalogue.importFile(Data(csv.utf8), format: .csv, dryRun: csv.hasPrefix("student"), progress: small.append)
+            #expect(small.phases == [.reading, .validating, .writing])
+            expectSteady(small)
+            #expect(small.of(.writing).map(\.done) == [0, 1, 2])
+        }
+    }
+
+    @Test func aRefusedFileStopsReportingWhereItWasRefusedAndNeverReachesTheWriting() throws {
+        let fixture = try CatalogueFixture()
+        let rows = (0..<600).map { Self.row("r\($0)", hours: $0 == 450 ? "0" : "10") }
+        let log = ProgressLog()
+        #expect(throws: ImportError.self) {
+            try fixture.catalogue.importFile(Data("\(Self.header)\n\(rows.joined(separator: "\n"))\n".utf8), format: .csv, progress: log.append)
+        }
+        #expect(log.phases == [.reading, .validating])
+        expectSteady(log)
+        let last = try #require(log.of(.validating).last)
+        #expect(last.done <= 450 && last.done > 400)
+    }
 }

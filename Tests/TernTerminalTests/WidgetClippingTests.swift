@@ -51,6 +51,10 @@ struct WidgetClippingTests {
         }
         ChoiceField([text]).draw(into: &grid, area: area, focused: true)
         Checkbox(text).draw(into: &grid, area: area, focused: true)
+        Sparkline.draw(into: &grid, area: area, values: [0, 3, -1, Int.max, 7])
+        Sparkline.draw(into: &grid, area: area, values: Array(0..<300), box: .ascii)
+        BarChart.draw(into: &grid, area: area, bars: [BarChart.Bar(text, 5), BarChart.Bar(text, Int.max, text: text), BarChart.Bar("", -3)])
+        BarChart.draw(into: &grid, area: area, bars: [BarChart.Bar(text, 1)], maximum: 0, box: .ascii)
     }
 
     /// Wide characters whole (a lead cell followed by its continuation), no controls or bidi

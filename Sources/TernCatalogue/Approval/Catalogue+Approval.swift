@@ -148,6 +148,18 @@ extension Catalogue {
 
     // MARK: - Shared with organizations and imports
 
+    /// Organizations whose new listings are approved on arrival, by an import or a staff form
+    /// alike: trusted (which only an approved organization can be; declining one ends its trust).
+    static func trustedOrganizations(_ db: Database) throws -> Set<Int64> {
+        Set(try Int64.fetchAll(db, sql: "SELECT id FROM organizations WHERE trusted = 1 AND approval = 'approved'"))
+    }
+
+    /// The decision a listing approved on arrival gets: by the system, because of the trust.
+    static func recordApprovedOnArrival(_ db: Database, listing: Int64, organization: Int64, at stamp: String) throws {
+        try record(db, organization: organization, listing: listing, .approved, reason: nil, note: "trusted organization",
+                   actor: .system, at: stamp)
+    }
+
     static func listingID(_ db: Database, ref: String) throws -> Int64 {
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM opportunities WHERE ref = ?", arguments: [ref]) else {
             throw CatalogueError.notFound("no listing with the ref \(ref)")

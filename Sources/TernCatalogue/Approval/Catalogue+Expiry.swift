@@ -37,26 +37,33 @@ extension Catalogue {
             try pool.write { db in
                 let stamp = Timestamp.string(now)
                 let listings = try Int64.fetchAll(db, sql: "SELECT id FROM opportunities WHERE \(due)", arguments: [today])
-                let statuses = Self.expirableStatuses.map { "'\($0.rawValue)'" }.joined(separator: ",")
                 var summary = ExpirySummary()
                 for listing in listings {
-                    try db.execute(sql: "UPDATE opportunities SET status = 'closed', updated_at = ?, version = version + 1 WHERE id = ?",
-                                   arguments: [stamp, listing])
+                    summary.applicationsExpired += try Self.close(db, listing: listing, note: "the listing closed at its deadline",
+                                                                  enteredBy: nil, at: stamp)
                     summary.listingsClosed += 1
-                    let waiting = try Row.fetchAll(db, sql: "SELECT id, status FROM applications WHERE opportunity_id = ? AND status IN (\(statuses))",
-                                                   arguments: [listing])
-                    for application in waiting {
-                        let id: Int64 = application["id"]
-                        try db.execute(sql: "UPDATE applications SET status = 'expired', updated_at = ?, version = version + 1 WHERE id = ?",
-                                       arguments: [stamp, id])
-                        try Self.appendEvent(db, application: id, actor: Actor(role: .system, username: "system"),
-                                             from: ApplicationStatus(rawValue: application["status"]), to: .expired,
-                                             note: "the listing closed at its deadline", visibility: .shared, at: stamp)
-                        summary.applicationsExpired += 1
-                    }
                 }
                 return summary
             }
         }
+    }
+
+    /// Closes one listing and expires the applications still waiting on it, each with an event
+    /// by `system` (only the system expires) saying why; `enteredBy` names the staff member who
+    /// closed it by hand. Returns how many expired. Inside the caller's write.
+    static func close(_ db: Database, listing: Int64, note: String, enteredBy: String?, at stamp: String) throws -> Int {
+        try db.execute(sql: "UPDATE opportunities SET status = 'closed', updated_at = ?, version = version + 1 WHERE id = ?",
+                       arguments: [stamp, listing])
+        let statuses = expirableStatuses.map { "'\($0.rawValue)'" }.joined(separator: ",")
+        let waiting = try Row.fetchAll(db, sql: "SELECT id, status FROM applications WHERE opportunity_id = ? AND status IN (\(statuses))",
+                                       arguments: [listing])
+        for application in waiting {
+            let id: Int64 = application["id"]
+            try db.execute(sql: "UPDATE applications SET status = 'expired', updated_at = ?, version = version + 1 WHERE id = ?",
+                           arguments: [stamp, id])
+            try appendEvent(db, application: id, actor: .system, from: ApplicationStatus(rawValue: application["status"]), to: .expired,
+                            note: note, visibility: .shared, at: stamp, enteredBy: enteredBy)
+        }
+        return waiting.count
     }
 }

@@ -38,11 +38,13 @@ struct ImportedApplication {
 
 extension Catalogue {
     /// Checks every application row before any writing starts.
-    static func validateApplications(_ rows: [ExchangeRow], now: Date) throws(ImportError) -> [ImportedApplication] {
+    static func validateApplications(_ rows: [ExchangeRow], now: Date,
+                                     progress: ImportProgressMeter? = nil) throws(ImportError) -> [ImportedApplication] {
         var records: [ImportedApplication] = []
         var firstLine: [String: Int] = [:]
         let stamp = Timestamp.string(now)
-        for row in rows {
+        for (index, row) in rows.enumerated() {
+            progress?.advance(to: index)
             let status = try row.enumeration("status", ApplicationStatus.self)
             let item = ImportedApplication(
                 row: row, student: try row.text("student", .username), opportunity: try row.required("opportunity"),
@@ -65,7 +67,8 @@ extension Catalogue {
     /// An existing application is left alone when its status matches, and refused otherwise.
     /// Students and listings are looked up in bulk and statements prepared once, to keep the
     /// write lock short.
-    static func writeApplications(_ db: Database, _ records: [ImportedApplication]) throws -> (inserted: Int, updated: Int) {
+    static func writeApplications(_ db: Database, _ records: [ImportedApplication],
+                                  progress: ImportProgressMeter? = nil) throws -> (inserted: Int, updated: Int) {
         let students = try KeyedIDs(db, table: "students", column: "username", keys: records.map(\.student))
         let opportunities = try KeyedIDs(db, table: "opportunities", column: "ref", keys: records.map(\.opportunity))
         let existing = try db.cachedStatement(sql: "SELECT status FROM applications WHERE student_id = ? AND opportunity_id = ?")
@@ -76,7 +79,8 @@ extension Catalogue {
         let move = try db.cachedStatement(sql: "UPDATE applications SET status = ?, status_reason = ?, version = version + 1 WHERE id = ?")
         let importer = Actor(role: .staff, username: "import")
         var inserted = 0
-        for item in records {
+        for (index, item) in records.enumerated() {
+            progress?.advance(to: index)
             guard let studentID = students[item.student] else {
                 throw item.row.error("student", "no student \"\(item.student)\"")
             }

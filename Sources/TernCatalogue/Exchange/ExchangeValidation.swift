@@ -8,47 +8,42 @@ enum ExchangeValidation {
     /// One of a student's interests: a field's name, checked against ``Field``.
     static let interest = StoredText(field: "interest", limit: 60)
 
+    /// The same rules as a staff form's ``ListingDraft/validate()`` (``ListingRules``), checked in
+    /// the file's terms: each refusal names the column and where it stands.
     static func opportunity(_ row: ExchangeRow, now: Date) throws(ImportError) -> Opportunity {
-        let ref = try row.required("ref")
-        guard ref.count <= 120, ref.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.".unicodeScalars.contains($0)) }) else {
-            throw row.error("ref", "must be letters, digits, '-', '_' or '.' (at most 120), got \"\(ref)\"")
+        func refuse(_ field: ListingField, _ problem: ListingDraftError.Problem?) throws(ImportError) {
+            if let problem { throw row.error(field.column, problem.message) }
         }
+        let ref = try row.required("ref")
+        try refuse(.ref, ListingRules.refProblem(ref))
         let kind = try row.enumeration("compensation_kind", CompensationKind.self)
         var compensation: Money? = nil
-        if let amount = try row.optionalText("compensation_amount") {
-            guard kind.isPaid else { throw row.error("compensation_amount", "must be empty for \(kind.rawValue)") }
+        let amount = try row.optionalText("compensation_amount")
+        try refuse(.compensation, ListingRules.amountProblem(kind: kind, hasAmount: amount != nil))
+        if let amount {
             let currency = try row.required("currency")
-            guard currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
-                throw row.error("currency", "must be a three-letter ISO 4217 code such as USD, got \"\(currency)\"")
-            }
+            try refuse(.currency, ListingRules.currencyProblem(currency))
             guard let money = Money(decimal: amount.trimmingCharacters(in: .whitespaces), currency: currency) else {
                 throw row.error("compensation_amount", "must be a non-negative amount with at most two decimals, got \"\(amount)\"")
             }
             compensation = money
-        } else if kind.isPaid {
-            throw row.error("compensation_amount", "is required for \(kind.rawValue)")
         }
         let location = try row.enumeration("location_kind", LocationKind.self)
         let city = try row.optionalText("city", .city)
-        if location != .remote, city?.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) != true {
-            throw row.error("city", "is required for \(location.rawValue) listings")
-        }
+        try refuse(.city, ListingRules.cityProblem(location: location, city: city))
         let schedule = try row.optionalText("schedule") == nil ? Schedule.flexible : try row.enumeration("schedule", Schedule.self)
         let status = try row.optionalText("status") == nil ? OpportunityStatus.open : try row.enumeration("status", OpportunityStatus.self)
         let skills = try row.list("skills", item: .skill)
-        var seen = Set<String>()
-        for skill in skills where !seen.insert(skill.lowercased()).inserted {
-            throw row.error("skills", "lists \"\(skill)\" twice")
-        }
+        try refuse(.skills, ListingRules.duplicateSkill(in: skills).map { ListingDraftError.Problem.duplicateSkill($0) })
         return Opportunity(
             ref: ref, title: try row.text("title", .title), organization: try row.text("organization", .organization),
             field: try row.enumeration("field", Field.self), brief: try row.optionalText("brief", .brief) ?? "",
             deliverables: try row.list("deliverables", item: .deliverable), skills: skills,
-            hours: try row.int("hours", in: 1...400),
-            durationDays: try row.int("duration_days", in: 1...365), schedule: schedule,
+            hours: try row.int("hours", in: ListingRules.hours),
+            durationDays: try row.int("duration_days", in: ListingRules.durationDays), schedule: schedule,
             startsOn: try row.day("starts_on", required: false), deadline: try row.day("deadline", required: true)!,
             compensationKind: kind, compensation: compensation, locationKind: location, city: city,
-            spots: try row.optionalText("spots") == nil ? 1 : try row.int("spots", in: 1...1000), status: status,
+            spots: try row.optionalText("spots") == nil ? 1 : try row.int("spots", in: ListingRules.spots), status: status,
             postedAt: try row.timestamp("posted_at") ?? Timestamp.string(now))
     }
 

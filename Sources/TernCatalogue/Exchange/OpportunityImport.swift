@@ -17,7 +17,8 @@ extension Catalogue {
     /// hundred at a time, statements are prepared once and bound through SQLite's C API, each
     /// listing's search entry is written once (not once per skill by the schema's triggers), and
     /// a replaced listing's deliverables, skills and search entry are rewritten only if changed.
-    static func writeOpportunities(_ db: Database, _ imported: [ImportedListing], now: Date) throws -> (inserted: Int, updated: Int) {
+    static func writeOpportunities(_ db: Database, _ imported: [ImportedListing], now: Date,
+                                   progress: ImportProgressMeter? = nil) throws -> (inserted: Int, updated: Int) {
         let records = imported.lazy.map(\.listing)
         let stamp = Timestamp.string(now)
         let existing = try KeyedIDs(db, table: "opportunities", column: "ref", keys: records.map(\.ref))
@@ -40,7 +41,7 @@ extension Catalogue {
         let before = try ListingContent.load(db, ids: records.compactMap { existing[$0.ref] })
         // A new listing waits for review unless its organization is trusted; an existing one keeps
         // its approval (README: Import format). The file never says: it has no approval column.
-        let trusted = Set(try Int64.fetchAll(db, sql: "SELECT id FROM organizations WHERE trusted = 1"))
+        let trusted = try trustedOrganizations(db)
         var approvedOnArrival: [(listing: Int64, organization: Int64)] = []
 
         var counts = (inserted: 0, updated: 0)
@@ -63,7 +64,8 @@ extension Catalogue {
             let addDeliverable = try BulkInsert(db, sql: "INSERT INTO opportunity_deliverables(opportunity_id, position, description) VALUES (?,?,?)")
             let addListingSkill = try BulkInsert(db, sql: "INSERT INTO opportunity_skills(opportunity_id, skill_id) VALUES (?,?)")
             let addSearch = try BulkInsert(db, sql: "INSERT INTO opportunity_search(rowid, title, organization, skills, brief) VALUES (?,?,?,?,?)")
-            for item in imported {
+            for (index, item) in imported.enumerated() {
+                progress?.advance(to: index)
                 let record = item.listing
                 guard let organizationID = organizations[record.organization] else { continue }
                 // By id: the order of the (opportunity_id, skill_id) key, which is the order the
@@ -123,8 +125,7 @@ extension Catalogue {
             }
         }
         for arrival in approvedOnArrival {
-            try record(db, organization: arrival.organization, listing: arrival.listing, .approved, reason: nil,
-                       note: "trusted organization", actor: Actor(role: .system, username: "system"), at: stamp)
+            try recordApprovedOnArrival(db, listing: arrival.listing, organization: arrival.organization, at: stamp)
         }
         return counts
     }
@@ -135,7 +136,7 @@ extension Catalogue {
 
     /// The triggers that keep `opportunity_search` in step with the listing tables one row at a
     /// time, and that an import fires: several full-text updates per listing, the import's main
-    /// cost. ``writeOpportunities(_:_:now:)`` writes each entry once instead, and ranks each new
+    /// cost. ``writeOpportunities(_:_:now:progress:)`` writes each entry once instead, and ranks each new
     /// listing for the pay order in its INSERT.
     static let importSuspendedTriggers = [
         "opportunity_search_insert", "opportunity_search_update", "opportunity_search_skill_added",

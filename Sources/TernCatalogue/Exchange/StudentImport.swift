@@ -5,7 +5,8 @@ extension Catalogue {
     /// Writes validated student records inside the import's write transaction: new logins are
     /// inserted, existing ones replaced (profile, skills, interests and links). Logins and skills
     /// are looked up in bulk and each statement is prepared once, to keep the write lock short.
-    static func writeStudents(_ db: Database, _ records: [Student], now: Date) throws -> (inserted: Int, updated: Int) {
+    static func writeStudents(_ db: Database, _ records: [Student], now: Date,
+                              progress: ImportProgressMeter? = nil) throws -> (inserted: Int, updated: Int) {
         let existing = try KeyedIDs(db, table: "students", column: "username", keys: records.map(\.username))
         var skills = try KeyedIDs(db, table: "skills", column: "name", keys: records.lazy.flatMap { $0.skills.map(\.name) },
                                   fold: KeyedIDs.nocase)
@@ -30,7 +31,8 @@ extension Catalogue {
         let addLink = try db.cachedStatement(sql: "INSERT INTO student_links(student_id, position, url) VALUES (?,?,?)")
         let createdAt = Timestamp.string(now)
         var counts = (inserted: 0, updated: 0)
-        for student in records {
+        for (index, student) in records.enumerated() {
+            progress?.advance(to: index)
             let profile: StatementArguments = [student.name, student.email, student.program, student.graduationYear,
                                                student.hoursPerWeek, student.directoryOptOut]
             let id: Int64

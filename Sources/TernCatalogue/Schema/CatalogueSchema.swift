@@ -8,7 +8,7 @@ import GRDB
 /// ```
 enum CatalogueSchema {
     /// The newest migration's identifier; `tern check` reports it as the schema version.
-    static let latestVersion = "v5-triage"
+    static let latestVersion = "v6-report-trends"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -31,6 +31,9 @@ enum CatalogueSchema {
         }
         migrator.registerMigration("v5-triage") { db in
             try db.execute(sql: TriageSchema.v5Triage)
+        }
+        migrator.registerMigration("v6-report-trends") { db in
+            try db.execute(sql: TrendSchema.v6ReportTrends)
         }
         return migrator
     }

@@ -29,16 +29,31 @@ public struct PlacementReport: Sendable {
     /// Postings approved and declined per reason; nil when this catalogue does not record
     /// posting decisions.
     public var postingDecisions: [(decision: String, reason: String, count: Int)]?
+
+    /// How many weeks the trends cover.
+    public static let trendWeeks = 12
+    /// Applications made in each of the last ``trendWeeks`` weeks, oldest first. The weeks are
+    /// seven-day spans counted back from the report's `now` (not calendar weeks), each taking
+    /// what happened after its start and up to and including its end; `since` does not narrow them.
+    public var applicationsPerWeek: [Int]
+    /// Decisions on applications (shortlisted, offered or rejected, as for the days to a first
+    /// decision) in each of those weeks: every such move counts, so an offer after a shortlist is two.
+    public var decisionsPerWeek: [Int]
+    /// When each week starts (UTC, ISO 8601), oldest first; the last one ends at ``trendEnd``.
+    public var trendWeekStarts: [String]
+    public var trendEnd: String
 }
 
 extension Catalogue {
     static let placedStatuses = "('accepted','in_progress','delivered','completed')"
 
-    /// The staff report, over applications made since `since` (all when nil).
+    /// The staff report, over applications made since `since` (all when nil), with the weekly
+    /// trends of the twelve weeks up to `now`.
     ///
     /// ```swift
     /// let report = try catalogue.placementReport(since: startOfTerm)
     /// report.medianDaysToDecision   // 3.5
+    /// report.applicationsPerWeek    // [4, 0, 7, …]: twelve counts, oldest week first
     /// ```
     public func placementReport(since: Date? = nil, now: Date = Date()) throws -> PlacementReport {
         let from = since.map(Timestamp.string) ?? ""
@@ -50,7 +65,7 @@ extension Catalogue {
             let waits = try Row.fetchAll(db, sql: """
                 SELECT org.name AS organization, julianday(min(e.at)) - julianday(a.created_at) AS days
                 FROM applications a
-                JOIN application_events e ON e.application_id = a.id AND e.to_status IN ('shortlisted','offered','rejected')
+                JOIN application_events e ON e.application_id = a.id AND e.to_status IN \(TrendSchema.decisionStatuses)
                 JOIN opportunities o ON o.id = a.opportunity_id JOIN organizations org ON org.id = o.organization_id
                 WHERE a.created_at >= ? GROUP BY a.id
                 """, arguments: [from]).map { (organization: $0["organization"] as String, days: $0["days"] as Double? ?? 0) }
@@ -66,6 +81,8 @@ extension Catalogue {
             }
             let unapplied = "FROM opportunities o WHERE o.status = 'open' AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.opportunity_id = o.id)"
             let monthAgo = Timestamp.string(now.addingTimeInterval(-30 * 86_400))
+            let weeks = PlacementReport.trendWeeks
+            let bounds = (0...weeks).map { Timestamp.string(now.addingTimeInterval(Double($0 - weeks) * 7 * 86_400)) }
             return PlacementReport(
                 since: since.map(Timestamp.string), perStatus: perStatus, medianDaysToDecision: Self.median(waits.map(\.days)),
                 medianDaysToDecisionByOrganization: byOrganization, placementByField: try rates("o.field"),
@@ -76,8 +93,22 @@ extension Catalogue {
                     SELECT count(*) FROM students s
                     WHERE NOT EXISTS (SELECT 1 FROM applications a WHERE a.student_id = s.id AND a.created_at >= ?)
                     """, arguments: [monthAgo]) ?? 0,
-                postingDecisions: try Self.postingDecisions(db, since: from))
+                postingDecisions: try Self.postingDecisions(db, since: from),
+                applicationsPerWeek: try Self.perWeek(db, Self.applicationsBetweenSQL, bounds: bounds),
+                decisionsPerWeek: try Self.perWeek(db, Self.decisionsBetweenSQL, bounds: bounds),
+                trendWeekStarts: Array(bounds.dropLast()), trendEnd: bounds[weeks])
         }
+    }
+
+    /// Applications made after the first argument and up to the second: a range of `applications_by_created`.
+    static let applicationsBetweenSQL = "SELECT count(*) FROM applications WHERE created_at > ? AND created_at <= ?"
+    /// Decisions taken in the same kind of range: a range of the partial index `application_events_decisions_by_at`.
+    static let decisionsBetweenSQL = "SELECT count(*) FROM application_events WHERE to_status IN \(TrendSchema.decisionStatuses) AND at > ? AND at <= ?"
+
+    /// One count per pair of neighbouring `bounds`.
+    private static func perWeek(_ db: Database, _ sql: String, bounds: [String]) throws -> [Int] {
+        let statement = try db.cachedStatement(sql: sql)
+        return try zip(bounds, bounds.dropFirst()).map { try Int.fetchOne(statement, arguments: [$0, $1]) ?? 0 }
     }
 
     /// Postings approved and declined, per reason (`posting_decisions`, from `v4-postings-approval`):

@@ -1,0 +1,49 @@
+/// What a listing's values must be, whoever writes it: ``ListingDraft/validate()`` for staff
+/// forms and the importer for files both ask these, so neither accepts what the other refuses.
+/// Text limits are ``StoredText``'s, as for every writer.
+///
+/// ```swift
+/// ListingRules.hours                                  // 1...400
+/// ListingRules.refProblem("acme logo")                // .badRef("acme logo")
+/// ```
+public enum ListingRules {
+    /// The longest ref, in characters.
+    public static let refLimit = 120
+    public static let hours = 1...400
+    public static let durationDays = 1...365
+    public static let spots = 1...1000
+
+    /// A ref is a short ASCII key that survives a spreadsheet and a shell: letters, digits, `-_.`.
+    static func refProblem(_ ref: String) -> ListingDraftError.Problem? {
+        let allowed = ref.count <= refLimit && ref.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.".unicodeScalars.contains($0))
+        }
+        return allowed ? nil : .badRef(ref)
+    }
+
+    static func currencyProblem(_ code: String) -> ListingDraftError.Problem? {
+        code.count == 3 && code.allSatisfy({ $0.isASCII && $0.isUppercase }) ? nil : .badCurrency(code)
+    }
+
+    /// An amount goes with the paid kinds and only with them.
+    static func amountProblem(kind: CompensationKind, hasAmount: Bool) -> ListingDraftError.Problem? {
+        switch (kind.isPaid, hasAmount) {
+        case (false, true): .amountNotPaid(kind)
+        case (true, false): .amountRequired(kind)
+        default: nil
+        }
+    }
+
+    /// A listing students travel to says where.
+    static func cityProblem(location: LocationKind, city: String?) -> ListingDraftError.Problem? {
+        guard location != .remote, city?.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) != true else { return nil }
+        return .cityRequired(location)
+    }
+
+    /// Skill names are unique regardless of case in the catalogue, so a list naming one twice is
+    /// a mistake, not two skills.
+    static func duplicateSkill(in skills: [String]) -> String? {
+        var seen = Set<String>()
+        return skills.first { !seen.insert($0.lowercased()).inserted }
+    }
+}
