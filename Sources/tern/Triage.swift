@@ -30,7 +30,9 @@ struct Triage: ParsableCommand {
         // The feed starts counting before the screen reads anything, so no commit falls between.
         let changes = try opened.changeFeed()
         _ = try changes.hasChanged()
-        let screen = try TriageScreen(catalogue: opened, session: session, keyMap: config.staffKeys, box: config.asciiBorders ? .ascii : .line)
+        // A file named at `:import` is read with the user's own rights, as `tern import` reads it.
+        let screen = try TriageScreen(catalogue: opened, session: session, keyMap: config.staffKeys, box: config.asciiBorders ? .ascii : .line,
+                                      readFile: { path in try Installation.asUser { try Data(contentsOf: URL(fileURLWithPath: path)) } })
         screen.warn(warnings + opened.file.warnings)
 
         let backend: NcursesBackend

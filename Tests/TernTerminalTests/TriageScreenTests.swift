@@ -148,7 +148,7 @@ final class TriageScreenHarness {
         console.press(.character("2"), .character("t"), .character("t"))
         #expect(console.text.contains("Postings · recently approved"))
         // Drafts are approved but not posted yet: take the first open one.
-        while console.state.postings.selectedRow?.status == .draft { console.press(.character("j")) }
+        for _ in 0..<console.state.postings.state.count where console.state.postings.selectedRow?.status == .draft { console.press(.character("j")) }
         let posting = try #require(console.state.postings.selectedRow)
         #expect(posting.status == .open)
         // What a student's search can reach: the organization's listings, closed ones too.
@@ -207,6 +207,81 @@ final class TriageScreenHarness {
         console.press(.character("?"))
         #expect(console.text.contains("shortlist"))
         #expect(console.text.contains("mark all the limit shows"))
+    }
+
+    @Test func aNewListingFromTheFormWaitsForReviewAndAnEditIsSaved() throws {
+        let console = try TriageScreenHarness()
+        console.press(.character("2"))
+        let waiting = console.state.postings.state.count
+        console.press(.character("N"))
+        #expect(console.text.contains("New listing"))
+        console.type("Tidy a volunteer rota")
+        console.press(.tab)
+        console.type("Brand New Co-op")
+        console.press(.control("s"))
+        #expect(console.text.contains("it waits for review in Postings"), "\(console.text)")
+        #expect(console.state.postings.state.count == waiting + 1)
+        let created = try #require(try console.demo.catalogue.postings(approval: .pending).first { $0.title == "Tidy a volunteer rota" })
+        // A bad number is refused naming the field, and the form keeps what was typed.
+        // The new listing is selected.
+        try #require(console.state.postings.selectedRow?.ref == created.ref)
+        console.press(.character("e"))
+        for _ in 0..<6 { console.press(.tab) }           // to Hours
+        console.press(.backspace, .backspace)
+        console.type("lots")
+        console.press(.control("s"))
+        #expect(console.text.contains("hours: give a whole number, not \"lots\""))
+        for _ in 0..<4 { console.press(.backspace) }
+        console.type("12")
+        console.press(.control("s"))
+        #expect(console.text.contains("saved \(created.ref)"))
+        #expect(try console.demo.catalogue.opportunity(ref: created.ref)?.hours == 12)
+    }
+
+    @Test func closingAListingFromTheConsoleExpiresWhatWaitsOnIt() throws {
+        let console = try TriageScreenHarness()
+        console.press(.character("2"), .character("t"), .character("t"))
+        for _ in 0..<console.state.postings.state.count where console.state.postings.selectedRow?.status != .open { console.press(.character("j")) }
+        let ref = try #require(console.state.postings.selectedRow?.ref)
+        console.press(.character("C"))
+        #expect(console.text.contains("Close “"))
+        console.press(.character("y"))
+        #expect(console.text.contains("closed \(ref)"))
+        #expect(try console.demo.catalogue.opportunity(ref: ref)?.status == .closed)
+    }
+
+    @Test func anImportFromTheConsoleIsAllOrNothingAndItsListingsWaitForReview() throws {
+        let console = try TriageScreenHarness()
+        let header = "ref,title,organization,field,hours,duration_days,deadline,compensation_kind,location_kind"
+        let good = console.demo.directory.appendingPathComponent("two.csv")
+        try Data("\(header)\nrota-1,Volunteer rota,Brand New Co-op,nonprofit,5,7,2026-04-01,unpaid,remote\nrota-2,Volunteer rota two,Brand New Co-op,nonprofit,5,7,2026-04-01,unpaid,remote\n".utf8).write(to: good)
+        let bad = console.demo.directory.appendingPathComponent("bad.csv")
+        try Data("\(header)\nrota-3,Fine,Brand New Co-op,nonprofit,5,7,2026-04-01,unpaid,remote\nrota-4,Broken,Brand New Co-op,nonprofit,lots,7,2026-04-01,unpaid,remote\n".utf8).write(to: bad)
+        console.press(.character(":"))
+        console.type("import \(bad.path)")
+        console.press(.enter)
+        #expect(console.state.toasts.current?.text.hasPrefix("nothing imported from bad.csv: ") == true, "\(console.text)")
+        #expect(console.state.toasts.current?.text.contains("3") == true)
+        #expect(try console.demo.catalogue.opportunity(ref: "rota-3") == nil)
+        console.press(.character(":"))
+        console.type("import \(good.path)")
+        console.press(.enter)
+        #expect(console.state.toasts.current?.text.hasPrefix("imported two.csv: 2 new") == true, "\(console.text)")
+        #expect(try console.demo.catalogue.postings(approval: .pending).filter { $0.ref.hasPrefix("rota-") }.count == 2)
+        #expect(console.state.importing == nil)
+    }
+
+    @Test func theImportProgressBarShowsThePhaseAndTheShare() {
+        var grid = CellGrid(width: 80, height: 1)
+        StaffConsoleView.drawImport(ConsoleImport(file: "/tmp/jobs.csv", progress: ImportProgress(phase: .writing, done: 50, total: 100)),
+                                    box: .line, into: &grid, row: 0, width: 80)
+        let line = grid.text()
+        #expect(line.contains("importing jobs.csv · writing 50/100 rows"))
+        #expect(line.contains("███████") && line.contains(" 50%"))
+        var flat = CellGrid(width: 80, height: 1)
+        StaffConsoleView.drawImport(ConsoleImport(file: "jobs.csv", progress: ImportProgress(phase: .validating, done: 1, total: 4)),
+                                    box: .ascii, into: &flat, row: 0, width: 80)
+        #expect(flat.text().contains("checking 1/4 rows") && flat.text().contains("#") && !flat.text().contains("█"))
     }
 
     @Test func theReadmeNamesEveryStaffActionForKeysStaff() throws {

@@ -13,7 +13,8 @@ public struct Money: Hashable, Sendable {
         self.currency = currency
     }
 
-    /// Parses a decimal amount such as `18.5` or `250` with at most two decimals.
+    /// Parses a decimal amount such as `18.5` or `250` with at most two decimals; nil for
+    /// anything else, including amounts too large to count in cents.
     public init?(decimal text: String, currency: String) {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), let whole = Int(parts[0]), whole >= 0,
@@ -24,7 +25,10 @@ public struct Money: Hashable, Sendable {
             guard (1...2).contains(digits.count), digits.allSatisfy(\.isNumber), let value = Int(digits) else { return nil }
             fraction = digits.count == 1 ? value * 10 : value
         }
-        self.init(cents: whole * 100 + fraction, currency: currency)
+        let (hundreds, overflowA) = whole.multipliedReportingOverflow(by: 100)
+        let (cents, overflowB) = hundreds.addingReportingOverflow(fraction)
+        guard !overflowA, !overflowB else { return nil }
+        self.init(cents: cents, currency: currency)
     }
 
     /// The amount as a decimal string without needless zeros: `250`, `18.50`.

@@ -7,7 +7,15 @@ import TernText
 enum ReportContent {
     static func blocks(_ report: PlacementReport?, status: String?, ascii: Bool) -> [TextBlock] {
         guard let report, status == nil else { return [.paragraph(status ?? "Reading the report…")] }
-        var blocks: [TextBlock] = [.heading("Applications per status" + (report.since.map { " since \($0.prefix(10))" } ?? ""))]
+        let box: BoxStyle = ascii ? .ascii : .line
+        var blocks: [TextBlock] = [.heading("The last \(PlacementReport.trendWeeks) weeks, oldest first")]
+        blocks += chart([
+            ("Applications", Sparkline.glyphs(report.applicationsPerWeek, box: box)
+                + "  \(report.applicationsPerWeek.reduce(0, +)) in all, \(report.applicationsPerWeek.max() ?? 0) at most in a week"),
+            ("Decisions", Sparkline.glyphs(report.decisionsPerWeek, box: box)
+                + "  \(report.decisionsPerWeek.reduce(0, +)) in all, \(report.decisionsPerWeek.max() ?? 0) at most in a week"),
+        ])
+        blocks += [.blank, .heading("Applications per status" + (report.since.map { " since \($0.prefix(10))" } ?? ""))]
         let largest = report.perStatus.map(\.count).max() ?? 0
         blocks += chart(report.perStatus.map { ($0.status.label, bar($0.count, of: largest, width: 24, ascii: ascii) + " \($0.count)") })
         blocks += [.blank, .heading("Days from submission to first decision")]
@@ -17,7 +25,7 @@ enum ReportContent {
             (median.group, bar(median.days, of: slowest, width: 16, ascii: ascii) + String(format: " %.1f d (%d decided)", median.days, median.decided))
         })
         blocks += [.blank, .heading("Placement rate per field")]
-        blocks += rates(report.placementByField, ascii: ascii)
+        blocks += rates(report.placementByField.map { var rate = $0; rate.group = Field(rawValue: $0.group)?.label ?? $0.group; return rate }, ascii: ascii)
         blocks += [.blank, .heading("Placement rate per organization")]
         blocks += rates(Array(report.placementByOrganization.prefix(12)), ascii: ascii)
         blocks += [.blank, .heading("Gaps"),
@@ -48,21 +56,14 @@ enum ReportContent {
         return zip(labels, rows).map { label, row in .paragraph(TextLayout.pad(label, to: width) + "  " + row.bar) }
     }
 
-    /// A horizontal bar `width` cells long at most, in eighths of a cell (▏▎▍▌▋▊▉█), or `#`.
+    /// A bar `width` cells long at most, padded so the figures after it line up.
     static func bar(_ value: Int, of largest: Int, width: Int, ascii: Bool) -> String {
-        bar(Double(value), of: Double(largest), width: width, ascii: ascii)
+        let drawn = BarChart.bar(value, maximum: largest, width: width, box: ascii ? .ascii : .line)
+        return drawn + String(repeating: " ", count: max(0, width - DisplayWidth.of(drawn)))
     }
 
     static func bar(_ value: Double, of largest: Double, width: Int, ascii: Bool) -> String {
-        guard largest > 0, value > 0 else { return String(repeating: " ", count: width) }
-        let eighths = max(1, Int((value / largest * Double(width * 8)).rounded()))
-        if ascii {
-            let cells = max(1, (eighths + 4) / 8)
-            return String(repeating: "#", count: cells) + String(repeating: " ", count: max(0, width - cells))
-        }
-        let partials: [Character] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"]
-        var text = String(repeating: "█", count: eighths / 8)
-        if eighths % 8 > 0 { text.append(partials[eighths % 8 - 1]) }
-        return text + String(repeating: " ", count: max(0, width - (eighths + 7) / 8))
+        // Hundredths are finer than the eighth of a cell a bar can show.
+        bar(Int((value * 100).rounded()), of: Int((largest * 100).rounded()), width: width, ascii: ascii)
     }
 }

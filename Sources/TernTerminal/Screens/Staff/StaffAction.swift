@@ -24,6 +24,7 @@ public enum StaffAction: String, ScreenAction {
     // Postings
     case approvePosting = "approve_posting", declinePosting = "decline_posting", resubmitPosting = "resubmit_posting"
     case declinedPostings = "declined_postings"
+    case newListing = "new_listing", editListing = "edit_listing", closeListing = "close_listing", archiveListing = "archive_listing"
     // Organizations
     case approveOrganization = "approve_organization", declineOrganization = "decline_organization"
     case trustOrganization = "trust_organization"
@@ -83,6 +84,10 @@ public enum StaffAction: String, ScreenAction {
         case .declinePosting: "decline (with a reason)"
         case .resubmitPosting: "resubmit (once)"
         case .declinedPostings: "waiting/declined/recently approved"
+        case .newListing: "new listing"
+        case .editListing: "edit listing"
+        case .closeListing: "close listing"
+        case .archiveListing: "archive listing"
         case .approveOrganization: "approve"
         case .declineOrganization: "decline (with a reason)"
         case .trustOrganization: "trust"
@@ -107,7 +112,8 @@ public enum StaffAction: String, ScreenAction {
         case .moveUp, .moveDown, .top, .bottom, .pageUp, .pageDown, .open, .back, .quit, .quitNow, .help: .global
         case .review, .shortlist, .offer, .reject, .accept, .start, .deliver, .sendBack, .complete, .withdraw, .declineOffer,
              .undo, .note, .studentRecord, .organizationDecision, .organizationFeedback: .staffApplications
-        case .approvePosting, .declinePosting, .resubmitPosting, .declinedPostings: .staffPostings
+        case .approvePosting, .declinePosting, .resubmitPosting, .declinedPostings, .newListing, .editListing, .closeListing,
+             .archiveListing: .staffPostings
         case .approveOrganization, .declineOrganization, .trustOrganization: .staffOrganizations
         case .keepLine, .cancelLine: .searchLine
         case .runCommand, .cancelCommand: .commandLine
@@ -200,6 +206,10 @@ public enum StaffAction: String, ScreenAction {
         .declinePosting: [.character("x")],
         .resubmitPosting: [.character("R")],
         .declinedPostings: [.character("t")],
+        .newListing: [.character("N")],
+        .editListing: [.character("e")],
+        .closeListing: [.character("C")],
+        .archiveListing: [.character("A")],
         .approveOrganization: [.character("a")],
         .declineOrganization: [.character("x")],
         .trustOrganization: [.character("T")],
@@ -226,7 +236,8 @@ public enum StaffAction: String, ScreenAction {
         ("Find and mark", [.limit, .search, .views, .mark, .markRange, .markAll, .command]),
         ("Applications", [.review, .shortlist, .offer, .reject, .accept, .start, .deliver, .sendBack, .complete, .withdraw,
                           .declineOffer, .undo, .note, .studentRecord, .organizationDecision, .organizationFeedback]),
-        ("Postings", [.approvePosting, .declinePosting, .resubmitPosting, .declinedPostings]),
+        ("Postings", [.approvePosting, .declinePosting, .resubmitPosting, .declinedPostings, .newListing, .editListing,
+                      .closeListing, .archiveListing]),
         ("Organizations", [.approveOrganization, .declineOrganization, .trustOrganization]),
         ("On the limit or search line", [.keepLine, .cancelLine]),
         ("In a form", [.sendForm, .nextField, .previousField, .cancelForm]),

@@ -1,3 +1,4 @@
+import Foundation
 import TernCatalogue
 import TernText
 import TernViewModels
@@ -29,6 +30,9 @@ enum StaffConsoleView {
             cursor = state.modals.draw(into: &grid, body: panes.body, screen: panes.screen, keyMap: state.keyMap, box: state.box)
         }
         state.toasts.draw(into: &grid, row: panes.statusRow, width: size.width, hints: hints(state), pinned: pinned(state))
+        if let importing = state.importing, state.commandPrompt == nil {
+            drawImport(importing, box: state.box, into: &grid, row: panes.statusRow, width: size.width)
+        }
         if let prompt = state.commandPrompt {
             cursor = prompt.draw(into: &grid, row: panes.statusRow, width: size.width)
         }
@@ -147,6 +151,24 @@ enum StaffConsoleView {
     private static func selectedRow(_ list: ListState, area: Rect) -> (x: Int, y: Int)? {
         guard list.count > 0 else { return nil }
         return (area.x, area.y + 1 + list.selected - list.offset)
+    }
+
+    /// "importing jobs.csv · writing ████████▌      62%" on the status row while it runs.
+    static func drawImport(_ importing: ConsoleImport, box: BoxStyle, into grid: inout CellGrid, row: Int, width: Int) {
+        WidgetSupport.fill(&grid, Rect(x: 0, y: row, width: width, height: 1))
+        let phase = importing.progress.map { progress -> String in
+            switch progress.phase {
+            case .reading: "reading"
+            case .validating: "checking \(progress.done)/\(progress.total) rows"
+            case .writing: "writing \(progress.done)/\(progress.total) rows"
+            }
+        } ?? "starting"
+        let fraction = importing.progress?.fraction ?? 0
+        let label = "importing \((importing.file as NSString).lastPathComponent) · \(phase) "
+        let percent = String(format: " %3.0f%%", fraction * 100)
+        let barWidth = max(0, min(30, width - DisplayWidth.of(Sanitizer.line(label)) - percent.count - 1))
+        let bar = BarChart.bar(Int(fraction * 1000), maximum: 1000, width: barWidth, box: box)
+        WidgetSupport.write(&grid, label + TextLayout.pad(bar, to: barWidth) + percent, x: 0, y: row, maxWidth: width, style: .accent)
     }
 
     // MARK: - The status bar

@@ -77,6 +77,51 @@ enum TriageForms {
         ])
     }
 
+    // MARK: Listings
+
+    static func listing(_ text: ListingFormText, title: String) -> Form {
+        let fields = Field.allCases, kinds = CompensationKind.allCases, places = LocationKind.allCases, schedules = Schedule.allCases
+        return Form(title: title, subtitle: "The same rules as an import · a new listing waits for review unless its organization is trusted", fields: [
+            FormField("Title", .text(TextField(text.title, limit: 200))),
+            FormField("Organization", .text(TextField(text.organization, limit: 200))),
+            FormField("Field", .choice(ChoiceField(fields.map(\.label), selected: fields.firstIndex(of: text.field) ?? 0))),
+            FormField("Brief", .text(TextField(text.brief, multiline: true, limit: 10_000))),
+            FormField("Deliverables", .text(TextField(text.deliverables, multiline: true, limit: 5_000))),
+            FormField("Skills", .text(TextField(text.skills, limit: 1_000))),
+            FormField("Hours", .text(TextField(text.hours, limit: 4))),
+            FormField("Duration (days)", .text(TextField(text.durationDays, limit: 4))),
+            FormField("Schedule", .choice(ChoiceField(schedules.map(\.rawValue), selected: schedules.firstIndex(of: text.schedule) ?? 0))),
+            FormField("Starts on", .text(TextField(text.startsOn, limit: 10))),
+            FormField("Deadline", .text(TextField(text.deadline, limit: 10))),
+            FormField("Pay", .choice(ChoiceField(kinds.map(\.label), selected: kinds.firstIndex(of: text.compensationKind) ?? 0))),
+            FormField("Amount", .text(TextField(text.amount, limit: 24))),
+            FormField("Where", .choice(ChoiceField(places.map(\.label), selected: places.firstIndex(of: text.locationKind) ?? 0))),
+            FormField("City", .text(TextField(text.city, limit: 200))),
+            FormField("Spots", .text(TextField(text.spots, limit: 4))),
+        ])
+    }
+
+    static func listingText(_ form: Form) -> ListingFormText {
+        var text = ListingFormText()
+        text.title = form.field("Title").text
+        text.organization = form.field("Organization").text
+        text.field = Field.allCases[min(form.field("Field").choice, Field.allCases.count - 1)]
+        text.brief = form.field("Brief").text
+        text.deliverables = form.field("Deliverables").text
+        text.skills = form.field("Skills").text
+        text.hours = form.field("Hours").text
+        text.durationDays = form.field("Duration (days)").text
+        text.schedule = Schedule.allCases[min(form.field("Schedule").choice, Schedule.allCases.count - 1)]
+        text.startsOn = form.field("Starts on").text
+        text.deadline = form.field("Deadline").text
+        text.compensationKind = CompensationKind.allCases[min(form.field("Pay").choice, CompensationKind.allCases.count - 1)]
+        text.amount = form.field("Amount").text
+        text.locationKind = LocationKind.allCases[min(form.field("Where").choice, LocationKind.allCases.count - 1)]
+        text.city = form.field("City").text
+        text.spots = form.field("Spots").text
+        return text
+    }
+
     // MARK: Postings and organizations
 
     static func decline(title: String, subtitle: String) -> Form {

@@ -106,6 +106,28 @@ extension TriageScreen {
             state.modals.open(.form(FormModal(TriageForms.noteOnly(title: "Resubmit “\(posting.title)”",
                                                                    subtitle: "Back into review; a listing is resubmitted once"),
                                               purpose: .resubmitPosting(ref: posting.ref))))
+        case .newListing:
+            var text = ListingFormText()
+            text.deadline = CalendarDay(now().addingTimeInterval(21 * 86_400)).description
+            text.hours = "10"
+            text.durationDays = "14"
+            state.modals.open(.form(FormModal(TriageForms.listing(text, title: "New listing"), purpose: .listing(ref: nil, version: nil))))
+        case .editListing, .closeListing, .archiveListing:
+            guard let listing = state.postingDetail?.listing, let ref = state.postingDetail?.review.ref else {
+                return state.toasts.show("no posting here", isError: true)
+            }
+            switch action {
+            case .editListing:
+                state.modals.open(.form(FormModal(TriageForms.listing(ListingFormText(ListingDraft(listing)), title: "Edit “\(listing.title)”"),
+                                                  purpose: .listing(ref: ref, version: listing.version))))
+            case .closeListing:
+                state.modals.open(.confirm(Confirmation(title: "Close “\(listing.title)”?",
+                                                        message: "It takes no more applications; those still waiting expire, an event each.",
+                                                        yes: "Close", no: "Cancel", answer: .screen(.closeListing(ref: ref, version: listing.version)))))
+            default:
+                state.modals.open(.confirm(Confirmation(title: "Archive “\(listing.title)”?", message: "An archived listing is kept but never edited again.",
+                                                        yes: "Archive", no: "Cancel", answer: .screen(.archiveListing(ref: ref, version: listing.version)))))
+            }
         case .declinedPostings:
             state.postingDetail = nil
             try review.showNext()

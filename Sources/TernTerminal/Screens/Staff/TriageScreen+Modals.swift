@@ -11,6 +11,7 @@ extension TriageScreen {
         CommandSpec("sort", argument: "oldest|newest", summary: "order Applications by time waiting"),
         CommandSpec("undo", summary: "take back this session's last move"),
         CommandSpec("expire", summary: "close listings past their deadline now (also done hourly)"),
+        CommandSpec("import", argument: "FILE", summary: "import listings, students or applications (CSV, or JSON by name), all or nothing"),
         CommandSpec("help", summary: "list these commands"),
         CommandSpec("quit", aliases: ["q"], summary: "leave the console"),
     ]
@@ -76,6 +77,8 @@ extension TriageScreen {
         case "expire":
             let effects = try closeExpired()
             return effects.isEmpty ? state.toasts.show("no listing is past its deadline") : effects
+        case "import":
+            return startImport(rest)
         case "help":
             state.modals.open(.text(TextOverlay(title: "Commands", blocks: CommandPrompt.helpBlocks(Self.commands), purpose: .commands)))
             return []
@@ -132,6 +135,14 @@ extension TriageScreen {
             try review.approve(refs)
             try readReview()
             return state.toasts.show("approved \(refs.count) posting\(refs.count == 1 ? "" : "s"): students see them now")
+        case .closeListing(let ref, let version):
+            let summary = try catalogue.closeListing(ref: ref, expectedVersion: version, by: session.actor, now: now())
+            try reloadAll()
+            return state.toasts.show("closed \(ref); \(summary.applicationsExpired) waiting application\(summary.applicationsExpired == 1 ? "" : "s") expired")
+        case .archiveListing(let ref, let version):
+            try catalogue.archiveListing(ref: ref, expectedVersion: version, by: session.actor, now: now())
+            try reloadAll()
+            return state.toasts.show("archived \(ref)")
         case .trustOrganization(let name):
             try review.trustOrganization(name)
             try readReview()
@@ -181,6 +192,21 @@ extension TriageScreen {
                                                      comment: TriageForms.optional(form.field("Comment").text), session: session, now: now())
             state.modals.closeForm()
             return state.toasts.show("the organization's feedback is recorded, under your name")
+        case .listing(let ref, let version):
+            let draft = try TriageForms.listingText(form).draft(ref: ref, homeCurrency: try catalogue.homeCurrency())
+            let saved: Opportunity
+            if let ref, let version {
+                saved = try catalogue.updateListing(ref: ref, draft, expectedVersion: version, by: session.actor, now: now())
+            } else {
+                saved = try catalogue.createListing(draft, by: session.actor, now: now())
+            }
+            state.modals.closeForm()
+            try reloadAll()
+            // The new listing is selected, so the next key (e, a, x) acts on it.
+            if try state.postings.jump(to: saved.ref, source: PostingRows(review.postings)) { try showSelection() }
+            let approval = try catalogue.approval(ofListing: saved.id ?? 0)
+            return state.toasts.show(ref == nil ? "created \(saved.ref): \(approval == .approved ? "approved on arrival (trusted organization)" : "it waits for review in Postings")"
+                                     : "saved \(saved.ref)")
         case .declinePosting(let ref):
             let reason = TriageForms.declineReason(form)
             try review.decline(ref, reason: reason, note: TriageForms.optional(form.field("Note").text))
@@ -198,7 +224,7 @@ extension TriageScreen {
             state.modals.closeForm()
             try readReview()
             return state.toasts.show("declined \(name) (\(reason.label))")
-        case .move, .approvePostings, .trustOrganization, .views, .deleteView, .studentRecord, .commands:
+        case .move, .approvePostings, .trustOrganization, .views, .deleteView, .studentRecord, .commands, .closeListing, .archiveListing:
             return []
         }
     }

@@ -22,6 +22,10 @@ public final class TriageScreen: Screen {
     let review: PostingsReviewViewModel
     let now: () -> Date
     private var expiryStarted = false
+    /// Reads a file named at the `:import` prompt: with the user's own rights (an installed,
+    /// setgid tern passes one that drops the group first).
+    let readFile: @Sendable (String) throws -> Data
+    var progressBox: ImportProgressBox?
 
     /// Listings past their deadline close (and their pending applications expire) at start-up
     /// and then every hour while the console is open.
@@ -29,8 +33,10 @@ public final class TriageScreen: Screen {
     public static let expiryIntervalMilliseconds = 60 * 60 * 1000
 
     public init(catalogue: Catalogue, session: TriageSession, keyMap: KeyMap<StaffAction> = StaffAction.defaultKeyMap,
-                box: BoxStyle = .line, now: @escaping () -> Date = Date.init) throws {
+                box: BoxStyle = .line, now: @escaping () -> Date = Date.init,
+                readFile: @escaping @Sendable (String) throws -> Data = { try Data(contentsOf: URL(fileURLWithPath: $0)) }) throws {
         self.catalogue = catalogue
+        self.readFile = readFile
         self.session = session
         self.now = now
         triage = try TriageViewModel(catalogue: catalogue, session: session, now: now)
@@ -58,11 +64,16 @@ public final class TriageScreen: Screen {
                 return [.stopTimer(Toasts.timer)]
             case .tick(Self.expiryTimer):
                 return try closeExpired()
+            case .tick(.importProgress):
+                showImportProgress()
+                return []
             case .tick:
                 return []
             case .catalogueChanged:
                 try reloadAll()
                 return []
+            case .taskFinished(_, .imported(let summary, let failure)):
+                return try finishImport(summary, failure: failure)
             case .taskFinished(_, .report(let report, let failure)):
                 state.report = report
                 state.reportStatus = failure.map { "The report could not be read: \($0)" }

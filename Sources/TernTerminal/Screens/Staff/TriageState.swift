@@ -51,6 +51,10 @@ public enum TriagePurpose {
     case organizationDecision(row: TriageRow, moves: [StaffMove])
     case approvePostings(refs: [String])
     case declinePosting(ref: String)
+    /// A new listing (nil), or an edit of one at the version the form opened.
+    case listing(ref: String?, version: Int?)
+    case closeListing(ref: String, version: Int)
+    case archiveListing(ref: String, version: Int)
     case resubmitPosting(ref: String)
     case declineOrganization(name: String)
     case trustOrganization(name: String)
@@ -64,6 +68,7 @@ public enum TriagePurpose {
 /// input path (the queues' queries are each one index walk, read in the update).
 public enum TriageOutcome: Sendable {
     case report(PlacementReport?, failure: String?)
+    case imported(ImportSummary?, failure: String?)
 }
 
 extension TaskKind {
@@ -116,6 +121,9 @@ public struct TriageState {
     public var report: PlacementReport?
     /// The message while the report is being read, or why it could not be.
     public var reportStatus: String? = "Reading the report…"
+
+    /// An import running in the background, drawn as a progress bar.
+    public var importing: ConsoleImport?
 
     // MARK: Over the panes
 

@@ -1,0 +1,77 @@
+import Foundation
+import TernCatalogue
+
+/// Where an import running in the background leaves its progress for the console to read on
+/// its next tick: the import reports from its own thread (while holding the write lock, so it
+/// only stores the value), the loop's timer copies it into the state, and the view draws it.
+final class ImportProgressBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var latest: ImportProgress?
+
+    func store(_ progress: ImportProgress) { lock.withLock { latest = progress } }
+    var value: ImportProgress? { lock.withLock { latest } }
+}
+
+/// An import the console is running: the file, and how far it has got.
+public struct ConsoleImport: Sendable, Equatable {
+    public var file: String
+    public var progress: ImportProgress?
+}
+
+extension TimerID {
+    /// While an import runs: copies its progress into the state for the bar.
+    static let importProgress = TimerID("import progress")
+}
+
+extension TaskKind {
+    static let importFile = TaskKind("import")
+}
+
+extension TriageScreen {
+    /// `:import FILE`: the same all-or-nothing import as `tern import`, in the background, with
+    /// a progress bar; the queues read again when it is done.
+    func startImport(_ path: String) -> [Effect<TriageOutcome>] {
+        guard state.importing == nil else { return state.toasts.show("an import is running already", isError: true) }
+        guard !path.isEmpty else { return state.toasts.show(":import FILE (CSV, or JSON by its .json name)", isError: true) }
+        // Read here, on the loop's thread, with the user's own rights (an installed tern drops
+        // its group for it, which must not happen while another thread works).
+        let data: Data
+        do {
+            data = try readFile(path)
+        } catch {
+            return state.toasts.show("cannot read \(path)", isError: true)
+        }
+        let box = ImportProgressBox()
+        state.importing = ConsoleImport(file: path, progress: nil)
+        progressBox = box
+        let catalogue = catalogue, moment = now()
+        return [.startTimer(.importProgress, everyMilliseconds: 100),
+                .run(.importFile) { _ in
+                    do {
+                        let summary = try catalogue.importFile(data, format: ExchangeFormat.guess(path: path), now: moment) { box.store($0) }
+                        return .imported(summary, failure: nil)
+                    } catch {
+                        return .imported(nil, failure: "\(error)")
+                    }
+                }]
+    }
+
+    /// The import ended: say how, read everything again.
+    func finishImport(_ summary: ImportSummary?, failure: String?) throws -> [Effect<TriageOutcome>] {
+        let file = state.importing.map { ($0.file as NSString).lastPathComponent } ?? "the file"
+        state.importing = nil
+        progressBox = nil
+        var effects: [Effect<TriageOutcome>] = [.stopTimer(.importProgress)]
+        guard let summary else {
+            return effects + state.toasts.show("nothing imported from \(file): \(failure ?? "it failed")", isError: true)
+        }
+        try reloadAll()
+        effects += state.toasts.show("imported \(file): \(summary.inserted) new and \(summary.updated) updated \(summary.subject); new listings wait in Postings")
+        return effects
+    }
+
+    func showImportProgress() {
+        guard state.importing != nil, let progress = progressBox?.value else { return }
+        state.importing?.progress = progress
+    }
+}
