@@ -20,6 +20,9 @@ public final class Catalogue: Sendable {
     let pool: DatabasePool
     /// What SQLite is given: the path, or a `file:` URI for an immutable read-only open.
     let connectionPath: String
+    /// Read as an immutable file (read-only, no WAL beside it): other processes' later commits
+    /// are not seen; a reader that stays open watches the file and opens it again.
+    public var isImmutable: Bool { connectionPath.hasPrefix("file:") }
     let connectionReadOnly: Bool
     /// Set when staff act for a student (`--user`): every write is then audited under the staff
     /// member's name, whatever path it takes through the catalogue.

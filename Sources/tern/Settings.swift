@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TernCatalogue
+import TernText
 
 /// `tern settings`: the catalogue's own settings, shown to anyone, changed by staff.
 struct Settings: ParsableCommand {
@@ -19,15 +20,19 @@ struct Settings: ParsableCommand {
     @Option(name: .customLong("unpaid-max-hours"), help: ArgumentHelp("Staff: flag unpaid listings asking more hours than this.", valueName: "hours"))
     var unpaidMaxHours: Int?
 
+    @Option(name: .customLong("apply-link"), help: ArgumentHelp("Staff: where students apply from a kiosk's QR code, a URL with {ref} for the listing (such as https://careers.example.edu/apply/{ref}).", valueName: "url"))
+    var applyLink: String?
+
     func validate() throws {
         if let payFloor, Money(decimal: payFloor, currency: "USD") == nil { throw ValidationError("--pay-floor takes an amount such as 15 or 17.50") }
         if let unpaidMaxHours, unpaidMaxHours < 0 { throw ValidationError("--unpaid-max-hours takes 0 or more") }
     }
 
     func run() throws {
-        let changes = homeCurrency != nil || payFloor != nil || unpaidMaxHours != nil
+        let changes = homeCurrency != nil || payFloor != nil || unpaidMaxHours != nil || applyLink != nil
         let (opened, _) = changes ? try catalogue.open(for: .changeSettings) : try catalogue.open(for: .check, readOnly: true)
         if let homeCurrency { try opened.setHomeCurrency(homeCurrency) }
+        if let applyLink { try opened.setApplyLinkTemplate(applyLink) }
         if payFloor != nil || unpaidMaxHours != nil {
             var review = try opened.reviewSettings()
             if let payFloor { review.payFloorCents = Money(decimal: payFloor, currency: "USD")!.cents }
@@ -39,5 +44,7 @@ struct Settings: ParsableCommand {
         print("home-currency = \(home)")
         print("pay-floor = \(Money(cents: review.payFloorCents, currency: home).decimal)")
         print("unpaid-max-hours = \(review.unpaidMaxHours)")
+        // The link is printed as stored only when it is safe to show (it was checked on the way in).
+        print("apply-link = \(Sanitizer.line(try opened.applyLinkTemplate() ?? "(not set: kiosks show no QR code)"))")
     }
 }

@@ -24,10 +24,11 @@ public enum Operation: String, Sendable, CaseIterable {
     case reviewPostings, manageStaff, expireListings
     case listApplications, moveApplications, readAuditTrail, report
     case triageConsole
+    case kiosk
 
     public var audience: Audience {
         switch self {
-        case .browse, .search, .check, .createCatalogue: .anyone
+        case .browse, .search, .check, .createCatalogue, .kiosk: .anyone
         case .apply, .portfolio: .student
         case .seed, .importFile, .exportListings, .exportStudents, .exportApplications, .backup, .restore,
              .changeSettings, .readStudentRecord, .reviewPostings, .manageStaff, .expireListings,
@@ -61,6 +62,7 @@ public enum Operation: String, Sendable, CaseIterable {
         case .readAuditTrail: "read the audit trail"
         case .report: "report on placements"
         case .triageConsole: "open the staff console (tern triage)"
+        case .kiosk: "run the public kiosk (tern kiosk), read-only"
         }
     }
 }

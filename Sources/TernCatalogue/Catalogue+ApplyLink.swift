@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+
+extension Catalogue {
+    /// The settings key of the kiosk's apply link.
+    public static let applyLinkSetting = "apply_link"
+
+    /// Where a student applies to a listing from outside tern (the kiosk shows it as a QR code):
+    /// a URL with `{ref}` for the listing's ref, set by staff. Nil until set.
+    ///
+    /// ```swift
+    /// try catalogue.applyLinkTemplate()   // "https://careers.example.edu/apply/{ref}"
+    /// ```
+    public func applyLinkTemplate() throws -> String? {
+        try read { try String.fetchOne($0, sql: "SELECT value FROM settings WHERE key = ?", arguments: [Self.applyLinkSetting]) }
+    }
+
+    /// Sets the apply link: an `https://` (or `http://`) URL holding `{ref}` once, at most 500
+    /// characters, no spaces or control characters.
+    ///
+    /// ```swift
+    /// try catalogue.setApplyLinkTemplate("https://careers.example.edu/apply/{ref}")
+    /// ```
+    public func setApplyLinkTemplate(_ template: String) throws {
+        try Self.validateApplyLink(template)
+        try write { db in
+            try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [Self.applyLinkSetting, template])
+        }
+    }
+
+    static func validateApplyLink(_ template: String) throws {
+        guard template.hasPrefix("https://") || template.hasPrefix("http://") else {
+            throw CatalogueError.invalid("the apply link must start with https:// (or http://), as in https://careers.example.edu/apply/{ref}")
+        }
+        guard template.components(separatedBy: "{ref}").count == 2 else {
+            throw CatalogueError.invalid("the apply link must hold {ref} once, where the listing's ref goes")
+        }
+        guard template.unicodeScalars.count <= 500, template.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }) else {
+            throw CatalogueError.invalid("the apply link must be at most 500 characters with no spaces or control characters")
+        }
+    }
+
+    /// The apply link for one listing: the template with the ref put in (percent-encoded
+    /// where a URL path needs it); nil when no link is set.
+    ///
+    /// ```swift
+    /// Catalogue.applyLink(template: "https://x.edu/apply/{ref}", ref: "acme-logo")   // "https://x.edu/apply/acme-logo"
+    /// ```
+    public static func applyLink(template: String?, ref: String) -> String? {
+        guard let template else { return nil }
+        let encoded = ref.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? ref
+        return template.replacingOccurrences(of: "{ref}", with: encoded)
+    }
+}

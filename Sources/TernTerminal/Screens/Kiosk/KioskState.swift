@@ -1,0 +1,74 @@
+import Foundation
+import TernCatalogue
+import TernViewModels
+
+/// What the kiosk is doing.
+public enum KioskMode: Sendable, Equatable {
+    /// Someone is browsing.
+    case browsing
+    /// Nobody has touched it for a while: featured listings, one after another.
+    case attract(index: Int)
+    /// The catalogue cannot be read now (missing, locked, being migrated): a calm message, and
+    /// another try every few seconds.
+    case unavailable
+}
+
+/// The hidden staff prompt: what was typed (shown as dots), and how it went.
+public struct PINPrompt: Sendable, Equatable {
+    public var field = TextField(limit: 32)
+    public var message: String?
+}
+
+/// Everything the kiosk draws; the view is a pure function of this.
+public struct KioskState {
+    public var size = Size(width: 0, height: 0)
+    public let large: Bool
+    public let box: BoxStyle
+    public var mode: KioskMode = .unavailable
+    /// The search words, typed straight in (there is nothing else letters could do here).
+    public var search = TextField(limit: 60)
+    public var field: Field?
+    public var listingCount = 0
+    public var listings = ListController<OpportunitySummary, Int64>()
+    public var detail: ListingDetail?
+    /// Narrow screens show the list or the detail; wide ones both.
+    public var showingDetail = false
+    public var detailScroll = 0
+    public var applyLink: String?
+    public var qrCode: QRCode?
+    public var featured: [OpportunitySummary] = []
+    public var featuredDetail: ListingDetail?
+    public var featuredQR: QRCode?
+    public var featuredLink: String?
+    public var pin: PINPrompt?
+    public var today: CalendarDay
+
+    public init(large: Bool, box: BoxStyle, today: CalendarDay) {
+        self.large = large
+        self.box = box
+        self.today = today
+    }
+
+    public static let minimumSize = Size(width: 60, height: 16)
+    public static let wideWidth = 100
+
+    public var isWide: Bool { size.width >= Self.wideWidth }
+    public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
+
+    /// Screen rows one listing takes: title and a line of facts, and a blank between in large mode.
+    public var rowHeight: Int { large ? 3 : 2 }
+}
+
+/// The kiosk has no background work: each query is one index walk.
+public enum KioskOutcome: Sendable {
+    case nothing
+}
+
+extension TimerID {
+    /// Once a second: is it time for the attract screen?
+    static let kioskIdle = TimerID("kiosk idle")
+    /// The next featured listing.
+    static let kioskAttract = TimerID("kiosk attract")
+    /// Another try at reading the catalogue, or a look for changes.
+    static let kioskRetry = TimerID("kiosk retry")
+}
