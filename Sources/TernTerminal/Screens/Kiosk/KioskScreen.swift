@@ -134,7 +134,7 @@ public final class KioskScreen: Screen {
 
     private var lockMessage: String? {
         guard let lockedUntil, lockedUntil > now() else { return nil }
-        return "too many wrong tries: the prompt is locked for \(Int(lockedUntil.timeIntervalSince(now()).rounded(.up))) s"
+        return "too many tries: locked for \(Int(lockedUntil.timeIntervalSince(now()).rounded(.up))) s"
     }
 
     private func handlePIN(_ key: Key) -> [Effect<KioskOutcome>] {

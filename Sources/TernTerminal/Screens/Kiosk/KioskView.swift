@@ -187,7 +187,7 @@ enum KioskView {
     }
 
     private static func drawPIN(_ pin: PINPrompt, _ state: KioskState, into grid: inout CellGrid) -> (x: Int, y: Int)? {
-        let width = min(50, state.size.width - 4), height = 6
+        let width = min(56, state.size.width - 4), height = 6
         let area = Rect(x: (state.size.width - width) / 2, y: (state.size.height - height) / 2, width: width, height: height)
         WidgetSupport.fill(&grid, area)
         let inner = Pane.draw(into: &grid, area: area, title: "Staff", focused: true, box: state.box)

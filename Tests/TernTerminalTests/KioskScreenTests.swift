@@ -1,0 +1,272 @@
+import Foundation
+import Testing
+import TernCatalogue
+import TernViewModels
+@testable import TernTerminal
+
+/// The kiosk through the real loop and an in-memory terminal, over the demo catalogue opened
+/// read-only as the kiosk opens it. Its clock is a variable, so idle time and the PIN's lock
+/// pass without waiting.
+final class KioskHarness {
+    let demo: DemoCatalogue
+    let screen: KioskScreen
+    let backend: InMemoryBackend
+    let loop: Loop<KioskScreen>
+    let clock = Clock()
+    final class Clock: @unchecked Sendable {
+        var date = DemoCatalogue.seededAt
+        var milliseconds = 0
+    }
+    static let pin = "4821"
+    /// Hashed once: yescrypt is slow on purpose.
+    static let pinHash = try! KioskPIN.hash(pin)
+
+    init(demo: DemoCatalogue? = nil, link: String? = "https://careers.example.edu/apply/{ref}", size: Size = Size(width: 130, height: 44),
+         large: Bool = false, path: String? = nil) throws {
+        self.demo = try demo ?? DemoCatalogue()
+        if let link { try self.demo.catalogue.setApplyLinkTemplate(link) }
+        let clock = clock
+        let browser = KioskBrowser(path: path ?? self.demo.directory.appendingPathComponent("c.sqlite").path,
+                                   today: { CalendarDay(DemoCatalogue.seededAt) })
+        screen = KioskScreen(browser: browser, config: KioskConfig(pinHash: Self.pinHash, idleSeconds: 60, attractSeconds: 6), large: large,
+                             now: { clock.date }, today: { CalendarDay(DemoCatalogue.seededAt) })
+        backend = InMemoryBackend(size: size)
+        loop = Loop(screen: screen, backend: backend, clock: { clock.milliseconds }, pendingSignal: { nil })
+        loop.runUntilIdle()
+    }
+
+    func press(_ keys: Key...) {
+        for key in keys { backend.queue(key) }
+        loop.runUntilIdle()
+    }
+
+    func type(_ text: String) {
+        backend.queue(typing: text)
+        loop.runUntilIdle()
+    }
+
+    /// Time passes: the wall clock and the loop's, then one idle turn (timers fire).
+    func wait(seconds: Int) {
+        for _ in 0..<seconds {
+            clock.date += 1
+            clock.milliseconds += 1_000
+            loop.step(waitMilliseconds: 0)
+        }
+        loop.runUntilIdle()
+    }
+
+    var text: String { backend.screen.text() }
+    var state: KioskState { screen.state }
+}
+
+@Suite struct KioskScreenTests {
+    @Test func theKeysThatLeaveOtherProgramsDoNothingHere() throws {
+        let kiosk = try KioskHarness()
+        #expect(kiosk.state.mode == .browsing)
+        kiosk.press(.control("c"), .control("z"), .control("\\"), .character("q"), .escape, .escape)
+        #expect(kiosk.loop.ending == nil)
+        #expect(kiosk.text.contains("open listings"))
+        // q typed into the search, and Esc cleared it: a letter is only ever a letter here.
+        kiosk.type("q")
+        #expect(kiosk.state.search.text == "q")
+        kiosk.press(.escape)
+        #expect(kiosk.state.search.text.isEmpty)
+    }
+
+    @Test func theRightPINLeavesAndThreeWrongOnesLockThePromptForAMinute() throws {
+        let kiosk = try KioskHarness()
+        kiosk.press(KioskScreen.exitKey)
+        #expect(kiosk.text.contains("PIN to leave the kiosk"))
+        kiosk.type("12")
+        let dots = try #require(kiosk.text.split(separator: "\n").first { $0.contains("••") })
+        #expect(!dots.contains("12"))
+        kiosk.press(.enter)
+        #expect(kiosk.text.contains("wrong PIN (2 tries left)"))
+        for _ in 0..<2 {
+            kiosk.type("0000")
+            kiosk.press(.enter)
+        }
+        #expect(kiosk.text.contains("locked for 60 s"))
+        // The fourth try within the minute is refused, even with the right PIN.
+        kiosk.wait(seconds: 30)
+        kiosk.type(KioskHarness.pin)
+        kiosk.press(.enter)
+        #expect(kiosk.loop.ending == nil)
+        #expect(kiosk.text.contains("locked for 30 s"))
+        kiosk.wait(seconds: 31)
+        kiosk.type(KioskHarness.pin)
+        kiosk.press(.enter)
+        #expect(kiosk.loop.ending == .quit)
+    }
+
+    @Test func afterTheIdleTimeTheSearchIsClearedAndFeaturedListingsCycle() throws {
+        let kiosk = try KioskHarness()
+        kiosk.type("design")
+        kiosk.press(.tab)
+        let narrowed = kiosk.state.listingCount
+        #expect(kiosk.state.field != nil)
+        kiosk.wait(seconds: 59)
+        #expect(kiosk.state.mode == .browsing)
+        kiosk.wait(seconds: 2)
+        #expect(kiosk.state.mode == .attract(index: 0))
+        #expect(kiosk.state.search.text.isEmpty && kiosk.state.field == nil)
+        #expect(kiosk.text.contains("Featured micro-internships") && kiosk.text.contains("Press any key"))
+        let first = kiosk.state.featuredDetail?.opportunity.id
+        kiosk.wait(seconds: 6)
+        #expect(kiosk.state.mode == .attract(index: 1))
+        #expect(kiosk.state.featuredDetail?.opportunity.id != first)
+        // Any key: browsing again, from the top, with nothing of the last person's.
+        kiosk.press(.character("x"))
+        #expect(kiosk.state.mode == .browsing)
+        #expect(kiosk.state.search.text.isEmpty)
+        #expect(kiosk.state.listingCount > narrowed)
+        #expect(kiosk.state.listings.state.selected == 0)
+    }
+
+    @Test func aMissingCatalogueShowsTheCalmScreenAndTheKioskComesBackWhenItIsThere() throws {
+        let demo = try DemoCatalogue()
+        let later = demo.directory.appendingPathComponent("later.sqlite").path
+        let kiosk = try KioskHarness(demo: demo, path: later)
+        #expect(kiosk.state.mode == .unavailable)
+        #expect(kiosk.text.contains("Listings are being updated"))
+        kiosk.press(.character("a"), .enter)
+        #expect(kiosk.state.mode == .unavailable)
+        try demo.catalogue.backup(to: later)
+        kiosk.wait(seconds: 2)
+        #expect(kiosk.state.mode == .browsing)
+        #expect(kiosk.state.listingCount > 0)
+    }
+
+    @Test func aWriteThroughTheKiosksConnectionFailsAndChangesNothing() throws {
+        let demo = try DemoCatalogue()
+        try demo.catalogue.setApplyLinkTemplate("https://a.example/{ref}")
+        let browser = KioskBrowser(path: demo.directory.appendingPathComponent("c.sqlite").path)
+        try browser.open()
+        let connection = try #require(browser.catalogue)
+        #expect(connection.isReadOnly)
+        #expect(throws: (any Error).self) { try connection.setApplyLinkTemplate("https://b.example/{ref}") }
+        #expect(throws: (any Error).self) { try connection.setHomeCurrency("EUR") }
+        #expect(try demo.catalogue.applyLinkTemplate() == "https://a.example/{ref}")
+        #expect(try demo.catalogue.homeCurrency() == "USD")
+    }
+
+    @Test func aPendingOrDeclinedPostingNeverShows() throws {
+        let demo = try DemoCatalogue()
+        let pending = try demo.catalogue.postings(approval: .pending)
+        #expect(!pending.isEmpty)
+        let shown = try #require(try demo.catalogue.postings(approval: .approved).first { $0.status == .open })
+        try demo.catalogue.decline(shown.ref, reason: .notARealProject, by: Actor(role: .staff, username: "rpatel"))
+        let kiosk = try KioskHarness(demo: demo)
+        let model = try #require(kiosk.screen.browser.listings)
+        let every = try model.rows(in: 0..<model.count).map(\.ref)
+        for hidden in pending.map(\.ref) + [shown.ref] { #expect(!every.contains(hidden)) }
+        #expect(every.count == kiosk.state.listingCount)
+        for id in try demo.catalogue.postings(approval: .pending).compactMap({ try demo.catalogue.opportunity(ref: $0.ref)?.id }) {
+            #expect(try kiosk.screen.browser.detail(id) == nil)
+        }
+    }
+
+    @Test func theQRCodeIsTheApplyLinkAndWithoutRoomTheLinkAloneShows() throws {
+        let kiosk = try KioskHarness()
+        let ref = try #require(kiosk.state.detail?.opportunity.ref)
+        #expect(kiosk.state.applyLink == "https://careers.example.edu/apply/\(ref)")
+        let code = try #require(kiosk.state.qrCode)
+        #expect(kiosk.text.contains(code.lines[1]))
+        let small = try KioskHarness(demo: kiosk.demo, size: Size(width: 70, height: 20))
+        small.press(.enter)
+        #expect(small.text.contains("Apply at:"))
+        #expect(!small.text.contains(code.lines[1]))
+        let noLink = try KioskHarness(link: nil)
+        #expect(noLink.text.contains("ask at the career center desk"))
+    }
+
+    @Test func largeModeSpacesTheRowsOut() throws {
+        let regular = try KioskHarness()
+        let large = try KioskHarness(demo: regular.demo, large: true)
+        #expect(large.state.listings.viewport < regular.state.listings.viewport)
+        #expect(large.state.rowHeight == 3)
+    }
+
+    @Test func aTooSmallTerminalSaysSo() throws {
+        let kiosk = try KioskHarness(size: Size(width: 40, height: 10))
+        #expect(kiosk.text.contains("too small"))
+    }
+}
+
+@Suite struct KioskPINTests {
+    @Test func thePINIsStoredOnlyAsASaltedHashThatMatchesItAlone() throws {
+        let a = try KioskPIN.hash("4821"), b = try KioskPIN.hash("4821")
+        #expect(a.hasPrefix("$y$") && !a.contains("4821"))
+        #expect(a != b)  // salted
+        #expect(KioskPIN.matches("4821", hash: a) && KioskPIN.matches("4821", hash: b))
+        #expect(!KioskPIN.matches("4822", hash: a) && !KioskPIN.matches("", hash: a) && !KioskPIN.matches("4821", hash: "plain"))
+        #expect(throws: KioskPIN.Invalid.self) { try KioskPIN.hash("12") }
+        #expect(throws: KioskPIN.Invalid.self) { try KioskPIN.hash("12 34") }
+    }
+
+    @Test func theConfigKeepsTheHashAndRefusesWhatItDoesNotKnow() throws {
+        let config = KioskConfig(pinHash: "$y$abc", idleSeconds: 90, attractSeconds: 5, theme: "high-contrast")
+        #expect(try KioskConfig.parse(config.text, file: "k.toml") == config)
+        #expect(throws: ConfigError.self) { try KioskConfig.parse("pin = \"1234\"\n", file: "k.toml") }
+        #expect(throws: ConfigError.self) { try KioskConfig.parse("idle_seconds = 1\n", file: "k.toml") }
+    }
+}
+
+@Suite struct QRCodeTests {
+    /// Our half-block rendering read back into modules, written as an image, decoded by zbarimg
+    /// (Debian's zbar-tools): what a phone would scan off the screen.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zbarimg"), "needs zbarimg (make deps)"))
+    func theDrawnCodeDecodesToTheLink() throws {
+        let link = "https://careers.example.edu/apply/copperline-repair-demand"
+        let code = try #require(QRCode(link))
+        var grid = CellGrid(width: code.drawnWidth + 4, height: code.drawnHeight + 2)
+        QRCode.draw(code, into: &grid, x: 2, y: 1)
+        // Lines padded back to the grid's width (the text of a grid ends each line at its last mark).
+        let rows = grid.text().split(separator: "\n", omittingEmptySubsequences: false).map { line -> [Character] in
+            let characters = [Character](line)
+            return characters + [Character](repeating: " ", count: max(0, grid.width - characters.count))
+        }
+        // Two modules per cell, top and bottom; 8 pixels per module; dark is black.
+        var pixels: [[Bool]] = []
+        for row in rows {
+            let top = row.map { $0 == "█" || $0 == "▀" }, bottom = row.map { $0 == "█" || $0 == "▄" }
+            pixels += [top, bottom]
+        }
+        let scale = 8, height = pixels.count * scale, width = (pixels.first?.count ?? 0) * scale
+        var pgm = "P2\n\(width) \(height)\n1\n"
+        for line in pixels {
+            let expanded = line.flatMap { Array(repeating: $0 ? "0" : "1", count: scale) }.joined(separator: " ")
+            for _ in 0..<scale { pgm += expanded + "\n" }
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("qr-\(UUID().uuidString).pgm")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try pgm.write(to: file, atomically: true, encoding: .ascii)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/zbarimg")
+        process.arguments = ["--quiet", "--raw", file.path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let decoded = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(decoded.trimmingCharacters(in: .newlines) == link)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/qrencode"), "needs qrencode (make deps)"))
+    func theModulesAreTheSameAsTheQrencodeTools() throws {
+        let link = "https://careers.example.edu/apply/acme-logo"
+        let code = try #require(QRCode(link))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/qrencode")
+        process.arguments = ["-t", "ASCII", "-m", "0", "-l", "M", "-8", link]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let ascii = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        // qrencode's ASCII draws each module as two characters, "##" dark.
+        let modules = ascii.split(separator: "\n").map { line in stride(from: 0, to: line.count, by: 2).map { Array(line)[$0] == "#" } }
+        #expect(modules == code.modules)
+    }
+}
