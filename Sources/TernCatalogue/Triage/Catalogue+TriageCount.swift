@@ -14,18 +14,11 @@ extension Catalogue {
     public func triageCount(_ filter: TriageFilter, offerWaitDays: Int? = nil, now: Date = Date()) throws -> [ApplicationStatus: Int] {
         try read { db in
             let offerDays = try offerWaitDays ?? Self.offerWaitDays(db)
+            let plan = try Self.queuePlan(db, filter)
+            let offerCutoff = filter.statuses.isEmpty ? offerDays : nil
             var counts: [ApplicationStatus: Int] = [:]
             for status in filter.statuses.isEmpty ? TriageFilter.needingAction : filter.statuses {
-                var arguments = StatementArguments()
-                let cutoff = filter.statuses.isEmpty && status == .offered ? offerDays : nil
-                let clauses = Self.queueConditions(status: status, filter: filter, offerWaitDays: cutoff, now: now, arguments: &arguments)
-                counts[status] = try Int.fetchOne(db, sql: """
-                    SELECT count(*) FROM applications a
-                    JOIN students st ON st.id = a.student_id
-                    JOIN opportunities o ON o.id = a.opportunity_id
-                    JOIN organizations org ON org.id = o.organization_id
-                    WHERE \(clauses.joined(separator: " AND "))
-                    """, arguments: arguments) ?? 0
+                counts[status] = try Self.queueCount(db, plan: plan, statuses: [status], filter: filter, offerWaitDays: offerCutoff, now: now)
             }
             return counts
         }

@@ -39,6 +39,18 @@ public struct TriagePage: Sendable, Hashable {
     public var next: TriageCursor?
 }
 
+/// Where a queue page starts reading (see `Catalogue.queuePlan`).
+enum TriageQueuePlan: Sendable, CaseIterable {
+    /// `applications_by_status` from the cursor, one status at a time, merged.
+    case walkByStatus
+    /// The student's applications, sorted.
+    case fromStudent
+    /// The listing's applications, sorted.
+    case fromOpportunity
+    /// The applications of the organizations the prefix matches, sorted.
+    case fromOrganizations
+}
+
 /// The order of the queue: oldest first (the default: who has waited longest) or newest first.
 public enum TriageOrder: Sendable {
     case oldestFirst, newestFirst
@@ -54,9 +66,14 @@ public enum TriageQueue {
 extension Catalogue {
     /// A page of applications needing action (or matching `filter`), oldest first by default.
     ///
-    /// Each status is read by walking `applications_by_status` from the cursor, so a page costs
-    /// the same on page 1 and page 1,000 and on 2,000,000 applications; the per-status pages are
-    /// merged here.
+    /// Without a selective limit, each status is read by walking `applications_by_status` from
+    /// the cursor, so a page costs the same on page 1 and page 1,000 and on 2,000,000
+    /// applications; the per-status pages are merged here. A `student:`, an `opportunity:` or an
+    /// `organization:` matching few organizations starts from those rows instead and sorts what
+    /// it finds: walking the whole queue for a handful of matches would read every row. Either
+    /// way the rows and their order are the same. The page's keys come first, reading only the
+    /// tables a limit names (none without one: the status index holds the keys); then the rows
+    /// of that page alone, by primary key.
     ///
     /// ```swift
     /// let first = try catalogue.triageQueue(TriageFilter(), limit: 40)
@@ -66,19 +83,35 @@ extension Catalogue {
         _ filter: TriageFilter, after cursor: TriageCursor? = nil, order: TriageOrder = .oldestFirst, limit: Int = 40,
         offerWaitDays: Int? = nil, viewer: String? = nil, now: Date = Date()
     ) throws -> TriagePage {
+        try triageQueue(filter, after: cursor, order: order, limit: limit, offerWaitDays: offerWaitDays, viewer: viewer,
+                        now: now, plan: nil)
+    }
+
+    /// The queue read by a given plan (nil: the one `queuePlan` picks); tests compare the plans.
+    func triageQueue(
+        _ filter: TriageFilter, after cursor: TriageCursor?, order: TriageOrder, limit: Int,
+        offerWaitDays: Int?, viewer: String?, now: Date, plan: TriageQueuePlan?
+    ) throws -> TriagePage {
         let limit = max(1, min(limit, 1_000))
         return try read { db in
             let offerDays = try offerWaitDays ?? Self.offerWaitDays(db)
-            var rows: [TriageRow] = []
-            for status in filter.statuses.isEmpty ? TriageFilter.needingAction : filter.statuses {
-                let offerCutoff = filter.statuses.isEmpty && status == .offered ? offerDays : nil
-                rows += try Self.queueRows(db, status: status, filter: filter, offerWaitDays: offerCutoff, after: cursor,
-                                           order: order, limit: limit + 1, viewer: viewer, now: now)
+            let plan = try plan ?? Self.queuePlan(db, filter)
+            let statuses = filter.statuses.isEmpty ? TriageFilter.needingAction : filter.statuses
+            let offerCutoff = filter.statuses.isEmpty ? offerDays : nil
+            var keys: [TriageCursor] = []
+            if plan == .walkByStatus {
+                for status in statuses {
+                    keys += try Self.queueKeys(db, plan: plan, statuses: [status], filter: filter, offerWaitDays: offerCutoff,
+                                               after: cursor, order: order, limit: limit + 1, now: now)
+                }
+                keys.sort { order == .oldestFirst ? ($0.updatedAt, $0.id) < ($1.updatedAt, $1.id) : ($0.updatedAt, $0.id) > ($1.updatedAt, $1.id) }
+            } else {
+                keys = try Self.queueKeys(db, plan: plan, statuses: statuses, filter: filter, offerWaitDays: offerCutoff,
+                                          after: cursor, order: order, limit: limit + 1, now: now)
             }
-            rows.sort { order == .oldestFirst ? ($0.updatedAt, $0.id) < ($1.updatedAt, $1.id) : ($0.updatedAt, $0.id) > ($1.updatedAt, $1.id) }
-            let more = rows.count > limit
-            let page = Array(rows.prefix(limit))
-            return TriagePage(rows: page, next: more ? page.last.map { TriageCursor(updatedAt: $0.updatedAt, id: $0.id) } : nil)
+            let pageKeys = Array(keys.prefix(limit))
+            let rows = try Self.queueRows(db, ids: pageKeys.map(\.id), order: order, viewer: viewer, now: now)
+            return TriagePage(rows: rows, next: keys.count > limit ? pageKeys.last : nil)
         }
     }
 
@@ -106,60 +139,97 @@ extension Catalogue {
             .flatMap(Int.init) ?? TriageQueue.defaultOfferWaitDays
     }
 
-    private static func queueRows(
-        _ db: Database, status: ApplicationStatus, filter: TriageFilter, offerWaitDays: Int?, after cursor: TriageCursor?,
-        order: TriageOrder, limit: Int, viewer: String?, now: Date
-    ) throws -> [TriageRow] {
-        let day = 86_400.0
-        // The claim join's arguments come first in the statement.
-        var arguments: StatementArguments = [Timestamp.string(now), viewer ?? ""]
-        var clauses = queueConditions(status: status, filter: filter, offerWaitDays: offerWaitDays, now: now, arguments: &arguments)
-        if let cursor {
-            clauses.append(order == .oldestFirst ? "(a.updated_at, a.id) > (?, ?)" : "(a.updated_at, a.id) < (?, ?)")
-            _ = arguments.append(contentsOf: [cursor.updatedAt, cursor.id])
-        }
+    /// Which rows a queue page starts from. The organizations an `organization:` prefix matches
+    /// are counted (up to a bound) on the organizations' name index first: walking the status
+    /// index reads about page × all / matching rows, starting from the organizations reads
+    /// every application of the matching ones, and the two cost the same near 2 × √(all
+    /// organizations, taken as the largest id) matches (measured on the 1,000,000-listing
+    /// catalogue: 40,000 organizations, crossing near 400; docs/performance.md).
+    static func queuePlan(_ db: Database, _ filter: TriageFilter) throws -> TriageQueuePlan {
+        if filter.student != nil { return .fromStudent }
+        if filter.opportunityRef != nil { return .fromOpportunity }
+        guard let organization = filter.organization else { return .walkByStatus }
+        let organizations = try Int.fetchOne(db, sql: "SELECT max(id) FROM organizations") ?? 0
+        let bound = max(50, 2 * Int(Double(organizations).squareRoot()))
+        let matching = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM (SELECT 1 FROM organizations WHERE name LIKE ? ESCAPE '\\' LIMIT ?)
+            """, arguments: [likePattern(organization, prefix: true), bound + 1]) ?? 0
+        return matching <= bound ? .fromOrganizations : .walkByStatus
+    }
+
+    /// The keys (updated_at, id) of up to `limit` rows of `statuses` from the cursor: one status
+    /// when walking its index (the caller merges), all of them when starting from a student, a
+    /// listing or organizations (sorted by SQLite).
+    private static func queueKeys(
+        _ db: Database, plan: TriageQueuePlan, statuses: [ApplicationStatus], filter: TriageFilter, offerWaitDays: Int?,
+        after cursor: TriageCursor?, order: TriageOrder, limit: Int, now: Date
+    ) throws -> [TriageCursor] {
+        let (from, conditions, selected) = queueSelection(plan: plan, statuses: statuses, filter: filter, offerWaitDays: offerWaitDays,
+                                                          after: cursor, order: order, now: now)
+        var arguments = selected
         let direction = order == .oldestFirst ? "ASC" : "DESC"
         _ = arguments.append(contentsOf: [limit])
         let sql = """
-            SELECT a.id, a.status, a.version, a.updated_at, st.username, st.name AS student_name, o.ref, o.title, o.field,
-                   org.name AS organization, c.staff_name
-            FROM applications a
-            JOIN students st ON st.id = a.student_id
-            JOIN opportunities o ON o.id = a.opportunity_id
-            JOIN organizations org ON org.id = o.organization_id
-            LEFT JOIN triage_claims c ON c.application_id = a.id AND c.expires_at > ? AND c.staff_username <> ?
-            WHERE \(clauses.joined(separator: " AND "))
+            SELECT a.updated_at, a.id FROM \(from)
+            WHERE \(conditions)
             ORDER BY a.updated_at \(direction), a.id \(direction)
             LIMIT ?
             """
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            let updated: String = row["updated_at"]
-            let waited = Timestamp.date(updated).map { now.timeIntervalSince($0) } ?? 0
-            return TriageRow(
-                id: row["id"], status: ApplicationStatus(rawValue: row["status"]) ?? status, version: row["version"],
-                updatedAt: updated, waitingDays: max(0, Int(waited / day)), studentUsername: row["username"],
-                studentName: row["student_name"], opportunityRef: row["ref"], opportunityTitle: row["title"],
-                organization: row["organization"], field: Field(rawValue: row["field"]), claimedBy: row["staff_name"])
-        }
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { TriageCursor(updatedAt: $0[0], id: $0[1]) }
     }
 
-    /// The WHERE conditions (over `a` applications, `o` opportunities, `org` organizations and
-    /// `st` students) selecting one status's part of the queue under `filter`, their arguments
-    /// appended to `arguments`. Shared by the page and the count, so both always agree.
-    static func queueConditions(
-        status: ApplicationStatus, filter: TriageFilter, offerWaitDays: Int?, now: Date, arguments: inout StatementArguments
-    ) -> [String] {
+    /// How many rows of `statuses` the queue holds under `filter`, by the same plan and
+    /// conditions as its pages, so a count and the rows never disagree.
+    static func queueCount(
+        _ db: Database, plan: TriageQueuePlan, statuses: [ApplicationStatus], filter: TriageFilter, offerWaitDays: Int?, now: Date
+    ) throws -> Int {
+        let (from, conditions, arguments) = queueSelection(plan: plan, statuses: statuses, filter: filter, offerWaitDays: offerWaitDays,
+                                                           after: nil, order: .oldestFirst, now: now)
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM \(from) WHERE \(conditions)", arguments: arguments) ?? 0
+    }
+
+    /// The tables (in the plan's order) and conditions selecting the queue's rows of
+    /// `statuses` under `filter`, from `cursor` on.
+    private static func queueSelection(
+        plan: TriageQueuePlan, statuses: [ApplicationStatus], filter: TriageFilter, offerWaitDays: Int?,
+        after cursor: TriageCursor?, order: TriageOrder, now: Date
+    ) -> (from: String, conditions: String, arguments: StatementArguments) {
         let day = 86_400.0
-        var clauses = ["a.status = ?"]
-        _ = arguments.append(contentsOf: [status.rawValue])
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        // An offer waits for the student first: it needs action only once unanswered for days.
+        let offerCutoff = offerWaitDays.map { Timestamp.string(now.addingTimeInterval(-Double($0) * day)) }
+        // From a student, the status is checked on the row (`+`): the UNIQUE (student_id,
+        // opportunity_id) index finds their applications, not the status index.
+        let status = plan == .fromStudent ? "+a.status" : "a.status"
+        if statuses.count == 1 {
+            clauses.append("\(status) = ?")
+            _ = arguments.append(contentsOf: [statuses[0].rawValue])
+            if statuses[0] == .offered, let offerCutoff {
+                // A range of updated_at, so it stays inside the index walk.
+                clauses.append("a.updated_at <= ?")
+                _ = arguments.append(contentsOf: [offerCutoff])
+            }
+        } else {
+            clauses.append("\(status) IN (\(statuses.map { _ in "?" }.joined(separator: ",")))")
+            _ = arguments.append(contentsOf: StatementArguments(statuses.map(\.rawValue)))
+            if statuses.contains(.offered), let offerCutoff {
+                clauses.append("(a.status <> ? OR a.updated_at <= ?)")
+                _ = arguments.append(contentsOf: [ApplicationStatus.offered.rawValue, offerCutoff])
+            }
+        }
         // Age bounds are ranges of updated_at, so they stay inside the index walk.
-        for days in [filter.olderThanDays, offerWaitDays].compactMap({ $0 }) {
+        if let days = filter.olderThanDays {
             clauses.append("a.updated_at <= ?")
             _ = arguments.append(contentsOf: [Timestamp.string(now.addingTimeInterval(-Double(days) * day))])
         }
         if let days = filter.youngerThanDays {
             clauses.append("a.updated_at > ?")
             _ = arguments.append(contentsOf: [Timestamp.string(now.addingTimeInterval(-Double(days) * day))])
+        }
+        if let cursor {
+            clauses.append(order == .oldestFirst ? "(a.updated_at, a.id) > (?, ?)" : "(a.updated_at, a.id) < (?, ?)")
+            _ = arguments.append(contentsOf: [cursor.updatedAt, cursor.id])
         }
         if !filter.fields.isEmpty {
             clauses.append("o.field IN (\(filter.fields.map { _ in "?" }.joined(separator: ",")))")
@@ -169,12 +239,13 @@ extension Catalogue {
             clauses.append("org.name LIKE ? ESCAPE '\\'")
             _ = arguments.append(contentsOf: [likePattern(organization, prefix: true)])
         }
+        // The student and the listing by their unique keys, on the rows already joined.
         if let student = filter.student {
-            clauses.append("a.student_id = (SELECT id FROM students WHERE username = ?)")
+            clauses.append("st.username = ?")
             _ = arguments.append(contentsOf: [student])
         }
         if let ref = filter.opportunityRef {
-            clauses.append("a.opportunity_id = (SELECT id FROM opportunities WHERE ref = ?)")
+            clauses.append("o.ref = ?")
             _ = arguments.append(contentsOf: [ref])
         }
         for word in filter.words {
@@ -182,7 +253,62 @@ extension Catalogue {
             let like = likePattern(word, prefix: false)
             _ = arguments.append(contentsOf: [like, like, like, like])
         }
-        return clauses
+        // Only the tables a limit names: the walk over the status index then reads no table at all.
+        let needsStudent = filter.student != nil || !filter.words.isEmpty
+        let needsOrganization = filter.organization != nil || !filter.words.isEmpty
+        let needsOpportunity = needsOrganization || !filter.fields.isEmpty || filter.opportunityRef != nil
+        // CROSS JOIN fixes the order of the tables. Left to itself, SQLite walks the status index
+        // for the ORDER BY even under a student's ten applications, reading the whole queue.
+        var tables: [String]
+        switch plan {
+        case .walkByStatus:
+            tables = ["applications a"]
+            if needsStudent { tables.append("JOIN students st ON st.id = a.student_id") }
+            if needsOpportunity { tables.append("JOIN opportunities o ON o.id = a.opportunity_id") }
+            if needsOrganization { tables.append("JOIN organizations org ON org.id = o.organization_id") }
+        case .fromStudent:
+            tables = ["students st", "CROSS JOIN applications a ON a.student_id = st.id"]
+            if needsOpportunity { tables.append("JOIN opportunities o ON o.id = a.opportunity_id") }
+            if needsOrganization { tables.append("JOIN organizations org ON org.id = o.organization_id") }
+        case .fromOpportunity:
+            tables = ["opportunities o", "CROSS JOIN applications a INDEXED BY applications_by_opportunity ON a.opportunity_id = o.id"]
+            if needsStudent { tables.append("JOIN students st ON st.id = a.student_id") }
+            if needsOrganization { tables.append("JOIN organizations org ON org.id = o.organization_id") }
+        case .fromOrganizations:
+            tables = ["organizations org", "CROSS JOIN opportunities o ON o.organization_id = org.id",
+                      "CROSS JOIN applications a INDEXED BY applications_by_opportunity ON a.opportunity_id = o.id"]
+            if needsStudent { tables.append("JOIN students st ON st.id = a.student_id") }
+        }
+        return (tables.joined(separator: " "), clauses.joined(separator: " AND "), arguments)
+    }
+
+    /// The rows of one page, in its order, by primary key.
+    private static func queueRows(_ db: Database, ids: [Int64], order: TriageOrder, viewer: String?, now: Date) throws -> [TriageRow] {
+        guard !ids.isEmpty else { return [] }
+        let day = 86_400.0
+        let direction = order == .oldestFirst ? "ASC" : "DESC"
+        let sql = """
+            SELECT a.id, a.status, a.version, a.updated_at, st.username, st.name AS student_name, o.ref, o.title, o.field,
+                   org.name AS organization, c.staff_name
+            FROM applications a
+            JOIN students st ON st.id = a.student_id
+            JOIN opportunities o ON o.id = a.opportunity_id
+            JOIN organizations org ON org.id = o.organization_id
+            LEFT JOIN triage_claims c ON c.application_id = a.id AND c.expires_at > ? AND c.staff_username <> ?
+            WHERE a.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))
+            ORDER BY a.updated_at \(direction), a.id \(direction)
+            """
+        var arguments: StatementArguments = [Timestamp.string(now), viewer ?? ""]
+        _ = arguments.append(contentsOf: StatementArguments(ids))
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            let updated: String = row["updated_at"]
+            let waited = Timestamp.date(updated).map { now.timeIntervalSince($0) } ?? 0
+            return TriageRow(
+                id: row["id"], status: ApplicationStatus(rawValue: row["status"]) ?? .submitted, version: row["version"],
+                updatedAt: updated, waitingDays: max(0, Int(waited / day)), studentUsername: row["username"],
+                studentName: row["student_name"], opportunityRef: row["ref"], opportunityTitle: row["title"],
+                organization: row["organization"], field: Field(rawValue: row["field"]), claimedBy: row["staff_name"])
+        }
     }
 
     /// A LIKE pattern matching `text` literally (its `%`, `_` and `\` escaped).
