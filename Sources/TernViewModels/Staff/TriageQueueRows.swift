@@ -31,13 +31,17 @@ public final class TriageQueueRows {
     static let maximumHeld = 8 * pageSize
 
     private var held: [Int: TriageRow] = [:]
-    private let now: () -> Date
+    private var now: () -> Date
 
     public init(catalogue: Catalogue, viewer: String, now: @escaping () -> Date = Date.init) {
         self.catalogue = catalogue
         self.viewer = viewer
         self.now = now
     }
+
+    /// The clock later reloads measure ages by (a queue prepared in the background was read
+    /// at one fixed moment).
+    func useClock(_ clock: @escaping () -> Date) { now = clock }
 
     /// A new filter or order: counted again, rows read as they are shown.
     public func set(filter: TriageFilter, order: TriageOrder) throws {

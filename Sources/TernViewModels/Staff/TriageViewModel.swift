@@ -15,7 +15,7 @@ import TernCatalogue
 public final class TriageViewModel {
     public let catalogue: Catalogue
     public let session: TriageSession
-    public let rows: TriageQueueRows
+    public private(set) var rows: TriageQueueRows
     /// The limit pattern as typed (`l`), and the words searched within it (`/`).
     public private(set) var pattern = ""
     public private(set) var searchWords = ""
@@ -61,6 +61,41 @@ public final class TriageViewModel {
         filter.words += parsed.words
         try rows.set(filter: filter, order: order)
         searchWords = words.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A limit and search worked out off the input path: the filter checked, counted and its
+    /// first page read on a queue of its own, for ``adopt(_:)`` to put in place. On 2,000,000
+    /// applications a free word can take seconds; the console stays responsive meanwhile.
+    ///
+    /// ```swift
+    /// let prepared = try triage.prepare(pattern: "status:submitted", words: "bakery")  // in a background task
+    /// triage.adopt(prepared)                                                          // back on the loop
+    /// ```
+    public func prepare(pattern: String, words: String) throws -> PreparedQueue {
+        try Self.prepare(catalogue: catalogue, viewer: session.username, order: order, at: now(), pattern: pattern, words: words)
+    }
+
+    /// ``prepare(pattern:words:)`` with everything it needs given, for a background task.
+    public static func prepare(catalogue: Catalogue, viewer: String, order: TriageOrder, at moment: Date,
+                               pattern: String, words: String) throws -> PreparedQueue {
+        var filter = try TriageFilter(pattern: pattern)
+        let searched = try TriageFilter(pattern: words)
+        guard searched == TriageFilter(words: searched.words) else {
+            throw CatalogueError.invalid("/ searches words; put status:, field:, age and the like in the limit (l)")
+        }
+        filter.words += searched.words
+        let queue = TriageQueueRows(catalogue: catalogue, viewer: viewer, now: { moment })
+        try queue.set(filter: filter, order: order)
+        _ = try queue.rows(in: 0..<min(queue.count, 100))
+        return PreparedQueue(rows: queue, pattern: pattern.trimmingCharacters(in: .whitespaces), words: words.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// Puts a prepared queue in place (its rows, counts, limit and words).
+    public func adopt(_ prepared: PreparedQueue) {
+        prepared.rows.useClock(now)
+        rows = prepared.rows
+        pattern = prepared.pattern
+        searchWords = prepared.words
     }
 
     public func setOrder(_ order: TriageOrder) throws {
@@ -171,6 +206,14 @@ public final class TriageViewModel {
     }
 
     public func deleteView(_ name: String) throws { try catalogue.deleteTriageView(name, session: session) }
+}
+
+/// A queue read in the background for a new limit or search; handed back to the loop whole.
+public struct PreparedQueue: @unchecked Sendable {
+    // Made and filled on one thread, then only read on the loop's: never shared while in use.
+    public let rows: TriageQueueRows
+    public let pattern: String
+    public let words: String
 }
 
 /// One application as staff open it: the queue row, the application now, its whole history,

@@ -41,7 +41,8 @@ enum StaffConsoleView {
 
     private static func title(_ pane: TriagePane, _ state: TriageState) -> String {
         switch (pane, state.kind) {
-        case (.queue, .applications): "Applications (\(state.queueCount))" + (state.marks.isEmpty ? "" : " · \(state.marks.count) marked")
+        case (.queue, .applications):
+            "Applications (\(state.queueCount))" + (state.marks.isEmpty ? "" : " · \(state.marks.count) marked") + (state.isLimiting ? " · limiting…" : "")
         case (.queue, .postings):
             "Postings · \(postingsView(state.postingsShowing)) (\(state.postings.state.count))"
                 + (state.postingMarks.isEmpty ? "" : " · \(state.postingMarks.count) marked")

@@ -170,8 +170,7 @@ extension TriageScreen {
             review.marked.removeAll()
             state.postingMarks = []
         } else if state.kind == .applications, !triage.searchWords.isEmpty {
-            try triage.search("")
-            try readQueue(reset: true)
+            return applyLimit(pattern: triage.pattern, words: "")
         }
         return []
     }
@@ -348,17 +347,20 @@ extension TriageScreen {
         guard var line = state.line else { return [] }
         switch state.keyMap.action(for: key, in: [.searchLine])?.intent {
         case .keepSearch?:
+            let pattern = line.kind == .limit ? line.field.text : triage.pattern
+            let words = line.kind == .search ? line.field.text : triage.searchWords
             do {
-                if line.kind == .limit { try triage.limit(line.field.text) } else { try triage.search(line.field.text) }
+                // Checked here, at once: a bad pattern keeps the line open and says what is wrong.
+                _ = try TriageFilter(pattern: pattern)
+                let searched = try TriageFilter(pattern: words)
+                if searched != TriageFilter(words: searched.words) {
+                    throw CatalogueError.invalid("/ searches words; put status:, field:, age and the like in the limit (l)")
+                }
             } catch {
-                // The line stays open with what was typed, and the error says what is wrong.
                 return state.toasts.show("\(error)", isError: true)
             }
             state.line = nil
-            try readQueue(reset: true)
-            let what = line.kind == .limit ? (triage.pattern.isEmpty ? "no limit: everything needing action" : "limit: \(triage.pattern)")
-                : (triage.searchWords.isEmpty ? "search cleared" : "searching: \(triage.searchWords)")
-            return state.toasts.show("\(what) · \(triage.rows.count) shown")
+            return applyLimit(pattern: pattern, words: words)
         case .clearSearch?:
             state.line = nil
         case .quitNow?:
@@ -368,6 +370,34 @@ extension TriageScreen {
             state.line = line
         }
         return []
+    }
+}
+
+extension TriageScreen {
+    /// Applies a limit and search words in the background; the queue keeps showing what it
+    /// showed ("limiting…" in its title) until the new rows and counts arrive.
+    func applyLimit(pattern: String, words: String) -> [Effect<TriageOutcome>] {
+        state.isLimiting = true
+        let catalogue = catalogue, viewer = session.username, order = triage.order, moment = now()
+        return [.run(.limitQueue) { task in
+            do {
+                let prepared = try TriageViewModel.prepare(catalogue: catalogue, viewer: viewer, order: order, at: moment,
+                                                           pattern: pattern, words: words)
+                return .queue(task.isSuperseded ? nil : prepared, failure: nil)
+            } catch {
+                return .queue(nil, failure: "\(error)")
+            }
+        }]
+    }
+
+    func adoptQueue(_ prepared: PreparedQueue?, failure: String?) throws -> [Effect<TriageOutcome>] {
+        state.isLimiting = false
+        if let failure { return state.toasts.show(failure, isError: true) }
+        guard let prepared else { return [] }
+        triage.adopt(prepared)
+        try readQueue(reset: true)
+        let what = triage.pattern.isEmpty ? "no limit: everything needing action" : "limit: \(triage.pattern)"
+        return state.toasts.show(what + (triage.searchWords.isEmpty ? "" : " · searching: \(triage.searchWords)") + " · \(triage.rows.count) shown")
     }
 }
 

@@ -39,10 +39,8 @@ extension TriageScreen {
         }
         switch spec.name {
         case "limit":
-            try triage.limit(rest)
-            _ = try switchQueue(to: .applications)
-            try readQueue(reset: true)
-            return state.toasts.show(rest.isEmpty ? "no limit" : "limit: \(rest) · \(triage.rows.count) shown")
+            _ = try TriageFilter(pattern: rest)
+            return try switchQueue(to: .applications) + applyLimit(pattern: rest, words: triage.searchWords)
         case "view":
             let words = rest.split(separator: " ", maxSplits: 1).map(String.init)
             switch words.first {
@@ -88,10 +86,7 @@ extension TriageScreen {
     }
 
     private func apply(_ view: TriageView) throws -> [Effect<TriageOutcome>] {
-        try triage.limit(view.pattern)
-        _ = try switchQueue(to: .applications)
-        try readQueue(reset: true)
-        return state.toasts.show("view “\(view.name)”: \(view.pattern) · \(triage.rows.count) shown")
+        try switchQueue(to: .applications) + applyLimit(pattern: view.pattern, words: triage.searchWords)
     }
 
     // MARK: - Modals

@@ -72,6 +72,8 @@ public final class TriageScreen: Screen {
             case .catalogueChanged:
                 try reloadAll()
                 return []
+            case .taskFinished(_, .queue(let prepared, let failure)):
+                return try adoptQueue(prepared, failure: failure)
             case .taskFinished(_, .imported(let summary, let failure)):
                 return try finishImport(summary, failure: failure)
             case .taskFinished(_, .report(let report, let failure)):

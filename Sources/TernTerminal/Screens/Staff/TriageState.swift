@@ -69,10 +69,14 @@ public enum TriagePurpose {
 public enum TriageOutcome: Sendable {
     case report(PlacementReport?, failure: String?)
     case imported(ImportSummary?, failure: String?)
+    /// A new limit or search, counted and its first page read.
+    case queue(PreparedQueue?, failure: String?)
 }
 
 extension TaskKind {
     static let report = TaskKind("report")
+    /// A limit or search being applied; a newer one supersedes it.
+    static let limitQueue = TaskKind("limit")
 }
 
 /// The one-line editor on the queue's top row: a limit pattern (`l`) or words to search (`/`).
@@ -98,6 +102,8 @@ public struct TriageState {
     public var queueCount = 0
     public var pattern = ""
     public var searchWords = ""
+    /// A limit or search is being applied in the background.
+    public var isLimiting = false
     public var order: TriageOrder = .oldestFirst
     public var marks = TriageMarks()
     /// The application opened (claimed) with its history, while it is the one selected.
