@@ -13,11 +13,11 @@ func argument(_ name: String) -> String? {
 }
 
 guard let path = argument("--db") else {
-    FileHandle.standardError.write(Data("usage: tern-bench --db CATALOGUE [--tern BINARY] [--runs N] [--only listings|staff]\n".utf8))
+    FileHandle.standardError.write(Data("usage: tern-bench --db CATALOGUE [--tern BINARY] [--runs N] [--only listings|staff|kiosk] [--soak-hours H]\n".utf8))
     exit(2)
 }
 let runs = Int(argument("--runs") ?? "") ?? 15
-/// `--only listings` or `--only staff`: one section of the figures.
+/// `--only listings`, `--only staff` or `--only kiosk`: one section of the figures.
 let only = argument("--only")
 func section(_ name: String) -> Bool { only == nil || only == name }
 
@@ -163,6 +163,35 @@ if section("staff") {
         TriageFilter.needingAction.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", "))
     row("queue: first page, viewer claim join", try measure { page = try queuePage(needsAction, viewer: "rpatel") },
         "\(page.rows.count) rows, \(page.rows.filter { $0.claimedBy != nil }.count) claimed")
+
+    // The console's own path: the view model's queue (counted, then the rows on screen), and a
+    // limit applied as the console applies it (in the background: counted, first page read).
+    let session = TriageSession(username: "bench", name: "Bench")
+    let triage = try TriageViewModel(catalogue: catalogue, session: session)
+    var shown = 0
+    row("console: read again (counts + first 40 rows)", try measure {
+        try triage.reload()
+        shown = try triage.rows.rows(in: 0..<40).count
+    }, "\(shown) rows of \(triage.rows.count)")
+    row("console: paging down 40 rows at a time (one page)", try measure {
+        shown = try triage.rows.rows(in: 40..<80).count
+        try triage.reload()
+    }, "\(shown) rows")
+    row("console: G (the last 40 rows, read backwards)", try measure {
+        try triage.reload()
+        shown = try triage.rows.rows(in: max(0, triage.rows.count - 40)..<triage.rows.count).count
+    }, "\(shown) rows")
+    var prepared: PreparedQueue?
+    row("console: limit status:submitted (background)", try measure {
+        prepared = try triage.prepare(pattern: "status:submitted", words: "")
+    }, "\(prepared?.rows.count ?? 0) shown")
+}
+
+if section("kiosk") {
+    // Kiosk soak (issue 11): hours of simulated browsing compressed in time, through the real
+    // screen, view models and an in-memory terminal; resident memory must stay flat.
+    let hours = Int(argument("--soak-hours") ?? "") ?? 8
+    print(kioskSoak(path: path, hours: hours))
 }
 
 if section("listings"), let tern = argument("--tern") {
