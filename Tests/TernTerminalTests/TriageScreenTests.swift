@@ -143,6 +143,28 @@ final class TriageScreenHarness {
         #expect(seen.last?.enteredBy == nil)
     }
 
+    @Test func aStaffOnlyNoteFromTheConsoleNeverShowsOnTheStudentsScreen() throws {
+        let console = try TriageScreenHarness()
+        let row = try #require(console.state.queue.selectedRow)
+        console.press(.character("n"))
+        console.type("STAFFONLY prefers mornings")
+        console.press(.control("s"))
+        #expect(console.text.contains("note saved (staff only"))
+        // A shared one, to show the student's screen does show what is theirs to see.
+        console.press(.character("n"))
+        console.type("SHAREDNOTE see you Tuesday")
+        console.press(.tab, .right, .control("s"))
+        let student = try StudentScreenHarness(user: row.studentUsername, demo: console.demo)
+        student.press(.tab, .tab)   // My applications
+        var sawShared = false
+        for _ in 0..<student.state.applications.state.count {
+            #expect(!student.text.contains("STAFFONLY"))
+            if student.text.contains("SHAREDNOTE") { sawShared = true }
+            student.press(.character("j"))
+        }
+        #expect(sawShared)
+    }
+
     @Test func declineAPostingWithAReasonAndStudentsNoLongerSeeIt() throws {
         let console = try TriageScreenHarness()
         console.press(.character("2"), .character("t"), .character("t"))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A listing as staff see it while reviewing: where it stands, its organization's standing, the
 /// flags worth a second look and the latest decision.
 ///
@@ -34,4 +36,15 @@ public struct OrganizationReview: Sendable, Equatable {
     public var contactEmail: String?
     public var pendingListings: Int
     public var approvedListings: Int
+}
+
+extension PostingReview {
+    /// Whole days since it was posted (or resubmitted), at `now`: how long it has waited.
+    ///
+    /// ```swift
+    /// posting.waitingDays(at: Date())   // 3
+    /// ```
+    public func waitingDays(at now: Date) -> Int? {
+        Timestamp.date(postedAt).map { max(0, Int(now.timeIntervalSince($0) / 86_400)) }
+    }
 }

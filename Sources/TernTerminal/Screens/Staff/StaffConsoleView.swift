@@ -93,7 +93,7 @@ enum StaffConsoleView {
                                 x: info.x, y: info.y, maxWidth: info.width, style: .muted)
             let columns = TriageContent.postingColumns(width: list.width - 1)
             ListView.draw(into: &grid, area: list, columns: columns,
-                          rows: state.postings.visibleRows.map { TriageContent.postingCells($0, marked: state.postingMarks.contains($0.ref)) },
+                          rows: state.postings.visibleRows.map { TriageContent.postingCells($0, marked: state.postingMarks.contains($0.ref), asOf: state.postingsReadAt) },
                           rowStyles: state.postings.visibleRows.map { $0.flags.isEmpty ? nil : .error },
                           state: state.postings.state, focused: focused,
                           emptyMessage: state.postingsShowing == .pending ? "no posting waits for review" : "no \(postingsView(state.postingsShowing)) postings")

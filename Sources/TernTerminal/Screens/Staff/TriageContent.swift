@@ -119,12 +119,14 @@ enum TriageContent {
 
     static func postingColumns(width: Int) -> [ListColumn] {
         [ListColumn("", .fixed(1)), ListColumn("Flags", .fixed(5), alignment: .right), ListColumn("Title", .flexible(min: 12)),
-         ListColumn("Organization", .fixed(min(20, max(10, width / 4)))), ListColumn("Posted", .fixed(10))]
+         ListColumn("Organization", .fixed(min(20, max(10, width / 4)))), ListColumn("Waiting", .fixed(7), alignment: .right)]
     }
 
-    static func postingCells(_ posting: PostingReview, marked: Bool) -> [String] {
-        [marked ? "*" : " ", posting.flags.isEmpty ? "" : "⚑ \(posting.flags.count)", posting.title,
-         posting.organization + (posting.organizationApproval == .pending ? " (new)" : ""), String(posting.postedAt.prefix(10))]
+    /// A posting's row; "waiting 6 d" counts from when it was posted (or resubmitted).
+    static func postingCells(_ posting: PostingReview, marked: Bool, asOf: Date) -> [String] {
+        let waited = posting.waitingDays(at: asOf)
+        return [marked ? "*" : " ", posting.flags.isEmpty ? "" : "⚑ \(posting.flags.count)", posting.title,
+                posting.organization + (posting.organizationApproval == .pending ? " (new)" : ""), waited.map { "\($0) d" } ?? ""]
     }
 
     static func postingBlocks(_ detail: PostingDetail?, keyMap: KeyMap<StaffAction>) -> [TextBlock] {

@@ -139,6 +139,7 @@ public final class TriageScreen: Screen {
         try state.postings.reload(source: PostingRows(review.postings))
         try state.organizations.reload(source: OrganizationRows(review.organizations))
         state.postingsShowing = review.showing
+        state.postingsReadAt = now()
         state.postingMarks = review.marked
         state.pendingPostings = review.showing == .pending ? review.postings.count : (try catalogue.postings(approval: .pending).count)
         state.pendingOrganizations = review.organizations.count

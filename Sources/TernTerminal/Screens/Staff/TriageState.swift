@@ -1,3 +1,4 @@
+import Foundation
 import TernCatalogue
 import TernViewModels
 
@@ -120,6 +121,8 @@ public struct TriageState {
     public var organizations = ListController<OrganizationReview, String>()
     public var organizationDecisions: [PostingDecision] = []
     public var pendingPostings = 0
+    /// When postings were last read: their "waiting N d" is counted from it.
+    public var postingsReadAt = Date()
     public var pendingOrganizations = 0
 
     // MARK: Reports
