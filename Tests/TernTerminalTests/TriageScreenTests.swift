@@ -165,6 +165,20 @@ final class TriageScreenHarness {
         #expect(sawShared)
     }
 
+    @Test func anotherStaffMembersMoveShowsAndTheSelectionStaysOnItsApplication() throws {
+        let console = try TriageScreenHarness()
+        console.press(.character("j"), .character("j"))
+        let selected = try #require(console.state.queue.selectedID)
+        let first = try #require(console.state.queue.visibleRows.first)
+        let before = console.state.queueCount
+        _ = try console.demo.catalogue.bulkMove([ApplicationVersion(id: first.id, version: first.version)], to: .withdrawn, session: Self.sam)
+        console.loop.send(.catalogueChanged)
+        console.loop.runUntilIdle()
+        #expect(console.state.queueCount == before - 1)
+        #expect(console.state.queue.selectedID == selected)
+        #expect(!console.state.queue.visibleRows.contains { $0.id == first.id })
+    }
+
     @Test func declineAPostingWithAReasonAndStudentsNoLongerSeeIt() throws {
         let console = try TriageScreenHarness()
         console.press(.character("2"), .character("t"), .character("t"))

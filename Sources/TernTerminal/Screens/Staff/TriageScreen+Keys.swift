@@ -376,26 +376,29 @@ extension TriageScreen {
 extension TriageScreen {
     /// Applies a limit and search words in the background; the queue keeps showing what it
     /// showed ("limiting…" in its title) until the new rows and counts arrive.
-    func applyLimit(pattern: String, words: String) -> [Effect<TriageOutcome>] {
-        state.isLimiting = true
+    func applyLimit(pattern: String, words: String, refresh: Bool = false) -> [Effect<TriageOutcome>] {
+        if !refresh { state.isLimiting = true }
         let catalogue = catalogue, viewer = session.username, order = triage.order, moment = now()
         return [.run(.limitQueue) { task in
             do {
                 let prepared = try TriageViewModel.prepare(catalogue: catalogue, viewer: viewer, order: order, at: moment,
                                                            pattern: pattern, words: words)
-                return .queue(task.isSuperseded ? nil : prepared, failure: nil)
+                return .queue(task.isSuperseded ? nil : prepared, failure: nil, refresh: refresh)
             } catch {
-                return .queue(nil, failure: "\(error)")
+                return .queue(nil, failure: "\(error)", refresh: refresh)
             }
         }]
     }
 
-    func adoptQueue(_ prepared: PreparedQueue?, failure: String?) throws -> [Effect<TriageOutcome>] {
-        state.isLimiting = false
+    func adoptQueue(_ prepared: PreparedQueue?, failure: String?, refresh: Bool) throws -> [Effect<TriageOutcome>] {
+        if !refresh { state.isLimiting = false }
         if let failure { return state.toasts.show(failure, isError: true) }
         guard let prepared else { return [] }
+        // A refresh of a limit since replaced by a newer one is of no use.
+        if refresh && (prepared.pattern != triage.pattern || prepared.words != triage.searchWords) { return [] }
         triage.adopt(prepared)
-        try readQueue(reset: true)
+        try readQueue(reset: !refresh)
+        if refresh { return [] }
         let what = triage.pattern.isEmpty ? "no limit: everything needing action" : "limit: \(triage.pattern)"
         return state.toasts.show(what + (triage.searchWords.isEmpty ? "" : " · searching: \(triage.searchWords)") + " · \(triage.rows.count) shown")
     }

@@ -70,10 +70,13 @@ public final class TriageScreen: Screen {
             case .tick:
                 return []
             case .catalogueChanged:
-                try reloadAll()
-                return []
-            case .taskFinished(_, .queue(let prepared, let failure)):
-                return try adoptQueue(prepared, failure: failure)
+                // Postings and organizations are small and read here; the queue is counted again
+                // off the input path (on 2,000,000 applications the count takes tens of ms).
+                try review.reload()
+                try readReview()
+                return state.isLimiting ? [] : applyLimit(pattern: triage.pattern, words: triage.searchWords, refresh: true)
+            case .taskFinished(_, .queue(let prepared, let failure, let refresh)):
+                return try adoptQueue(prepared, failure: failure, refresh: refresh)
             case .taskFinished(_, .imported(let summary, let failure)):
                 return try finishImport(summary, failure: failure)
             case .taskFinished(_, .report(let report, let failure)):

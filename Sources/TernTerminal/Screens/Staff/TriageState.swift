@@ -71,7 +71,9 @@ public enum TriageOutcome: Sendable {
     case report(PlacementReport?, failure: String?)
     case imported(ImportSummary?, failure: String?)
     /// A new limit or search, counted and its first page read.
-    case queue(PreparedQueue?, failure: String?)
+    /// `refresh`: the same limit read again after another process committed (the selection
+    /// stays on its application, and nothing is said).
+    case queue(PreparedQueue?, failure: String?, refresh: Bool)
 }
 
 extension TaskKind {
