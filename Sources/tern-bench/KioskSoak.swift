@@ -28,6 +28,7 @@ func kioskSoak(path: String, hours: Int) -> String {
     var afterFirstHour = 0.0
     let started = Date()
     var interactions = 0
+    var marks: [String] = []
     for second in stride(from: 0, to: hours * 3600, by: 20) {
         clock.date += 20
         clock.milliseconds += 20_000
@@ -43,9 +44,11 @@ func kioskSoak(path: String, hours: Int) -> String {
         loop.runUntilIdle()
         interactions += 1
         if second < 3600 && second + 20 >= 3600 { afterFirstHour = residentMegabytes() }
+        let hour = (second + 20) / 3600
+        if (second + 20) % 3600 == 0, hour & (hour - 1) == 0 { marks.append(String(format: "%d h %.1f MB", hour, residentMegabytes())) }
     }
     let end = residentMegabytes()
     let took = Date().timeIntervalSince(started)
-    return String(format: "kiosk soak: %d simulated hours, %d interactions in %.0f s; resident memory %.1f MB after the first hour, %.1f MB at the end (%+.1f MB)",
-                  hours, interactions, took, afterFirstHour, end, end - afterFirstHour)
+    return String(format: "kiosk soak: %d simulated hours, %d interactions in %.0f s; resident memory %.1f MB after the first hour, %.1f MB at the end (%+.1f MB); ",
+                  hours, interactions, took, afterFirstHour, end, end - afterFirstHour) + marks.joined(separator: ", ")
 }
