@@ -46,7 +46,8 @@ import Testing
         try console.send("l")
         try console.send("-l", "status:under_review")
         try console.send("Enter")
-        try console.waitFor(text: "limit: status:under_review")
+        // The line editor shows the pattern while it is typed; the counts line once it applies.
+        try console.waitFor(text: "│ limit: status:under_review")
         try console.send("Space", "Space", "Space")
         try console.waitFor(text: "3 marked")
         try console.send("s")

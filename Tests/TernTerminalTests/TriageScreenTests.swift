@@ -179,6 +179,26 @@ final class TriageScreenHarness {
         #expect(!console.state.queue.visibleRows.contains { $0.id == first.id })
     }
 
+    @Test func keysTypedWhileALimitIsAppliedActOnTheRowsItShows() throws {
+        let demo = try DemoCatalogue()
+        let screen = try TriageScreen(catalogue: demo.catalogue, session: Self.rosa, now: { DemoCatalogue.seededAt })
+        _ = screen.update(.resize(Size(width: 140, height: 44)))
+        _ = screen.update(.key(.character("l")))
+        for c in "status:under_review" { _ = screen.update(.key(.character(c))) }
+        let effects = screen.update(.key(.enter))
+        #expect(screen.state.isLimiting)
+        // Typed before the limit came back: they wait.
+        for _ in 0..<3 { #expect(screen.update(.key(.character(" "))).isEmpty) }
+        #expect(screen.state.marks.isEmpty)
+        var outcome: TriageOutcome?
+        for case .run(.limitQueue, let work) in effects { outcome = work(TaskContext(superseded: { false })) }
+        _ = screen.update(.taskFinished(.limitQueue, try #require(outcome)))
+        #expect(!screen.state.isLimiting)
+        let limited = try demo.catalogue.triageQueue(try TriageFilter(pattern: "status:under_review"), limit: 3, now: DemoCatalogue.seededAt)
+        #expect(Set(screen.state.marks.rows.keys) == Set(limited.rows.map(\.id)))
+        #expect(screen.state.marks.statuses == [.underReview])
+    }
+
     @Test func declineAPostingWithAReasonAndStudentsNoLongerSeeIt() throws {
         let console = try TriageScreenHarness()
         console.press(.character("2"), .character("t"), .character("t"))

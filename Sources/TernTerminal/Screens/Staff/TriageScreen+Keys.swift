@@ -9,6 +9,23 @@ extension TriageScreen {
         guard state.panes.mode != .tooSmall else {
             return state.keyMap.action(for: key, in: [.global])?.intent == .quitNow ? [.quit] : []
         }
+        if state.isLimiting {
+            // Keys typed while a limit is being applied wait for it, then act on the rows it
+            // shows, as if it had been instant: a space typed after Enter marks the limited
+            // queue's first row, never the old one's. Quitting does not wait; Esc gives up the
+            // limit and drops what was typed after it.
+            switch state.keyMap.action(for: key, in: [.global])?.intent {
+            case .quitNow?:
+                return [.quit]
+            case .back?:
+                state.isLimiting = false
+                keysWhileLimiting.removeAll()
+                return [.cancel(.limitQueue)] + state.toasts.show("limit given up; the queue is as it was")
+            default:
+                keysWhileLimiting.append(key)
+                return []
+            }
+        }
         if state.modals.isOpen { return try handleModalKey(key) }
         if state.commandPrompt != nil { return try handleCommandKey(key) }
         if state.line != nil { return try handleLineKey(key) }
@@ -401,6 +418,17 @@ extension TriageScreen {
         if refresh { return [] }
         let what = triage.pattern.isEmpty ? "no limit: everything needing action" : "limit: \(triage.pattern)"
         return state.toasts.show(what + (triage.searchWords.isEmpty ? "" : " · searching: \(triage.searchWords)") + " · \(triage.rows.count) shown")
+    }
+
+    /// Adopts a limit, then replays the keys typed while it was being applied.
+    func adoptQueueAndReplay(_ prepared: PreparedQueue?, failure: String?, refresh: Bool) throws -> [Effect<TriageOutcome>] {
+        let waiting = refresh ? [] : keysWhileLimiting
+        if !refresh { keysWhileLimiting.removeAll() }
+        var effects = try adoptQueue(prepared, failure: failure, refresh: refresh)
+        // The keys typed meanwhile, in order, on the rows now shown (dropped if the limit failed).
+        guard failure == nil, prepared != nil else { return effects }
+        for key in waiting { effects += try handle(key) }
+        return effects
     }
 }
 

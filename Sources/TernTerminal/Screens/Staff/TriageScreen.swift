@@ -26,6 +26,8 @@ public final class TriageScreen: Screen {
     /// setgid tern passes one that drops the group first).
     let readFile: @Sendable (String) throws -> Data
     var progressBox: ImportProgressBox?
+    /// Keys typed while a limit was being applied, replayed on the rows it shows.
+    var keysWhileLimiting: [Key] = []
 
     /// Listings past their deadline close (and their pending applications expire) at start-up
     /// and then every hour while the console is open.
@@ -76,7 +78,7 @@ public final class TriageScreen: Screen {
                 try readReview()
                 return state.isLimiting ? [] : applyLimit(pattern: triage.pattern, words: triage.searchWords, refresh: true)
             case .taskFinished(_, .queue(let prepared, let failure, let refresh)):
-                return try adoptQueue(prepared, failure: failure, refresh: refresh)
+                return try adoptQueueAndReplay(prepared, failure: failure, refresh: refresh)
             case .taskFinished(_, .imported(let summary, let failure)):
                 return try finishImport(summary, failure: failure)
             case .taskFinished(_, .report(let report, let failure)):
