@@ -38,8 +38,12 @@ struct Import: ParsableCommand {
             do { return try Data(contentsOf: URL(fileURLWithPath: file)) } catch { throw Failure("cannot read \(file)") }
         }
         let kind = format.flatMap(ExchangeFormat.init(rawValue:)) ?? ExchangeFormat.guess(path: file)
+        // On a terminal, a progress line on stderr while it reads, checks and writes.
+        let progress = ImportProgressLine(file: file)
+        defer { progress.finish() }
         do {
-            let summary = try opened.importFile(data, format: kind, dryRun: dryRun)
+            let summary = try opened.importFile(data, format: kind, dryRun: dryRun) { progress.show($0) }
+            progress.finish()
             print("\(dryRun ? "would import" : "imported") \(summary.subject) from \(Sanitizer.line(file)): \(summary.inserted) new, \(summary.updated) updated")
         } catch let error as ImportError {
             throw ImportFailure(file: file, error: error)
