@@ -37,19 +37,8 @@ struct Browse: ParsableCommand {
                                        keyMap: config.studentKeys, box: config.asciiBorders ? .ascii : .line)
         screen.warn(warnings + opened.file.warnings)
 
-        let backend: NcursesBackend
-        do {
-            backend = try NcursesBackend(theme: chosenTheme, mouse: config.mouse)
-        } catch .notInteractive {
-            throw Self.notInteractive()
-        } catch .cannotInitialize(let reason) {
-            throw Failure("cannot start the terminal interface: \(reason)")
-        }
-        defer { backend.shutdown() }
-        if case .signal(let signal) = Loop(screen: screen, backend: backend, changeFeed: changes).run() {
-            backend.shutdown()
-            TerminalGuard.die(of: signal)
-        }
+        try FullScreen.run(screen, theme: chosenTheme, mouse: config.mouse, changeFeed: changes,
+                           notInteractive: "tern needs an interactive terminal; try `tern search`")
     }
 
     private static func notInteractive() -> Error {

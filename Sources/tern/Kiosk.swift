@@ -48,21 +48,8 @@ struct Kiosk: ParsableCommand {
             try options.open(for: .kiosk, readOnly: true, expire: false, notice: nil).0
         })
         let screen = KioskScreen(browser: browser, config: config, large: large)
-        let backend: NcursesBackend
-        do {
-            // No mouse: a kiosk is driven from its keyboard, and the terminal keeps nothing else.
-            backend = try NcursesBackend(theme: chosenTheme, mouse: false)
-        } catch .notInteractive {
-            printError("tern kiosk needs an interactive terminal")
-            throw ExitCode(2)
-        } catch .cannotInitialize(let reason) {
-            throw Failure("cannot start the terminal interface: \(reason)")
-        }
-        defer { backend.shutdown() }
-        if case .signal(let signal) = Loop(screen: screen, backend: backend).run() {
-            backend.shutdown()
-            TerminalGuard.die(of: signal)
-        }
+        // No mouse: a kiosk is driven from its keyboard, and the terminal keeps nothing else.
+        try FullScreen.run(screen, theme: chosenTheme, mouse: false, notInteractive: "tern kiosk needs an interactive terminal")
     }
 
     /// Asks for the PIN twice without echo (or reads two lines when stdin is no terminal) and

@@ -35,19 +35,7 @@ struct Triage: ParsableCommand {
                                       readFile: { path in try Installation.asUser { try Data(contentsOf: URL(fileURLWithPath: path)) } })
         screen.warn(warnings + opened.file.warnings)
 
-        let backend: NcursesBackend
-        do {
-            backend = try NcursesBackend(theme: chosenTheme, mouse: config.mouse)
-        } catch .notInteractive {
-            printError("tern triage needs an interactive terminal; try `tern applications list`")
-            throw ExitCode(2)
-        } catch .cannotInitialize(let reason) {
-            throw Failure("cannot start the terminal interface: \(reason)")
-        }
-        defer { backend.shutdown() }
-        if case .signal(let signal) = Loop(screen: screen, backend: backend, changeFeed: changes).run() {
-            backend.shutdown()
-            TerminalGuard.die(of: signal)
-        }
+        try FullScreen.run(screen, theme: chosenTheme, mouse: config.mouse, changeFeed: changes,
+                           notInteractive: "tern triage needs an interactive terminal; try `tern applications list`")
     }
 }

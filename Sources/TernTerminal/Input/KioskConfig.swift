@@ -34,9 +34,7 @@ public struct KioskConfig: Sendable, Equatable {
     /// Reads the file; a missing one is all defaults (and no PIN: the kiosk then refuses to
     /// start, since nobody could leave it).
     public static func load(path: String) throws(ConfigError) -> KioskConfig {
-        guard FileManager.default.fileExists(atPath: path) else { return KioskConfig() }
-        guard let data = FileManager.default.contents(atPath: path) else { throw ConfigError(file: path, message: "cannot be read") }
-        guard let text = String(data: data, encoding: .utf8) else { throw ConfigError(file: path, message: "is not UTF-8 text") }
+        guard let text = try ConfigError.text(of: path) else { return KioskConfig() }
         return try parse(text, file: path)
     }
 

@@ -54,13 +54,7 @@ public struct UserConfig: Sendable, Equatable {
     /// let config = try UserConfig.load(path: "/home/me/.config/tern/config.toml")
     /// ```
     public static func load(path: String) throws(ConfigError) -> UserConfig {
-        guard FileManager.default.fileExists(atPath: path) else { return .defaults }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError(file: path, message: "cannot be read")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError(file: path, message: "is not UTF-8 text")
-        }
+        guard let text = try ConfigError.text(of: path) else { return .defaults }
         return try parse(text, file: path)
     }
 
@@ -212,5 +206,20 @@ public struct ConfigError: Error, Equatable, CustomStringConvertible {
         if let line { text += "line \(line): " }
         if let key { text += "key '\(key)': " }
         return text + message
+    }
+}
+
+extension ConfigError {
+    /// A config file's text; nil when there is no such file. A file that cannot be read or is not
+    /// UTF-8 is an error naming it.
+    ///
+    /// ```swift
+    /// guard let text = try ConfigError.text(of: path) else { return .defaults }
+    /// ```
+    static func text(of path: String) throws(ConfigError) -> String? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else { throw ConfigError(file: path, message: "cannot be read") }
+        guard let text = String(data: data, encoding: .utf8) else { throw ConfigError(file: path, message: "is not UTF-8 text") }
+        return text
     }
 }
