@@ -47,7 +47,7 @@ struct Kiosk: ParsableCommand {
         let browser = KioskBrowser(path: try options.location().path, open: { _ in
             try options.open(for: .kiosk, readOnly: true, expire: false, notice: nil).0
         })
-        let screen = KioskScreen(browser: browser, config: config, large: large)
+        let screen = KioskScreen(browser: browser, config: config, large: large, lightText: chosenTheme.hasLightText ?? false)
         // No mouse: a kiosk is driven from its keyboard, and the terminal keeps nothing else.
         try FullScreen.run(screen, theme: chosenTheme, mouse: false, notInteractive: "tern kiosk needs an interactive terminal")
     }

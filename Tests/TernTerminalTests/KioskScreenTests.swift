@@ -213,23 +213,38 @@ final class KioskHarness {
 }
 
 @Suite struct QRCodeTests {
+    @Test func theQRCodesPolarityFollowsTheThemesTextColour() throws {
+        let themes = TriageScreenHarness.repositoryThemes
+        #expect(try ThemeLoader.load(named: "high-contrast", searchPaths: themes).hasLightText == true)
+        #expect(try ThemeLoader.load(named: "solarized-dark", searchPaths: themes).hasLightText == true)
+        #expect(try ThemeLoader.load(named: "campus-light", searchPaths: themes).hasLightText == false)
+        // The terminal's own colours: only the terminal knows; dark modules are marked.
+        #expect(try ThemeLoader.load(named: "default", searchPaths: themes).hasLightText == nil)
+        #expect(Theme.monochromeTheme.hasLightText == nil)
+    }
+
     /// Our half-block rendering read back into modules, written as an image, decoded by zbarimg
     /// (Debian's zbar-tools): what a phone would scan off the screen.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zbarimg"), "needs zbarimg (make deps)"))
-    func theDrawnCodeDecodesToTheLink() throws {
+    /// Both ways a theme can be: glyphs marking dark modules (dark text on light), or light ones
+    /// (light text on dark, where the screen around the code is dark too). Either way what the
+    /// eye sees is dark on light.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zbarimg"), "needs zbarimg (make deps)"),
+          arguments: [true, false])
+    func theDrawnCodeDecodesToTheLink(darkGlyphs: Bool) throws {
         let link = "https://careers.example.edu/apply/copperline-repair-demand"
         let code = try #require(QRCode(link))
         var grid = CellGrid(width: code.drawnWidth + 4, height: code.drawnHeight + 2)
-        QRCode.draw(code, into: &grid, x: 2, y: 1)
+        QRCode.draw(code, into: &grid, x: 2, y: 1, darkGlyphs: darkGlyphs)
         // Lines padded back to the grid's width (the text of a grid ends each line at its last mark).
         let rows = grid.text().split(separator: "\n", omittingEmptySubsequences: false).map { line -> [Character] in
             let characters = [Character](line)
             return characters + [Character](repeating: " ", count: max(0, grid.width - characters.count))
         }
-        // Two modules per cell, top and bottom; 8 pixels per module; dark is black.
+        // Two modules per cell, top and bottom; 8 pixels per module; dark is black. A glyph is
+        // the text colour: dark when it marks dark modules, light otherwise.
         var pixels: [[Bool]] = []
         for row in rows {
-            let top = row.map { $0 == "█" || $0 == "▀" }, bottom = row.map { $0 == "█" || $0 == "▄" }
+            let top = row.map { ($0 == "█" || $0 == "▀") == darkGlyphs }, bottom = row.map { ($0 == "█" || $0 == "▄") == darkGlyphs }
             pixels += [top, bottom]
         }
         let scale = 8, height = pixels.count * scale, width = (pixels.first?.count ?? 0) * scale

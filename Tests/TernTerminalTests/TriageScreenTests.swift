@@ -7,6 +7,9 @@ import TernViewModels
 /// The staff console driven through the real loop with an in-memory backend, over the demo
 /// catalogue: keys in as a terminal sends them, the screen out as a person sees it.
 final class TriageScreenHarness {
+    /// The repository's themes/ folder, for tests that load a theme by name.
+    static var repositoryThemes: [String] { [DemoCatalogue.root.appendingPathComponent("themes").path] }
+
     let demo: DemoCatalogue
     let session: TriageSession
     let screen: TriageScreen

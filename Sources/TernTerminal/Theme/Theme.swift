@@ -44,6 +44,24 @@ public struct Theme: Sendable, Equatable {
     /// ```swift
     /// Theme.builtInDefault.color(.background)   // .default
     /// ```
+    /// Whether text is lighter than the background, when the theme says (a dark theme); nil when
+    /// both are the terminal's own, which only the terminal knows.
+    ///
+    /// ```swift
+    /// highContrast.hasLightText   // true: white on black
+    /// ```
+    public var hasLightText: Bool? {
+        func light(_ value: ColorValue) -> Bool? {
+            guard case .index256(let index) = value else { return nil }
+            let (r, g, b) = ColorMapping.rgb(index)
+            return 0.2126 * Double(r) + 0.7152 * Double(g) + 0.0722 * Double(b) > 127.5
+        }
+        if monochrome { return nil }
+        if let text = light(color(.text)) { return text }
+        if let background = light(color(.background)) { return !background }
+        return nil
+    }
+
     public func color(_ role: ColorRole) -> ColorValue {
         colors[role] ?? Theme.builtInDefaultColors[role] ?? .default
     }

@@ -43,12 +43,22 @@ public struct QRCode: Sendable, Equatable {
         return modules[my][mx]
     }
 
-    /// The code as lines of half blocks: what ``draw(_:into:x:y:)`` puts on screen.
-    public var lines: [String] {
+    /// The code as lines of half blocks: what ``draw(_:into:x:y:darkGlyphs:)`` puts on screen.
+    public var lines: [String] { lines(darkGlyphs: true) }
+
+    /// The lines with the glyphs marking dark modules (text darker than the background), or
+    /// light ones (light text on a dark background), so the code on screen is always dark on
+    /// light, as every scanner reads it.
+    public func lines(darkGlyphs: Bool) -> [String] {
         let height = size + 2 * Self.quietZone
+        func marked(_ x: Int, _ y: Int) -> Bool {
+            // Below the last module row (an odd height) is background, never a mark.
+            guard y < height else { return false }
+            return isDark(x, y) == darkGlyphs
+        }
         return stride(from: 0, to: height, by: 2).map { y in
             String((0..<drawnWidth).map { x -> Character in
-                switch (isDark(x, y), isDark(x, y + 1)) {
+                switch (marked(x, y), marked(x, y + 1)) {
                 case (true, true): "█"
                 case (true, false): "▀"
                 case (false, true): "▄"
@@ -58,10 +68,10 @@ public struct QRCode: Sendable, Equatable {
         }
     }
 
-    /// Draws the code with its top-left corner at (x, y). Dark is the text colour on the
-    /// screen's background, so the theme decides; the kiosk's themes keep that high contrast.
-    public static func draw(_ code: QRCode, into grid: inout CellGrid, x: Int, y: Int) {
-        for (row, line) in code.lines.enumerated() {
+    /// Draws the code with its top-left corner at (x, y), glyphs in the text colour: marking the
+    /// dark modules on a light background (`darkGlyphs`), the light ones on a dark background.
+    public static func draw(_ code: QRCode, into grid: inout CellGrid, x: Int, y: Int, darkGlyphs: Bool = true) {
+        for (row, line) in code.lines(darkGlyphs: darkGlyphs).enumerated() {
             grid.write(line, x: x, y: y + row, style: Style(.text))
         }
     }

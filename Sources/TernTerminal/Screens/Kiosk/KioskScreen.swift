@@ -32,13 +32,16 @@ public final class KioskScreen: Screen {
     /// How often an unreadable catalogue is tried again, and a readable one looked at for changes.
     public static let retryMilliseconds = 2_000
 
-    public init(browser: KioskBrowser, config: KioskConfig, large: Bool, box: BoxStyle = .line, now: @escaping () -> Date = Date.init,
-                today: @escaping () -> CalendarDay = { CalendarDay(Date()) }) {
+    /// `lightText`: the theme's text is lighter than its background (``Theme/hasLightText``), so
+    /// the QR code marks its light modules to come out dark on light.
+    public init(browser: KioskBrowser, config: KioskConfig, large: Bool, box: BoxStyle = .line, lightText: Bool = false,
+                now: @escaping () -> Date = Date.init, today: @escaping () -> CalendarDay = { CalendarDay(Date()) }) {
         self.browser = browser
         self.config = config
         self.now = now
         lastActivity = now()
         state = KioskState(large: large, box: box, today: today())
+        state.qrDarkGlyphs = !lightText
         reopen()
     }
 

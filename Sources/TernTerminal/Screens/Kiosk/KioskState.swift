@@ -42,6 +42,9 @@ public struct KioskState {
     public var featuredLink: String?
     public var pin: PINPrompt?
     public var today: CalendarDay
+    /// The QR code's glyphs mark dark modules (the theme's text is dark, or unknown) or light
+    /// ones (light text on a dark background), so the code scans dark on light either way.
+    public var qrDarkGlyphs = true
 
     public init(large: Bool, box: BoxStyle, today: CalendarDay) {
         self.large = large

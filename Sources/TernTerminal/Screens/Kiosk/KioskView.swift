@@ -119,12 +119,12 @@ enum KioskView {
                       scroll: state.detailScroll)
         let inner = detailPane(state).inset(by: state.large ? 2 : 1)
         guard state.detail != nil else { return }
-        drawApply(state.qrCode, link: state.applyLink, into: &grid,
+        drawApply(state.qrCode, link: state.applyLink, darkGlyphs: state.qrDarkGlyphs, into: &grid,
                   area: Rect(x: inner.x, y: text.maxY, width: inner.width, height: inner.maxY - text.maxY))
     }
 
     /// The code, centred, and the link under it; or the link alone; or where to ask.
-    static func drawApply(_ code: QRCode?, link: String?, into grid: inout CellGrid, area: Rect) {
+    static func drawApply(_ code: QRCode?, link: String?, darkGlyphs: Bool, into grid: inout CellGrid, area: Rect) {
         guard let link else {
             WidgetSupport.write(&grid, "To apply, ask at the career center desk.", x: area.x, y: area.maxY - 1, maxWidth: area.width, style: .accent)
             return
@@ -132,7 +132,7 @@ enum KioskView {
         let shown = TextLayout.truncate(Sanitizer.line(link), to: area.width)
         if let code, area.height >= code.drawnHeight + 2, code.drawnWidth <= area.width {
             let x = area.x + (area.width - code.drawnWidth) / 2
-            QRCode.draw(code, into: &grid, x: x, y: area.y)
+            QRCode.draw(code, into: &grid, x: x, y: area.y, darkGlyphs: darkGlyphs)
             WidgetSupport.write(&grid, shown, x: area.x + max(0, (area.width - DisplayWidth.of(shown)) / 2), y: area.y + code.drawnHeight,
                                 maxWidth: area.width, style: .accent)
         } else {
@@ -173,7 +173,7 @@ enum KioskView {
         let reserved = applyRows(state.featuredQR, link: state.featuredLink, width: inner.width, height: inner.height - 2)
         let text = Rect(x: inner.x, y: inner.y, width: inner.width, height: max(0, inner.height - reserved - 2))
         TextView.draw(into: &grid, area: text, lines: TextView.layout(detailBlocks(state.featuredDetail, today: state.today), width: text.width - 1), scroll: 0)
-        drawApply(state.featuredQR, link: state.featuredLink, into: &grid,
+        drawApply(state.featuredQR, link: state.featuredLink, darkGlyphs: state.qrDarkGlyphs, into: &grid,
                   area: Rect(x: inner.x, y: text.maxY, width: inner.width, height: max(0, inner.maxY - 2 - text.maxY)))
         let prompt = "Press any key to browse every listing"
         grid.write(prompt, x: max(0, (size.width - prompt.count) / 2), y: size.height - 2, style: .accent)
