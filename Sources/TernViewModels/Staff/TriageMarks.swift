@@ -41,4 +41,9 @@ public struct TriageMarks: Sendable, Equatable {
     }
 
     public var statuses: Set<ApplicationStatus> { Set(rows.values.map(\.status)) }
+
+    /// The rows an action applies to: the marked ones (oldest id first), else `selected`.
+    public func targets(selected: TriageRow?) -> [TriageRow] {
+        isEmpty ? selected.map { [$0] } ?? [] : rows.values.sorted { $0.id < $1.id }
+    }
 }

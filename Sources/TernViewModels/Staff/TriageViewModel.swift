@@ -36,30 +36,37 @@ public final class TriageViewModel {
 
     /// The filter the queue shows now: the limit with the searched words added.
     public func filter() throws -> TriageFilter {
+        try Self.filter(pattern: pattern, words: searchWords)
+    }
+
+    /// A limit pattern with `/`'s words added: the one place both are read, so the console's
+    /// line, a background limit and the scripting API refuse the same input the same way.
+    /// Only words go after `/`: `status:` and the like belong to the limit.
+    ///
+    /// ```swift
+    /// try TriageViewModel.filter(pattern: "status:submitted", words: "logo")   // status + one word
+    /// ```
+    public static func filter(pattern: String, words: String) throws -> TriageFilter {
         var filter = try TriageFilter(pattern: pattern)
-        filter.words += try TriageFilter(pattern: searchWords).words
+        let searched = try TriageFilter(pattern: words)
+        guard searched == TriageFilter(words: searched.words) else {
+            throw CatalogueError.invalid("/ searches words; put status:, field:, age and the like in the limit (l)")
+        }
+        filter.words += searched.words
         return filter
     }
 
     /// Narrows the queue to `pattern` (`status:submitted field:design age>7d`); an empty one
     /// shows everything needing action. A bad pattern is refused, the queue unchanged.
     public func limit(_ pattern: String) throws {
-        var filter = try TriageFilter(pattern: pattern)
-        filter.words += try TriageFilter(pattern: searchWords).words
-        try rows.set(filter: filter, order: order)
+        try rows.set(filter: try Self.filter(pattern: pattern, words: searchWords), order: order)
         self.pattern = pattern.trimmingCharacters(in: .whitespaces)
     }
 
     /// `/`: words each shown row must contain (listing title, organization, student), within
-    /// the limit. Only words: `status:` and the like belong to the limit.
+    /// the limit.
     public func search(_ words: String) throws {
-        let parsed = try TriageFilter(pattern: words)
-        guard parsed == TriageFilter(words: parsed.words) else {
-            throw CatalogueError.invalid("/ searches words; put status:, field:, age and the like in the limit (l)")
-        }
-        var filter = try TriageFilter(pattern: pattern)
-        filter.words += parsed.words
-        try rows.set(filter: filter, order: order)
+        try rows.set(filter: try Self.filter(pattern: pattern, words: words), order: order)
         searchWords = words.trimmingCharacters(in: .whitespaces)
     }
 
@@ -78,12 +85,7 @@ public final class TriageViewModel {
     /// ``prepare(pattern:words:)`` with everything it needs given, for a background task.
     public static func prepare(catalogue: Catalogue, viewer: String, order: TriageOrder, at moment: Date,
                                pattern: String, words: String) throws -> PreparedQueue {
-        var filter = try TriageFilter(pattern: pattern)
-        let searched = try TriageFilter(pattern: words)
-        guard searched == TriageFilter(words: searched.words) else {
-            throw CatalogueError.invalid("/ searches words; put status:, field:, age and the like in the limit (l)")
-        }
-        filter.words += searched.words
+        let filter = try Self.filter(pattern: pattern, words: words)
         let queue = TriageQueueRows(catalogue: catalogue, viewer: viewer, now: { moment })
         try queue.set(filter: filter, order: order)
         _ = try queue.rows(in: 0..<min(queue.count, 100))
@@ -131,9 +133,7 @@ public final class TriageViewModel {
     }
 
     /// The rows an action applies to: the marked ones, else the selected one.
-    public func targets(selected: TriageRow?) -> [TriageRow] {
-        marks.isEmpty ? selected.map { [$0] } ?? [] : marks.rows.values.sorted { $0.id < $1.id }
-    }
+    public func targets(selected: TriageRow?) -> [TriageRow] { marks.targets(selected: selected) }
 
     /// The moves legal for every one of `targets`.
     public func moves(for targets: [TriageRow]) -> [StaffMove] {

@@ -73,7 +73,8 @@ enum KioskView {
         grid.write(label, x: 0, y: 1, style: .accent)
         let field = "   Field: \(state.field?.label ?? "All") (Tab)"
         let fieldWidth = DisplayWidth.of(field)
-        let caret = state.search.draw(into: &grid, area: Rect(x: label.count, y: 1, width: max(0, width - label.count - fieldWidth - 1), height: 1),
+        let labelWidth = DisplayWidth.of(label)
+        let caret = state.search.draw(into: &grid, area: Rect(x: labelWidth, y: 1, width: max(0, width - labelWidth - fieldWidth - 1), height: 1),
                                       focused: state.pin == nil)
         grid.write(field, x: max(0, width - fieldWidth - 1), y: 1, style: .muted)
         if state.isWide || !state.showingDetail { drawList(state, into: &grid) }
@@ -169,14 +170,14 @@ enum KioskView {
         _ = Pane.draw(into: &grid, area: screen, title: "Featured micro-internships", focused: true, box: state.box)
         let inner = screen.inset(by: 2)
         let counter = "\(index + 1) of \(state.featured.count)"
-        grid.write(counter, x: inner.maxX - counter.count, y: 0, style: .muted)
+        grid.write(counter, x: inner.maxX - DisplayWidth.of(counter), y: 0, style: .muted)
         let reserved = applyRows(state.featuredQR, link: state.featuredLink, width: inner.width, height: inner.height - 2)
         let text = Rect(x: inner.x, y: inner.y, width: inner.width, height: max(0, inner.height - reserved - 2))
         TextView.draw(into: &grid, area: text, lines: TextView.layout(detailBlocks(state.featuredDetail, today: state.today), width: text.width - 1), scroll: 0)
         drawApply(state.featuredQR, link: state.featuredLink, darkGlyphs: state.qrDarkGlyphs, into: &grid,
                   area: Rect(x: inner.x, y: text.maxY, width: inner.width, height: max(0, inner.maxY - 2 - text.maxY)))
         let prompt = "Press any key to browse every listing"
-        grid.write(prompt, x: max(0, (size.width - prompt.count) / 2), y: size.height - 2, style: .accent)
+        grid.write(prompt, x: max(0, (size.width - DisplayWidth.of(prompt)) / 2), y: size.height - 2, style: .accent)
     }
 
     private static func drawUnavailable(into grid: inout CellGrid, size: Size) {
@@ -192,9 +193,10 @@ enum KioskView {
         WidgetSupport.fill(&grid, area)
         let inner = Pane.draw(into: &grid, area: area, title: "Staff", focused: true, box: state.box)
         grid.write("PIN to leave the kiosk (Esc closes):", x: inner.x, y: inner.y, style: .plain)
-        let dots = String(repeating: "•", count: pin.field.text.count)
+        // One dot per character typed, never the characters, and never wider than the box.
+        let dots = String(repeating: "•", count: min(pin.field.text.count, inner.width))
         grid.write(dots, x: inner.x, y: inner.y + 2, style: .accent)
         if let message = pin.message { WidgetSupport.write(&grid, message, x: inner.x, y: inner.y + 3, maxWidth: inner.width, style: .error) }
-        return (inner.x + dots.count, inner.y + 2)
+        return (inner.x + DisplayWidth.of(dots), inner.y + 2)
     }
 }

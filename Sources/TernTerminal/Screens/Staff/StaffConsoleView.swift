@@ -68,7 +68,8 @@ enum StaffConsoleView {
             if let line = state.line {
                 let label = line.kind == .limit ? "limit: " : "search: "
                 grid.write(label, x: info.x, y: info.y, style: .accent)
-                caret = line.field.draw(into: &grid, area: Rect(x: info.x + label.count, y: info.y, width: max(0, info.width - label.count), height: 1),
+                let labelWidth = DisplayWidth.of(label)
+                caret = line.field.draw(into: &grid, area: Rect(x: info.x + labelWidth, y: info.y, width: max(0, info.width - labelWidth), height: 1),
                                         focused: true)
             } else {
                 var parts = [TriageContent.countsLine(state.counts)]

@@ -368,11 +368,7 @@ extension TriageScreen {
             let words = line.kind == .search ? line.field.text : triage.searchWords
             do {
                 // Checked here, at once: a bad pattern keeps the line open and says what is wrong.
-                _ = try TriageFilter(pattern: pattern)
-                let searched = try TriageFilter(pattern: words)
-                if searched != TriageFilter(words: searched.words) {
-                    throw CatalogueError.invalid("/ searches words; put status:, field:, age and the like in the limit (l)")
-                }
+                _ = try TriageViewModel.filter(pattern: pattern, words: words)
             } catch {
                 return state.toasts.show("\(error)", isError: true)
             }

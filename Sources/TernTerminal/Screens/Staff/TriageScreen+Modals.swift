@@ -39,7 +39,7 @@ extension TriageScreen {
         }
         switch spec.name {
         case "limit":
-            _ = try TriageFilter(pattern: rest)
+            _ = try TriageViewModel.filter(pattern: rest, words: triage.searchWords)
             return try switchQueue(to: .applications) + applyLimit(pattern: rest, words: triage.searchWords)
         case "view":
             let words = rest.split(separator: " ", maxSplits: 1).map(String.init)

@@ -152,9 +152,7 @@ public struct TriageState {
     }
 
     /// The rows an action in Applications applies to: the marked ones, else the selected one.
-    public var applicationTargets: [TriageRow] {
-        marks.isEmpty ? queue.selectedRow.map { [$0] } ?? [] : marks.rows.values.sorted { $0.id < $1.id }
-    }
+    public var applicationTargets: [TriageRow] { marks.targets(selected: queue.selectedRow) }
 }
 
 /// A posting as the reviewer reads it: the listing in full, its flags, and every decision on it.
