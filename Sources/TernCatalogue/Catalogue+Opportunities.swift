@@ -31,7 +31,13 @@ extension Catalogue {
         let (sql, arguments) = builder.page(after: cursor, offset: offset, limit: limit)
         let startOffset = cursor?.offset ?? offset
         return try read { db in
-            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+            var rows: [Row]
+            if builder.isForYou,
+               let banded = try ForYouBands.rows(db, query: query, today: today, offset: startOffset, limit: limit) {
+                rows = banded
+            } else {
+                rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+            }
             return rows.enumerated().map { index, row in
                 Self.summary(row, cursor: builder.cursor(after: row, offset: startOffset + index + 1))
             }

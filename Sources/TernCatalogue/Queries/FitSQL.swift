@@ -52,4 +52,14 @@ enum FitSQL {
                  SELECT fit_o.id FROM student_interests fit_si JOIN opportunities fit_o ON fit_o.field = fit_si.field
                  WHERE fit_si.student_id = \(studentID))
         """
+
+    /// The ids of listings sharing at least `?` of their skills with the student (one argument,
+    /// ≥ 1): the student's side of opportunity_skills_by_skill, grouped per listing. For you
+    /// reads these bands first and starts from them (see ``ForYouBands``).
+    static let sharingSkills = """
+        SELECT band_os.opportunity_id AS id FROM student_skills band_ss
+        JOIN opportunity_skills band_os ON band_os.skill_id = band_ss.skill_id
+        WHERE band_ss.student_id = \(studentID)
+        GROUP BY band_os.opportunity_id HAVING count(*) >= ?
+        """
 }

@@ -1,0 +1,48 @@
+import Foundation
+import GRDB
+import Testing
+@testable import TernCatalogue
+
+/// Every keyset order walks its own index and stops after a page, with or without words:
+/// nothing sorts every match (issue 12). The rows are checked against a plain sort.
+@Suite struct ListingOrderPlanTests {
+    @Test func eachKeysetOrderWalksItsOwnIndexWithWordsAndFilters() throws {
+        let fixture = try CatalogueFixture()
+        try fixture.addListings((0..<30).map { ["ref": "l\($0)", "title": "Python task \($0)", "hours": 5 + $0 % 7] })
+        let today = CalendarDay(Date())
+        let indexes: [OpportunitySort: String] = [
+            .deadline: "opportunities_by_deadline", .newest: "opportunities_by_posted",
+            .hours: "opportunities_by_hours", .pay: "opportunities_by_pay",
+        ]
+        for (sort, index) in indexes {
+            for query in [OpportunityQuery(words: "pyth", sort: sort), OpportunityQuery(words: "p", paidOnly: true, sort: sort),
+                          OpportunityQuery(sort: sort)] {
+                let first = try fixture.catalogue.opportunities(matching: query, limit: 2)
+                for cursor in [nil, first.last?.cursor] {
+                    let (sql, arguments) = OpportunitySQL(query: query, today: today).page(after: cursor, limit: 40)
+                    let plan = try fixture.catalogue.read { db in
+                        try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
+                    }
+                    #expect(plan.contains { $0.contains("USING INDEX \(index)") }, "\(sort): \(plan)")
+                    #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(sort): \(plan)")
+                }
+            }
+        }
+    }
+
+    @Test func theHoursOrderIsFewestHoursFirstThenOldestListing() throws {
+        let fixture = try CatalogueFixture()
+        try fixture.addListings((0..<12).map { ["ref": "l\($0)", "title": "Python task \($0)", "hours": 5 + $0 % 4] })
+        let expected = try fixture.catalogue.read { db in
+            try String.fetchAll(db, sql: "SELECT ref FROM opportunities ORDER BY hours, id")
+        }
+        var refs: [String] = []
+        var cursor: OpportunityCursor? = nil
+        repeat {
+            let page = try fixture.catalogue.opportunities(matching: OpportunityQuery(words: "python", sort: .hours), after: cursor, limit: 5)
+            refs += page.map(\.ref)
+            cursor = page.count == 5 ? page.last?.cursor : nil
+        } while cursor != nil
+        #expect(refs == expected)
+    }
+}
