@@ -27,15 +27,16 @@ extension Catalogue {
     private func opportunities(
         matching query: OpportunityQuery, after cursor: OpportunityCursor?, offset: Int, limit: Int, today: CalendarDay
     ) throws -> [OpportunitySummary] {
-        let builder = OpportunitySQL(query: query, today: today)
-        let (sql, arguments) = builder.page(after: cursor, offset: offset, limit: limit)
         let startOffset = cursor?.offset ?? offset
         return try read { db in
-            var rows: [Row]
+            var builder = OpportunitySQL(query: query, today: today)
+            builder.plan = try ListingPagePlan.choose(db, for: builder)
+            let rows: [Row]
             if builder.isForYou,
                let banded = try ForYouBands.rows(db, query: query, today: today, offset: startOffset, limit: limit) {
                 rows = banded
             } else {
+                let (sql, arguments) = builder.page(after: cursor, offset: offset, limit: limit)
                 rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
             }
             return rows.enumerated().map { index, row in

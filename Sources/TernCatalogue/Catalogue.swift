@@ -164,8 +164,10 @@ public final class Catalogue: Sendable {
     }
 
     /// Reads in a snapshot; concurrent with writers thanks to WAL.
+    /// Inside ``cancelling(when:_:)``, stops with ``CatalogueError/cancelled`` once cancelled.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try translating { try pool.read(body) }
+        guard let cancellation = ReadCancellation.current else { return try translating { try pool.read(body) } }
+        return try translating { try pool.read { db in try cancellation.watching(db) { try body(db) } } }
     }
 
     /// Writes in one `BEGIN IMMEDIATE` transaction: all or nothing.

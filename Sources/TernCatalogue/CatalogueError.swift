@@ -25,6 +25,8 @@ public enum CatalogueError: Error, Equatable, Sendable, CustomStringConvertible 
     case missing(String)
     /// Another process held the write lock for longer than a writer waits.
     case busy(String)
+    /// A read stopped because its answer was no longer wanted (``Catalogue/cancelling(when:_:)``).
+    case cancelled
 
     public var description: String {
         switch self {
@@ -43,6 +45,7 @@ public enum CatalogueError: Error, Equatable, Sendable, CustomStringConvertible 
         case .unusable(let why): why
         case .missing(let path): "no catalogue at \(path); create one with tern init [--demo]"
         case .busy(let why): why
+        case .cancelled: "stopped: a newer request replaced this one"
         }
     }
 }

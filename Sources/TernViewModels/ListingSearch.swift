@@ -121,7 +121,12 @@ public final class ListingSearch: @unchecked Sendable {
             publish(Result(generation: generation, query: query, firstPage: []), done: true)
             return
         }
-        var result = Self.firstPage(of: query, in: catalogue, today: today, pageSize: pageSize)
+        // A newer keystroke stops this query where it stands rather than queueing behind it
+        // (a one-letter prefix costs a tenth of a second at 1,000,000 listings).
+        let superseded: @Sendable () -> Bool = { [weak self] in self.map { !$0.isLatest(generation) } ?? true }
+        var result = Catalogue.cancelling(when: superseded) {
+            Self.firstPage(of: query, in: catalogue, today: today, pageSize: pageSize)
+        }
         result.generation = generation
         guard result.count == nil, result.failure == nil else {
             publish(result, done: true)
@@ -132,6 +137,6 @@ public final class ListingSearch: @unchecked Sendable {
             publish(result, done: true)
             return
         }
-        publish(Self.counted(result, in: catalogue, today: today), done: true)
+        publish(Catalogue.cancelling(when: superseded) { Self.counted(result, in: catalogue, today: today) }, done: true)
     }
 }

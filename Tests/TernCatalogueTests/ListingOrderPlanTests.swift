@@ -30,6 +30,46 @@ import Testing
         }
     }
 
+    @Test func walkingTheOrderAndSortingTheMatchesReadTheSameRows() throws {
+        let fixture = try CatalogueFixture()
+        try fixture.addListings((0..<60).map {
+            ["ref": "l\($0)", "title": $0.isMultiple(of: 3) ? "Python task \($0)" : "Design task \($0)",
+             "hours": 5 + $0 % 7, "location_kind": $0.isMultiple(of: 2) ? "remote" : "hybrid", "city": "Lyon",
+             "compensation_amount": 100 + ($0 * 37) % 500, "deadline": CalendarDay(Date()).adding(days: 3 + $0 % 9).description]
+        })
+        let today = CalendarDay(Date())
+        func read(_ query: OpportunityQuery, _ plan: ListingPagePlan) throws -> [String] {
+            var refs: [String] = []
+            var cursor: OpportunityCursor? = nil
+            repeat {
+                let (sql, arguments) = OpportunitySQL(query: query, today: today, plan: plan).page(after: cursor, limit: 7)
+                let rows = try fixture.catalogue.read { try Row.fetchAll($0, sql: sql, arguments: arguments) }
+                refs += rows.map { $0["ref"] }
+                cursor = rows.count == 7 ? OpportunitySQL(query: query, today: today).cursor(after: rows[6], offset: refs.count) : nil
+            } while cursor != nil
+            return refs
+        }
+        var total = 0
+        for sort in [OpportunitySort.deadline, .newest, .hours, .pay] {
+            for query in [OpportunityQuery(words: "python", sort: sort), OpportunityQuery(words: "task", locationKinds: [.remote], sort: sort),
+                          OpportunityQuery(words: "des", maxHours: 8, sort: sort)] {
+                let walked = try read(query, .walkOrder)
+                #expect(!walked.isEmpty)
+                #expect(try read(query, .sortMatches) == walked, "\(query)")
+                #expect(try fixture.catalogue.opportunities(matching: query, limit: 100).map(\.ref) == walked)
+                total += walked.count
+            }
+        }
+        #expect(total > 100)
+        // The bounded count picks: a handful of matches is sorted, a one-letter prefix walks.
+        let plans = try fixture.catalogue.read { db in
+            try ["python", "p"].map { words in
+                try ListingPagePlan.choose(db, for: OpportunitySQL(query: OpportunityQuery(words: words, sort: .newest), today: today))
+            }
+        }
+        #expect(plans == [.sortMatches, .walkOrder])
+    }
+
     @Test func theHoursOrderIsFewestHoursFirstThenOldestListing() throws {
         let fixture = try CatalogueFixture()
         try fixture.addListings((0..<12).map { ["ref": "l\($0)", "title": "Python task \($0)", "hours": 5 + $0 % 4] })

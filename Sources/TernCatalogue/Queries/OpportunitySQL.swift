@@ -8,14 +8,20 @@ struct OpportunitySQL {
     /// For you only: read just the listings sharing at least this many skills with the student
     /// (see ``ForYouBands``) instead of every listing that fits at all.
     var sharedSkillsAtLeast: Int? = nil
+    /// How a page with words reads its matches (``ListingPagePlan``).
+    var plan: ListingPagePlan = .walkOrder
 
-    init(query: OpportunityQuery, today: CalendarDay, sharedSkillsAtLeast: Int? = nil) {
+    init(query: OpportunityQuery, today: CalendarDay, sharedSkillsAtLeast: Int? = nil, plan: ListingPagePlan = .walkOrder) {
         self.query = query
         self.today = today
         self.sharedSkillsAtLeast = sharedSkillsAtLeast
+        self.plan = plan
     }
 
     private var usesRelevance: Bool { effectiveSort == .relevance }
+
+    /// A keyset order with words: its page can walk the order's index or sort the matches.
+    var hasPagePlanChoice: Bool { matchExpression != nil && !usesRelevance && effectiveSort != .match }
 
     /// For you: ranked by fit to `matchFor`, paged by offset (``ForYouBands`` reads it first).
     var isForYou: Bool { effectiveSort == .match }
@@ -56,7 +62,8 @@ struct OpportunitySQL {
 
     /// `forPage`: the conditions of a page, which may steer the plan towards the order's index
     /// (a count has no order and keeps the cheapest plan).
-    private func whereClause(_ arguments: inout StatementArguments, matchInWhere: Bool = true, forPage: Bool = false) -> String {
+    private func whereClause(_ arguments: inout StatementArguments, matchInWhere: Bool = true, fitInWhere: Bool = true,
+                             forPage: Bool = false) -> String {
         var conditions: [String] = ["o.approval = 'approved'"]
         if query.includeClosed {
             conditions.append("o.status <> 'draft'")
@@ -132,10 +139,12 @@ struct OpportunitySQL {
         if query.matchFor != nil {
             // A band is the statement's starting set (see page); a listing sharing a skill fits,
             // so it needs no second test.
-            if sharedSkillsAtLeast == nil { conditions.append(FitSQL.fitsAtAll) }
+            if sharedSkillsAtLeast == nil, fitInWhere { conditions.append(FitSQL.fitsAtAll) }
         }
         if let match = matchExpression, !usesRelevance, matchInWhere {
-            conditions.append("o.id IN (SELECT rowid FROM opportunity_search WHERE opportunity_search MATCH ?)")
+            // Unary + keeps this a membership test: as a look-up by rowid SQLite would read every
+            // match and sort them all by the order's key (see ListingPagePlan).
+            conditions.append("+o.id IN (SELECT rowid FROM opportunity_search WHERE opportunity_search MATCH ?)")
             _ = arguments.append(contentsOf: [match])
         }
         return conditions.joined(separator: " AND ")
@@ -162,13 +171,20 @@ struct OpportunitySQL {
                 + "JOIN organizations org ON org.id = o.organization_id"
             _ = arguments.append(contentsOf: [band])
         }
+        var matchInWhere = true
         if usesRelevance, let match = matchExpression {
             from = "opportunity_search JOIN opportunities o ON o.id = opportunity_search.rowid "
                 + "JOIN organizations org ON org.id = o.organization_id"
             conditions = "opportunity_search MATCH ? AND "
             _ = arguments.append(contentsOf: [match])
+        } else if plan == .sortMatches, sharedSkillsAtLeast == nil, let match = matchExpression {
+            // Few matches: read them, look each listing up and sort them (CROSS JOIN pins the order).
+            from = "(SELECT rowid AS id FROM opportunity_search WHERE opportunity_search MATCH ?) m "
+                + "CROSS JOIN opportunities o ON o.id = m.id JOIN organizations org ON org.id = o.organization_id"
+            _ = arguments.append(contentsOf: [match])
+            matchInWhere = false
         }
-        conditions += whereClause(&arguments, forPage: true)
+        conditions += whereClause(&arguments, matchInWhere: matchInWhere, forPage: true)
         let order: String
         var pageCondition = ""
         var offset = cursor == nil ? skip : 0
@@ -203,15 +219,25 @@ struct OpportunitySQL {
         var arguments = StatementArguments()
         let with = prelude(&arguments)
         var from = "opportunities o"
+        var fitInFrom = false
         // With words, start from the (usually much smaller) set of text matches; CROSS JOIN pins
         // that order, which SQLite would otherwise invert into a scan of every open listing.
+        // Each match is then looked up in opportunities_facts, the narrow copy of the columns a
+        // filter reads: matches come in id order, so the look-ups walk it nearly sequentially
+        // (half the time of visiting the wide table rows: 55 → 27 ms for `pyth` at 1M).
         if let match = matchExpression {
-            from = "(SELECT rowid AS id FROM opportunity_search WHERE opportunity_search MATCH ?) m CROSS JOIN opportunities o ON o.id = m.id"
+            from = "(SELECT rowid AS id FROM opportunity_search WHERE opportunity_search MATCH ?) m "
+                + "CROSS JOIN opportunities o INDEXED BY opportunities_facts ON o.id = m.id"
             _ = arguments.append(contentsOf: [match])
+        } else if query.matchFor != nil {
+            // For you without words: start from the listings that fit, the same way.
+            from = "(\(FitSQL.fittingIDs)) f CROSS JOIN opportunities o INDEXED BY opportunities_facts ON o.id = f.id"
+            fitInFrom = true
         }
         // Join organizations only when a filter reads them: a count must not visit a second table per row.
         if !(query.organization ?? "").isEmpty { from += " JOIN organizations org ON org.id = o.organization_id" }
-        let conditions = OpportunitySQL(query: withoutRelevance, today: today).whereClause(&arguments, matchInWhere: false)
+        let conditions = OpportunitySQL(query: withoutRelevance, today: today)
+            .whereClause(&arguments, matchInWhere: false, fitInWhere: !fitInFrom)
         return ("\(with)SELECT count(*) FROM \(from) WHERE \(conditions)", arguments)
     }
 

@@ -51,8 +51,13 @@ enum CatalogueSchema {
 
     // Every browse order walks an index led by the visibility columns and stops after a page
     // (issue 12): the hours order had none and sorted every match, 0.3 s for `pyth` at 1M.
+    // Counts get a narrow covering index to look their candidates up in.
     private static let v7ListingOrders = """
     CREATE INDEX opportunities_by_hours ON opportunities(status, approval, hours, id);
+    -- Counts start from a set of ids (text matches, listings fitting a student) and look each one
+    -- up: here, a sixth the size of the table's rows, instead of the rows with their briefs.
+    CREATE INDEX opportunities_facts ON opportunities(id, status, approval, deadline, field, location_kind,
+        compensation_kind, hours, duration_days);
     """
 
     // `sort pay` must never compare amounts in different currencies as one number (issue 9):
