@@ -89,11 +89,17 @@ public final class ListingSearch: @unchecked Sendable {
     /// ```swift
     /// let result = ListingSearch.firstPage(of: query, in: catalogue, today: today)
     /// ```
+    ///
+    /// `superseded`, when given, is asked while SQLite works: once it says yes the read stops
+    /// and the result carries ``CatalogueError/cancelled`` (it is of no use to anyone).
     public static func firstPage(of query: OpportunityQuery, in catalogue: Catalogue, today: CalendarDay,
-                                 pageSize: Int = ListingsViewModel.pageSize) -> Result {
+                                 pageSize: Int = ListingsViewModel.pageSize,
+                                 superseded: @escaping @Sendable () -> Bool = { false }) -> Result {
         var result = Result(generation: 0, query: query, firstPage: [])
         do {
-            result.firstPage = try catalogue.opportunities(matching: query, limit: pageSize, today: today)
+            result.firstPage = try Catalogue.cancelling(when: superseded) {
+                try catalogue.opportunities(matching: query, limit: pageSize, today: today)
+            }
             if result.firstPage.count < pageSize { result.count = result.firstPage.count }
         } catch {
             result.failure = "\(error)"
@@ -106,10 +112,13 @@ public final class ListingSearch: @unchecked Sendable {
     /// ```swift
     /// let whole = ListingSearch.counted(result, in: catalogue, today: today)
     /// ```
-    public static func counted(_ partial: Result, in catalogue: Catalogue, today: CalendarDay) -> Result {
+    public static func counted(_ partial: Result, in catalogue: Catalogue, today: CalendarDay,
+                               superseded: @escaping @Sendable () -> Bool = { false }) -> Result {
         var result = partial
         do {
-            result.count = try catalogue.countOpportunities(matching: partial.query, today: today)
+            result.count = try Catalogue.cancelling(when: superseded) {
+                try catalogue.countOpportunities(matching: partial.query, today: today)
+            }
         } catch {
             result.failure = "\(error)"
         }
@@ -124,9 +133,7 @@ public final class ListingSearch: @unchecked Sendable {
         // A newer keystroke stops this query where it stands rather than queueing behind it
         // (a one-letter prefix costs a tenth of a second at 1,000,000 listings).
         let superseded: @Sendable () -> Bool = { [weak self] in self.map { !$0.isLatest(generation) } ?? true }
-        var result = Catalogue.cancelling(when: superseded) {
-            Self.firstPage(of: query, in: catalogue, today: today, pageSize: pageSize)
-        }
+        var result = Self.firstPage(of: query, in: catalogue, today: today, pageSize: pageSize, superseded: superseded)
         result.generation = generation
         guard result.count == nil, result.failure == nil else {
             publish(result, done: true)
@@ -137,6 +144,6 @@ public final class ListingSearch: @unchecked Sendable {
             publish(result, done: true)
             return
         }
-        publish(Catalogue.cancelling(when: superseded) { Self.counted(result, in: catalogue, today: today) }, done: true)
+        publish(Self.counted(result, in: catalogue, today: today, superseded: superseded), done: true)
     }
 }

@@ -12,7 +12,9 @@ extension StudentScreen {
     func requery() -> [Effect<StudentOutcome>] {
         let query = effectiveQuery, day = today(), catalogue = catalogue
         return [.cancel(.searchCount),
-                .run(.search) { _ in .listings(ListingSearch.firstPage(of: query, in: catalogue, today: day)) }]
+                .run(.search) { task in
+                    .listings(ListingSearch.firstPage(of: query, in: catalogue, today: day, superseded: { task.isSuperseded }))
+                }]
     }
 
     /// A search's first page, or its count, came back.
@@ -36,7 +38,9 @@ extension StudentScreen {
         state.isCounting = listings.isCounting
         guard !counted, result.count == nil else { return [] }
         let catalogue = catalogue, day = today()
-        return [.run(.searchCount) { _ in .listings(ListingSearch.counted(result, in: catalogue, today: day)) }]
+        return [.run(.searchCount) { task in
+            .listings(ListingSearch.counted(result, in: catalogue, today: day, superseded: { task.isSuperseded }))
+        }]
     }
 
     func setSearchWords(_ words: String) -> [Effect<StudentOutcome>] {
