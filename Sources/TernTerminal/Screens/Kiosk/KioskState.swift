@@ -29,6 +29,8 @@ public struct KioskState {
     public var search = TextField(limit: 60)
     public var field: Field?
     public var listingCount = 0
+    /// The first page is in and the count is still being worked out (`listingCount` is the page's).
+    public var isCounting = false
     public var listings = ListController<OpportunitySummary, Int64>()
     public var detail: ListingDetail?
     /// Narrow screens show the list or the detail; wide ones both.
@@ -65,6 +67,14 @@ public struct KioskState {
 /// The kiosk has no background work: each query is one index walk.
 public enum KioskOutcome: Sendable {
     case nothing
+    /// A search's first page (`counted` false) or, after a full page, its count.
+    case listings(ListingSearch.Result, counted: Bool)
+}
+
+extension TaskKind {
+    /// The kiosk's search as it is typed: a keystroke only starts it, superseding the last.
+    static let kioskSearch = TaskKind("kiosk search")
+    static let kioskCount = TaskKind("kiosk count")
 }
 
 extension TimerID {

@@ -67,7 +67,7 @@ enum KioskView {
     private static func drawBrowsing(_ state: KioskState, into grid: inout CellGrid) -> (x: Int, y: Int)? {
         let width = state.size.width
         grid.write(" Tern · micro-internships: find one, scan its code, apply from your phone", x: 0, y: 0, style: .accent)
-        let count = "\(state.listingCount) open listing\(state.listingCount == 1 ? "" : "s") "
+        let count = "\(state.listingCount)\(state.isCounting ? "+" : "") open listing\(state.listingCount == 1 && !state.isCounting ? "" : "s") "
         grid.write(count, x: max(0, width - DisplayWidth.of(count)), y: 0, style: .muted)
         let label = " Search: "
         grid.write(label, x: 0, y: 1, style: .accent)
