@@ -47,7 +47,8 @@ extension Catalogue {
 
     /// How many listings match; asked separately from the page so a page never waits on it.
     public func countOpportunities(matching query: OpportunityQuery, today: CalendarDay = CalendarDay(Date())) throws -> Int {
-        let (sql, arguments) = OpportunitySQL(query: query, today: today).count()
+        let builder = OpportunitySQL(query: query, today: today)
+        let (sql, arguments) = builder.forYouCount() ?? builder.count()
         return try read { try Int.fetchOne($0, sql: sql, arguments: arguments) ?? 0 }
     }
 

@@ -19,6 +19,20 @@ import Testing
             for words in ["", "data"] {
                 for kinds in [Set<LocationKind>(), [.remote]] {
                     let query = OpportunityQuery(words: words, locationKinds: kinds, sort: .match, matchFor: student)
+                    // The count in two parts (interests, then skills outside them) is the plain count of the union.
+                    let union = try catalogue.read { db in
+                        let (sql, arguments) = OpportunitySQL(query: query, today: today).count()
+                        return try Int.fetchOne(db, sql: sql, arguments: arguments)
+                    }
+                    #expect(try catalogue.countOpportunities(matching: query, today: today) == union, "\(student) \(query)")
+                    var narrowed = query
+                    narrowed.fields = [.design, .software]
+                    narrowed.maxHours = 20
+                    let narrowedUnion = try catalogue.read { db in
+                        let (sql, arguments) = OpportunitySQL(query: narrowed, today: today).count()
+                        return try Int.fetchOne(db, sql: sql, arguments: arguments)
+                    }
+                    #expect(try catalogue.countOpportunities(matching: narrowed, today: today) == narrowedUnion)
                     for (offset, limit) in [(0, 5), (0, 40), (5, 10), (40, 40)] {
                         let everyFit = try catalogue.read { db -> [Int64] in
                             let (sql, arguments) = OpportunitySQL(query: query, today: today).page(after: nil, offset: offset, limit: limit)

@@ -241,6 +241,31 @@ struct OpportunitySQL {
         return ("\(with)SELECT count(*) FROM \(from) WHERE \(conditions)", arguments)
     }
 
+    /// For you's count without words, in two parts that never overlap: the listings in the
+    /// student's interests (a range of opportunities_by_field each, read in the index alone),
+    /// plus those outside them sharing a skill (found from the student's skills, each looked up
+    /// in opportunities_facts). The same number as counting the union of both, without building
+    /// that union (117,000 ids for one student at 1,000,000 listings). Nil when the plain count
+    /// applies: words, no student, or a filter on the organization (which needs the join).
+    func forYouCount() -> (sql: String, arguments: StatementArguments)? {
+        guard query.matchFor != nil, matchExpression == nil, (query.organization ?? "").isEmpty else { return nil }
+        var arguments = StatementArguments()
+        let with = prelude(&arguments)
+        let interests = "(SELECT fit_si.field FROM student_interests fit_si WHERE fit_si.student_id = (SELECT id FROM fit_student))"
+        let plain = OpportunitySQL(query: withoutRelevance, today: today)
+        let inInterests = plain.whereClause(&arguments, matchInWhere: false, fitInWhere: false)
+        let sharingSkill = plain.whereClause(&arguments, matchInWhere: false, fitInWhere: false)
+        let sql = """
+            \(with)SELECT (SELECT count(*) FROM opportunities o WHERE o.field IN \(interests) AND \(inInterests))
+                 + (SELECT count(*) FROM (SELECT DISTINCT fit_os.opportunity_id AS id FROM student_skills fit_ss
+                                          JOIN opportunity_skills fit_os ON fit_os.skill_id = fit_ss.skill_id
+                                          WHERE fit_ss.student_id = (SELECT id FROM fit_student)) f
+                    CROSS JOIN opportunities o INDEXED BY opportunities_facts ON o.id = f.id
+                    WHERE o.field NOT IN \(interests) AND \(sharingSkill))
+            """
+        return (sql, arguments)
+    }
+
     /// The sort key column and whether the order is descending, for the orders that page by
     /// key (every order but the ranked ones, which have no stable key and page by offset).
     private var sortKey: (column: String, descending: Bool)? {
