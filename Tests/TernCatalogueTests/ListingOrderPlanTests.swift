@@ -4,7 +4,8 @@ import Testing
 @testable import TernCatalogue
 
 /// Every keyset order walks its own index and stops after a page, with or without words:
-/// nothing sorts every match (issue 12). The rows are checked against a plain sort.
+/// nothing sorts every match (issue 12; the pay order since issue 9). The rows are checked
+/// against a plain sort.
 @Suite struct ListingOrderPlanTests {
     @Test func eachKeysetOrderWalksItsOwnIndexWithWordsAndFilters() throws {
         let fixture = try CatalogueFixture()

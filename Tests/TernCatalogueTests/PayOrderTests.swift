@@ -95,23 +95,6 @@ import Testing
         #expect(try fixture.catalogue.homeCurrency() == "EUR")
     }
 
-    @Test func thePayOrderWalksItsIndexInsteadOfSortingEveryListing() throws {
-        let first = try fixture.catalogue.opportunities(matching: OpportunityQuery(sort: .pay), limit: 2)
-        let today = CalendarDay(Date())
-        let pages: [(OpportunityQuery, OpportunityCursor?)] = [
-            (OpportunityQuery(sort: .pay), nil), (OpportunityQuery(sort: .pay), first.last?.cursor),
-            (OpportunityQuery(words: "listing", paidOnly: true, sort: .pay), nil),
-        ]
-        for (query, cursor) in pages {
-            let (sql, arguments) = OpportunitySQL(query: query, today: today).page(after: cursor, limit: 40)
-            let plan = try fixture.catalogue.read { db in
-                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
-            }
-            #expect(plan.contains { $0.contains("USING INDEX opportunities_by_pay") }, "\(plan)")
-            #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
-        }
-    }
-
     @Test func aCatalogueMadeBeforeThePayOrderIsRankedWhenMigrated() throws {
         let path = fixture.directory.appendingPathComponent("v2.sqlite").path
         let old = try DatabaseQueue(path: path)
