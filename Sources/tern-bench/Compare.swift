@@ -71,7 +71,7 @@ struct CompareBench {
         var samples = Samples()
         for run in 0...runs {
             let started = Stopwatch.now()
-            let (status, _) = Spawn.wait(try prepared.start())
+            let status = Spawn.wait(try prepared.start())
             let ms = Stopwatch.milliseconds(since: started)
             // grep says 1 when nothing matched: still a finished search.
             guard status == 0 || (status == 1 && arguments[0].hasSuffix("grep")) else {

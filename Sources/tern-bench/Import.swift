@@ -1,7 +1,7 @@
 import Foundation
 
 /// `tern import` of new listings as a whole process: rows per second and peak resident memory
-/// (ru_maxrss), each run into a freshly made empty catalogue of its own (never the benchmark's).
+/// (VmHWM, read while it runs), each run into a freshly made empty catalogue of its own (never the benchmark's).
 struct ImportBench {
     let options: Options
     let report: Report
@@ -21,7 +21,8 @@ struct ImportBench {
             guard made.status == 0 else { report.note("  tern init failed (status \(made.status))"); return }
             let errors = options.dataPath("import-stderr.txt")
             let run = try Spawn.run([tern, "import", file, "--db", target],
-                                    streams: .files(stdin: "/dev/null", stdout: "/dev/null", stderr: errors), environment: environment)
+                                    streams: .files(stdin: "/dev/null", stdout: "/dev/null", stderr: errors), environment: environment,
+                                    watchingPeak: true)
             guard run.status == 0 else {
                 let said = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
                 report.note("  tern import failed (status \(run.status)): \(said.prefix(300))")
@@ -30,12 +31,12 @@ struct ImportBench {
             try? FileManager.default.removeItem(atPath: errors)
             took.append(run.milliseconds)
             perSecond.append(Double(rows) / (run.milliseconds / 1000))
-            peak.append(run.peakResidentMegabytes)
+            if let resident = run.peakResidentMegabytes { peak.append(resident) }
         }
         removeCatalogue(target)
         report.add("tern import: whole process", took, key: "import.ms")
         report.add("tern import: rows per second", perSecond, key: "import.rate", unit: "rows/s")
-        report.add("tern import: peak resident memory", peak, key: "import.rss", unit: "MB")
+        report.add("tern import: peak resident memory (VmHWM)", peak, key: "import.rss", unit: "MB")
     }
 
     /// The import's scratch catalogue: this benchmark's own file, made and removed by it.

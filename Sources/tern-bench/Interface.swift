@@ -24,11 +24,11 @@ struct InterfaceBench {
     /// back); also spawn to the first byte the program wrote (curses starting).
     func firstFrame(_ name: String, _ arguments: [String], environment: [String: String] = Spawn.environment(), key: String) throws {
         var toExit = Samples(), toFirstByte = Samples()
-        var bytes = 0, peak = 0.0
+        var bytes = 0
         for run in 0...options.runs {
             let session = try TerminalSession(arguments, width: Self.width, height: Self.height, environment: environment)
             let output = session.readUntilClosed()
-            let (status, resident) = session.finish()
+            let status = session.finish()
             let total = session.elapsed
             guard status == 0 else {
                 report.note("  \(name): exit status \(status) (\(output.bytes) bytes drawn); not counted")
@@ -38,11 +38,10 @@ struct InterfaceBench {
             toExit.append(total)
             if let first = output.firstByte { toFirstByte.append(first) }
             bytes = output.bytes
-            peak = max(peak, resident)
         }
         report.add("\(name): spawn to first byte drawn", toFirstByte)
         report.add("\(name): spawn to exit after its first frame", toExit, key: key,
-                   note: String(format: "%d bytes a frame, peak RSS %.1f MB", bytes, peak))
+                   note: "\(bytes) bytes drawn")
     }
 
     /// The kiosk opens its catalogue read-only whatever happens; it needs a staff PIN set to
@@ -62,7 +61,7 @@ struct InterfaceBench {
                                           environment: Spawn.environment())
         let first = session.readUntilQuiet(quietMilliseconds: 500)
         guard !first.closed else {
-            report.note("  the interface exited at once (status \(session.finish().status)); no session figures")
+            report.note("  the interface exited at once (status \(session.finish())); no session figures")
             return
         }
         func react(_ keys: String, quiet: Int) -> TerminalSession.Output {
@@ -99,9 +98,8 @@ struct InterfaceBench {
         report.add("j (one row down): key to last byte drawn", moveDrawn, key: "move.drawn")
         report.add("Ctrl-F (a page down): bytes sent", pageBytes, unit: "B")
         report.add("typing \"python\": key to last byte drawn", typed, note: "page and count drawn, as seen on the terminal")
-        var resident = Samples()
-        resident.append(peak)
-        report.add("peak resident memory of the interface (ru_maxrss)", resident, key: "rss", unit: "MB",
-                   note: status == 0 ? "after moves, pages, a detail, typing and every sort; quit with q" : "exit status \(status)")
+        let resident = Samples(peak.map { [$0] } ?? [])
+        report.add("peak resident memory of the interface (VmHWM)", resident, key: "rss", unit: "MB",
+                   note: status == 0 ? "after moves, pages, a detail, typing and every sort; then q" : "exit status \(status)")
     }
 }

@@ -28,7 +28,8 @@ struct Options {
     var student = "student1"
     var importRows = 100_000
     var soakHours = 8
-    /// Seconds one in-process item may take before it gets fewer runs (at least 3).
+    /// Seconds the timed runs of one in-process item may take before it stops short of `runs`
+    /// (at least 3 runs are taken).
     var itemSeconds = 8
     var organizationPrefix: String?
     var staffStudent: String?

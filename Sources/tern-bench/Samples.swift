@@ -54,24 +54,23 @@ enum Stopwatch {
     }
 }
 
-/// How long one measured item may take, warm-up included, before it gets fewer runs: a query
-/// of seconds gets at least ``minimumRuns``, one of milliseconds all of `runs`.
+/// How long the timed runs of one in-process item may take before it stops short of `runs`:
+/// a query of seconds gets ``minimumRuns``, one of milliseconds all of `runs`.
 nonisolated(unsafe) var itemBudgetMilliseconds = 8_000.0
 let minimumRuns = 3
 
 /// Up to `runs` timed calls of `body`, after `warmUp` untimed ones (caches, the page cache,
-/// SQLite's statement cache: what a second keystroke finds). The warm-up's duration sets how
-/// many fit in ``itemBudgetMilliseconds`` (never fewer than ``minimumRuns``); the row printed
+/// SQLite's statement cache: what a second keystroke finds). Stops early once the timed runs
+/// have taken ``itemBudgetMilliseconds`` and there are at least ``minimumRuns``; the row printed
 /// says how many were taken.
 func timed(runs: Int, warmUp: Int = 1, _ body: () throws -> Void) rethrows -> Samples {
-    var warmUpMilliseconds = 0.0
-    for _ in 0..<warmUp { warmUpMilliseconds = try Stopwatch.time(body) }
-    var count = runs
-    if warmUp > 0, warmUpMilliseconds > 0 {
-        let fitting = Int((itemBudgetMilliseconds - warmUpMilliseconds) / warmUpMilliseconds)
-        count = Swift.min(runs, Swift.max(minimumRuns, fitting))
-    }
+    for _ in 0..<warmUp { try body() }
     var samples = Samples()
-    for _ in 0..<count { samples.append(try Stopwatch.time(body)) }
+    var spent = 0.0
+    while samples.count < runs, samples.count < minimumRuns || spent < itemBudgetMilliseconds {
+        let ms = try Stopwatch.time(body)
+        samples.append(ms)
+        spent += ms
+    }
     return samples
 }

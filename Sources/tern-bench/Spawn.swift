@@ -3,13 +3,13 @@ import Glibc
 #endif
 import Foundation
 
-/// Starts programs with posix_spawn and waits for them with wait4: no Foundation `Process`,
+/// Starts programs with posix_spawn and waits for them with waitpid: no Foundation `Process`,
 /// whose own machinery (a run loop, pipes, a monitoring thread) added about 20 ms to every run
 /// and would be timed with the program. What is timed is spawn to exit, as a shell would see it.
 ///
 /// ```swift
 /// let run = try Spawn.run(["/usr/bin/grep", "-ciE", "\\bpyth", "listings.txt"], environment: Spawn.environment())
-/// print(run.milliseconds, run.status, run.peakResidentMegabytes)
+/// print(run.milliseconds, run.status)
 /// ```
 enum Spawn {
     /// One finished child.
@@ -17,8 +17,11 @@ enum Spawn {
         var milliseconds: Double
         /// The exit status, or 128 + the signal that ended it (as a shell says it).
         var status: Int32
-        /// Peak resident set size of the child (ru_maxrss), in megabytes.
-        var peakResidentMegabytes: Double
+        /// The child's peak resident set size (VmHWM) as last read while it ran, in megabytes;
+        /// nil unless asked for. Not ru_maxrss: a child made by posix_spawn (vfork) shares this
+        /// process's memory until exec, and the kernel carries that memory's peak into the
+        /// child's ru_maxrss, so it would never read below this benchmark's own.
+        var peakResidentMegabytes: Double?
     }
 
     struct Failed: Error, CustomStringConvertible {
@@ -109,23 +112,48 @@ enum Spawn {
         }
     }
 
-    /// Waits for `pid` to end; its status (128 + signal when killed) and its peak RSS.
-    static func wait(_ pid: pid_t) -> (status: Int32, peakResidentMegabytes: Double) {
+    /// Waits for `pid` to end; its exit status (128 + the signal when killed).
+    static func wait(_ pid: pid_t) -> Int32 {
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
-        let signal = status & 0x7f
-        let code = signal == 0 ? (status >> 8) & 0xff : 128 + signal
-        return (code, Double(usage.ru_maxrss) / 1024)
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return exitStatus(status)
     }
 
-    /// Runs `arguments` to the end, timed from spawn to exit.
-    static func run(_ arguments: [String], streams: Streams = .quiet, environment: [String: String]) throws -> Finished {
+    static func exitStatus(_ status: Int32) -> Int32 {
+        let signal = status & 0x7f
+        return signal == 0 ? (status >> 8) & 0xff : 128 + signal
+    }
+
+    /// Runs `arguments` to the end, timed from spawn to exit. With `watchingPeak`, the child's
+    /// VmHWM is read every 10 ms while it runs (its exit is then seen up to 10 ms late: for runs
+    /// of seconds only), and the last reading is its peak resident memory.
+    static func run(_ arguments: [String], streams: Streams = .quiet, environment: [String: String],
+                    watchingPeak: Bool = false) throws -> Finished {
         let prepared = Prepared(arguments, streams: streams, environment: environment)
         let started = Stopwatch.now()
         let pid = try prepared.start()
-        let (status, peak) = wait(pid)
-        return Finished(milliseconds: Stopwatch.milliseconds(since: started), status: status, peakResidentMegabytes: peak)
+        guard watchingPeak else {
+            let status = wait(pid)
+            return Finished(milliseconds: Stopwatch.milliseconds(since: started), status: status)
+        }
+        var peak: Double?
+        var status: Int32 = 0
+        while true {
+            let done = waitpid(pid, &status, WNOHANG)
+            if done == pid { break }
+            if done == -1 && errno != EINTR { break }
+            peak = highWaterMegabytes(of: pid) ?? peak
+            usleep(10_000)
+        }
+        return Finished(milliseconds: Stopwatch.milliseconds(since: started), status: exitStatus(status), peakResidentMegabytes: peak)
+    }
+
+    /// A running process's peak resident set size so far (VmHWM), in megabytes.
+    static func highWaterMegabytes(of pid: pid_t) -> Double? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) else { return nil }
+        return kilobytes / 1024
     }
 
     /// This process's open file descriptors.

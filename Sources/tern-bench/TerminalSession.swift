@@ -112,15 +112,16 @@ final class TerminalSession {
 
     /// Types `keys` (the program's quit key), reads until it exits and waits for it; a program
     /// still there after `timeoutMilliseconds` is ended with SIGTERM, then SIGKILL (this child
-    /// only, by its pid). Its status and peak resident memory.
-    func quit(_ keys: String, timeoutMilliseconds: Int = 10_000) -> (status: Int32, peakResidentMegabytes: Double) {
+    /// only, by its pid). Its status, and its peak resident memory (VmHWM) read just before.
+    func quit(_ keys: String, timeoutMilliseconds: Int = 10_000) -> (status: Int32, peakResidentMegabytes: Double?) {
+        let peak = Spawn.highWaterMegabytes(of: pid)
         write(keys)
         _ = readUntilClosed(timeoutMilliseconds: timeoutMilliseconds)
-        return finish()
+        return (finish(), peak)
     }
 
-    /// Waits for the program, which has closed the terminal or is told to end now.
-    func finish() -> (status: Int32, peakResidentMegabytes: Double) {
+    /// Waits for the program, which has closed the terminal or is told to end now; its status.
+    func finish() -> Int32 {
         if !isClosed {
             kill(pid, SIGTERM)
             if readUntilClosed(timeoutMilliseconds: 2_000).closed == false { kill(pid, SIGKILL) }

@@ -23,7 +23,7 @@ let catalogue = try Catalogue(path: options.catalogue, readOnly: true, opening: 
 let openMilliseconds = Stopwatch.milliseconds(since: opened)
 let visible = try catalogue.countOpportunities(matching: OpportunityQuery())
 print("catalogue: \(options.catalogue), opened read-only in \(String(format: "%.1f", openMilliseconds)) ms; \(visible) visible listings")
-print("runs: up to \(options.runs) per item after a warm-up, fewer (at least \(minimumRuns)) when an item would take over \(options.itemSeconds) s; "
+print("runs: up to \(options.runs) per item after a warm-up, fewer (at least \(minimumRuns)) once an item's runs have taken \(options.itemSeconds) s; "
       + "\(options.slowRuns) for whole imports, grep and fzf; times in ms, n = samples")
 print("machine: \(Machine.describe())")
 
