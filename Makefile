@@ -4,7 +4,7 @@ APT_PACKAGES := libncursesw5-dev libsqlite3-dev libqrencode-dev libcrypt-dev tmu
 DB ?=
 RUN_ARGS ?=
 
-.PHONY: run test build release deps bench bench-data clean install install-files
+.PHONY: run test build release deps bench bench-deps bench-data clean install install-files
 
 # Installs the system libraries when missing (as root), otherwise says what to run.
 deps:
@@ -73,10 +73,25 @@ bench-data: release
 	@if [ ! -f bench-data/synthetic-$(BENCH_N).sqlite ]; then \
 	  ./.build/release/tern init --synthetic $(BENCH_N) --seed 42 --db bench-data/synthetic-$(BENCH_N).sqlite; fi
 
-# Prints figures; tests never time anything.
-bench: bench-data
+# What the benchmark compares tern with: the sqlite3 shell and fzf (grep is always there).
+BENCH_PACKAGES := sqlite3 fzf
+bench-deps:
+	@missing=""; for p in $(BENCH_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "make bench needs:$$missing"; echo "run: sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+# Prints figures; tests never time anything. The catalogue is opened read-only and never
+# changed; inputs made from it (listings.txt, the import CSV) are kept in bench-data/ too.
+# BENCH_ARGS passes options on, e.g. BENCH_ARGS="--only listings,typing --runs 5".
+BENCH_ARGS ?=
+bench: bench-deps bench-data
 	$(SWIFT) build $(RELEASE_FLAGS) --product tern-bench
-	./.build/release/tern-bench --db bench-data/synthetic-$(BENCH_N).sqlite --tern ./.build/release/tern
+	./.build/release/tern-bench --db bench-data/synthetic-$(BENCH_N).sqlite --tern ./.build/release/tern $(BENCH_ARGS)
 
 clean:
 	rm -rf .build bench-data

@@ -16,6 +16,20 @@ struct Browse: ParsableCommand {
     @Option(help: "Theme name from themes/ (default: from the config, else default).")
     var theme: String?
 
+    /// Benchmarks: quit once the first complete frame is on the terminal (start-up timed whole).
+    @Flag(name: .customLong("exit-after-first-frame"), help: .hidden)
+    var exitAfterFirstFrame = false
+
+    /// Benchmarks and catalogues that must not change: opened read-only at the SQLite level, so
+    /// nothing is written, not even the start-up expiry pass; anything that writes is refused.
+    @Flag(name: .customLong("read-only"), help: .hidden)
+    var readOnly = false
+
+    func validate() throws {
+        // Acting for a student is recorded in the audit log, which takes a write.
+        if readOnly, user != nil { throw ValidationError("--read-only cannot go with --user (acting for a student is audited)") }
+    }
+
     func run() throws {
         // Before anything starts a thread: terminating signals are taken by the loop.
         TerminalGuard.holdTerminatingSignals()
@@ -28,7 +42,8 @@ struct Browse: ParsableCommand {
         let location = try catalogue.location()
         let isNew = location.isDefault && !FileManager.default.fileExists(atPath: location.path)
         // Notices go to the status bar once the screen is up, never to stderr under it.
-        let (opened, access) = try catalogue.open(for: .browse, actingFor: user, opening: location.isDefault ? .createIfMissing : .existing, notice: nil)
+        let (opened, access) = try catalogue.open(for: .browse, actingFor: user, readOnly: readOnly,
+                                                opening: location.isDefault ? .createIfMissing : .existing, notice: nil)
         if isNew { _ = try Seed.seedDemo(into: opened) }
         // The feed starts counting before the screen reads anything, so no commit falls between.
         let changes = try opened.changeFeed()
@@ -37,7 +52,7 @@ struct Browse: ParsableCommand {
                                        keyMap: config.studentKeys, box: config.asciiBorders ? .ascii : .line)
         screen.warn(warnings + opened.file.warnings)
 
-        try FullScreen.run(screen, theme: chosenTheme, mouse: config.mouse, changeFeed: changes,
+        try FullScreen.run(screen, theme: chosenTheme, mouse: config.mouse, changeFeed: changes, exitAfterFirstFrame: exitAfterFirstFrame,
                            notInteractive: "tern needs an interactive terminal; try `tern search`")
     }
 

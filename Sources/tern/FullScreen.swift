@@ -9,9 +9,12 @@ import TernTerminal
 /// ```swift
 /// try FullScreen.run(screen, theme: theme, mouse: true, changeFeed: feed, notInteractive: "tern needs an interactive terminal")
 /// ```
+///
+/// `exitAfterFirstFrame` (the hidden `--exit-after-first-frame`) ends the loop once the first
+/// complete frame is on the terminal, which is restored as on any exit: start-up, timed whole.
 enum FullScreen {
     static func run<S: Screen>(_ screen: S, theme: Theme, mouse: Bool, changeFeed: (any ChangeFeed)? = nil,
-                               notInteractive: String) throws {
+                               exitAfterFirstFrame: Bool = false, notInteractive: String) throws {
         let backend: NcursesBackend
         do {
             backend = try NcursesBackend(theme: theme, mouse: mouse)
@@ -22,7 +25,7 @@ enum FullScreen {
             throw Failure("cannot start the terminal interface: \(reason)")
         }
         defer { backend.shutdown() }
-        if case .signal(let signal) = Loop(screen: screen, backend: backend, changeFeed: changeFeed).run() {
+        if case .signal(let signal) = Loop(screen: screen, backend: backend, changeFeed: changeFeed, exitAfterFirstFrame: exitAfterFirstFrame).run() {
             backend.shutdown()
             TerminalGuard.die(of: signal)
         }

@@ -19,6 +19,10 @@ struct Kiosk: ParsableCommand {
     @Flag(help: "Larger spacing and the high-contrast theme, for accessibility.")
     var large = false
 
+    /// Benchmarks: quit once the first complete frame is on the terminal (start-up timed whole).
+    @Flag(name: .customLong("exit-after-first-frame"), help: .hidden)
+    var exitAfterFirstFrame = false
+
     @Flag(name: .customLong("set-pin"), help: "Set the staff PIN that leaves the kiosk (asked twice, never shown; stored only as a salted hash).")
     var setPIN = false
 
@@ -49,7 +53,7 @@ struct Kiosk: ParsableCommand {
         })
         let screen = KioskScreen(browser: browser, config: config, large: large, lightText: chosenTheme.hasLightText ?? false)
         // No mouse: a kiosk is driven from its keyboard, and the terminal keeps nothing else.
-        try FullScreen.run(screen, theme: chosenTheme, mouse: false, notInteractive: "tern kiosk needs an interactive terminal")
+        try FullScreen.run(screen, theme: chosenTheme, mouse: false, exitAfterFirstFrame: exitAfterFirstFrame, notInteractive: "tern kiosk needs an interactive terminal")
     }
 
     /// Asks for the PIN twice without echo (or reads two lines when stdin is no terminal) and

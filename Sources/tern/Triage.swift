@@ -14,6 +14,10 @@ struct Triage: ParsableCommand {
     @Option(help: "Theme name from themes/ (default: from the config, else default).")
     var theme: String?
 
+    /// Benchmarks: quit once the first complete frame is on the terminal (start-up timed whole).
+    @Flag(name: .customLong("exit-after-first-frame"), help: .hidden)
+    var exitAfterFirstFrame = false
+
     func run() throws {
         // Before anything starts a thread: terminating signals are taken by the loop.
         TerminalGuard.holdTerminatingSignals()
@@ -35,7 +39,7 @@ struct Triage: ParsableCommand {
                                       readFile: { path in try Installation.asUser { try Data(contentsOf: URL(fileURLWithPath: path)) } })
         screen.warn(warnings + opened.file.warnings)
 
-        try FullScreen.run(screen, theme: chosenTheme, mouse: config.mouse, changeFeed: changes,
+        try FullScreen.run(screen, theme: chosenTheme, mouse: config.mouse, changeFeed: changes, exitAfterFirstFrame: exitAfterFirstFrame,
                            notInteractive: "tern triage needs an interactive terminal; try `tern applications list`")
     }
 }

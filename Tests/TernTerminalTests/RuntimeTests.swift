@@ -172,6 +172,47 @@ import TernCatalogue
         #expect(screen.state.events.last == "work: 42")
     }
 
+    @Test func exitAfterFirstFrameQuitsOnceTheFirstFrameIsDrawnAndReadsNoKey() {
+        let screen = Recorder()
+        let backend = InMemoryBackend(size: Size(width: 20, height: 2))
+        backend.queue(.character("a"))
+        let loop = Loop(screen: screen, backend: backend, clock: { 0 }, pendingSignal: { nil }, exitAfterFirstFrame: true)
+        #expect(loop.run() == .quit)
+        #expect(backend.framesDrawn == 1)
+        #expect(backend.screen.text().hasPrefix("resize 20x2"))
+        #expect(backend.queuedInput == 1, "no key is read after the first frame")
+    }
+
+    /// Shows "loading" until its first task comes back: a placeholder frame, then the content.
+    final class Loader: Screen {
+        struct State { var loaded = false }
+        private(set) var state = State()
+        var showsContent: Bool { state.loaded }
+
+        func update(_ event: Event<String>) -> [Effect<String>] {
+            switch event {
+            case .resize: return state.loaded ? [] : [.run(TaskKind("load"), { _ in usleep(20_000); return "rows" })]
+            case .taskFinished: state.loaded = true
+            default: break
+            }
+            return []
+        }
+
+        static func view(_ state: State, size: Size) -> Frame {
+            var grid = CellGrid(width: size.width, height: size.height)
+            grid.write(state.loaded ? "rows" : "loading", x: 0, y: 0)
+            return Frame(grid: grid)
+        }
+    }
+
+    @Test func exitAfterFirstFrameWaitsForAFrameWithContentNotAPlaceholder() {
+        let backend = InMemoryBackend(size: Size(width: 20, height: 2))
+        let loop = Loop(screen: Loader(), backend: backend, clock: { 0 }, pendingSignal: { nil }, exitAfterFirstFrame: true)
+        #expect(loop.run() == .quit)
+        #expect(backend.framesDrawn == 2, "the placeholder, then the content")
+        #expect(backend.screen.text().hasPrefix("rows"))
+    }
+
     @Test func theInMemoryBackendWritesOnlyTheCellsThatChanged() {
         let backend = InMemoryBackend(size: Size(width: 10, height: 2))
         var grid = CellGrid(width: 10, height: 2)

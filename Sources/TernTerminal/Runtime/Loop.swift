@@ -38,6 +38,9 @@ public final class Loop<S: Screen> {
     let changeFeed: (any ChangeFeed)?
     let clock: () -> Int
     let pendingSignal: () -> Int32?
+    /// Quit once a frame showing the screen's content has been drawn (``Screen/showsContent``,
+    /// no background task still running): how a benchmark times start to first frame.
+    let exitAfterFirstFrame: Bool
     let tasks = TaskRunner<S.Outcome>()
     private var timers: [TimerID: (interval: Int, due: Int)] = [:]
     private var lastFeedCheck: Int?
@@ -46,15 +49,18 @@ public final class Loop<S: Screen> {
     public private(set) var ending: Ending?
 
     /// `clock` (monotonic milliseconds) and `pendingSignal` are injectable so that tests can
-    /// fire timers and signals without waiting for real ones.
+    /// fire timers and signals without waiting for real ones. `exitAfterFirstFrame`: end with
+    /// ``Ending/quit`` right after the first complete frame has gone to the backend.
     public init(screen: S, backend: any Backend, changeFeed: (any ChangeFeed)? = nil,
                 clock: @escaping () -> Int = { Int(DispatchTime.now().uptimeNanoseconds / 1_000_000) },
-                pendingSignal: @escaping () -> Int32? = TerminalGuard.takePendingTerminatingSignal) {
+                pendingSignal: @escaping () -> Int32? = TerminalGuard.takePendingTerminatingSignal,
+                exitAfterFirstFrame: Bool = false) {
         self.screen = screen
         self.backend = backend
         self.changeFeed = changeFeed
         self.clock = clock
         self.pendingSignal = pendingSignal
+        self.exitAfterFirstFrame = exitAfterFirstFrame
     }
 
     /// Runs until the screen quits, input ends or a terminating signal arrives.
@@ -73,6 +79,8 @@ public final class Loop<S: Screen> {
         deliverDueTimers()
         guard ending == nil else { return }
         drawIfNeeded()
+        // Drawing can end the loop (`exitAfterFirstFrame`): then no key is waited for.
+        guard ending == nil else { return }
         let input = backend.nextInput(timeoutMilliseconds: waitMilliseconds)
         if let signal = pendingSignal() {
             ending = .signal(signal)
@@ -174,6 +182,8 @@ public final class Loop<S: Screen> {
         needsDraw = false
         let frame = S.view(screen.state, size: backend.size)
         backend.draw(frame.grid, cursor: frame.cursor)
+        // The backend has flushed it; a frame drawn while a task still runs may be a placeholder.
+        if exitAfterFirstFrame, screen.showsContent, !tasks.isBusy { ending = .quit }
     }
 
     /// Asks the change feed at most every ``maximumWaitMilliseconds``. An error from the feed

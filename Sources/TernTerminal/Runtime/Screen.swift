@@ -43,6 +43,14 @@ public protocol Screen: AnyObject {
     associatedtype Outcome: Sendable
 
     var state: State { get }
+    /// False while the screen shows a placeholder instead of what it is for (the catalogue
+    /// cannot be read yet, say). `--exit-after-first-frame` waits for a frame with content.
+    var showsContent: Bool { get }
     func update(_ event: Event<Outcome>) -> [Effect<Outcome>]
     static func view(_ state: State, size: Size) -> Frame
+}
+
+extension Screen {
+    /// Most screens read what they show before their first frame.
+    public var showsContent: Bool { true }
 }

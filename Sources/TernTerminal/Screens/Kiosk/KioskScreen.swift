@@ -74,6 +74,9 @@ public final class KioskScreen: Screen {
         KioskView.frame(state, size: size)
     }
 
+    /// The calm "being updated" screen is a placeholder: the listings are not there yet.
+    public var showsContent: Bool { state.mode != .unavailable }
+
     // MARK: - Keys
 
     private func handle(_ key: Key) -> [Effect<KioskOutcome>] {

@@ -1,0 +1,112 @@
+import Foundation
+
+/// `tern import` of new listings as a whole process: rows per second and peak resident memory
+/// (VmHWM, read while it runs), each run into a freshly made empty catalogue of its own (never the benchmark's).
+struct ImportBench {
+    let options: Options
+    let report: Report
+    let tern: String
+
+    func run() throws {
+        let rows = options.importRows
+        report.section("Import: tern import of \(rows) new listings (CSV, 500 organizations, 40-word briefs)")
+        let file = options.dataPath("import-\(rows).csv")
+        try ImportFile.make(path: file, rows: rows)
+        let target = options.dataPath("import-target.sqlite")
+        let environment = Spawn.environment()
+        var perSecond = Samples(), took = Samples(), peak = Samples()
+        for _ in 0..<options.slowRuns {
+            removeCatalogue(target)
+            let made = try Spawn.run([tern, "init", "--db", target], environment: environment)
+            guard made.status == 0 else { report.note("  tern init failed (status \(made.status))"); return }
+            let errors = options.dataPath("import-stderr.txt")
+            let run = try Spawn.run([tern, "import", file, "--db", target],
+                                    streams: .files(stdin: "/dev/null", stdout: "/dev/null", stderr: errors), environment: environment,
+                                    watchingPeak: true)
+            guard run.status == 0 else {
+                let said = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+                report.note("  tern import failed (status \(run.status)): \(said.prefix(300))")
+                return
+            }
+            try? FileManager.default.removeItem(atPath: errors)
+            took.append(run.milliseconds)
+            perSecond.append(Double(rows) / (run.milliseconds / 1000))
+            if let resident = run.peakResidentMegabytes { peak.append(resident) }
+        }
+        removeCatalogue(target)
+        report.add("tern import: whole process", took, key: "import.ms")
+        report.add("tern import: rows per second", perSecond, key: "import.rate", unit: "rows/s")
+        report.add("tern import: peak resident memory (VmHWM)", peak, key: "import.rss", unit: "MB")
+    }
+
+    /// The import's scratch catalogue: this benchmark's own file, made and removed by it.
+    func removeCatalogue(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+}
+
+/// A deterministic opportunities CSV (`ref,title,organization,field,brief,hours,duration_days,
+/// deadline,compensation_kind,compensation_amount,currency,location_kind`): the same rows on
+/// every machine, every value valid, remote listings (so no city), 500 organizations, briefs of
+/// 40 words. Made once and kept (it is an input, like the catalogue).
+enum ImportFile {
+    static let fields = ["marketing", "software", "data_analysis", "design", "writing", "research", "social_media",
+                         "hr", "finance", "sales", "nonprofit", "data_entry", "product", "education"]
+    static let kinds = ["fixed_fee", "hourly", "stipend", "academic_credit", "certificate", "unpaid"]
+    static let currencies = ["USD", "EUR", "GBP", "CAD"]
+    static let words = ("campus research team students project data report design survey outreach community "
+        + "analysis social media content writing review planning events volunteers budget website "
+        + "newsletter interviews library archive museum garden kitchen bakery studio gallery theatre "
+        + "lab clinic startup software testing documentation support training workshop video audio "
+        + "photography marketing sales partners donors grants schedule").split(separator: " ").map(String.init)
+    static let adjectives = "Junior Senior Remote Part-time Summer Winter Weekend Evening Student Campus".split(separator: " ").map(String.init)
+    static let roles = "Assistant Analyst Designer Writer Researcher Coordinator Developer Tutor Editor Intern".split(separator: " ").map(String.init)
+    static let names = "Maple Cedar Birch Harbor River Summit Lantern Orchard Meadow Granite".split(separator: " ").map(String.init)
+    static let suffixes = "Works Labs Studio Collective Foundation Partners Society Bakery Press Group".split(separator: " ").map(String.init)
+
+    /// A fixed-seed generator (SplitMix64): the same numbers everywhere.
+    struct Numbers {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+        mutating func pick(_ items: [String]) -> String { items[below(items.count)] }
+    }
+
+    static func make(path: String, rows: Int) throws {
+        guard !FileManager.default.fileExists(atPath: path) else { return }
+        var numbers = Numbers(state: 12)
+        let organizations = (0..<500).map { "\(names[$0 % 10]) \(suffixes[($0 / 10) % 10]) \($0)" }
+        var text = "ref,title,organization,field,brief,hours,duration_days,deadline,compensation_kind,compensation_amount,currency,location_kind\n"
+        text.reserveCapacity(rows * 400)
+        for n in 0..<rows {
+            let kind = kinds[n % kinds.count]
+            let paid = ["fixed_fee", "hourly", "stipend"].contains(kind)
+            let brief = (0..<40).map { _ in numbers.pick(words) }.joined(separator: " ")
+            // No value holds a comma, a quote or a line end, so none needs quoting.
+            let fields: [String] = [
+                String(format: "imp-%06d", n),
+                "\(numbers.pick(adjectives)) \(numbers.pick(roles)) for \(numbers.pick(words)) \(n)",
+                organizations[n % organizations.count],
+                Self.fields[n % Self.fields.count],
+                brief.prefix(1).uppercased() + brief.dropFirst() + ".",
+                String(1 + numbers.below(400)),
+                String(1 + numbers.below(365)),
+                String(format: "2027-%02d-%02d", 1 + numbers.below(12), 1 + numbers.below(28)),
+                kind,
+                paid ? String(format: "%d.%02d", 10 + numbers.below(4991), numbers.below(100)) : "",
+                paid ? numbers.pick(currencies) : "",
+                "remote",
+            ]
+            text += fields.joined(separator: ",") + "\n"
+        }
+        let temporary = path + ".tmp-\(getpid())"
+        try text.write(toFile: temporary, atomically: false, encoding: .utf8)
+        guard rename(temporary, path) == 0 else { throw Spawn.Failed(description: "cannot write \(path)") }
+    }
+}

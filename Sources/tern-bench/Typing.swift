@@ -1,0 +1,62 @@
+import Foundation
+import TernCatalogue
+import TernViewModels
+
+/// Search as you type through the runner the listings screen uses (``ListingSearch``: the
+/// newest keystroke supersedes the ones before; first page, then the exact count) and the
+/// view model that takes its results (``ListingsViewModel/adopt(_:refresh:)``). A keystroke is
+/// timed from its submission until its first page of 50 and its exact count are both ready.
+struct TypingBench {
+    let catalogue: Catalogue
+    let options: Options
+    let report: Report
+    let today = CalendarDay(Date())
+    /// Six-letter words of the synthetic catalogue's vocabulary (a skill, a title verb, the
+    /// start of a skill), so every prefix of each has matches.
+    static let words = ["python", "design", "market"]
+
+    func run() throws {
+        report.section("Typing (ListingSearch + ListingsViewModel, first page of \(ListingsBench.pageSize) and exact count per keystroke)")
+        let search = ListingSearch(catalogue: catalogue, pageSize: ListingsBench.pageSize)
+        let listings = ListingsViewModel(catalogue: catalogue, today: { today })
+        // Each word typed `rounds` times, letter by letter, a keystroke waiting for the one before
+        // (a person typing slower than the answers come); the first round warms the caches.
+        let rounds = max(2, options.runs / 5 + 1)
+        var all: [Samples] = []
+        for word in Self.words {
+            var samples = Samples()
+            var counts: [Int] = []
+            for round in 0..<rounds {
+                for length in 1...word.count {
+                    let prefix = String(word.prefix(length))
+                    var result: ListingSearch.Result?
+                    let ms = Stopwatch.time {
+                        search.submit(OpportunityQuery(words: prefix), today: today)
+                        result = search.wait(timeout: 120)
+                    }
+                    guard let result, result.count != nil, result.failure == nil else {
+                        report.note("  \"\(prefix)\": no result (\(result?.failure ?? "timed out"))")
+                        continue
+                    }
+                    listings.adopt(result)
+                    if round > 0 { samples.append(ms) }
+                    if round == 0 { counts.append(listings.count) }
+                }
+            }
+            report.add("typed \"\(word)\" letter by letter", samples, key: "typing.\(word)",
+                       note: "matches per prefix: " + counts.map(String.init).joined(separator: ", "))
+            all.append(samples)
+        }
+        report.add("any keystroke of the three words (pooled)", .pooled(all), key: "keystroke")
+
+        // Four keystrokes faster than any answer: each supersedes the one before; what counts
+        // is when the newest query's first page and count are ready.
+        var last: ListingSearch.Result?
+        let backToBack = timed(runs: options.runs) {
+            for prefix in ["p", "py", "pyt", "pyth"] { search.submit(OpportunityQuery(words: prefix), today: today) }
+            last = search.wait(timeout: 120)
+        }
+        report.add("typed p,py,pyt,pyth back to back: newest page + count", backToBack, key: "typing.backtoback",
+                   note: last.map { "\($0.query.words): \($0.count ?? 0) matches" } ?? "no result")
+    }
+}
