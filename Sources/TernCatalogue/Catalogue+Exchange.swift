@@ -32,38 +32,46 @@ extension Catalogue {
     /// ```
     public func importFile(_ data: Data, format: ExchangeFormat, dryRun: Bool = false, now: Date = Date(),
                            progress: (@Sendable (ImportProgress) -> Void)? = nil) throws -> ImportSummary {
-        let reading = ImportProgressMeter.start(.reading, total: data.count, report: progress)
-        let text = try ExchangeReader.decode(data, format: format)
-        let (subject, rows) = try ExchangeReader.rows(text: text, format: format, subject: nil)
+        try importFile(ImportSource(data), format: format, dryRun: dryRun, now: now, progress: progress)
+    }
+
+    /// ``importFile(_:format:dryRun:now:progress:)`` reading a file a segment at a time, so that
+    /// its size costs no memory. A listings file is read three times: to check it is text and
+    /// count its rows (reading), to check every value (checking), and under the write lock to
+    /// write (writing); the later readings must find the bytes the first one found, or the
+    /// import is refused and nothing is written. Students and applications are held in memory
+    /// once checked, as they are few.
+    ///
+    /// ```swift
+    /// try catalogue.importFile(try ImportSource(path: "listings.csv"), format: .csv)
+    /// ```
+    public func importFile(_ source: ImportSource, format: ExchangeFormat, dryRun: Bool = false, now: Date = Date(),
+                           progress: (@Sendable (ImportProgress) -> Void)? = nil) throws -> ImportSummary {
+        let reading = ImportProgressMeter.start(.reading, total: source.sizeHint, report: progress)
+        let scan = try ImportScan.run(source, format: format, progress: reading)
         reading?.finish()
-        var summary = ImportSummary(subject: subject.rawValue)
-        let validating = ImportProgressMeter.start(.validating, total: rows.count, report: progress)
-        let writing = { ImportProgressMeter.start(.writing, total: rows.count, report: progress) }
+        var rows = try ExchangeReader(source, format: format, checkingAgainst: scan.fingerprint)
+        var summary = ImportSummary(subject: rows.subject.rawValue)
+        let validating = ImportProgressMeter.start(.validating, total: scan.rows, report: progress)
+        let writing = { (total: Int) in ImportProgressMeter.start(.writing, total: total, report: progress) }
+        let stamp = Timestamp.string(now)
         // Validate everything before touching the database, so a dry run checks as much as a real one.
-        switch subject {
+        switch rows.subject {
         case .opportunities:
-            var firstLine: [String: Int] = [:]
-            var records: [ImportedListing] = []
-            records.reserveCapacity(rows.count)
-            for (index, row) in rows.enumerated() {
-                validating?.advance(to: index)
-                let opportunity = try ExchangeValidation.opportunity(row, now: now)
-                if let line = firstLine[opportunity.ref] {
-                    throw row.error("ref", "duplicate ref \"\(opportunity.ref)\" (first on line \(line))")
-                }
-                firstLine[opportunity.ref] = row.line
-                records.append(ImportedListing(listing: opportunity, givesPostedAt: try row.optionalText("posted_at") != nil))
-            }
+            let plan = try Self.checkOpportunities(&rows, postedAt: stamp, progress: validating)
             validating?.finish()
-            (summary.inserted, summary.updated) = try writeImport(dryRun: dryRun, progress: writing()) { db, meter in
-                try Self.writeOpportunities(db, records, now: now, progress: meter)
+            // Read again (on a thread of its own) from before the lock is taken, so that the
+            // first rows are ready when it is.
+            let listings = Self.readCheckedListings(source, format: format, fingerprint: scan.fingerprint, postedAt: stamp)
+            defer { listings.cancel() }
+            (summary.inserted, summary.updated) = try writeImport(dryRun: dryRun, progress: writing(plan.rows)) { db, meter in
+                try Self.writeOpportunities(db, listings.next, plan: plan, postedAt: stamp, progress: meter)
             }
         case .students:
             var firstLine: [String: Int] = [:]
             var records: [Student] = []
-            records.reserveCapacity(rows.count)
-            for (index, row) in rows.enumerated() {
-                validating?.advance(to: index)
+            while let row = try rows.next() {
+                validating?.advance(to: records.count)
                 let student = try ExchangeValidation.student(row)
                 if let line = firstLine[student.username] {
                     throw row.error("username", "duplicate username \"\(student.username)\" (first on line \(line))")
@@ -72,13 +80,15 @@ extension Catalogue {
                 records.append(student)
             }
             validating?.finish()
-            (summary.inserted, summary.updated) = try writeImport(dryRun: dryRun, progress: writing()) { db, meter in
+            (summary.inserted, summary.updated) = try writeImport(dryRun: dryRun, progress: writing(records.count)) { db, meter in
                 try Self.writeStudents(db, records, now: now, progress: meter)
             }
         case .applications:
-            let records = try Self.validateApplications(rows, now: now, progress: validating)
+            var all: [ExchangeRow] = []
+            while let row = try rows.next() { all.append(row) }
+            let records = try Self.validateApplications(all, now: now, progress: validating)
             validating?.finish()
-            (summary.inserted, summary.updated) = try writeImport(dryRun: dryRun, progress: writing()) { db, meter in
+            (summary.inserted, summary.updated) = try writeImport(dryRun: dryRun, progress: writing(records.count)) { db, meter in
                 try Self.writeApplications(db, records, progress: meter)
             }
         }

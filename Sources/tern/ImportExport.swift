@@ -33,16 +33,17 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let (opened, _) = try catalogue.open(for: .importFile)
-        // The file is the user's: read with their own rights, never the tern group's.
-        let data: Data = try Installation.asUser {
-            do { return try Data(contentsOf: URL(fileURLWithPath: file)) } catch { throw Failure("cannot read \(file)") }
+        // The file is the user's: opened with their own rights, never the tern group's. The
+        // import then reads it a segment at a time through the open file.
+        let source: ImportSource = try Installation.asUser {
+            do { return try ImportSource(path: file) } catch { throw Failure("cannot read \(file)") }
         }
         let kind = format.flatMap(ExchangeFormat.init(rawValue:)) ?? ExchangeFormat.guess(path: file)
         // On a terminal, a progress line on stderr while it reads, checks and writes.
         let progress = ImportProgressLine(file: file)
         defer { progress.finish() }
         do {
-            let summary = try opened.importFile(data, format: kind, dryRun: dryRun) { progress.show($0) }
+            let summary = try opened.importFile(source, format: kind, dryRun: dryRun) { progress.show($0) }
             progress.finish()
             print("\(dryRun ? "would import" : "imported") \(summary.subject) from \(Sanitizer.line(file)): \(summary.inserted) new, \(summary.updated) updated")
         } catch let error as ImportError {

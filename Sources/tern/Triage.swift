@@ -36,7 +36,7 @@ struct Triage: ParsableCommand {
         _ = try changes.hasChanged()
         // A file named at `:import` is read with the user's own rights, as `tern import` reads it.
         let screen = try TriageScreen(catalogue: opened, session: session, keyMap: config.staffKeys, box: config.asciiBorders ? .ascii : .line,
-                                      readFile: { path in try Installation.asUser { try Data(contentsOf: URL(fileURLWithPath: path)) } })
+                                      openFile: { path in try Installation.asUser { try ImportSource(path: path) } })
         screen.warn(warnings + opened.file.warnings)
 
         try FullScreen.run(screen, theme: chosenTheme, mouse: config.mouse, changeFeed: changes, exitAfterFirstFrame: exitAfterFirstFrame,

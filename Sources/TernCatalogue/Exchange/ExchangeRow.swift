@@ -19,17 +19,30 @@ struct ExchangeRow {
 
     var line: Int
     var column: Int
-    var cells: [String: Cell]
+    let subject: ExchangeSubject
+    /// By the index of their key in the subject's ``ExchangeSubject/columns``; nil when absent.
+    var cells: [Cell?]
+
+    init(subject: ExchangeSubject, line: Int, column: Int) {
+        self.subject = subject
+        self.line = line
+        self.column = column
+        cells = Array(repeating: nil, count: subject.columns.count)
+    }
+
+    subscript(key: String) -> Cell? {
+        subject.columnIndex(key).flatMap { cells[$0] }
+    }
 
     func error(_ key: String, _ message: String) -> ImportError {
-        let cell = cells[key]
+        let cell = self[key]
         return ImportError(line: cell?.line ?? line, column: cell?.column ?? column, message: "\(key): \(message)")
     }
 
     /// A required value, not blank, that `kind` can hold.
     func text(_ key: String, _ kind: StoredText) throws(ImportError) -> String {
         guard let value = try optionalText(key, kind) else { throw error(key, "is required") }
-        guard value.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+        guard !TextChecks.isBlank(value) else {
             throw error(key, "must not be blank")
         }
         return value
@@ -38,7 +51,7 @@ struct ExchangeRow {
     /// An optional value that `kind` can hold; empty counts as absent. Without a kind, the value
     /// is a short code that its reader checks further (a number, a date, a name from a fixed set).
     func optionalText(_ key: String, _ kind: StoredText = codedValue) throws(ImportError) -> String? {
-        guard let value = cells[key]?.text, !value.isEmpty else { return nil }
+        guard let value = self[key]?.text, !value.isEmpty else { return nil }
         if let refusal = kind.refusal(of: value) { throw error(key, refusal.message) }
         return value
     }
@@ -54,7 +67,7 @@ struct ExchangeRow {
 
     func int(_ key: String, in range: ClosedRange<Int>) throws(ImportError) -> Int {
         let raw = try required(key)
-        guard let value = Int(raw.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
+        guard let value = Int(TextChecks.trimmingWhitespaces(raw)), range.contains(value) else {
             throw error(key, "must be a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(raw)\"")
         }
         return value
@@ -68,22 +81,26 @@ struct ExchangeRow {
         return value
     }
 
-    func day(_ key: String, required isRequired: Bool) throws(ImportError) -> CalendarDay? {
+    /// `dates`, when given, remembers each text's reading: a file names the same few days and
+    /// times over and over, and the calendar's reading of one costs microseconds.
+    func day(_ key: String, required isRequired: Bool, dates: ImportDates? = nil) throws(ImportError) -> CalendarDay? {
         guard let raw = isRequired ? try required(key) : try optionalText(key) else { return nil }
-        guard let day = CalendarDay(raw) else { throw error(key, "not a date (YYYY-MM-DD): \"\(raw)\"") }
+        guard let day = dates?.day(raw) ?? CalendarDay(raw) else { throw error(key, "not a date (YYYY-MM-DD): \"\(raw)\"") }
         return day
     }
 
     /// An optional timestamp, as stored: `2026-11-21T09:30:00Z`.
-    func timestamp(_ key: String) throws(ImportError) -> String? {
+    func timestamp(_ key: String, dates: ImportDates? = nil) throws(ImportError) -> String? {
         guard let raw = try optionalText(key) else { return nil }
-        guard let date = Timestamp.date(raw) else { throw error(key, "not a timestamp (2026-11-21T09:30:00Z): \"\(raw)\"") }
-        return Timestamp.string(date)
+        guard let stored = dates?.timestamp(raw) ?? Timestamp.date(raw).map(Timestamp.string) else {
+            throw error(key, "not a timestamp (2026-11-21T09:30:00Z): \"\(raw)\"")
+        }
+        return stored
     }
 
     /// The items of a list, each one something `kind` can hold; empty items are dropped.
     func list(_ key: String, item kind: StoredText) throws(ImportError) -> [String] {
-        guard let cell = cells[key] else { return [] }
+        guard let cell = self[key] else { return [] }
         let items: [String]
         if let list = cell.list {
             items = list
@@ -105,5 +122,60 @@ struct ExchangeRow {
             throw error(key, "has \(kept.count) items; the most a list holds is \(StoredText.listLimit)")
         }
         return kept
+    }
+}
+
+/// The readings of the day and time texts one import has met, so that each distinct text costs
+/// the calendar once. The cache forgets everything past a bound, so a file of all-different
+/// dates costs no more memory than one of few.
+final class ImportDates {
+    private var days: [String: CalendarDay?] = [:]
+    private var timestamps: [String: String?] = [:]
+    private static let bound = 10_000
+
+    /// nil when `text` is no day, as ``CalendarDay/init(_:)`` reads it.
+    func day(_ text: String) -> CalendarDay? {
+        if let known = days[text] { return known }
+        if days.count >= Self.bound { days.removeAll(keepingCapacity: true) }
+        let day = CalendarDay(text)
+        days[text] = day
+        return day
+    }
+
+    /// The timestamp as stored, or nil when `text` is none.
+    func timestamp(_ text: String) -> String? {
+        if let known = timestamps[text] { return known }
+        if timestamps.count >= Self.bound { timestamps.removeAll(keepingCapacity: true) }
+        let stored = Timestamp.date(text).map(Timestamp.string)
+        timestamps[text] = stored
+        return stored
+    }
+}
+
+/// Cheap answers for the common case (ASCII at the edges), falling back to the exact Unicode
+/// answer whenever the text is anything else.
+enum TextChecks {
+    /// Unicode's White_Space among ASCII bytes: tab, line feed, vertical tab, form feed, carriage
+    /// return and space.
+    @inline(__always) static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
+    }
+
+    /// Whether `text` is only whitespace (or empty), as `Unicode.Scalar.Properties.isWhitespace` says.
+    static func isBlank(_ text: String) -> Bool {
+        if let first = text.utf8.first, first < 0x80, !isASCIIWhitespace(first) { return false }
+        return !text.unicodeScalars.contains(where: { !$0.properties.isWhitespace })
+    }
+
+    /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation when there is nothing to
+    /// trim: an ASCII first and last byte that is neither a space nor a tab (the ASCII members of
+    /// that set) means the text is already trimmed.
+    static func trimmingWhitespaces(_ text: String) -> String {
+        let utf8 = text.utf8
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+           first != 0x20, first != 0x09, last != 0x20, last != 0x09 {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 }

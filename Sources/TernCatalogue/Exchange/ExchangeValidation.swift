@@ -9,8 +9,9 @@ enum ExchangeValidation {
     static let interest = StoredText(field: "interest", limit: 60)
 
     /// The same rules as a staff form's ``ListingDraft/validate()`` (``ListingRules``), checked in
-    /// the file's terms: each refusal names the column and where it stands.
-    static func opportunity(_ row: ExchangeRow, now: Date) throws(ImportError) -> Opportunity {
+    /// the file's terms: each refusal names the column and where it stands. `postedAt` is the
+    /// import's time as stored, for a listing whose row gives none.
+    static func opportunity(_ row: ExchangeRow, postedAt stamp: String, dates: ImportDates? = nil) throws(ImportError) -> Opportunity {
         func refuse(_ field: ListingField, _ problem: ListingDraftError.Problem?) throws(ImportError) {
             if let problem { throw row.error(field.column, problem.message) }
         }
@@ -23,7 +24,7 @@ enum ExchangeValidation {
         if let amount {
             let currency = try row.required("currency")
             try refuse(.currency, ListingRules.currencyProblem(currency))
-            guard let money = Money(decimal: amount.trimmingCharacters(in: .whitespaces), currency: currency) else {
+            guard let money = Money(decimal: TextChecks.trimmingWhitespaces(amount), currency: currency) else {
                 throw row.error("compensation_amount", "must be a non-negative amount with at most two decimals, got \"\(amount)\"")
             }
             compensation = money
@@ -41,10 +42,10 @@ enum ExchangeValidation {
             deliverables: try row.list("deliverables", item: .deliverable), skills: skills,
             hours: try row.int("hours", in: ListingRules.hours),
             durationDays: try row.int("duration_days", in: ListingRules.durationDays), schedule: schedule,
-            startsOn: try row.day("starts_on", required: false), deadline: try row.day("deadline", required: true)!,
+            startsOn: try row.day("starts_on", required: false, dates: dates), deadline: try row.day("deadline", required: true, dates: dates)!,
             compensationKind: kind, compensation: compensation, locationKind: location, city: city,
             spots: try row.optionalText("spots") == nil ? 1 : try row.int("spots", in: ListingRules.spots), status: status,
-            postedAt: try row.timestamp("posted_at") ?? Timestamp.string(now))
+            postedAt: try row.timestamp("posted_at", dates: dates) ?? stamp)
     }
 
     static func student(_ row: ExchangeRow) throws(ImportError) -> Student {

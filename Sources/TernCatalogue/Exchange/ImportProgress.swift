@@ -10,7 +10,8 @@
 /// ```
 public struct ImportProgress: Sendable, Equatable {
     public enum Phase: Int, Sendable, Comparable, CaseIterable {
-        /// Decoding and splitting the file into rows; counted in bytes.
+        /// Reading the file through once: checking it is UTF-8 text and counting its rows; counted
+        /// in bytes.
         case reading
         /// Checking every value of every row, before the write lock is taken; counted in rows.
         case validating

@@ -89,18 +89,30 @@ enum PositionedJSON {
 
 /// Byte-level parser. It keeps an explicit stack of open containers instead of recursing, so
 /// the depth limit is a reported error rather than a stack overflow on a small thread stack.
-private struct JSONParser {
+struct JSONParser {
     /// An array or object that is still being filled.
     struct Container {
         var isObject: Bool
         var position: TextPosition
         var items: [JSONValue] = []
         var members: [JSONMember] = []
-        var keys: Set<String> = []
+        /// The keys so far, once there are too many to compare one by one.
+        var keys: Set<String>?
         var pendingKey = ""
         var pendingKeyPosition = TextPosition(line: 0, column: 0)
 
         var closingByte: UInt8 { isObject ? UInt8(ascii: "}") : UInt8(ascii: "]") }
+
+        /// Whether `key` was met before in this object, remembering it if not. Compared as
+        /// Strings either way (canonically equivalent keys are duplicates); a few keys one by
+        /// one, which is far cheaper than hashing, and a set beyond that.
+        mutating func isDuplicate(_ key: String) -> Bool {
+            if keys == nil {
+                if members.count < 16 { return members.contains { $0.key == key } }
+                keys = Set(members.map(\.key))
+            }
+            return !keys!.insert(key).inserted
+        }
 
         mutating func add(_ value: JSONValue) {
             if isObject {
@@ -115,6 +127,9 @@ private struct JSONParser {
     var index = 0
     var line = 1
     var lineStart = 0
+    /// The column of the byte at `lineStart`: 1, unless the bytes begin partway along a line
+    /// (a file read a segment at a time).
+    var lineStartColumn = 1
     // A grapheme boundary on the current line whose column is known. Counting columns forward
     // from it keeps a long minified line from being rescanned for each of its values.
     var anchorOffset = 0
@@ -122,12 +137,43 @@ private struct JSONParser {
     /// Reused between strings that contain escapes.
     var scratch: [UInt8] = []
 
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// Where a parser stands, to go on over other bytes (the same file, read further).
+    struct State {
+        var index = 0, line = 1, lineStart = 0, lineStartColumn = 1, anchorOffset = 0, anchorColumn = 1
+    }
+
+    init(bytes: UnsafeBufferPointer<UInt8>, state: State) {
+        self.bytes = bytes
+        (index, line, lineStart, lineStartColumn, anchorOffset, anchorColumn) =
+            (state.index, state.line, state.lineStart, state.lineStartColumn, state.anchorOffset, state.anchorColumn)
+    }
+
+    var state: State {
+        State(index: index, line: line, lineStart: lineStart, lineStartColumn: lineStartColumn,
+              anchorOffset: anchorOffset, anchorColumn: anchorColumn)
+    }
+
     mutating func parseDocument() throws(JSONReadError) -> JSONValue {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             (index, lineStart, anchorOffset) = (3, 3, 3)
         }
         skipWhitespace()
         guard index < bytes.count else { throw .syntax("empty document", TextPosition(line: 1, column: 1)) }
+        let value = try parseValue()
+        skipWhitespace()
+        guard index >= bytes.count else {
+            throw syntax(isCommentStart ? "comments are not allowed" : "unexpected content after value")
+        }
+        return value
+    }
+
+    /// The value starting at `index` (which must hold its first byte), leaving `index` just
+    /// after it. `enclosingDepth` counts the containers it is in, for the nesting limit.
+    mutating func parseValue(enclosingDepth: Int = 0) throws(JSONReadError) -> JSONValue {
         var stack: [Container] = []
         while true {
             skipWhitespace()
@@ -136,7 +182,7 @@ private struct JSONParser {
             // Stays nil when an empty container was just opened: there is only a bracket to close.
             var value: JSONValue?
             if bytes[index] == UInt8(ascii: "[") || bytes[index] == UInt8(ascii: "{") {
-                guard stack.count < PositionedJSON.maximumDepth else { throw .syntax("nesting too deep", position) }
+                guard enclosingDepth + stack.count < PositionedJSON.maximumDepth else { throw .syntax("nesting too deep", position) }
                 stack.append(Container(isObject: bytes[index] == UInt8(ascii: "{"), position: position))
                 index += 1
                 skipWhitespace()
@@ -179,10 +225,6 @@ private struct JSONParser {
                     kind: isObject ? .object(container.members) : .array(container.items), position: container.position)
             }
             if stack.isEmpty, let value {
-                skipWhitespace()
-                guard index >= bytes.count else {
-                    throw syntax(isCommentStart ? "comments are not allowed" : "unexpected content after value")
-                }
                 return value
             }
         }
@@ -198,7 +240,7 @@ private struct JSONParser {
         let key = try parseString(openedAt: position)
         // Set<String> compares canonically equivalent keys as equal; treating them as duplicates
         // keeps two visually identical keys from silently shadowing each other in lookups.
-        guard container.keys.insert(key).inserted else { throw .duplicateKey(key, position) }
+        guard !container.isDuplicate(key) else { throw .duplicateKey(key, position) }
         skipWhitespace()
         guard isAt(UInt8(ascii: ":")) else { throw syntax("expected ':' after object key") }
         index += 1
@@ -365,6 +407,7 @@ private struct JSONParser {
             }
             line += 1
             lineStart = index
+            lineStartColumn = 1
             anchorOffset = index
             anchorColumn = 1
         }
@@ -380,7 +423,7 @@ private struct JSONParser {
 
     /// The position of a byte on the current line.
     func textPosition(at offset: Int) -> TextPosition {
-        let (start, column) = offset >= anchorOffset ? (anchorOffset, anchorColumn) : (lineStart, 1)
+        let (start, column) = offset >= anchorOffset ? (anchorOffset, anchorColumn) : (lineStart, lineStartColumn)
         let segment = UnsafeBufferPointer(rebasing: bytes[start..<offset])
         let characters =
             segment.allSatisfy { $0 < 0x80 } ? segment.count : String(decoding: segment, as: UTF8.self).count

@@ -48,19 +48,30 @@ enum PayRank {
     /// ```swift
     /// PayRank.sql(hourly: "hourly_cents", currency: "currency", kind: "compensation_kind", home: "'USD'")
     /// ```
-    static func sql(hourly: String, currency: String, kind: String, home: String) -> String {
+    ///
+    /// `comparisons` spells the tests on the kind as `=` joined by `OR` rather than `IN` lists:
+    /// the same test (NULL either way for a NULL kind), but SQLite builds a temporary index for an
+    /// `IN` list of three or more every time a statement runs, which a statement run once per row
+    /// (an import's insert) should not pay for. The triggers keep the `IN` spelling they were
+    /// created with.
+    static func sql(hourly: String, currency: String, kind: String, home: String, comparisons: Bool = false) -> String {
         let perHour = "min(\(hourly), \(perHourCeiling))"
         // Later codes get lower slots, so that a descending walk meets CAD before EUR before JPY.
         let codeIndex = (1...3).map { "(unicode(substr(\(currency), \($0), 1)) - 65)" }
         let slot = "(\(currencySlots) - (\(codeIndex[0]) * 676 + \(codeIndex[1]) * 26 + \(codeIndex[2])))"
-        let paidKinds = CompensationKind.allCases.filter(\.isPaid).map { "'\($0.rawValue)'" }.joined(separator: ",")
+        // The IN lists are spelled as the triggers have always stored them.
+        func isOne(of kinds: [CompensationKind], separator: String) -> String {
+            let names = kinds.map { "'\($0.rawValue)'" }
+            return comparisons ? "(" + names.map { "\(kind) = \($0)" }.joined(separator: " OR ") + ")"
+                : "\(kind) IN (\(names.joined(separator: separator)))"
+        }
         return """
             CASE
                 WHEN \(hourly) > 0 AND \(currency) = \(home) THEN \(homeBand) + \(perHour)
                 WHEN \(hourly) > 0 AND \(currency) GLOB '[A-Z][A-Z][A-Z]' THEN \(otherCurrencyBand) + \(slot) * \(slotWidth) + \(perHour)
                 WHEN \(hourly) > 0 THEN \(otherCurrencyBand) + \(perHour)
-                WHEN \(kind) IN (\(paidKinds)) THEN 2
-                WHEN \(kind) IN ('\(CompensationKind.academicCredit.rawValue)', '\(CompensationKind.certificate.rawValue)') THEN 1
+                WHEN \(isOne(of: CompensationKind.allCases.filter(\.isPaid), separator: ",")) THEN 2
+                WHEN \(isOne(of: [.academicCredit, .certificate], separator: ", ")) THEN 1
                 ELSE 0
             END
             """

@@ -15,14 +15,21 @@ public enum ListingRules {
 
     /// A ref is a short ASCII key that survives a spreadsheet and a shell: letters, digits, `-_.`.
     static func refProblem(_ ref: String) -> ListingDraftError.Problem? {
-        let allowed = ref.count <= refLimit && ref.unicodeScalars.allSatisfy {
-            $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.".unicodeScalars.contains($0))
+        // Among ASCII scalars, the alphabetic ones are the letters and those with a numeric type
+        // the digits; and for ASCII text without a CR, characters are bytes.
+        let allowed = ref.utf8.count <= refLimit && ref.utf8.allSatisfy {
+            switch $0 {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): true
+            default: false
+            }
         }
         return allowed ? nil : .badRef(ref)
     }
 
     static func currencyProblem(_ code: String) -> ListingDraftError.Problem? {
-        code.count == 3 && code.allSatisfy({ $0.isASCII && $0.isUppercase }) ? nil : .badCurrency(code)
+        // The ASCII uppercase characters are the letters A to Z, one byte each.
+        code.utf8.count == 3 && code.utf8.allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) ? nil : .badCurrency(code)
     }
 
     /// An amount goes with the paid kinds and only with them.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A kind of text the catalogue keeps, with the most it holds: the one rule every writer follows,
 /// whether the text comes from an import file or a form. Text is stored exactly as given, or
 /// refused; it is never shortened, trimmed or cleaned on the way in.
@@ -33,7 +35,11 @@ public struct StoredText: Sendable, Hashable {
     public func refusal(of text: String) -> Refusal? {
         // A UTF-8 byte count is at least the scalar count, so short text needs no counting.
         let bytes = text.utf8.count
-        if let offset = text.utf8.firstIndex(of: 0) {
+        // Native strings are contiguous UTF-8: memchr looks for the NUL far faster than an index walk.
+        let mayHoldNUL = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false
+        } ?? true
+        if mayHoldNUL, let offset = text.utf8.firstIndex(of: 0) {
             return .nul(scalarOffset: text.unicodeScalars.distance(from: text.startIndex, to: offset))
         }
         if bytes > limit {

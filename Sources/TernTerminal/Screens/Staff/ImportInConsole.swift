@@ -33,11 +33,12 @@ extension TriageScreen {
     func startImport(_ path: String) -> [Effect<TriageOutcome>] {
         guard state.importing == nil else { return state.toasts.show("an import is running already", isError: true) }
         guard !path.isEmpty else { return state.toasts.show(":import FILE (CSV, or JSON by its .json name)", isError: true) }
-        // Read here, on the loop's thread, with the user's own rights (an installed tern drops
-        // its group for it, which must not happen while another thread works).
-        let data: Data
+        // Opened here, on the loop's thread, with the user's own rights (an installed tern drops
+        // its group for it, which must not happen while another thread works); the import reads
+        // it through the open file, a segment at a time.
+        let source: ImportSource
         do {
-            data = try readFile(path)
+            source = try openFile(path)
         } catch {
             return state.toasts.show("cannot read \(path)", isError: true)
         }
@@ -48,7 +49,7 @@ extension TriageScreen {
         return [.startTimer(.importProgress, everyMilliseconds: 100),
                 .run(.importFile) { _ in
                     do {
-                        let summary = try catalogue.importFile(data, format: ExchangeFormat.guess(path: path), now: moment) { box.store($0) }
+                        let summary = try catalogue.importFile(source, format: ExchangeFormat.guess(path: path), now: moment) { box.store($0) }
                         return .imported(summary, failure: nil)
                     } catch {
                         return .imported(nil, failure: "\(error)")

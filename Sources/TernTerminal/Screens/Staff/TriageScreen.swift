@@ -24,7 +24,7 @@ public final class TriageScreen: Screen {
     private var expiryStarted = false
     /// Reads a file named at the `:import` prompt: with the user's own rights (an installed,
     /// setgid tern passes one that drops the group first).
-    let readFile: @Sendable (String) throws -> Data
+    let openFile: @Sendable (String) throws -> ImportSource
     var progressBox: ImportProgressBox?
     /// Keys typed while a limit was being applied, replayed on the rows it shows.
     var keysWhileLimiting: [Key] = []
@@ -36,9 +36,9 @@ public final class TriageScreen: Screen {
 
     public init(catalogue: Catalogue, session: TriageSession, keyMap: KeyMap<StaffAction> = StaffAction.defaultKeyMap,
                 box: BoxStyle = .line, now: @escaping () -> Date = Date.init,
-                readFile: @escaping @Sendable (String) throws -> Data = { try Data(contentsOf: URL(fileURLWithPath: $0)) }) throws {
+                openFile: @escaping @Sendable (String) throws -> ImportSource = { try ImportSource(path: $0) }) throws {
         self.catalogue = catalogue
-        self.readFile = readFile
+        self.openFile = openFile
         self.session = session
         self.now = now
         triage = try TriageViewModel(catalogue: catalogue, session: session, now: now)
