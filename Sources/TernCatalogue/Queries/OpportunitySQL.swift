@@ -242,7 +242,7 @@ struct OpportunitySQL {
         } else if !(query.organization ?? "").isEmpty {
             // An organization prefix: start from the (few) organizations it names and read their
             // listings through opportunities_by_organization.
-            from = "organizations org CROSS JOIN opportunities o ON o.organization_id = org.id"
+            from = "organizations org CROSS JOIN opportunities o INDEXED BY opportunities_by_organization ON o.organization_id = org.id"
         } else if filtersOnFactsOnly {
             // Location, pay, hours, duration or closed listings too: every such filter is a column
             // of opportunities_facts, so the count reads that narrow index alone rather than
