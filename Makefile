@@ -6,16 +6,22 @@ RUN_ARGS ?=
 
 .PHONY: run test build release deps bench bench-deps bench-data clean install install-files
 
-# Installs the system libraries when missing (as root), otherwise says what to run.
-deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# $(call apt_ensure,PACKAGES,WHO): installs the Debian packages that are missing (as root),
+# otherwise says what to run and fails.
+define apt_ensure
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	  else \
-	    echo "tern needs:$$missing"; echo "run: sudo apt-get install -y$$missing"; exit 1; \
+	    echo "$(2) needs:$$missing"; echo "run: sudo apt-get install -y$$missing"; exit 1; \
 	  fi; \
 	fi
+endef
+
+# Installs the system libraries when missing (as root), otherwise says what to run.
+deps:
+	$(call apt_ensure,$(APT_PACKAGES),tern)
 
 build: deps
 	$(SWIFT) build
@@ -76,14 +82,7 @@ bench-data: release
 # What the benchmark compares tern with: the sqlite3 shell and fzf (grep is always there).
 BENCH_PACKAGES := sqlite3 fzf
 bench-deps:
-	@missing=""; for p in $(BENCH_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	  else \
-	    echo "make bench needs:$$missing"; echo "run: sudo apt-get install -y$$missing"; exit 1; \
-	  fi; \
-	fi
+	$(call apt_ensure,$(BENCH_PACKAGES),make bench)
 
 # Prints figures; tests never time anything. The catalogue is opened read-only and never
 # changed; inputs made from it (listings.txt, the import CSV) are kept in bench-data/ too.

@@ -1,4 +1,5 @@
 import Foundation
+import TernCatalogue
 
 /// `tern import` of new listings as a whole process: rows per second and peak resident memory
 /// (VmHWM, read while it runs), each run into a freshly made empty catalogue of its own (never the benchmark's).
@@ -64,23 +65,10 @@ enum ImportFile {
     static let names = "Maple Cedar Birch Harbor River Summit Lantern Orchard Meadow Granite".split(separator: " ").map(String.init)
     static let suffixes = "Works Labs Studio Collective Foundation Partners Society Bakery Press Group".split(separator: " ").map(String.init)
 
-    /// A fixed-seed generator (SplitMix64): the same numbers everywhere.
-    struct Numbers {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick(_ items: [String]) -> String { items[below(items.count)] }
-    }
-
+    /// The same file on every machine: the numbers come from SplitMix64 with a fixed seed.
     static func make(path: String, rows: Int) throws {
         guard !FileManager.default.fileExists(atPath: path) else { return }
-        var numbers = Numbers(state: 12)
+        var numbers = SplitMix64(seed: 12)
         let organizations = (0..<500).map { "\(names[$0 % 10]) \(suffixes[($0 / 10) % 10]) \($0)" }
         var text = "ref,title,organization,field,brief,hours,duration_days,deadline,compensation_kind,compensation_amount,currency,location_kind\n"
         text.reserveCapacity(rows * 400)
@@ -95,11 +83,11 @@ enum ImportFile {
                 organizations[n % organizations.count],
                 Self.fields[n % Self.fields.count],
                 brief.prefix(1).uppercased() + brief.dropFirst() + ".",
-                String(1 + numbers.below(400)),
-                String(1 + numbers.below(365)),
-                String(format: "2027-%02d-%02d", 1 + numbers.below(12), 1 + numbers.below(28)),
+                String(numbers.int(1...400)),
+                String(numbers.int(1...365)),
+                String(format: "2027-%02d-%02d", numbers.int(1...12), numbers.int(1...28)),
                 kind,
-                paid ? String(format: "%d.%02d", 10 + numbers.below(4991), numbers.below(100)) : "",
+                paid ? String(format: "%d.%02d", numbers.int(10...5000), numbers.int(0...99)) : "",
                 paid ? numbers.pick(currencies) : "",
                 "remote",
             ]

@@ -39,14 +39,9 @@ public struct KioskConfig: Sendable, Equatable {
     }
 
     public static func parse(_ text: String, file: String) throws(ConfigError) -> KioskConfig {
-        let document: TOMLDocument
-        do {
-            document = try TOMLDocument(text: text)
-        } catch {
-            throw ConfigError(file: file, line: error.line, message: error.message)
-        }
+        let document = try ConfigError.document(text, file: file)
         func fail(_ key: String, _ message: String) -> ConfigError {
-            ConfigError(file: file, key: key, line: document.line(ofKey: key), message: message)
+            ConfigError(file: file, key: key, in: document, message: message)
         }
         var config = KioskConfig()
         for entry in document.entries(of: document.root) {

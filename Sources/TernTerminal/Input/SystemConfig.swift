@@ -38,22 +38,17 @@ public struct SystemConfig: Sendable, Equatable {
     /// try SystemConfig.parse("catalogue = \"/srv/tern/c.sqlite\"\n", file: "tern.toml").catalogue
     /// ```
     public static func parse(_ text: String, file: String) throws(ConfigError) -> SystemConfig {
-        let document: TOMLDocument
-        do {
-            document = try TOMLDocument(text: text)
-        } catch {
-            throw ConfigError(file: file, line: error.line, message: error.message)
-        }
+        let document = try ConfigError.document(text, file: file)
         var catalogue: String?
         for entry in document.entries(of: document.root) {
             switch entry.key {
             case "catalogue":
                 guard let path = entry.value.string, path.hasPrefix("/") else {
-                    throw ConfigError(file: file, key: "catalogue", line: document.line(ofKey: "catalogue"), message: "expected an absolute path")
+                    throw ConfigError(file: file, key: "catalogue", in: document, message: "expected an absolute path")
                 }
                 catalogue = path
             default:
-                throw ConfigError(file: file, key: entry.key, line: document.line(ofKey: entry.key), message: "unknown setting (known: catalogue)")
+                throw ConfigError(file: file, key: entry.key, in: document, message: "unknown setting (known: catalogue)")
             }
         }
         guard let catalogue else { throw ConfigError(file: file, message: "has no catalogue = \"PATH\" setting") }

@@ -64,14 +64,9 @@ public struct UserConfig: Sendable, Equatable {
     /// try UserConfig.parse("mouse = false\n", file: "config.toml").mouse   // false
     /// ```
     public static func parse(_ text: String, file: String) throws(ConfigError) -> UserConfig {
-        let document: TOMLDocument
-        do {
-            document = try TOMLDocument(text: text)
-        } catch {
-            throw ConfigError(file: file, line: error.line, message: error.message)
-        }
+        let document = try ConfigError.document(text, file: file)
         func fail(_ key: String, _ message: String) -> ConfigError {
-            ConfigError(file: file, key: key, line: document.line(ofKey: key), message: message)
+            ConfigError(file: file, key: key, in: document, message: message)
         }
 
         var config = UserConfig()
@@ -107,11 +102,11 @@ public struct UserConfig: Sendable, Equatable {
         // would leave no way out but killing the terminal.
         if config.studentKeys.keys(for: .quit).isEmpty && config.studentKeys.keys(for: .quitNow).isEmpty {
             let key = document.line(ofKey: "keys.student.quit") != nil ? "keys.student.quit" : "keys.quit"
-            throw ConfigError(file: file, key: key, line: document.line(ofKey: key),
+            throw ConfigError(file: file, key: key, in: document,
                               message: "no key is left to quit; bind at least one")
         }
         if config.staffKeys.keys(for: .quit).isEmpty && config.staffKeys.keys(for: .quitNow).isEmpty {
-            throw ConfigError(file: file, key: "keys.staff.quit", line: document.line(ofKey: "keys.staff.quit"),
+            throw ConfigError(file: file, key: "keys.staff.quit", in: document,
                               message: "no key is left to quit the staff console; bind at least one")
         }
         return config
@@ -221,5 +216,23 @@ extension ConfigError {
         guard let data = FileManager.default.contents(atPath: path) else { throw ConfigError(file: path, message: "cannot be read") }
         guard let text = String(data: data, encoding: .utf8) else { throw ConfigError(file: path, message: "is not UTF-8 text") }
         return text
+    }
+
+    /// A config file's text read as TOML; a syntax error names the file and its line.
+    ///
+    /// ```swift
+    /// let document = try ConfigError.document("mouse = false\n", file: "config.toml")
+    /// ```
+    static func document(_ text: String, file: String) throws(ConfigError) -> TOMLDocument {
+        do {
+            return try TOMLDocument(text: text)
+        } catch {
+            throw ConfigError(file: file, line: error.line, message: error.message)
+        }
+    }
+
+    /// `key`'s value refused, at the line where `document` sets it.
+    init(file: String, key: String, in document: TOMLDocument, message: String) {
+        self.init(file: file, key: key, line: document.line(ofKey: key), message: message)
     }
 }
