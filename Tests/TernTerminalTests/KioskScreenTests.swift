@@ -137,6 +137,21 @@ final class KioskHarness {
         #expect(kiosk.state.listingCount > 0)
     }
 
+    @Test func anotherProcesssCommitIsReadAgainInTheBackgroundAndTheSelectionStays() throws {
+        let kiosk = try KioskHarness()
+        kiosk.press(.down, .down, .down)
+        let selected = try #require(kiosk.state.listings.selectedID)
+        #expect(kiosk.state.listings.state.selected == 3)
+        #expect(kiosk.state.applyLink?.hasPrefix("https://careers.example.edu/apply/") == true)
+        // Staff change the apply link through their own connection; the retry tick notices.
+        try kiosk.demo.catalogue.setApplyLinkTemplate("https://jobs.example.org/{ref}")
+        kiosk.wait(seconds: 2)
+        #expect(kiosk.state.listings.selectedID == selected)
+        #expect(kiosk.state.listings.state.selected == 3)
+        #expect(kiosk.state.applyLink?.hasPrefix("https://jobs.example.org/") == true)
+        #expect(kiosk.text.contains("https://jobs.example.org/"))
+    }
+
     @Test func aWriteThroughTheKiosksConnectionFailsAndChangesNothing() throws {
         let demo = try DemoCatalogue()
         try demo.catalogue.setApplyLinkTemplate("https://a.example/{ref}")

@@ -10,8 +10,7 @@ import TernCatalogue
 /// ```swift
 /// let browser = KioskBrowser(path: "/srv/tern/catalogue.sqlite")
 /// try browser.open()
-/// try browser.search(words: "design", field: nil)
-/// let page = try browser.listings.rows(in: 0..<20)
+/// let page = try browser.listings?.rows(in: 0..<20)
 /// ```
 public final class KioskBrowser {
     public let path: String
@@ -62,11 +61,6 @@ public final class KioskBrowser {
     /// The kiosk's query: open, approved listings, by deadline, narrowed by words and a field.
     public static func query(words: String, field: Field?) -> OpportunityQuery {
         OpportunityQuery(words: words, fields: field.map { [$0] } ?? [], sort: .deadline)
-    }
-
-    public func search(words: String, field: Field?) throws {
-        guard let listings else { throw CatalogueError.unusable("the catalogue is not open") }
-        try listings.setQuery(Self.query(words: words, field: field))
     }
 
     /// One listing's detail for a guest, or nil (gone, not approved, a draft).

@@ -61,10 +61,11 @@ public final class KioskScreen: Screen {
         case .tick(.kioskAttract):
             return nextFeatured()
         case .tick(.kioskRetry):
-            retry()
-            return []
-        case .taskFinished(_, .listings(let result, let counted)):
-            return show(result, counted: counted)
+            return retry()
+        case .taskFinished(_, .firstPage(let result, let again)):
+            return show(result, counted: false, again: again)
+        case .taskFinished(_, .counted(let result)):
+            return show(result, counted: true, again: false)
         case .tick, .catalogueChanged, .taskFinished:
             return []
         }
@@ -245,16 +246,17 @@ public final class KioskScreen: Screen {
     /// Starts the search for what is typed, in the background: a keystroke never waits on
     /// SQLite (a one-letter prefix costs a tenth of a second at 1,000,000 listings), and a newer
     /// one stops the older search where it stands. The list shows the last result meanwhile.
-    private func requery() -> [Effect<KioskOutcome>] {
+    /// `again`: the same search, read after another process committed.
+    private func requery(again: Bool = false) -> [Effect<KioskOutcome>] {
         guard let catalogue = browser.catalogue, let model = browser.listings else { return [] }
         let query = KioskBrowser.query(words: state.search.text, field: state.field), day = model.day
         return [.cancel(.kioskCount), .run(.kioskSearch) { task in
-            .listings(ListingSearch.firstPage(of: query, in: catalogue, today: day, superseded: { task.isSuperseded }), counted: false)
+            .firstPage(ListingSearch.firstPage(of: query, in: catalogue, today: day, superseded: { task.isSuperseded }), again: again)
         }]
     }
 
     /// A search's first page, or its count, came back.
-    private func show(_ result: ListingSearch.Result, counted: Bool) -> [Effect<KioskOutcome>] {
+    private func show(_ result: ListingSearch.Result, counted: Bool, again: Bool) -> [Effect<KioskOutcome>] {
         guard let catalogue = browser.catalogue, let model = browser.listings, state.mode != .unavailable else { return [] }
         guard result.failure == nil else {
             becomeUnavailable()
@@ -268,7 +270,8 @@ public final class KioskScreen: Screen {
             model.adopt(result, refresh: true)
         }
         guarded {
-            if counted { try state.listings.reload(source: model) } else { try state.listings.reset(source: model) }
+            // A count, or the same search read again, keeps the selection on its listing.
+            if counted || again { try state.listings.reload(source: model) } else { try state.listings.reset(source: model) }
             state.listingCount = model.count
             state.isCounting = model.isCounting
             if !counted { try showSelected() }
@@ -276,7 +279,7 @@ public final class KioskScreen: Screen {
         guard !counted, result.count == nil else { return [] }
         let day = model.day
         return [.run(.kioskCount) { task in
-            .listings(ListingSearch.counted(result, in: catalogue, today: day, superseded: { task.isSuperseded }), counted: true)
+            .counted(ListingSearch.counted(result, in: catalogue, today: day, superseded: { task.isSuperseded }))
         }]
     }
 
@@ -305,7 +308,7 @@ public final class KioskScreen: Screen {
         }
     }
 
-    private func retry() {
+    private func retry() -> [Effect<KioskOutcome>] {
         switch state.mode {
         case .unavailable:
             reopen()
@@ -315,23 +318,16 @@ public final class KioskScreen: Screen {
                 change = try browser.change()
             } catch {
                 becomeUnavailable()
-                return
+                return []
             }
             switch change {
-            case .none: return
+            case .none: break
             case .file: reopen()
-            case .data:
-                // Read again, the selection kept on its listing where it still shows.
-                guarded {
-                    try browser.search(words: state.search.text, field: state.field)
-                    let model = try listings()
-                    try state.listings.reload(source: model)
-                    state.listingCount = model.count
-                    state.isCounting = false
-                    try showSelected()
-                }
+            // Read again in the background, the selection kept on its listing where it still shows.
+            case .data: return requery(again: true)
             }
         }
+        return []
     }
 
     private func becomeUnavailable() {

@@ -67,8 +67,11 @@ public struct KioskState {
 /// The kiosk has no background work: each query is one index walk.
 public enum KioskOutcome: Sendable {
     case nothing
-    /// A search's first page (`counted` false) or, after a full page, its count.
-    case listings(ListingSearch.Result, counted: Bool)
+    /// A search's first page; `again` when it is the same search read after another process
+    /// committed (the selection stays on its listing), not a new one (from the top).
+    case firstPage(ListingSearch.Result, again: Bool)
+    /// After a full first page, its count.
+    case counted(ListingSearch.Result)
 }
 
 extension TaskKind {
