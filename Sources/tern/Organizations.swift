@@ -80,7 +80,7 @@ struct OrganizationsTrust: ParsableCommand {
     @Option(help: ArgumentHelp("A note kept with the decision.", valueName: "text")) var note: String?
 
     func run() throws {
-        let (opened, access) = try catalogue.open(for: .reviewPostings)
+        let (opened, access) = try catalogue.open(for: .trustOrganizations)
         try opened.trustOrganization(name, note: note, by: reviewer(access))
         print(Sanitizer.line("trusted \(name)"))
     }
