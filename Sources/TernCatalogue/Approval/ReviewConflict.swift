@@ -33,7 +33,8 @@ public struct ReviewConflict: Sendable, Equatable {
     static func clock(_ iso: String, now: Date = Date()) -> String {
         guard let date = Timestamp.date(iso) else { return "at \(iso)" }
         let calendar = Calendar.current
-        let time = date.formatted(.dateTime.hour(.twoDigits(amPM: .omitted)).minute(.twoDigits))
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
         if calendar.isDate(date, inSameDayAs: now) { return "at \(time)" }
         return "on \(CalendarDay(date).description) at \(time)"
     }
