@@ -76,6 +76,17 @@ extension Catalogue {
         return access
     }
 
+    /// Refuses unless the account this catalogue was authorized for may still do `operation`
+    /// (read from the staff list now): for a screen about to do work beyond what it was opened
+    /// for. The file's owner, and a catalogue not authorized for staff work, always may.
+    ///
+    /// ```swift
+    /// try catalogue.checkStanding(for: .expireListings)
+    /// ```
+    public func checkStanding(for operation: Operation) throws {
+        try read(for: operation) { _ in }
+    }
+
     /// Appends to the audit log: the next link of its hash chain (append-only: triggers refuse
     /// edits, deletes and rows that do not continue the chain). `application` names the
     /// application the row is about, when there is one.

@@ -41,7 +41,8 @@ public struct ReviewConflict: Sendable, Equatable {
 }
 
 extension Catalogue {
-    /// Why a decision on listing `id` (made on `expected`) is refused: its latest recorded change.
+    /// Why a decision on listing `id` is refused: its latest recorded change (a decision, or an
+    /// edit, close or archive in the audit log, whose detail starts with the ref).
     static func listingConflict(_ db: Database, listing id: Int64, ref: String, updatedAt: String?, actor: Actor) throws -> ReviewConflict {
         let latest = try Row.fetchOne(db, sql: """
             SELECT kind, actor, at FROM (
@@ -51,7 +52,7 @@ extension Catalogue {
                 SELECT l.action, l.actor_username, l.at, l.id, 0 FROM audit_log l
                 WHERE l.action IN ('edit_listing', 'close_listing', 'archive_listing') AND (l.detail = ? OR substr(l.detail, 1, ?) = ?)
             ) ORDER BY at DESC, source DESC, seq DESC LIMIT 1
-            """, arguments: [id, ref, ref.utf8.count + 1, ref + ":"])
+            """, arguments: [id, ref, ref.unicodeScalars.count + 1, ref + ":"])
         return conflict(subject: ref, latest: latest, updatedAt: updatedAt, actor: actor)
     }
 

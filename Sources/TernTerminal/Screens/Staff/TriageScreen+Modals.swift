@@ -73,6 +73,8 @@ extension TriageScreen {
             state.canUndo = false
             return state.toasts.show("undone: \(restored.count) application\(restored.count == 1 ? "" : "s") back where they were")
         case "expire":
+            // The hourly round closes listings for everyone; closing them on demand is an admin's.
+            try catalogue.checkStanding(for: .expireListings)
             let effects = try closeExpired()
             return effects.isEmpty ? state.toasts.show("no listing is past its deadline") : effects
         case "import":
