@@ -116,10 +116,14 @@ import Testing
         let listed = try #require(try JSONSerialization.jsonObject(with: Data(TernProcess.run(["postings", "list", "--json", "--db", db]).stdout.utf8)) as? [[String: Any]])
         let version = try #require(listed.first { $0["ref"] as? String == ref }?["version"] as? Int)
         #expect(try TernProcess.run(["postings", "approve", ref, "--expect-version", "\(version)", "--db", db]).status == 0)
-        let stale = try TernProcess.run(["postings", "decline", ref, "--reason", "location", "--expect-version", "\(version)", "--db", db])
-        #expect(stale.status == 1)
+        let staleListing = try TernProcess.run(["postings", "decline", ref, "--reason", "location", "--expect-version", "\(version)", "--db", db])
+        #expect(staleListing.status == 1)
         // Root approved it: the refusal says it was you.
-        #expect(stale.stderr.hasPrefix("tern: you approved \(ref) at ") && stale.stderr.hasSuffix("; look again\n"), "\(stale.stderr)")
+        #expect(staleListing.stderr.hasPrefix("tern: you approved \(ref) at ") && staleListing.stderr.hasSuffix("; look again\n"), "\(staleListing.stderr)")
         #expect(try TernProcess.run(["postings", "approve", ref, "fernhill-book-club-growth", "--expect-version", "1", "--db", db]).status == 2)
+        let organization = "Quillstone Learning"
+        #expect(try TernProcess.run(["organizations", "approve", organization, "--expect-version", "1", "--db", db]).status == 0)
+        let stale = try TernProcess.run(["organizations", "decline", organization, "--reason", "location", "--expect-version", "1", "--db", db])
+        #expect(stale.status == 1 && stale.stderr.hasPrefix("tern: you approved \(organization) at "), "\(stale.stderr)")
     }
 }

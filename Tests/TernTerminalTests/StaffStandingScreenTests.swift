@@ -65,4 +65,17 @@ import TernViewModels
         #expect(decisions.suffix(2).map(\.decision) == [.approved, .declined])
         #expect(decisions.last?.note == "asks for a $40 kit" && decisions.last?.actor.username == "rpatel")
     }
+
+    @Test func anAdvisorsConsoleRefusesAdminWorkNamingTheRole() throws {
+        let console = try Self.rosasConsole()
+        console.press(.character(":"))
+        console.type("expire")
+        console.press(.enter)
+        #expect(console.text.contains("only admins may close listings past their deadline; rpatel is an advisor"), "\(console.text)")
+        console.press(.character("3"))                     // Organizations
+        let organization = try #require(console.state.organizations.selectedRow)
+        console.press(.character("T"), .character("y"))
+        #expect(console.text.contains("only admins may trust organizations; rpatel is an advisor"))
+        #expect(try Self.elsewhere(console).organizations().first { $0.name == organization.name }?.trusted == false)
+    }
 }
