@@ -36,12 +36,33 @@ extension Catalogue {
             healthy = false
             lines += violations.prefix(20).map { "foreign keys: \($0["table"] as String? ?? "?") row \($0["rowid"] as Int64? ?? 0) points to a missing \($0["parent"] as String? ?? "?")" }
         }
-        let applied = try CatalogueSchema.migrator.appliedIdentifiers(db)
-        if applied.contains(CatalogueSchema.latestVersion) {
+        let version = try SchemaObjects.version(of: db)
+        if version == CatalogueSchema.latestVersion {
             lines.append("schema: \(CatalogueSchema.latestVersion)")
         } else {
             healthy = false
-            lines.append("schema: \(applied.sorted().last ?? "none"), expected \(CatalogueSchema.latestVersion)")
+            lines.append("schema: \(version ?? "none"), expected \(CatalogueSchema.latestVersion)")
+        }
+        // Every table, index and trigger as the migrations made it: a dropped or edited
+        // protecting trigger is damage even when every row is fine.
+        if let version {
+            let differences = try SchemaObjects.differences(in: db, version: version)
+            if differences.isEmpty {
+                lines.append("schema objects: ok")
+            } else {
+                healthy = false
+                lines += differences.prefix(20).map { "schema objects: \($0)" }
+            }
+        }
+        // The audit log and every history are hash chains; the first bad row is named.
+        if version.map({ CatalogueSchema.migrator.migrations.firstIndex(of: $0)! >= CatalogueSchema.migrator.migrations.firstIndex(of: RecordsSchema.version)! }) == true {
+            let verdict = try ChainedRecords.verify(db)
+            if let damage = verdict.damage {
+                healthy = false
+                lines.append("chains: damaged at \(damage)")
+            } else {
+                lines.append("chains: ok (\(verdict.auditRows) audit rows, \(verdict.eventRows) history events)")
+            }
         }
         // The search index is a copy of the tables; if it drifted, searches lie.
         let indexed = try Int.fetchOne(db, sql: "SELECT count(*) FROM opportunity_search") ?? 0

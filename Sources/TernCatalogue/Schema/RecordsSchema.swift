@@ -12,6 +12,8 @@ import GRDB
 ///   cannot silently overwrite each other.
 /// - The last admin can be neither removed nor demoted.
 enum RecordsSchema {
+    static let version = "v8-records"
+
     static func migrate(_ db: Database) throws {
         try db.execute(sql: columns)
         try ChainedRecords.backfill(db)
