@@ -88,7 +88,9 @@ public final class Catalogue: Sendable {
             throw Self.describe(error, path: path)
         }
         try migrate()
-        if !isReadOnly { ChainHeadLog.create(beside: file) }
+        // Made by the catalogue's owner only, read-only opens included (`tern check`), like the
+        // kept -wal and -shm files.
+        ChainHeadLog.create(beside: file)
     }
 
     static func configuration(readOnly: Bool, waitNotice: (@Sendable (String) -> Void)? = nil) -> Configuration {

@@ -160,7 +160,7 @@ import Testing
         try fixture.catalogue.addStaff(username: "mchen", name: "Mei Chen", role: .admin, by: owner)
         try fixture.catalogue.removeStaff(username: "rpatel", by: reviewer)
         #expect(try fixture.catalogue.principal(for: Account(uid: 4_000_200, login: "rpatel")).isStaff == false)
-        #expect(try fixture.catalogue.auditEntries(action: "add_staff").map(\.actor) == ["root"])
+        #expect(try fixture.catalogue.auditEntries(action: "add_staff").map(\.actor) == ["root", "root"])
         #expect(try fixture.catalogue.auditEntries(action: "remove_staff").map(\.detail) == ["rpatel"])
     }
 
