@@ -29,6 +29,10 @@ public final class Catalogue: Sendable {
     let delegation = Delegation()
     /// Set when the catalogue is authorized for staff work: every transaction checks it again.
     let clearance = ClearanceBox()
+    /// Where the heads of the hash chains are witnessed after each audited write.
+    let headLog: ChainHeadLog
+    /// Says what a person should know but is no error (a long wait, a log that could not be written).
+    let notice: (@Sendable (String) -> Void)?
 
     /// How long a writer waits for another process's write transaction before giving up. Imports
     /// hold the lock only while applying validated rows, so waits are short; this is the ceiling.
@@ -56,6 +60,8 @@ public final class Catalogue: Sendable {
     public init(path: String, readOnly: Bool = false, opening: Opening = .createIfMissing,
                 waitNotice: (@Sendable (String) -> Void)? = nil) throws {
         self.path = path
+        headLog = ChainHeadLog(catalogue: path)
+        notice = waitNotice
         let exists = FileManager.default.fileExists(atPath: path)
         switch (exists, opening) {
         case (false, .existing): throw CatalogueError.missing(path)
@@ -84,6 +90,9 @@ public final class Catalogue: Sendable {
             throw Self.describe(error, path: path)
         }
         try migrate()
+        // Made by the catalogue's owner only, read-only opens included (`tern check`), like the
+        // kept -wal and -shm files.
+        ChainHeadLog.create(beside: file)
     }
 
     static func configuration(readOnly: Bool, waitNotice: (@Sendable (String) -> Void)? = nil) -> Configuration {
@@ -195,15 +204,30 @@ public final class Catalogue: Sendable {
         guard !isReadOnly else { throw readOnlyRefusal }
         let acting = delegation.current
         let clearance = clearance.current
-        return try translating {
+        var moved: ChainedRecords.Heads? = nil
+        let result = try translating {
             try pool.write { db in
                 try clearance?.check(db, for: operation)
+                let before = try ChainedRecords.heads(db)
                 let result = try body(db)
                 if let acting {
                     try Self.audit(db, by: acting.staff, role: acting.role, action: "changed_as_student", student: acting.student, detail: nil)
                 }
+                let after = try ChainedRecords.heads(db)
+                if after.auditID != before.auditID { moved = after }
                 return result
             }
+        }
+        if let moved { witness(.write, moved) }
+        return result
+    }
+
+    /// Appends the chains' heads to the head log, after the commit (never while holding the lock).
+    func witness(_ reason: ChainHeadLog.Reason, _ heads: ChainedRecords.Heads) {
+        do {
+            try headLog.append(reason, heads, at: Timestamp.string(Date()))
+        } catch {
+            notice?("warning: \(error)")
         }
     }
 
