@@ -145,38 +145,42 @@ extension Catalogue {
 
     /// A student's applications, newest activity first, with their listings.
     public func applications(ofStudent username: String) throws -> [ApplicationOverview] {
-        try read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT a.id AS app_id, a.student_id, a.opportunity_id, a.cover_note, a.portfolio_link,
-                       a.hours_offered, a.status AS app_status, a.status_reason, a.created_at AS app_created_at,
-                       a.updated_at AS app_updated_at, a.version AS app_version, a.deliverable_link,
-                       \(OpportunitySQL.summaryColumns)
-                FROM applications a JOIN students st ON st.id = a.student_id
-                JOIN opportunities o ON o.id = a.opportunity_id JOIN organizations org ON org.id = o.organization_id
-                WHERE st.username = ? ORDER BY a.updated_at DESC, a.id DESC
-                """, arguments: [username])
-            return rows.map { row in
-                let application = Application(
-                    id: row["app_id"], studentId: row["student_id"], opportunityId: row["opportunity_id"],
-                    coverNote: row["cover_note"], portfolioLink: row["portfolio_link"], hoursOffered: row["hours_offered"],
-                    status: ApplicationStatus(rawValue: row["app_status"]) ?? .submitted, statusReason: row["status_reason"],
-                    createdAt: row["app_created_at"], updatedAt: row["app_updated_at"], version: row["app_version"],
-                    deliverableLink: row["deliverable_link"])
-                let cursor = OpportunityCursor(text: nil, number: nil, id: application.opportunityId, offset: 0)
-                return ApplicationOverview(application: application, opportunity: Self.summary(row, cursor: cursor))
-            }
+        try read { db in try Self.applications(db, ofStudent: username) }
+    }
+
+    static func applications(_ db: Database, ofStudent username: String) throws -> [ApplicationOverview] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT a.id AS app_id, a.student_id, a.opportunity_id, a.cover_note, a.portfolio_link,
+                   a.hours_offered, a.status AS app_status, a.status_reason, a.created_at AS app_created_at,
+                   a.updated_at AS app_updated_at, a.version AS app_version, a.deliverable_link,
+                   \(OpportunitySQL.summaryColumns)
+            FROM applications a JOIN students st ON st.id = a.student_id
+            JOIN opportunities o ON o.id = a.opportunity_id JOIN organizations org ON org.id = o.organization_id
+            WHERE st.username = ? ORDER BY a.updated_at DESC, a.id DESC
+            """, arguments: [username])
+        return rows.map { row in
+            let application = Application(
+                id: row["app_id"], studentId: row["student_id"], opportunityId: row["opportunity_id"],
+                coverNote: row["cover_note"], portfolioLink: row["portfolio_link"], hoursOffered: row["hours_offered"],
+                status: ApplicationStatus(rawValue: row["app_status"]) ?? .submitted, statusReason: row["status_reason"],
+                createdAt: row["app_created_at"], updatedAt: row["app_updated_at"], version: row["app_version"],
+                deliverableLink: row["deliverable_link"])
+            let cursor = OpportunityCursor(text: nil, number: nil, id: application.opportunityId, offset: 0)
+            return ApplicationOverview(application: application, opportunity: Self.summary(row, cursor: cursor))
         }
     }
 
     /// The history of an application as `actor` may see it: students never see staff-only notes.
     public func events(of applicationID: Int64, as actor: Actor) throws -> [ApplicationEvent] {
-        try read { db in
-            _ = try Self.applicationVisible(db, id: applicationID, to: actor)
-            let staffOnly = actor.role == .student ? " AND visibility = 'shared'" : ""
-            let events = try ApplicationEvent.fetchAll(db, sql: "SELECT * FROM application_events WHERE application_id = ?\(staffOnly) ORDER BY at, id", arguments: [applicationID])
-            guard actor.role == .student else { return events }
-            return events.map { var shown = $0; shown.enteredBy = nil; return shown }
-        }
+        try read { db in try Self.events(db, of: applicationID, as: actor) }
+    }
+
+    static func events(_ db: Database, of applicationID: Int64, as actor: Actor) throws -> [ApplicationEvent] {
+        _ = try Self.applicationVisible(db, id: applicationID, to: actor)
+        let staffOnly = actor.role == .student ? " AND visibility = 'shared'" : ""
+        let events = try ApplicationEvent.fetchAll(db, sql: "SELECT * FROM application_events WHERE application_id = ?\(staffOnly) ORDER BY at, id", arguments: [applicationID])
+        guard actor.role == .student else { return events }
+        return events.map { var shown = $0; shown.enteredBy = nil; return shown }
     }
 
     /// Students reach only their own applications; to them, anyone else's does not exist.
@@ -193,17 +197,17 @@ extension Catalogue {
         return application
     }
 
+    /// Appends one event to the application's history: the next link of its hash chain.
+    /// `onBehalfOf` is the student when staff act for them (the actor is then the staff member).
     static func appendEvent(
         _ db: Database, application: Int64, actor: Actor, from: ApplicationStatus?, to: ApplicationStatus?,
-        note: String?, visibility: Visibility, at: String, reason: RejectionReason? = nil, enteredBy: String? = nil
+        note: String?, visibility: Visibility, at: String, reason: RejectionReason? = nil, enteredBy: String? = nil,
+        onBehalfOf: String? = nil
     ) throws {
-        // Cached: an import appends several events per application inside its write lock.
-        try db.cachedStatement(sql: """
-            INSERT INTO application_events(application_id, actor_role, actor_username, from_status, to_status, note, visibility, at,
-                                           reason_code, entered_by)
-            VALUES (?,?,?,?,?,?,?,?,?,?)
-            """).execute(arguments: [application, actor.role.rawValue, actor.username, from?.rawValue, to?.rawValue, note, visibility.rawValue, at,
-                                     reason?.code.rawValue, enteredBy])
+        try ChainedRecords.appendEvent(db, ChainedRecords.Event(
+            applicationID: application, actorRole: actor.role.rawValue, actorUsername: actor.username,
+            fromStatus: from?.rawValue, toStatus: to?.rawValue, note: note, visibility: visibility.rawValue, at: at,
+            reasonCode: reason?.code.rawValue, enteredBy: enteredBy, onBehalfOf: onBehalfOf))
     }
 }
 

@@ -27,6 +27,12 @@ public final class Catalogue: Sendable {
     /// Set when staff act for a student (`--user`): every write is then audited under the staff
     /// member's name, whatever path it takes through the catalogue.
     let delegation = Delegation()
+    /// Set when the catalogue is authorized for staff work: every transaction checks it again.
+    let clearance = ClearanceBox()
+    /// Where the heads of the hash chains are witnessed after each audited write.
+    let headLog: ChainHeadLog
+    /// Says what a person should know but is no error (a long wait, a log that could not be written).
+    let notice: (@Sendable (String) -> Void)?
 
     /// How long a writer waits for another process's write transaction before giving up. Imports
     /// hold the lock only while applying validated rows, so waits are short; this is the ceiling.
@@ -54,6 +60,8 @@ public final class Catalogue: Sendable {
     public init(path: String, readOnly: Bool = false, opening: Opening = .createIfMissing,
                 waitNotice: (@Sendable (String) -> Void)? = nil) throws {
         self.path = path
+        headLog = ChainHeadLog(catalogue: path)
+        notice = waitNotice
         let exists = FileManager.default.fileExists(atPath: path)
         switch (exists, opening) {
         case (false, .existing): throw CatalogueError.missing(path)
@@ -82,6 +90,9 @@ public final class Catalogue: Sendable {
             throw Self.describe(error, path: path)
         }
         try migrate()
+        // Made by the catalogue's owner only, read-only opens included (`tern check`), like the
+        // kept -wal and -shm files.
+        ChainHeadLog.create(beside: file)
     }
 
     static func configuration(readOnly: Bool, waitNotice: (@Sendable (String) -> Void)? = nil, path: String? = nil) -> Configuration {
@@ -179,23 +190,58 @@ public final class Catalogue: Sendable {
 
     /// Reads in a snapshot; concurrent with writers thanks to WAL.
     /// Inside ``cancelling(when:_:)``, stops with ``CatalogueError/cancelled`` once cancelled.
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
-        guard let cancellation = ReadCancellation.current else { return try translating { try pool.read(body) } }
-        return try translating { try pool.read { db in try cancellation.watching(db) { try body(db) } } }
+    /// When the catalogue is authorized for staff work, the staff member's role is read again in
+    /// the same snapshot first (``Clearance``): `operation`, when given, names work that needs
+    /// more than what the catalogue was authorized for.
+    func read<T>(for operation: Operation? = nil, _ body: (Database) throws -> T) throws -> T {
+        let clearance = clearance.current
+        guard let cancellation = ReadCancellation.current else {
+            return try translating {
+                try pool.read { db in
+                    try clearance?.check(db, for: operation)
+                    return try body(db)
+                }
+            }
+        }
+        return try translating {
+            try pool.read { db in
+                try clearance?.check(db, for: operation)
+                return try cancellation.watching(db) { try body(db) }
+            }
+        }
     }
 
-    /// Writes in one `BEGIN IMMEDIATE` transaction: all or nothing.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
+    /// Writes in one `BEGIN IMMEDIATE` transaction: all or nothing. A catalogue authorized for
+    /// staff work checks the staff member's role first, inside the transaction (``Clearance``),
+    /// for `operation` when given.
+    func write<T>(for operation: Operation? = nil, _ body: (Database) throws -> T) throws -> T {
         guard !isReadOnly else { throw readOnlyRefusal }
         let acting = delegation.current
-        return try translating {
+        let clearance = clearance.current
+        var moved: ChainedRecords.Heads? = nil
+        let result = try translating {
             try pool.write { db in
+                try clearance?.check(db, for: operation)
+                let before = try ChainedRecords.heads(db)
                 let result = try body(db)
                 if let acting {
                     try Self.audit(db, by: acting.staff, role: acting.role, action: "changed_as_student", student: acting.student, detail: nil)
                 }
+                let after = try ChainedRecords.heads(db)
+                if after.auditID != before.auditID { moved = after }
                 return result
             }
+        }
+        if let moved { witness(.write, moved) }
+        return result
+    }
+
+    /// Appends the chains' heads to the head log, after the commit (never while holding the lock).
+    func witness(_ reason: ChainHeadLog.Reason, _ heads: ChainedRecords.Heads) {
+        do {
+            try headLog.append(reason, heads, at: Timestamp.string(Date()))
+        } catch {
+            notice?("warning: \(error)")
         }
     }
 
