@@ -223,9 +223,18 @@ public final class Catalogue: Sendable {
             try pool.write { db in
                 try clearance?.check(db, for: operation)
                 let before = try ChainedRecords.heads(db)
-                let result = try body(db)
+                let result: T
                 if let acting {
-                    try Self.audit(db, by: acting.staff, role: acting.role, action: "changed_as_student", student: acting.student, detail: nil)
+                    // Events appended on the student's behalf name the staff member (appendEvent
+                    // reads this), and the audit row names the application changed.
+                    let delegated = DelegatedWrite(acting)
+                    result = try DelegatedWrite.$current.withValue(delegated) { try body(db) }
+                    let applications = delegated.applications
+                    try Self.audit(db, by: acting.staff, role: acting.role, action: "changed_as_student", student: acting.student,
+                                   detail: applications.count > 1 ? "applications " + applications.map(String.init).joined(separator: ", ") : nil,
+                                   application: applications.first)
+                } else {
+                    result = try body(db)
                 }
                 let after = try ChainedRecords.heads(db)
                 if after.auditID != before.auditID { moved = after }
@@ -303,6 +312,26 @@ public final class Catalogue: Sendable {
     /// Closes the connections (tests and `tern restore` want the file free).
     public func close() throws {
         try pool.close()
+    }
+}
+
+/// One write transaction made while staff act for a student: the applications it touched, for
+/// its audit row. Bound for the transaction's body only, so a static helper deep in the
+/// catalogue (``Catalogue/appendEvent(_:application:actor:from:to:note:visibility:at:reason:enteredBy:onBehalfOf:)``)
+/// knows, whatever path the write took, that a student's move is the staff member's.
+final class DelegatedWrite: @unchecked Sendable {
+    @TaskLocal static var current: DelegatedWrite?
+    let acting: Delegation.Acting
+    private(set) var applications: [Int64] = []
+
+    init(_ acting: Delegation.Acting) { self.acting = acting }
+
+    /// The actor to record for `actor`, and for whom: the staff member on the student's behalf
+    /// when `actor` is the student being acted for.
+    func recorded(_ actor: Actor, application: Int64) -> (Actor, onBehalfOf: String?) {
+        if !applications.contains(application) { applications.append(application) }
+        guard actor.role == .student, actor.username == acting.student else { return (actor, nil) }
+        return (Actor(role: .staff, username: acting.staff), acting.student)
     }
 }
 
