@@ -65,6 +65,15 @@ extension Catalogue {
         }
     }
 
+    /// ``recordDisclosure(_:by:student:detail:application:)`` for a staff console, whose session
+    /// names the staff member by login.
+    public func recordDisclosure(_ action: AuditedAction, session: TriageSession, student: String? = nil, detail: String?) throws {
+        guard !isReadOnly else { throw Self.unauditable }
+        try write(for: .readStudentRecord) { db in
+            try Self.audit(db, by: session.username, role: "staff", action: action.rawValue, student: student, detail: detail)
+        }
+    }
+
     /// The refusal when a disclosure cannot be written to the audit log.
     static let unauditable = CatalogueError.notPermitted(
         "this discloses student records, which is recorded in the audit log, and the catalogue is open read-only here")
