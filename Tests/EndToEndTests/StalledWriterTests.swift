@@ -131,7 +131,8 @@ import Testing
                                            stdout: waiterOut, stderr: waiterErr)
         let waiterDrains = (Drain(waiterOut), Drain(waiterErr))
         defer {
-            if waiter.isRunning { kill(waiter.processIdentifier, SIGTERM) }
+            // SIGKILL: a child may inherit a test thread's blocked SIGTERM.
+            if waiter.isRunning { kill(waiter.processIdentifier, SIGKILL) }
             waiter.waitUntilExit()
         }
         let me = String(cString: getpwuid(getuid()).pointee.pw_name)
