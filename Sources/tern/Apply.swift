@@ -36,6 +36,6 @@ struct Apply: ParsableCommand {
             throw Failure("no listing with the ref \(ref)")
         }
         let application = try opened.apply(as: student, to: id, coverNote: note, portfolioLink: link, hoursOffered: hours)
-        print("applied to \(listing.title) as \(student): application \(application.id), \(application.status.rawValue)")
+        try Output.line("applied to \(listing.title) as \(student): application \(application.id), \(application.status.rawValue)")
     }
 }

@@ -20,10 +20,10 @@ struct Check: ParsableCommand {
             if case .missing = error { throw error }
             // A catalogue that cannot be opened (newer schema, damaged, not a catalogue) is a
             // finding of the check, reported as one, not a crash.
-            print("catalogue: \(Sanitizer.line(error.description))")
+            try Output.line("catalogue: \(Sanitizer.line(error.description))")
             throw ExitCode(1)
         }
-        for line in report.lines { print(Sanitizer.line(line)) }
+        for line in report.lines { try Output.line(Sanitizer.line(line)) }
         if !report.isHealthy { throw ExitCode(1) }
     }
 }
@@ -42,7 +42,7 @@ struct Backup: ParsableCommand {
         // The copy is the user's file: created with their own rights, never the tern group's.
         try Installation.asUser { try Catalogue.createPrivateFile(destination, purpose: "the backup") }
         try opened.backup(to: destination)
-        print("backed up \(opened.path) to \(destination)")
+        try Output.line("backed up \(opened.path) to \(destination)")
     }
 }
 
@@ -62,7 +62,7 @@ struct Restore: ParsableCommand {
         let (opened, _) = try catalogue.open(for: .restore, readOnly: true)
         let source = try Installation.asUser { try CatalogueBackup(path: backup) }
         let report = try opened.restore(from: source)
-        print("restored \(opened.path) from \(backup): " + report.lines.joined(separator: ", "))
+        try Output.line("restored \(opened.path) from \(backup): " + report.lines.joined(separator: ", "))
         if !report.isHealthy { throw ExitCode(1) }
     }
 }

@@ -13,6 +13,6 @@ struct Expire: ParsableCommand {
     func run() throws {
         let (opened, _) = try catalogue.open(for: .expireListings, expire: false)
         let done = try opened.closeExpired(now: Date())
-        print("closed \(done.listingsClosed) listing\(done.listingsClosed == 1 ? "" : "s"), expired \(done.applicationsExpired) application\(done.applicationsExpired == 1 ? "" : "s")")
+        try Output.line("closed \(done.listingsClosed) listing\(done.listingsClosed == 1 ? "" : "s"), expired \(done.applicationsExpired) application\(done.applicationsExpired == 1 ? "" : "s")")
     }
 }

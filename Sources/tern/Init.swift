@@ -39,13 +39,13 @@ struct Init: ParsableCommand {
             let interactive = isatty(STDERR_FILENO) == 1
             summary = try Catalogue.createSynthetic(at: path, count: synthetic, seed: seed) { message in
                 let elapsed = String(format: "%6.1f s", Date().timeIntervalSince(started))
-                if interactive { FileHandle.standardError.write(Data("  \(elapsed)  \(message)\n".utf8)) }
+                if interactive { Output.notice("  \(elapsed)  \(message)\n") }
             }
         } else {
             let created = try Catalogue(path: path, opening: .new, waitNotice: printNotice)
             summary = demo ? try Seed.seedDemo(into: created) : SeedSummary()
         }
-        print("created \(path): \(summary.opportunities) listings, \(summary.students) students, \(summary.staff) staff, \(summary.applications) applications")
+        try Output.line("created \(path): \(summary.opportunities) listings, \(summary.students) students, \(summary.staff) staff, \(summary.applications) applications")
     }
 
     /// On a shared host only the administrator who owns the catalogue's directory creates the

@@ -24,7 +24,7 @@ struct Seed: ParsableCommand {
         let (opened, _) = try catalogue.open(for: .seed)
         let summary = try Self.seedDemo(into: opened)
         let seconds = Date().timeIntervalSince(started)
-        print("seeded \(opened.path): \(summary.opportunities) listings, \(summary.organizations) organizations, \(summary.students) students, \(summary.staff) staff, \(summary.applications) applications, \(summary.events) events in \(String(format: "%.1f", seconds)) s")
+        try Output.line("seeded \(opened.path): \(summary.opportunities) listings, \(summary.organizations) organizations, \(summary.students) students, \(summary.staff) staff, \(summary.applications) applications, \(summary.events) events in \(String(format: "%.1f", seconds)) s")
     }
 
     static func seedDemo(into catalogue: Catalogue) throws -> SeedSummary {

@@ -18,8 +18,8 @@ struct StaffList: ParsableCommand {
     func run() throws {
         let (opened, _) = try catalogue.open(for: .manageStaff, readOnly: true)
         let members = try opened.staffMembers()
-        guard !members.isEmpty else { print("no staff"); return }
-        for member in members { print(Sanitizer.line("\(member.username)  \(member.name)  \(member.role.rawValue)")) }
+        guard !members.isEmpty else { try Output.line("no staff"); return }
+        for member in members { try Output.line(Sanitizer.line("\(member.username)  \(member.name)  \(member.role.rawValue)")) }
     }
 }
 
@@ -37,7 +37,7 @@ struct StaffAdd: ParsableCommand {
     func run() throws {
         let (opened, access) = try catalogue.open(for: .manageStaff)
         try opened.addStaff(username: username, name: name, role: StaffRole(rawValue: role)!, by: reviewer(access))
-        print(Sanitizer.line("added \(username) as \(role)"))
+        try Output.line(Sanitizer.line("added \(username) as \(role)"))
     }
 }
 
@@ -49,6 +49,6 @@ struct StaffRemove: ParsableCommand {
     func run() throws {
         let (opened, access) = try catalogue.open(for: .manageStaff)
         try opened.removeStaff(username: username, by: reviewer(access))
-        print(Sanitizer.line("removed \(username) from staff"))
+        try Output.line(Sanitizer.line("removed \(username) from staff"))
     }
 }
