@@ -65,11 +65,14 @@ extension Catalogue {
         return access
     }
 
-    /// Appends to the audit log (append-only: a trigger refuses edits and deletes).
-    static func audit(_ db: Database, by actor: String, role: String, action: String, student username: String?, detail: String?) throws {
+    /// Appends to the audit log: the next link of its hash chain (append-only: triggers refuse
+    /// edits, deletes and rows that do not continue the chain). `application` names the
+    /// application the row is about, when there is one.
+    static func audit(_ db: Database, by actor: String, role: String, action: String, student username: String?, detail: String?,
+                      application: Int64? = nil) throws {
         let studentID = try username.flatMap { try Int64.fetchOne(db, sql: "SELECT id FROM students WHERE username = ?", arguments: [$0]) }
-        try db.execute(sql: "INSERT INTO audit_log(actor_username, actor_role, action, student_id, detail, at) VALUES (?,?,?,?,?,?)",
-                       arguments: [actor, role, action, studentID, detail, Timestamp.string(Date())])
+        try ChainedRecords.appendAudit(db, actor: actor, role: role, action: action, studentID: studentID, applicationID: application,
+                                       detail: detail, at: Timestamp.string(Date()))
     }
 
     /// Entries of the audit log about one student, oldest first (for tests and, later, `tern audit`).

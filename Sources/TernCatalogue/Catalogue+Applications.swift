@@ -193,17 +193,17 @@ extension Catalogue {
         return application
     }
 
+    /// Appends one event to the application's history: the next link of its hash chain.
+    /// `onBehalfOf` is the student when staff act for them (the actor is then the staff member).
     static func appendEvent(
         _ db: Database, application: Int64, actor: Actor, from: ApplicationStatus?, to: ApplicationStatus?,
-        note: String?, visibility: Visibility, at: String, reason: RejectionReason? = nil, enteredBy: String? = nil
+        note: String?, visibility: Visibility, at: String, reason: RejectionReason? = nil, enteredBy: String? = nil,
+        onBehalfOf: String? = nil
     ) throws {
-        // Cached: an import appends several events per application inside its write lock.
-        try db.cachedStatement(sql: """
-            INSERT INTO application_events(application_id, actor_role, actor_username, from_status, to_status, note, visibility, at,
-                                           reason_code, entered_by)
-            VALUES (?,?,?,?,?,?,?,?,?,?)
-            """).execute(arguments: [application, actor.role.rawValue, actor.username, from?.rawValue, to?.rawValue, note, visibility.rawValue, at,
-                                     reason?.code.rawValue, enteredBy])
+        try ChainedRecords.appendEvent(db, ChainedRecords.Event(
+            applicationID: application, actorRole: actor.role.rawValue, actorUsername: actor.username,
+            fromStatus: from?.rawValue, toStatus: to?.rawValue, note: note, visibility: visibility.rawValue, at: at,
+            reasonCode: reason?.code.rawValue, enteredBy: enteredBy, onBehalfOf: onBehalfOf))
     }
 }
 

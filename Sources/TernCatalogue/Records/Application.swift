@@ -60,6 +60,8 @@ public struct ApplicationEvent: Codable, Sendable, Hashable, FetchableRecord, Ta
     /// The staff member who typed in an organization's decision; never shown to students
     /// (``Catalogue/events(of:as:)`` leaves it out for them).
     public var enteredBy: String?
+    /// The student a staff member acted for (`--user`); the actor is then the staff member.
+    public var onBehalfOf: String?
 }
 
 /// An application as a student's list shows it: the application plus its listing's summary.

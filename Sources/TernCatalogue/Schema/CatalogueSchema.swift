@@ -8,7 +8,7 @@ import GRDB
 /// ```
 enum CatalogueSchema {
     /// The newest migration's identifier; `tern check` reports it as the schema version.
-    static let latestVersion = "v7-listing-orders"
+    static let latestVersion = "v8-records"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -37,6 +37,9 @@ enum CatalogueSchema {
         }
         migrator.registerMigration("v7-listing-orders") { db in
             try db.execute(sql: v7ListingOrders)
+        }
+        migrator.registerMigration("v8-records") { db in
+            try RecordsSchema.migrate(db)
         }
         return migrator
     }
@@ -394,6 +397,7 @@ enum CatalogueSchema {
         "opportunity_search_skill_added", "opportunity_search_skill_removed",
         "opportunity_search_organization_renamed", "applications_start_submitted",
         "opportunities_pay_rank_insert", "opportunities_pay_rank_update",
+        "audit_log_chained", "application_events_chained",
     ]
 
     /// Tables the synthetic loader fills in bulk (their secondary indexes are built after the load).

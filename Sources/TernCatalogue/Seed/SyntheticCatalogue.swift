@@ -172,10 +172,13 @@ extension Catalogue {
                     created_at, updated_at, version)
                 VALUES (?,?,?,?,?,?,?,?,?)
                 """)
+            // Events carry their chain (the chain trigger is suspended during the load).
             let insertEvent = try BulkInsert(db, sql: """
-                INSERT INTO application_events(application_id, actor_role, actor_username, from_status, to_status, note, visibility, at)
-                VALUES (?,?,?,?,?,?,'shared',?)
+                INSERT INTO application_events(id, application_id, actor_role, actor_username, from_status, to_status, note, visibility, at,
+                                               prev_hash, hash)
+                VALUES (?,?,?,?,?,?,?,'shared',?,?,?)
                 """)
+            var nextEventID: Int64 = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM application_events") ?? 0) + 1
             // Real pipelines are bottom-heavy: most applications wait or are turned down early;
             // few reach completion. Histories are legal paths through the state machine.
             let outcomes = Self.syntheticOutcomes.map { path in
@@ -200,11 +203,19 @@ extension Catalogue {
                 let applicationID = db.lastInsertedRowID
                 let studentName = "student\(student)"
                 var previous: String? = nil
+                var previousHash = RecordChain.genesis
                 for (step, event) in history.enumerated() {
-                    try insertEvent.int(applicationID).text(event.role.rawValue)
-                        .text(event.role == .student ? studentName : event.role == .system ? "system" : "advisor")
-                        .text(previous).text(event.status).text(event.status == "rejected" ? reason : nil)
-                        .text(dayStamps[start - step]).run()
+                    let chained = ChainedRecords.Event(
+                        applicationID: applicationID, actorRole: event.role.rawValue,
+                        actorUsername: event.role == .student ? studentName : event.role == .system ? "system" : "advisor",
+                        fromStatus: previous, toStatus: event.status, note: event.status == "rejected" ? reason : nil,
+                        visibility: "shared", at: dayStamps[start - step])
+                    let hash = RecordChain.hash(of: .event, fields: chained.fields(id: nextEventID), previous: previousHash)
+                    try insertEvent.int(nextEventID).int(applicationID).text(chained.actorRole).text(chained.actorUsername)
+                        .text(chained.fromStatus).text(chained.toStatus).text(chained.note).text(chained.at)
+                        .text(previousHash).text(hash).run()
+                    nextEventID += 1
+                    previousHash = hash
                     previous = event.status
                     summary.events += 1
                 }
@@ -220,6 +231,7 @@ extension Catalogue {
             try db.execute(sql: CatalogueSchema.searchTriggers)
             try db.execute(sql: CatalogueSchema.applicationStartTrigger)
             try db.execute(sql: CatalogueSchema.payRankListingTriggers)
+            try db.execute(sql: RecordsSchema.chainTriggers)
             return summary
         }
     }
