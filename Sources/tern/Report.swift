@@ -116,7 +116,8 @@ struct Report: ParsableCommand {
     }
 
     static func csvField(_ text: String) -> String {
-        let safe = Sanitizer.line(text)
+        // Read by spreadsheets: a cell that would open as a formula starts with `'`.
+        let safe = SpreadsheetCell.neutralised(Sanitizer.line(text))
         return safe.contains(where: { $0 == "," || $0 == "\"" }) ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : safe
     }
 }
