@@ -101,6 +101,7 @@ extension Catalogue {
             }
             var summary = SeedSummary()
             for entry in organizations {
+                try StoredText.website.check(entry.website)
                 let organization = Organization(name: entry.name, kind: entry.kind, website: entry.website,
                                                 contactEmail: entry.contactEmail, description: entry.description,
                                                 verified: entry.verified, approval: entry.approval ?? .approved,
