@@ -42,8 +42,17 @@ struct Init: ParsableCommand {
                 if interactive { Output.notice("  \(elapsed)  \(message)\n") }
             }
         } else {
+            // Found before anything is made: without it there is nothing to create.
+            let demoData = demo ? try Seed.demoDirectory() : nil
             let created = try Catalogue(path: path, opening: .new, waitNotice: printNotice)
-            summary = demo ? try Seed.seedDemo(into: created) : SeedSummary()
+            do {
+                summary = try demoData.map { try created.seedDemo(from: $0) } ?? SeedSummary()
+            } catch {
+                // All or nothing: a half-made catalogue would make the retry say "already exists".
+                try? created.close()
+                for file in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
+                throw error
+            }
         }
         try Output.line("created \(path): \(summary.opportunities) listings, \(summary.students) students, \(summary.staff) staff, \(summary.applications) applications")
     }

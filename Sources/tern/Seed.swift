@@ -28,9 +28,14 @@ struct Seed: ParsableCommand {
     }
 
     static func seedDemo(into catalogue: Catalogue) throws -> SeedSummary {
-        guard let directory = DemoCatalogue.locate() else {
-            throw Failure("cannot find the demo catalogue (data/demo); set TERN_DATA_DIR")
+        try catalogue.seedDemo(from: try demoDirectory())
+    }
+
+    /// Where the demo catalogue is, found from this executable; an error naming where it looked.
+    static func demoDirectory() throws -> URL {
+        guard let directory = DemoCatalogue.locate(executablePath: Installation.executablePath) else {
+            throw Failure("cannot find the demo catalogue: neither share/tern/demo beside this tern's bin directory nor data/demo in its source tree (TERN_DATA_DIR may name a directory holding demo/)")
         }
-        return try catalogue.seedDemo(from: directory)
+        return directory
     }
 }
