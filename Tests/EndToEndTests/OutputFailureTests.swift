@@ -70,6 +70,22 @@ import Testing
         #expect(try TernProcess.run(["check", "--db", db]).status == 0)
     }
 
+    /// The same on a shared host, where glibc itself puts /dev/null on a closed descriptor of
+    /// a setgid program: a student's `tern apply … 2>&-` neither crashes nor loses its result.
+    @Test(.enabled(if: OSAccounts.isRoot, "needs root to install setgid and make accounts"))
+    func aStudentOnASetgidInstallMayCloseStderr() throws {
+        let host = try SharedHostTests.Host()
+        let out = host.scratch.path("out")
+        let asStudent = ["--reuid", host.studentA, "--regid", host.studentA, "--init-groups", "--", host.tern]
+        let applied = try Redirected.run(program: "/usr/bin/setpriv", asStudent + ["apply", "atlas-local-seo-cleanup", "--hours", "5"],
+                                         stdout: .file(out), stderrClosed: true, environment: ["HOME": "/nonexistent"])
+        #expect(applied.signal == nil && applied.status == 0)
+        #expect(applied.stdout.hasPrefix("applied to "))
+        let again = try Redirected.run(program: "/usr/bin/setpriv", asStudent + ["apply", "atlas-local-seo-cleanup", "--hours", "5"],
+                                       stdout: .file(out), stderrClosed: true, environment: ["HOME": "/nonexistent"])
+        #expect(again.signal == nil && again.status == 1)
+    }
+
     /// A small tmpfs mounted for one test (root only), to be filled to the last block;
     /// unmounted when done.
     final class FullDisk {
