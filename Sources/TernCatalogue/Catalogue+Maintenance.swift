@@ -5,6 +5,8 @@ import GRDB
 public struct CheckReport: Sendable, Equatable {
     public var lines: [String]
     public var isHealthy: Bool
+    /// The lines that make it unhealthy.
+    public var problems: [String] = []
 }
 
 extension Catalogue {
@@ -19,40 +21,52 @@ extension Catalogue {
         }
     }
 
-    static func checkReport(_ db: Database) throws -> CheckReport {
+    /// `allowOlderVersion`: a backup of an older schema is sound if it is exactly what its own
+    /// version made (it is migrated when restored).
+    static func checkReport(_ db: Database, allowOlderVersion: Bool = false) throws -> CheckReport {
         var lines: [String] = []
-        var healthy = true
+        var problems: [String] = []
+        func ok(_ line: String) { lines.append(line) }
+        func damage(_ found: [String]) { lines += found; problems += found }
+
         let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-        if integrity == ["ok"] {
-            lines.append("integrity: ok")
-        } else {
-            healthy = false
-            lines += integrity.prefix(20).map { "integrity: \($0)" }
-        }
+        if integrity == ["ok"] { ok("integrity: ok") } else { damage(integrity.prefix(20).map { "integrity: \($0)" }) }
         let violations = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
         if violations.isEmpty {
-            lines.append("foreign keys: ok")
+            ok("foreign keys: ok")
         } else {
-            healthy = false
-            lines += violations.prefix(20).map { "foreign keys: \($0["table"] as String? ?? "?") row \($0["rowid"] as Int64? ?? 0) points to a missing \($0["parent"] as String? ?? "?")" }
+            damage(violations.prefix(20).map { "foreign keys: \($0["table"] as String? ?? "?") row \($0["rowid"] as Int64? ?? 0) points to a missing \($0["parent"] as String? ?? "?")" })
         }
-        let applied = try CatalogueSchema.migrator.appliedIdentifiers(db)
-        if applied.contains(CatalogueSchema.latestVersion) {
-            lines.append("schema: \(CatalogueSchema.latestVersion)")
+        let version = try SchemaObjects.version(of: db)
+        if version == CatalogueSchema.latestVersion || (allowOlderVersion && version != nil) {
+            ok("schema: \(version!)")
         } else {
-            healthy = false
-            lines.append("schema: \(applied.sorted().last ?? "none"), expected \(CatalogueSchema.latestVersion)")
+            damage(["schema: \(version ?? "none"), expected \(CatalogueSchema.latestVersion)"])
+        }
+        // Every table, index and trigger as the migrations made it: a dropped or edited
+        // protecting trigger is damage even when every row is fine.
+        if let version {
+            let differences = try SchemaObjects.differences(in: db, version: version)
+            if differences.isEmpty { ok("schema objects: ok") } else { damage(differences.prefix(20).map { "schema objects: \($0)" }) }
+        }
+        // The audit log and every history are hash chains; the first bad row is named.
+        if let version, RecordsSchema.isChained(version) {
+            let verdict = try ChainedRecords.verify(db)
+            if let found = verdict.damage {
+                damage(["chains: damaged at \(found)"])
+            } else {
+                ok("chains: ok (\(verdict.auditRows) audit rows, \(verdict.eventRows) history events)")
+            }
         }
         // The search index is a copy of the tables; if it drifted, searches lie.
         let indexed = try Int.fetchOne(db, sql: "SELECT count(*) FROM opportunity_search") ?? 0
         let listings = try Int.fetchOne(db, sql: "SELECT count(*) FROM opportunities") ?? 0
         if indexed == listings {
-            lines.append("search index: \(indexed) listings")
+            ok("search index: \(indexed) listings")
         } else {
-            healthy = false
-            lines.append("search index: \(indexed) entries for \(listings) listings")
+            damage(["search index: \(indexed) entries for \(listings) listings"])
         }
-        return CheckReport(lines: lines, isHealthy: healthy)
+        return CheckReport(lines: lines, isHealthy: problems.isEmpty, problems: problems)
     }
 
     /// Copies the live catalogue page by page with SQLite's backup API: consistent even while
@@ -60,14 +74,21 @@ extension Catalogue {
     /// holds personal data, so it is created private (0600) and never over an existing file.
     ///
     /// ```swift
-    /// try catalogue.backup(to: "/var/backups/tern/2026-12-01.sqlite")
+    /// try catalogue.backup(to: "/var/backups/tern/2026-12-01.sqlite", by: Actor(role: .staff, username: "rpatel"))
     /// ```
-    public func backup(to destination: String) throws {
+    ///
+    /// The backup is audited first (who, where to), so the copy holds its own audit row and a
+    /// restore of it, with nothing written since, restores plainly.
+    public func backup(to destination: String, by actor: Actor = .system) throws {
         // An empty file made beforehand (``createPrivateFile(_:purpose:)``, with the user's own
         // rights) is used as it is; anything else is never overwritten.
         let existing = (try? FileManager.default.attributesOfItem(atPath: destination)[.size] as? Int) ?? nil
         if existing != 0 { try Self.createPrivateFile(destination, purpose: "the backup") }
         do {
+            try write { db in
+                try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "backup", student: nil,
+                               detail: "to \(Self.absolute(destination))")
+            }
             let target = try DatabaseQueue(path: destination)
             try translating {
                 do {
@@ -91,6 +112,10 @@ extension Catalogue {
     /// ```swift
     /// try Catalogue.createPrivateFile("/home/me/tern-2026-12-01.sqlite", purpose: "the backup")
     /// ```
+    static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+
     public static func createPrivateFile(_ path: String, purpose: String) throws {
         let directory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
@@ -106,66 +131,6 @@ extension Catalogue {
         Foundation.close(fd)
     }
 
-    /// Replaces this catalogue's contents with a backup's, through SQLite's backup API: the
-    /// backup is checked first (integrity, foreign keys, schema), then copied in under the write
-    /// lock, so other processes wait and then see the restored catalogue whole. Copying a file
-    /// over a live catalogue instead would mix it with the live `-wal` file.
-    ///
-    /// Refuses while another process keeps writing longer than ``busyTimeout``.
-    ///
-    /// ```swift
-    /// let report = try catalogue.restore(from: CatalogueBackup(path: "/var/backups/tern/2026-12-01.sqlite"))
-    /// ```
-    @discardableResult
-    public func restore(from backup: CatalogueBackup) throws -> CheckReport {
-        try restoreChecked(backup)
-    }
-
-    /// How long a restore waits for another writer before refusing.
-    public static let restorePatience: TimeInterval = 3
-
-    private func restoreChecked(_ backup: CatalogueBackup) throws -> CheckReport {
-        // This catalogue may be open read-only (it only checks access and reports); the copy
-        // goes through a connection of its own, so only the file must be writable.
-        guard file.isWritable else { throw readOnlyRefusal }
-        let report: CheckReport
-        do {
-            let migrator = CatalogueSchema.migrator
-            let isCatalogue = try backup.queue.read { db in
-                try db.tableExists("grdb_migrations") && db.tableExists("opportunities")
-            }
-            guard isCatalogue else { throw CatalogueError.unusable("\(backup.path) is not a Tern catalogue backup") }
-            if try backup.queue.read({ try migrator.hasBeenSuperseded($0) }) {
-                throw CatalogueError.unusable("\(backup.path) was made by a newer Tern; upgrade tern")
-            }
-            report = try backup.queue.read { try Self.checkReport($0) }
-        } catch let error as DatabaseError {
-            throw Self.describe(error, path: backup.path)
-        }
-        // An older schema is fine (it is migrated after the copy); damage is not.
-        let problems = report.lines.filter { line in
-            !line.hasSuffix(": ok") && !line.hasPrefix("schema:") && !(line.hasPrefix("search index:") && !line.contains(" entries for "))
-        }
-        guard problems.isEmpty else {
-            throw CatalogueError.unusable("\(backup.path) is not a sound backup: " + problems.joined(separator: "; "))
-        }
-        // Copied through a connection of its own that waits only briefly for the write lock: a
-        // restore does not queue behind a long import, it says so and lets the person retry.
-        var config = Self.configuration(readOnly: false)
-        config.busyMode = .timeout(Self.restorePatience)
-        do {
-            let target = try DatabaseQueue(path: path, configuration: config)
-            defer { try? target.close() }
-            try backup.queue.backup(to: target)
-            // An older backup is brought up to this Tern's schema.
-            try CatalogueSchema.migrator.migrate(target)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-            throw CatalogueError.busy("another process is writing to the catalogue; nothing was restored, try again when it has finished")
-        } catch let error as DatabaseError {
-            throw Self.describe(error, path: path)
-        }
-        return try check()
-    }
 }
 
 /// A backup file opened for ``Catalogue/restore(from:)``: read-only and immutable (a file at

@@ -27,6 +27,10 @@ public final class Catalogue: Sendable {
     /// Set when staff act for a student (`--user`): every write is then audited under the staff
     /// member's name, whatever path it takes through the catalogue.
     let delegation = Delegation()
+    /// Where the heads of the hash chains are witnessed after each audited write.
+    let headLog: ChainHeadLog
+    /// Says what a person should know but is no error (a long wait, a log that could not be written).
+    let notice: (@Sendable (String) -> Void)?
 
     /// How long a writer waits for another process's write transaction before giving up. Imports
     /// hold the lock only while applying validated rows, so waits are short; this is the ceiling.
@@ -54,6 +58,8 @@ public final class Catalogue: Sendable {
     public init(path: String, readOnly: Bool = false, opening: Opening = .createIfMissing,
                 waitNotice: (@Sendable (String) -> Void)? = nil) throws {
         self.path = path
+        headLog = ChainHeadLog(catalogue: path)
+        notice = waitNotice
         let exists = FileManager.default.fileExists(atPath: path)
         switch (exists, opening) {
         case (false, .existing): throw CatalogueError.missing(path)
@@ -82,6 +88,9 @@ public final class Catalogue: Sendable {
             throw Self.describe(error, path: path)
         }
         try migrate()
+        // Made by the catalogue's owner only, read-only opens included (`tern check`), like the
+        // kept -wal and -shm files.
+        ChainHeadLog.create(beside: file)
     }
 
     static func configuration(readOnly: Bool, waitNotice: (@Sendable (String) -> Void)? = nil) -> Configuration {
@@ -174,14 +183,29 @@ public final class Catalogue: Sendable {
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         guard !isReadOnly else { throw readOnlyRefusal }
         let acting = delegation.current
-        return try translating {
+        var moved: ChainedRecords.Heads? = nil
+        let result = try translating {
             try pool.write { db in
+                let before = try ChainedRecords.heads(db)
                 let result = try body(db)
                 if let acting {
                     try Self.audit(db, by: acting.staff, role: acting.role, action: "changed_as_student", student: acting.student, detail: nil)
                 }
+                let after = try ChainedRecords.heads(db)
+                if after.auditID != before.auditID { moved = after }
                 return result
             }
+        }
+        if let moved { witness(.write, moved) }
+        return result
+    }
+
+    /// Appends the chains' heads to the head log, after the commit (never while holding the lock).
+    func witness(_ reason: ChainHeadLog.Reason, _ heads: ChainedRecords.Heads) {
+        do {
+            try headLog.append(reason, heads, at: Timestamp.string(Date()))
+        } catch {
+            notice?("warning: \(error)")
         }
     }
 

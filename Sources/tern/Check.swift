@@ -38,10 +38,10 @@ struct Backup: ParsableCommand {
     var destination: String
 
     func run() throws {
-        let (opened, _) = try catalogue.open(for: .backup, expire: false)
+        let (opened, access) = try catalogue.open(for: .backup, expire: false)
         // The copy is the user's file: created with their own rights, never the tern group's.
         try Installation.asUser { try Catalogue.createPrivateFile(destination, purpose: "the backup") }
-        try opened.backup(to: destination)
+        try opened.backup(to: destination, by: Actor(role: .staff, username: access.principal.account.displayName))
         try Output.line("backed up \(opened.path) to \(destination)")
     }
 }
@@ -57,12 +57,17 @@ struct Restore: ParsableCommand {
     @Argument(help: "A file written by tern backup.")
     var backup: String
 
+    @Flag(name: .customLong("force-older"), help: "Restore a backup older than the catalogue, dropping the audit rows and history events written since (admins; the restore's audit row says how many).")
+    var forceOlder = false
+
     func run() throws {
         // Read-only here: the copy goes through a connection of its own that waits only briefly.
-        let (opened, _) = try catalogue.open(for: .restore, readOnly: true)
+        let (opened, access) = try catalogue.open(for: .restore, readOnly: true)
         let source = try Installation.asUser { try CatalogueBackup(path: backup) }
-        let report = try opened.restore(from: source)
-        try Output.line("restored \(opened.path) from \(backup): " + report.lines.joined(separator: ", "))
-        if !report.isHealthy { throw ExitCode(1) }
+        let outcome = try opened.restore(from: source, by: Actor(role: .staff, username: access.principal.account.displayName), forceOlder: forceOlder)
+        let dropped = outcome.droppedAuditRows + outcome.droppedEvents == 0 ? ""
+            : " (dropped \(outcome.droppedAuditRows) audit rows and \(outcome.droppedEvents) history events)"
+        try Output.line(Sanitizer.line("restored \(opened.path) from \(backup)\(dropped): " + outcome.report.lines.joined(separator: ", ")))
+        if !outcome.report.isHealthy { throw ExitCode(1) }
     }
 }

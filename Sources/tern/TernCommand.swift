@@ -62,14 +62,14 @@ struct CatalogueOptions: ParsableArguments {
         return (catalogue, access)
     }
 
-    /// On a shared host the catalogue's `-wal` and `-shm` are made once by its owner and kept; a
-    /// user's process must never make them (it would own them, and could write the catalogue
-    /// through them).
+    /// On a shared host the catalogue's `-wal`, `-shm` and `-heads` (the chain-head log) are made
+    /// once by its owner and kept; a user's process must never make them (it would own them,
+    /// and could write the catalogue through them or rewrite the witnessed heads).
     private func refuseMissingCompanions(of path: String) throws {
         var file = stat()
         guard stat(path, &file) == 0 else { return }
         guard file.st_uid != getuid() else { return }
-        for suffix in ["-wal", "-shm"] {
+        for suffix in ["-wal", "-shm", "-heads"] {
             var info = stat()
             guard stat(path + suffix, &info) == 0, info.st_uid == file.st_uid else {
                 throw Failure("the shared catalogue's \(suffix) file is missing or not the catalogue owner's; the administrator should run `tern check` as its owner")

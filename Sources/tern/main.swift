@@ -13,6 +13,9 @@ do {
 } catch let error as ImportFailure {
     printError(error.description, prefix: "")
     exit(1)
+} catch let error as RestoreRefusal {
+    printError(error.description)
+    exit(1)
 } catch let error as CatalogueError {
     printError(error.description)
     exit(1)

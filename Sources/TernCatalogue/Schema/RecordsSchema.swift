@@ -12,6 +12,15 @@ import GRDB
 ///   cannot silently overwrite each other.
 /// - The last admin can be neither removed nor demoted.
 enum RecordsSchema {
+    static let version = "v8-records"
+
+    /// Whether a catalogue at `migration` keeps its records in hash chains.
+    static func isChained(_ migration: String) -> Bool {
+        let order = CatalogueSchema.migrator.migrations
+        guard let at = order.firstIndex(of: migration), let chained = order.firstIndex(of: version) else { return false }
+        return at >= chained
+    }
+
     static func migrate(_ db: Database) throws {
         try db.execute(sql: columns)
         try ChainedRecords.backfill(db)
