@@ -156,13 +156,15 @@ struct OutputFailure: Error, CustomStringConvertible {
     var code: Int32
 
     var description: String {
-        switch code {
-        case ENOSPC: "cannot write to \(destination): the disk holding it is full"
-        case EDQUOT: "cannot write to \(destination): your disk quota is used up"
-        case EBADF: "cannot write to \(destination): it is closed"
-        case EIO: "cannot write to \(destination): input/output error"
-        case EFBIG: "cannot write to \(destination): the file is too large for its file system"
-        default: "cannot write to \(destination): \(String(cString: strerror(code)))"
+        // "cannot write to standard output", but "cannot write /home/me/portfolio.md".
+        let what = destination.hasPrefix("standard ") ? "cannot write to \(destination)" : "cannot write \(destination)"
+        return switch code {
+        case ENOSPC: "\(what): the disk holding it is full"
+        case EDQUOT: "\(what): your disk quota is used up"
+        case EBADF: "\(what): it is closed"
+        case EIO: "\(what): input/output error"
+        case EFBIG: "\(what): the file is too large for its file system"
+        default: "\(what): \(String(cString: strerror(code)))"
         }
     }
 }

@@ -127,7 +127,7 @@ import Testing
         let portfolio = disk.mountPoint + "/portfolio.md"
         let written = try TernProcess.run(["portfolio", "--user", "demo", "--output", portfolio, "--db", db])
         #expect(written.status == 1)
-        #expect(written.stderr == "tern: cannot write to \(portfolio): the disk holding it is full\n")
+        #expect(written.stderr == "tern: cannot write \(portfolio): the disk holding it is full\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: disk.mountPoint) == ["filler"], "no half-written file is left")
     }
 
