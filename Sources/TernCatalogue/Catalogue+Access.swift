@@ -26,6 +26,8 @@ extension Catalogue {
     /// let access = try catalogue.authorize(.apply, account: .current(), actingFor: nil)
     /// ```
     public func authorize(_ operation: Operation, account: Account, actingFor: String? = nil) throws -> Authorization {
+        // A new authorization replaces the last one; until it is granted, nothing is checked.
+        clearance.set(nil)
         let principal = try principal(for: account)
         var student = principal.studentUsername
         var actingAs: String? = nil
@@ -47,11 +49,20 @@ extension Catalogue {
                 throw CatalogueError.notPermitted("\(operation.summary) needs a student profile, and \(account.displayName) has none")
             }
         case .staff:
-            guard principal.mayAdminister else {
+            guard let role = principal.role else {
                 throw CatalogueError.notPermitted("\(operation.summary) is for staff; \(account.displayName) is not staff")
+            }
+            let needed = operation.role ?? .admin
+            guard role.includes(needed) else {
+                throw CatalogueError.notPermitted(Clearance.refusal(operation: operation, needs: needed, login: account.displayName, holds: role))
             }
         }
         let access = Authorization(principal: principal, student: student, actingAs: actingAs)
+        // Staff work (and acting for a student) lasts only while the staff row does; the owner's
+        // standing comes from the file, not from a row.
+        if !principal.ownsFile, let login = account.login, principal.isStaff, operation.audience == .staff || actingAs != nil {
+            clearance.set(Clearance(login: login, role: operation.role ?? Operation.actForStudent.role ?? .advisor))
+        }
         if let actingAs {
             let role = principal.isStaff ? "staff" : "owner"
             if !isReadOnly {
@@ -63,6 +74,17 @@ extension Catalogue {
             delegation.set(.init(staff: principal.account.displayName, role: role, student: actingAs))
         }
         return access
+    }
+
+    /// Refuses unless the account this catalogue was authorized for may still do `operation`
+    /// (read from the staff list now): for a screen about to do work beyond what it was opened
+    /// for. The file's owner, and a catalogue not authorized for staff work, always may.
+    ///
+    /// ```swift
+    /// try catalogue.checkStanding(for: .expireListings)
+    /// ```
+    public func checkStanding(for operation: Operation) throws {
+        try read(for: operation) { _ in }
     }
 
     /// Appends to the audit log: the next link of its hash chain (append-only: triggers refuse

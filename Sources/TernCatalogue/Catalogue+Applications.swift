@@ -145,38 +145,42 @@ extension Catalogue {
 
     /// A student's applications, newest activity first, with their listings.
     public func applications(ofStudent username: String) throws -> [ApplicationOverview] {
-        try read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT a.id AS app_id, a.student_id, a.opportunity_id, a.cover_note, a.portfolio_link,
-                       a.hours_offered, a.status AS app_status, a.status_reason, a.created_at AS app_created_at,
-                       a.updated_at AS app_updated_at, a.version AS app_version, a.deliverable_link,
-                       \(OpportunitySQL.summaryColumns)
-                FROM applications a JOIN students st ON st.id = a.student_id
-                JOIN opportunities o ON o.id = a.opportunity_id JOIN organizations org ON org.id = o.organization_id
-                WHERE st.username = ? ORDER BY a.updated_at DESC, a.id DESC
-                """, arguments: [username])
-            return rows.map { row in
-                let application = Application(
-                    id: row["app_id"], studentId: row["student_id"], opportunityId: row["opportunity_id"],
-                    coverNote: row["cover_note"], portfolioLink: row["portfolio_link"], hoursOffered: row["hours_offered"],
-                    status: ApplicationStatus(rawValue: row["app_status"]) ?? .submitted, statusReason: row["status_reason"],
-                    createdAt: row["app_created_at"], updatedAt: row["app_updated_at"], version: row["app_version"],
-                    deliverableLink: row["deliverable_link"])
-                let cursor = OpportunityCursor(text: nil, number: nil, id: application.opportunityId, offset: 0)
-                return ApplicationOverview(application: application, opportunity: Self.summary(row, cursor: cursor))
-            }
+        try read { db in try Self.applications(db, ofStudent: username) }
+    }
+
+    static func applications(_ db: Database, ofStudent username: String) throws -> [ApplicationOverview] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT a.id AS app_id, a.student_id, a.opportunity_id, a.cover_note, a.portfolio_link,
+                   a.hours_offered, a.status AS app_status, a.status_reason, a.created_at AS app_created_at,
+                   a.updated_at AS app_updated_at, a.version AS app_version, a.deliverable_link,
+                   \(OpportunitySQL.summaryColumns)
+            FROM applications a JOIN students st ON st.id = a.student_id
+            JOIN opportunities o ON o.id = a.opportunity_id JOIN organizations org ON org.id = o.organization_id
+            WHERE st.username = ? ORDER BY a.updated_at DESC, a.id DESC
+            """, arguments: [username])
+        return rows.map { row in
+            let application = Application(
+                id: row["app_id"], studentId: row["student_id"], opportunityId: row["opportunity_id"],
+                coverNote: row["cover_note"], portfolioLink: row["portfolio_link"], hoursOffered: row["hours_offered"],
+                status: ApplicationStatus(rawValue: row["app_status"]) ?? .submitted, statusReason: row["status_reason"],
+                createdAt: row["app_created_at"], updatedAt: row["app_updated_at"], version: row["app_version"],
+                deliverableLink: row["deliverable_link"])
+            let cursor = OpportunityCursor(text: nil, number: nil, id: application.opportunityId, offset: 0)
+            return ApplicationOverview(application: application, opportunity: Self.summary(row, cursor: cursor))
         }
     }
 
     /// The history of an application as `actor` may see it: students never see staff-only notes.
     public func events(of applicationID: Int64, as actor: Actor) throws -> [ApplicationEvent] {
-        try read { db in
-            _ = try Self.applicationVisible(db, id: applicationID, to: actor)
-            let staffOnly = actor.role == .student ? " AND visibility = 'shared'" : ""
-            let events = try ApplicationEvent.fetchAll(db, sql: "SELECT * FROM application_events WHERE application_id = ?\(staffOnly) ORDER BY at, id", arguments: [applicationID])
-            guard actor.role == .student else { return events }
-            return events.map { var shown = $0; shown.enteredBy = nil; return shown }
-        }
+        try read { db in try Self.events(db, of: applicationID, as: actor) }
+    }
+
+    static func events(_ db: Database, of applicationID: Int64, as actor: Actor) throws -> [ApplicationEvent] {
+        _ = try Self.applicationVisible(db, id: applicationID, to: actor)
+        let staffOnly = actor.role == .student ? " AND visibility = 'shared'" : ""
+        let events = try ApplicationEvent.fetchAll(db, sql: "SELECT * FROM application_events WHERE application_id = ?\(staffOnly) ORDER BY at, id", arguments: [applicationID])
+        guard actor.role == .student else { return events }
+        return events.map { var shown = $0; shown.enteredBy = nil; return shown }
     }
 
     /// Students reach only their own applications; to them, anyone else's does not exist.

@@ -103,7 +103,7 @@ extension Catalogue {
         struct DryRunRollback: Error { var counts: (Int, Int) }
         let counts: (Int, Int)
         do {
-            counts = try write { db in
+            counts = try write(for: .importFile) { db in
                 let counts = try body(db, progress)
                 if dryRun { throw DryRunRollback(counts: counts) }
                 return counts

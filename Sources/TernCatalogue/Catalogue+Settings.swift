@@ -29,7 +29,7 @@ extension Catalogue {
         guard code.unicodeScalars.count == 3, code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
             throw CatalogueError.invalid("the home currency must be a three-letter ISO 4217 code such as USD, got \"\(code)\"")
         }
-        try write { db in
+        try write(for: .changeSettings) { db in
             try db.execute(sql: "UPDATE settings SET value = ? WHERE key = ?", arguments: [code, PayRank.homeCurrencySetting])
         }
     }

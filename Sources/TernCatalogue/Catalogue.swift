@@ -27,6 +27,8 @@ public final class Catalogue: Sendable {
     /// Set when staff act for a student (`--user`): every write is then audited under the staff
     /// member's name, whatever path it takes through the catalogue.
     let delegation = Delegation()
+    /// Set when the catalogue is authorized for staff work: every transaction checks it again.
+    let clearance = ClearanceBox()
     /// Where the heads of the hash chains are witnessed after each audited write.
     let headLog: ChainHeadLog
     /// Says what a person should know but is no error (a long wait, a log that could not be written).
@@ -174,18 +176,38 @@ public final class Catalogue: Sendable {
 
     /// Reads in a snapshot; concurrent with writers thanks to WAL.
     /// Inside ``cancelling(when:_:)``, stops with ``CatalogueError/cancelled`` once cancelled.
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
-        guard let cancellation = ReadCancellation.current else { return try translating { try pool.read(body) } }
-        return try translating { try pool.read { db in try cancellation.watching(db) { try body(db) } } }
+    /// When the catalogue is authorized for staff work, the staff member's role is read again in
+    /// the same snapshot first (``Clearance``): `operation`, when given, names work that needs
+    /// more than what the catalogue was authorized for.
+    func read<T>(for operation: Operation? = nil, _ body: (Database) throws -> T) throws -> T {
+        let clearance = clearance.current
+        guard let cancellation = ReadCancellation.current else {
+            return try translating {
+                try pool.read { db in
+                    try clearance?.check(db, for: operation)
+                    return try body(db)
+                }
+            }
+        }
+        return try translating {
+            try pool.read { db in
+                try clearance?.check(db, for: operation)
+                return try cancellation.watching(db) { try body(db) }
+            }
+        }
     }
 
-    /// Writes in one `BEGIN IMMEDIATE` transaction: all or nothing.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
+    /// Writes in one `BEGIN IMMEDIATE` transaction: all or nothing. A catalogue authorized for
+    /// staff work checks the staff member's role first, inside the transaction (``Clearance``),
+    /// for `operation` when given.
+    func write<T>(for operation: Operation? = nil, _ body: (Database) throws -> T) throws -> T {
         guard !isReadOnly else { throw readOnlyRefusal }
         let acting = delegation.current
+        let clearance = clearance.current
         var moved: ChainedRecords.Heads? = nil
         let result = try translating {
             try pool.write { db in
+                try clearance?.check(db, for: operation)
                 let before = try ChainedRecords.heads(db)
                 let result = try body(db)
                 if let acting {

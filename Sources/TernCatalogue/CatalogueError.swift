@@ -11,9 +11,15 @@ public enum CatalogueError: Error, Equatable, Sendable, CustomStringConvertible 
     /// Staff opened a listing (to edit, close or archive it) and someone else saved it before
     /// they did: says where it stands now, so they can reopen it and decide again.
     case listingChangedSinceOpened(ref: String, now: OpportunityStatus)
+    /// A review decision on a posting or an organization that changed after the reviewer looked
+    /// at it: who changed it and when.
+    case reviewChanged(ReviewConflict)
     case illegalTransition(from: ApplicationStatus, to: ApplicationStatus)
     /// The actor's role may not do this (a student shortlisting themselves).
     case notPermitted(String)
+    /// The staff member (this login) was removed from the staff list after this catalogue was
+    /// opened for their staff work: nothing more is done for them.
+    case noLongerStaff(String)
     /// A business rule says no: deadline passed, listing closed, already applied, profile missing.
     case refused(String)
     /// Input that can't be stored: the message names what is wrong.
@@ -37,9 +43,11 @@ public enum CatalogueError: Error, Equatable, Sendable, CustomStringConvertible 
             "application \(id) was changed by someone else since you opened it; it is now \(now.rawValue)"
         case .listingChangedSinceOpened(let ref, let now):
             "listing \(ref) was changed by someone else since you opened it; it is now \(now.rawValue): reopen it to see their changes"
+        case .reviewChanged(let conflict): conflict.description
         case .illegalTransition(let from, let to):
             "cannot move an application from \(from.rawValue) to \(to.rawValue)"
         case .notPermitted(let why): "not permitted: \(why)"
+        case .noLongerStaff(let login): "you are no longer staff (\(login) was removed from the staff list); nothing was done"
         case .refused(let why): why
         case .invalid(let why): why
         case .unusable(let why): why

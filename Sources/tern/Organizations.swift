@@ -25,7 +25,8 @@ struct OrganizationsList: ParsableCommand {
             let document = JSONText.array(organizations.map { org in
                 .object([("name", .string(org.name)), ("approval", .string(org.approval.rawValue)), ("trusted", .bool(org.trusted)),
                          ("website", .optional(org.website)), ("contact_email", .optional(org.contactEmail)),
-                         ("pending_listings", .integer(org.pendingListings)), ("approved_listings", .integer(org.approvedListings))])
+                         ("pending_listings", .integer(org.pendingListings)), ("approved_listings", .integer(org.approvedListings)),
+                         ("version", .integer(org.version))])
             })
             try Output.line(document.rendered())
             return
@@ -43,10 +44,11 @@ struct OrganizationsApprove: ParsableCommand {
     @OptionGroup var catalogue: CatalogueOptions
     @Argument(help: "The organization's name.") var name: String
     @Option(help: ArgumentHelp("A note kept with the decision.", valueName: "text")) var note: String?
+    @OptionGroup var expected: ExpectedReviewVersion
 
     func run() throws {
         let (opened, access) = try catalogue.open(for: .reviewPostings)
-        try opened.approveOrganization(name, note: note, by: reviewer(access))
+        try opened.approveOrganization(name, note: note, expectedVersion: expected.version, by: reviewer(access))
         try Output.line(Sanitizer.line("approved \(name)"))
     }
 }
@@ -58,6 +60,7 @@ struct OrganizationsDecline: ParsableCommand {
     @Argument(help: "The organization's name.") var name: String
     @Option(help: ArgumentHelp("Why: \(DeclineReason.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "reason")) var reason: String
     @Option(help: ArgumentHelp("A note kept with the decision (required with --reason other).", valueName: "text")) var note: String?
+    @OptionGroup var expected: ExpectedReviewVersion
 
     func validate() throws {
         if DeclineReason(rawValue: reason) == nil {
@@ -67,7 +70,7 @@ struct OrganizationsDecline: ParsableCommand {
 
     func run() throws {
         let (opened, access) = try catalogue.open(for: .reviewPostings)
-        try opened.declineOrganization(name, reason: DeclineReason(rawValue: reason)!, note: note, by: reviewer(access))
+        try opened.declineOrganization(name, reason: DeclineReason(rawValue: reason)!, note: note, expectedVersion: expected.version, by: reviewer(access))
         try Output.line(Sanitizer.line("declined \(name): \(DeclineReason(rawValue: reason)!.label)"))
     }
 }
@@ -78,10 +81,18 @@ struct OrganizationsTrust: ParsableCommand {
     @OptionGroup var catalogue: CatalogueOptions
     @Argument(help: "The organization's name.") var name: String
     @Option(help: ArgumentHelp("A note kept with the decision.", valueName: "text")) var note: String?
+    @OptionGroup var expected: ExpectedReviewVersion
 
     func run() throws {
-        let (opened, access) = try catalogue.open(for: .reviewPostings)
-        try opened.trustOrganization(name, note: note, by: reviewer(access))
+        let (opened, access) = try catalogue.open(for: .trustOrganizations)
+        try opened.trustOrganization(name, note: note, expectedVersion: expected.version, by: reviewer(access))
         try Output.line(Sanitizer.line("trusted \(name)"))
     }
+}
+
+/// `--expect-version V`: the decision is refused, saying who changed what and when, if the
+/// organization is no longer at the version the reviewer read (`organizations list --json`).
+struct ExpectedReviewVersion: ParsableArguments {
+    @Option(name: .customLong("expect-version"), help: ArgumentHelp("The version you read (list --json); refused if it changed since.", valueName: "n"))
+    var version: Int?
 }

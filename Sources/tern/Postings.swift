@@ -52,7 +52,7 @@ struct PostingsList: ParsableCommand {
             ("approval", .string(posting.approval.rawValue)), ("organization_approval", .string(posting.organizationApproval.rawValue)),
             ("organization_trusted", .bool(posting.organizationTrusted)), ("status", .string(posting.status.rawValue)),
             ("deadline", .string(posting.deadline.description)), ("posted_at", .string(posting.postedAt)),
-            ("resubmitted", .bool(posting.resubmitted)),
+            ("resubmitted", .bool(posting.resubmitted)), ("version", .integer(posting.version)),
             ("flags", .array(posting.flags.map { .string($0.description) })),
             ("decline_reason", .optional(posting.lastDecision?.decision == .declined ? posting.lastDecision?.reason?.rawValue : nil)),
             ("decision_note", .optional(posting.lastDecision?.note)),
@@ -73,13 +73,17 @@ struct PostingsApprove: ParsableCommand {
     @Option(help: ArgumentHelp("A note kept with the decision.", valueName: "text"))
     var note: String?
 
+    @Option(name: .customLong("expect-version"), help: ArgumentHelp("With one ref: the version you read (postings list --json); refused if it changed since.", valueName: "n"))
+    var expectVersion: Int?
+
     func validate() throws {
         if refs.isEmpty { throw ValidationError("name at least one listing to approve") }
+        if expectVersion != nil && refs.count != 1 { throw ValidationError("--expect-version goes with one listing") }
     }
 
     func run() throws {
         let (opened, access) = try catalogue.open(for: .reviewPostings)
-        try opened.approve(refs, note: note, by: reviewer(access))
+        try opened.approve(refs, versions: expectVersion.map { [refs[0]: $0] } ?? [:], note: note, by: reviewer(access))
         try Output.line(Sanitizer.line("approved \(refs.count == 1 ? refs[0] : "\(refs.count) listings")"))
     }
 }
@@ -98,6 +102,9 @@ struct PostingsDecline: ParsableCommand {
     @Option(help: ArgumentHelp("A note kept with the decision (required with --reason other).", valueName: "text"))
     var note: String?
 
+    @Option(name: .customLong("expect-version"), help: ArgumentHelp("The version you read (postings list --json); refused if it changed since.", valueName: "n"))
+    var expectVersion: Int?
+
     func validate() throws {
         if DeclineReason(rawValue: reason) == nil {
             throw ValidationError("--reason takes \(DeclineReason.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -106,7 +113,7 @@ struct PostingsDecline: ParsableCommand {
 
     func run() throws {
         let (opened, access) = try catalogue.open(for: .reviewPostings)
-        try opened.decline(ref, reason: DeclineReason(rawValue: reason)!, note: note, by: reviewer(access))
+        try opened.decline(ref, reason: DeclineReason(rawValue: reason)!, note: note, expectedVersion: expectVersion, by: reviewer(access))
         try Output.line(Sanitizer.line("declined \(ref): \(DeclineReason(rawValue: reason)!.label)"))
     }
 }

@@ -3,13 +3,16 @@ import Foundation
 import TernCatalogue
 import TernText
 
-/// `tern staff`: who the career-center staff are. Staff work; the catalogue file's owner adds
-/// the first staff member (they could rewrite the file anyway).
+/// `tern staff`: who the career-center staff are, and their roles. An admin's work; the catalogue
+/// file's owner adds the first staff member (they could rewrite the file anyway).
 struct Staff: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List, add and remove staff (staff, or the catalogue file's owner).",
-        subcommands: [StaffList.self, StaffAdd.self, StaffRemove.self])
+        abstract: "List, add and remove staff, and change their roles (admins, or the catalogue file's owner).",
+        discussion: "Advisors triage and review; admins also manage staff, settings, trust, backups, imports and exports of people. See README: Who may do what.",
+        subcommands: [StaffList.self, StaffAdd.self, StaffRemove.self, StaffRoleCommand.self])
 }
+
+extension StaffRole: ExpressibleByArgument {}
 
 struct StaffList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List staff by username.")
@@ -28,21 +31,19 @@ struct StaffAdd: ParsableCommand {
     @OptionGroup var catalogue: CatalogueOptions
     @Argument(help: "Their OS login.") var username: String
     @Option(help: ArgumentHelp("Their full name (default: the login).", valueName: "text")) var name: String?
-    @Option(help: "advisor (default) or admin.") var role: String = StaffRole.advisor.rawValue
-
-    func validate() throws {
-        if StaffRole(rawValue: role) == nil { throw ValidationError("--role takes advisor or admin") }
-    }
+    @Option(help: ArgumentHelp("advisor (the default) or admin.", valueName: "role")) var role: StaffRole = .advisor
+    @Flag(name: .customLong("also-student"), help: "The account is also a student's, and is meant to be staff as well.")
+    var alsoStudent = false
 
     func run() throws {
         let (opened, access) = try catalogue.open(for: .manageStaff)
-        try opened.addStaff(username: username, name: name, role: StaffRole(rawValue: role)!, by: reviewer(access))
-        try Output.line(Sanitizer.line("added \(username) as \(role)"))
+        try opened.addStaff(username: username, name: name, role: role, alsoStudent: alsoStudent, by: reviewer(access))
+        try Output.line(Sanitizer.line("added \(username) as \(role.withArticle)"))
     }
 }
 
 struct StaffRemove: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a staff member.")
+    static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a staff member (never the last admin).")
     @OptionGroup var catalogue: CatalogueOptions
     @Argument(help: "Their OS login.") var username: String
 
@@ -50,5 +51,18 @@ struct StaffRemove: ParsableCommand {
         let (opened, access) = try catalogue.open(for: .manageStaff)
         try opened.removeStaff(username: username, by: reviewer(access))
         try Output.line(Sanitizer.line("removed \(username) from staff"))
+    }
+}
+
+struct StaffRoleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "role", abstract: "Change a staff member's role (never the last admin's).")
+    @OptionGroup var catalogue: CatalogueOptions
+    @Argument(help: "Their OS login.") var username: String
+    @Argument(help: ArgumentHelp("advisor or admin.", valueName: "role")) var role: StaffRole
+
+    func run() throws {
+        let (opened, access) = try catalogue.open(for: .manageStaff)
+        try opened.setStaffRole(username: username, to: role, by: reviewer(access))
+        try Output.line(Sanitizer.line("\(username) is now \(role.withArticle)"))
     }
 }

@@ -77,5 +77,53 @@ import Testing
         // The file's owner adds them; then they may review.
         #expect(try TernProcess.run(["staff", "add", stranger, "--name", "Pat Tester", "--db", db]).status == 0)
         #expect(try TernProcess.run(as: stranger, ["postings", "list", "--status", "pending", "--db", db]).status == 0)
+        // As an advisor: trusting, staff work and expiring are an admin's, and the refusal says so.
+        for command in [["organizations", "trust", "X"], ["staff", "list"], ["staff", "role", "rpatel", "admin"], ["expire"], ["audit"]] {
+            let result = try TernProcess.run(as: stranger, command + ["--db", db])
+            let last = result.stderr.split(separator: "\n").last.map(String.init) ?? ""
+            #expect(result.status == 1 && last.hasPrefix("tern: not permitted: only admins may ") && last.hasSuffix("; \(stranger) is an advisor"),
+                    "\(command): \(result.stderr)")
+        }
+        let promoted = try TernProcess.run(["staff", "role", stranger, "admin", "--db", db])
+        #expect(promoted.status == 0 && promoted.stdout == "\(stranger) is now an admin\n", "\(promoted.stderr)")
+        #expect(try TernProcess.run(as: stranger, ["staff", "list", "--db", db]).status == 0)
+    }
+
+    @Test func staffRolesChangeByCommandAndTheLastAdminStays() throws {
+        let scratch = try Scratch()
+        let db = try Self.demo(scratch)
+        #expect(try TernProcess.run(["staff", "role", "jfischer", "advisor", "--db", db]).status == 0)
+        let last = try TernProcess.run(["staff", "remove", "shaddad", "--db", db])
+        #expect(last.status == 1)
+        #expect(last.stderr == "tern: shaddad is the last admin and cannot be removed; make another admin first (tern staff role NAME admin)\n")
+        let demote = try TernProcess.run(["staff", "role", "shaddad", "advisor", "--db", db])
+        #expect(demote.status == 1 && demote.stderr.contains("shaddad is the last admin and cannot be made an advisor"))
+        #expect(try TernProcess.run(["staff", "role", "shaddad", "owner", "--db", db]).status == 2)
+        let student = try TernProcess.run(["staff", "add", "tnguyen", "--db", db])
+        #expect(student.status == 1 && student.stderr.contains("tnguyen is also a student") && student.stderr.contains("--also-student"))
+        #expect(try TernProcess.run(["staff", "add", "tnguyen", "--also-student", "--db", db]).stdout == "added tnguyen as an advisor\n")
+        let hidden = try TernProcess.run(["staff", "add", "rp\u{202E}atel", "--db", db])
+        #expect(hidden.status == 1 && hidden.stderr.contains("an invisible or direction-changing character"))
+        #expect(!hidden.stderr.contains("\u{202E}"))
+        let audit = try TernProcess.run(["audit", "--json", "--db", db])
+        #expect(audit.stdout.contains("change_staff_role") && audit.stdout.contains("jfischer: admin → advisor"))
+    }
+
+    @Test func aDecisionOnAPostingThatChangedSinceItWasReadIsRefused() throws {
+        let scratch = try Scratch()
+        let db = try Self.demo(scratch)
+        let ref = "kestrel-review-campaign"
+        let listed = try #require(try JSONSerialization.jsonObject(with: Data(TernProcess.run(["postings", "list", "--json", "--db", db]).stdout.utf8)) as? [[String: Any]])
+        let version = try #require(listed.first { $0["ref"] as? String == ref }?["version"] as? Int)
+        #expect(try TernProcess.run(["postings", "approve", ref, "--expect-version", "\(version)", "--db", db]).status == 0)
+        let staleListing = try TernProcess.run(["postings", "decline", ref, "--reason", "location", "--expect-version", "\(version)", "--db", db])
+        #expect(staleListing.status == 1)
+        // Root approved it: the refusal says it was you.
+        #expect(staleListing.stderr.hasPrefix("tern: you approved \(ref) at ") && staleListing.stderr.hasSuffix("; look again\n"), "\(staleListing.stderr)")
+        #expect(try TernProcess.run(["postings", "approve", ref, "fernhill-book-club-growth", "--expect-version", "1", "--db", db]).status == 2)
+        let organization = "Quillstone Learning"
+        #expect(try TernProcess.run(["organizations", "approve", organization, "--expect-version", "1", "--db", db]).status == 0)
+        let stale = try TernProcess.run(["organizations", "decline", organization, "--reason", "location", "--expect-version", "1", "--db", db])
+        #expect(stale.status == 1 && stale.stderr.hasPrefix("tern: you approved \(organization) at "), "\(stale.stderr)")
     }
 }

@@ -129,7 +129,7 @@ import Testing
         for file in [db, db + "-wal", db + "-shm"] { #expect(chmod(file, 0o644) == 0) }
         let commands: [([String], String)] = [
             (["applications", "list"], "list applications for triage"),
-            (["applications", "move", "1", "under_review"], "move applications (alone or in bulk)"),
+            (["applications", "move", "1", "under_review"], "move applications (alone or in bulk) and add notes"),
             (["audit"], "read the audit trail"),
             (["report"], "report on placements"),
             (["triage"], "open the staff console (tern triage)"),

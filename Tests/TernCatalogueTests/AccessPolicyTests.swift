@@ -6,14 +6,23 @@ private typealias Operation = TernCatalogue.Operation
 
 /// Who may do what: the table in code, the README's table, and the checks on a real catalogue.
 @Suite struct AccessPolicyTests {
-    @Test func theReadmeTableListsEveryOperationWithItsAudience() throws {
+    @Test func theReadmeTableListsEveryOperationWithItsAudienceAndRole() throws {
         let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
-        let rows: [Audience: String] = [.anyone: "| anyone (guests too) |", .student: "| the student themself |", .staff: "| staff |"]
+        let lines = readme.split(separator: "\n")
+        func row(_ prefix: String) throws -> Substring { try #require(lines.first { $0.hasPrefix(prefix) }, "no README row \(prefix)") }
+        let rows = [
+            "anyone": try row("| anyone (guests too) |"), "student": try row("| the student themself |"),
+            "advisor": try row("| advisor (staff) |"), "admin": try row("| admin (staff; also the catalogue file's owner) |"),
+        ]
         for operation in Operation.allCases {
-            let row = try #require(readme.split(separator: "\n").first { $0.hasPrefix(rows[operation.audience]!) })
+            let key = operation.role?.rawValue ?? operation.audience.rawValue
             let summary = operation.summary.replacingOccurrences(of: "your own", with: "their own")
-            #expect(row.contains(summary) || operation.audience == .student, "\(operation) (\(operation.audience)) is missing from the README's row: \(row)")
+            #expect(rows[key]!.contains(summary) || operation.audience == .student, "\(operation) (\(key)) is missing from the README's row: \(rows[key]!)")
+            // Listed once: an admin-only operation never also shows in the advisors' row.
+            for (other, line) in rows where other != key && operation.audience != .student {
+                #expect(!line.contains(summary + ",") && !line.hasSuffix(summary + " |"), "\(operation) is also in the README's \(other) row")
+            }
         }
     }
 
@@ -28,11 +37,14 @@ private typealias Operation = TernCatalogue.Operation
         let stranger = Account(uid: 4_000_123, login: "visitor")
         #expect(try catalogue.principal(for: stranger) == Principal(account: stranger, staffRole: nil, studentUsername: nil, ownsFile: false, fileIsPersonal: true))
         let advisor = try catalogue.principal(for: Account(uid: 4_000_124, login: "rpatel"))
-        #expect(advisor.isStaff && advisor.mayActForStudents && advisor.mayAdminister)
+        #expect(advisor.isStaff && advisor.mayActForStudents && advisor.mayAdminister && advisor.role == .advisor)
+        #expect(advisor.allows(.moveApplications) && !advisor.allows(.backup) && !advisor.allows(.trustOrganizations))
         let student = try catalogue.principal(for: Account(uid: 4_000_125, login: "tnguyen"))
         #expect(student.studentUsername == "tnguyen" && !student.mayActForStudents && !student.mayAdminister)
         let owner = try catalogue.principal(for: Account(uid: getuid(), login: nil))
         #expect(owner.ownsFile && owner.fileIsPersonal && owner.mayActForStudents)
+        // The owner could rewrite the file with any tool: they count as an admin.
+        #expect(owner.role == .admin && Operation.allCases.allSatisfy(owner.allows))
     }
 
     @Test func aStudentIsRefusedStaffWorkAndOtherStudentsBeforeAnythingHappens() throws {

@@ -153,8 +153,8 @@ import Testing
         #expect(try fixture.catalogue.principal(for: Account(uid: 4_000_200, login: "rpatel")).staffRole == .admin)
         #expect(throws: CatalogueError.refused("rpatel is already staff")) { try fixture.catalogue.addStaff(username: "rpatel", by: owner) }
         #expect(throws: CatalogueError.self) { try fixture.catalogue.addStaff(username: "two words", by: owner) }
-        // The last admin stays (v8-records); with a second one, the first may go.
-        #expect(throws: CatalogueError.invalid("the last admin cannot be removed; make another admin first")) {
+        // The last admin stays; with a second one, the first may go.
+        #expect(throws: CatalogueError.refused("rpatel is the last admin and cannot be removed; make another admin first (tern staff role NAME admin)")) {
             try fixture.catalogue.removeStaff(username: "rpatel", by: reviewer)
         }
         try fixture.catalogue.addStaff(username: "mchen", name: "Mei Chen", role: .admin, by: owner)

@@ -27,8 +27,12 @@ public struct Principal: Sendable, Equatable {
 
     public var isStaff: Bool { staffRole != nil }
 
-    /// Staff work (imports, exports of people, backups): staff, and the file's owner.
-    public var mayAdminister: Bool { isStaff || ownsFile }
+    /// The role the account works with: its staff role, or admin for the file's owner (who could
+    /// rewrite the file with any tool, so no role in it could hold them back).
+    public var role: StaffRole? { ownsFile ? .admin : staffRole }
+
+    /// Some staff work: staff of either role, and the file's owner.
+    public var mayAdminister: Bool { role != nil }
 
     /// `--user NAME`: staff acting for a student, or the owner of a personal catalogue (demos and
     /// development). Nobody else is ever anyone but themself.
@@ -40,7 +44,7 @@ public struct Principal: Sendable, Equatable {
         switch operation.audience {
         case .anyone: true
         case .student: studentUsername != nil || mayActForStudents
-        case .staff: mayAdminister
+        case .staff: role.map { $0.includes(operation.role ?? .admin) } ?? false
         }
     }
 }

@@ -14,7 +14,7 @@ extension Catalogue {
             let settings = try Self.reviewSettings(db)
             let home = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [PayRank.homeCurrencySetting]) ?? PayRank.defaultHomeCurrency
             var sql = """
-                SELECT o.id, o.ref, o.title, o.approval, o.status, o.deadline, o.posted_at, o.resubmitted,
+                SELECT o.id, o.ref, o.title, o.approval, o.status, o.deadline, o.posted_at, o.resubmitted, o.version,
                        org.name AS organization, org.approval AS organization_approval, org.trusted
                 FROM opportunities o JOIN organizations org ON org.id = o.organization_id
                 """
@@ -36,7 +36,7 @@ extension Catalogue {
                     organizationApproval: Approval(rawValue: row["organization_approval"]) ?? .pending,
                     organizationTrusted: row["trusted"], status: OpportunityStatus(rawValue: row["status"]) ?? .closed,
                     deadline: CalendarDay(row["deadline"] as String) ?? CalendarDay(year: 1970, month: 1, day: 1),
-                    postedAt: row["posted_at"], resubmitted: row["resubmitted"],
+                    postedAt: row["posted_at"], resubmitted: row["resubmitted"], version: row["version"],
                     flags: try Self.flags(db, listing: id, settings: settings, homeCurrency: home),
                     lastDecision: try Self.decisions(db, whereSQL: "d.opportunity_id = ?", argument: id).last)
             }
@@ -63,18 +63,21 @@ extension Catalogue {
 
     /// Approves pending listings, all or none (bulk approval). A listing whose organization is
     /// still pending approves the organization with it: the first listing is how a new
-    /// organization is reviewed. A declined organization's listings are refused.
+    /// organization is reviewed. A declined organization's listings are refused. A listing named
+    /// in `versions` is approved only if it is still that version (what the reviewer looked at);
+    /// otherwise ``CatalogueError/reviewChanged(_:)`` says who changed it and when.
     ///
     /// ```swift
     /// try catalogue.approve(["acme-logo", "acme-survey"], note: "checked the brief", by: Actor(role: .staff, username: "rpatel"))
+    /// try catalogue.approve(["acme-logo"], versions: ["acme-logo": posting.version], by: reviewer)
     /// ```
-    public func approve(_ refs: [String], note: String? = nil, by actor: Actor, now: Date = Date()) throws {
+    public func approve(_ refs: [String], versions: [String: Int] = [:], note: String? = nil, by actor: Actor, now: Date = Date()) throws {
         let note = try StoredText.note.check(note.flatMap { $0.isEmpty ? nil : $0 })
         guard !refs.isEmpty else { throw CatalogueError.invalid("name at least one listing to approve") }
         try write { db in
             let stamp = Timestamp.string(now)
             for ref in refs {
-                let row = try Self.reviewedRow(db, ref: ref)
+                let row = try Self.reviewedRow(db, ref: ref, expectedVersion: versions[ref], actor: actor)
                 let listing: Int64 = row["id"], organization: Int64 = row["organization_id"]
                 switch Approval(rawValue: row["approval"]) {
                 case .approved?: throw CatalogueError.refused("\(ref) is already approved")
@@ -84,7 +87,7 @@ extension Catalogue {
                 switch Approval(rawValue: row["organization_approval"]) {
                 case .declined?: throw CatalogueError.refused("\(ref) belongs to \(row["organization"] as String), which was declined")
                 case .pending?:
-                    try db.execute(sql: "UPDATE organizations SET approval = 'approved' WHERE id = ?", arguments: [organization])
+                    try db.execute(sql: "UPDATE organizations SET approval = 'approved', version = version + 1 WHERE id = ?", arguments: [organization])
                     try Self.record(db, organization: organization, listing: nil, .approved, reason: nil,
                                     note: "approved with its first listing \(ref)", actor: actor, at: stamp)
                 default: break
@@ -100,17 +103,21 @@ extension Catalogue {
     /// Declines a pending or approved listing with a structured reason (``DeclineReason/other``
     /// needs a note). It leaves every student's view at once; it may be resubmitted once.
     ///
+    /// With `expectedVersion` (the version the reviewer looked at), a listing changed since is
+    /// refused with ``CatalogueError/reviewChanged(_:)``.
+    ///
     /// ```swift
     /// try catalogue.decline("acme-logo", reason: .upfrontCost, note: "asks for a paid kit", by: reviewer)
     /// ```
-    public func decline(_ ref: String, reason: DeclineReason, note: String? = nil, by actor: Actor, now: Date = Date()) throws {
+    public func decline(_ ref: String, reason: DeclineReason, note: String? = nil, expectedVersion: Int? = nil,
+                        by actor: Actor, now: Date = Date()) throws {
         let note = try StoredText.note.check(note.flatMap { $0.isEmpty ? nil : $0 })
         if reason == .other, (note ?? "").allSatisfy(\.isWhitespace) {
             throw CatalogueError.invalid("the reason other needs a note saying what")
         }
         try write { db in
             let stamp = Timestamp.string(now)
-            let row = try Self.reviewedRow(db, ref: ref)
+            let row = try Self.reviewedRow(db, ref: ref, expectedVersion: expectedVersion, actor: actor)
             guard Approval(rawValue: row["approval"]) != .declined else { throw CatalogueError.refused("\(ref) is already declined") }
             let listing: Int64 = row["id"]
             try db.execute(sql: "UPDATE opportunities SET approval = 'declined', updated_at = ?, version = version + 1 WHERE id = ?",
@@ -127,11 +134,11 @@ extension Catalogue {
     /// ```swift
     /// try catalogue.resubmit("acme-logo", note: "kit now provided", by: reviewer)
     /// ```
-    public func resubmit(_ ref: String, note: String? = nil, by actor: Actor, now: Date = Date()) throws {
+    public func resubmit(_ ref: String, note: String? = nil, expectedVersion: Int? = nil, by actor: Actor, now: Date = Date()) throws {
         let note = try StoredText.note.check(note.flatMap { $0.isEmpty ? nil : $0 })
         try write { db in
             let stamp = Timestamp.string(now)
-            let row = try Self.reviewedRow(db, ref: ref)
+            let row = try Self.reviewedRow(db, ref: ref, expectedVersion: expectedVersion, actor: actor)
             guard Approval(rawValue: row["approval"]) == .declined else {
                 throw CatalogueError.refused("only a declined listing can be resubmitted; \(ref) is \(row["approval"] as String)")
             }
@@ -167,12 +174,18 @@ extension Catalogue {
         return id
     }
 
-    private static func reviewedRow(_ db: Database, ref: String) throws -> Row {
+    /// The listing a decision is about; refused when `expectedVersion` is given and the listing
+    /// has moved on from it (a decision made on what is no longer there is a lost update).
+    private static func reviewedRow(_ db: Database, ref: String, expectedVersion: Int? = nil, actor: Actor) throws -> Row {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT o.id, o.organization_id, o.approval, o.resubmitted, org.name AS organization, org.approval AS organization_approval
+            SELECT o.id, o.organization_id, o.approval, o.resubmitted, o.version, o.updated_at,
+                   org.name AS organization, org.approval AS organization_approval
             FROM opportunities o JOIN organizations org ON org.id = o.organization_id WHERE o.ref = ?
             """, arguments: [ref]) else {
             throw CatalogueError.notFound("no listing with the ref \(ref)")
+        }
+        if let expectedVersion, expectedVersion != row["version"] as Int {
+            throw CatalogueError.reviewChanged(try listingConflict(db, listing: row["id"], ref: ref, updatedAt: row["updated_at"], actor: actor))
         }
         return row
     }

@@ -10,7 +10,7 @@ extension Catalogue {
     public func organizations(approval: Approval? = nil) throws -> [OrganizationReview] {
         try read { db in
             var sql = """
-                SELECT org.name, org.approval, org.trusted, org.website, org.contact_email,
+                SELECT org.name, org.approval, org.trusted, org.website, org.contact_email, org.version,
                        (SELECT count(*) FROM opportunities o WHERE o.organization_id = org.id AND o.approval = 'pending') AS pending,
                        (SELECT count(*) FROM opportunities o WHERE o.organization_id = org.id AND o.approval = 'approved') AS approved
                 FROM organizations org
@@ -24,7 +24,7 @@ extension Catalogue {
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
                 OrganizationReview(name: $0["name"], approval: Approval(rawValue: $0["approval"]) ?? .pending, trusted: $0["trusted"],
                                    website: $0["website"], contactEmail: $0["contact_email"],
-                                   pendingListings: $0["pending"], approvedListings: $0["approved"])
+                                   pendingListings: $0["pending"], approvedListings: $0["approved"], version: $0["version"])
             }
         }
     }
@@ -40,14 +40,14 @@ extension Catalogue {
     /// ```swift
     /// try catalogue.approveOrganization("Acme Studio", by: reviewer)
     /// ```
-    public func approveOrganization(_ name: String, note: String? = nil, by actor: Actor, now: Date = Date()) throws {
+    public func approveOrganization(_ name: String, note: String? = nil, expectedVersion: Int? = nil, by actor: Actor, now: Date = Date()) throws {
         let note = try StoredText.note.check(note.flatMap { $0.isEmpty ? nil : $0 })
         try write { db in
-            let id = try Self.organizationID(db, existing: name)
+            let id = try Self.reviewedOrganization(db, name, expectedVersion: expectedVersion, actor: actor)
             guard try String.fetchOne(db, sql: "SELECT approval FROM organizations WHERE id = ?", arguments: [id]) != Approval.approved.rawValue else {
                 throw CatalogueError.refused("\(name) is already approved")
             }
-            try db.execute(sql: "UPDATE organizations SET approval = 'approved' WHERE id = ?", arguments: [id])
+            try db.execute(sql: "UPDATE organizations SET approval = 'approved', version = version + 1 WHERE id = ?", arguments: [id])
             try Self.record(db, organization: id, listing: nil, .approved, reason: nil, note: note, actor: actor, at: Timestamp.string(now))
             try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "approve_organization", student: nil, detail: name)
         }
@@ -56,18 +56,19 @@ extension Catalogue {
     /// Declines an organization with a reason: its pending listings are declined with it (each
     /// decision recorded), and approving any of its listings is refused from then on. Listings
     /// already approved stay until staff decline them one by one.
-    public func declineOrganization(_ name: String, reason: DeclineReason, note: String? = nil, by actor: Actor, now: Date = Date()) throws {
+    public func declineOrganization(_ name: String, reason: DeclineReason, note: String? = nil, expectedVersion: Int? = nil,
+                                    by actor: Actor, now: Date = Date()) throws {
         let note = try StoredText.note.check(note.flatMap { $0.isEmpty ? nil : $0 })
         if reason == .other, (note ?? "").allSatisfy(\.isWhitespace) {
             throw CatalogueError.invalid("the reason other needs a note saying what")
         }
         try write { db in
             let stamp = Timestamp.string(now)
-            let id = try Self.organizationID(db, existing: name)
+            let id = try Self.reviewedOrganization(db, name, expectedVersion: expectedVersion, actor: actor)
             guard try String.fetchOne(db, sql: "SELECT approval FROM organizations WHERE id = ?", arguments: [id]) != Approval.declined.rawValue else {
                 throw CatalogueError.refused("\(name) is already declined")
             }
-            try db.execute(sql: "UPDATE organizations SET approval = 'declined', trusted = 0 WHERE id = ?", arguments: [id])
+            try db.execute(sql: "UPDATE organizations SET approval = 'declined', trusted = 0, version = version + 1 WHERE id = ?", arguments: [id])
             try Self.record(db, organization: id, listing: nil, .declined, reason: reason, note: note, actor: actor, at: stamp)
             let pending = try Int64.fetchAll(db, sql: "SELECT id FROM opportunities WHERE organization_id = ? AND approval = 'pending'", arguments: [id])
             for listing in pending {
@@ -84,19 +85,30 @@ extension Catalogue {
     /// ```swift
     /// try catalogue.trustOrganization("Copperline Bikes", by: reviewer)
     /// ```
-    public func trustOrganization(_ name: String, note: String? = nil, by actor: Actor, now: Date = Date()) throws {
+    public func trustOrganization(_ name: String, note: String? = nil, expectedVersion: Int? = nil, by actor: Actor, now: Date = Date()) throws {
         let note = try StoredText.note.check(note.flatMap { $0.isEmpty ? nil : $0 })
-        try write { db in
-            let id = try Self.organizationID(db, existing: name)
+        // Trust approves listings unseen, so it is an admin's, even from a console opened for review.
+        try write(for: .trustOrganizations) { db in
+            let id = try Self.reviewedOrganization(db, name, expectedVersion: expectedVersion, actor: actor)
             let row = try Row.fetchOne(db, sql: "SELECT approval, trusted FROM organizations WHERE id = ?", arguments: [id])!
             guard !(row["trusted"] as Bool) else { throw CatalogueError.refused("\(name) is already trusted") }
             guard Approval(rawValue: row["approval"]) != .declined else {
                 throw CatalogueError.refused("\(name) was declined; approve it before trusting it")
             }
-            try db.execute(sql: "UPDATE organizations SET approval = 'approved', trusted = 1 WHERE id = ?", arguments: [id])
+            try db.execute(sql: "UPDATE organizations SET approval = 'approved', trusted = 1, version = version + 1 WHERE id = ?", arguments: [id])
             try Self.record(db, organization: id, listing: nil, .trusted, reason: nil, note: note, actor: actor, at: Timestamp.string(now))
             try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "trust_organization", student: nil, detail: name)
         }
+    }
+
+    /// The organization a decision is about; refused when `expectedVersion` is given and it has
+    /// moved on from it (decided by someone else, or by you elsewhere, since you looked).
+    private static func reviewedOrganization(_ db: Database, _ name: String, expectedVersion: Int?, actor: Actor) throws -> Int64 {
+        let id = try organizationID(db, existing: name)
+        if let expectedVersion, try Int.fetchOne(db, sql: "SELECT version FROM organizations WHERE id = ?", arguments: [id]) != expectedVersion {
+            throw CatalogueError.reviewChanged(try organizationConflict(db, organization: id, name: name, actor: actor))
+        }
+        return id
     }
 
     static func organizationID(_ db: Database, existing name: String) throws -> Int64 {

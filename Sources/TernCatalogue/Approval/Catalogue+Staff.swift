@@ -11,33 +11,65 @@ extension Catalogue {
         try read { try StaffMember.order(Column("username")).fetchAll($0) }
     }
 
-    /// Adds a staff member (staff work; the catalogue file's owner adds the first one). Audited.
+    /// Adds a staff member (an admin's work; the catalogue file's owner adds the first one).
+    /// Audited. An account that is also a student is added only with `alsoStudent`: staff read
+    /// other students' records, which a student on their own never may.
     ///
     /// ```swift
     /// try catalogue.addStaff(username: "rpatel", name: "Ritu Patel", role: .advisor, by: Actor(role: .staff, username: "root"))
     /// ```
-    public func addStaff(username: String, name: String? = nil, role: StaffRole = .advisor, by actor: Actor) throws {
-        let username = try StoredText.username.check(username)
-        guard !username.isEmpty, !username.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control }) else {
-            throw CatalogueError.invalid("a staff username is an OS login: no spaces or control characters")
-        }
+    public func addStaff(username: String, name: String? = nil, role: StaffRole = .advisor, alsoStudent: Bool = false, by actor: Actor) throws {
+        let username = try LoginName.check(username)
         let name = try StoredText.name.check(name.flatMap { $0.isEmpty ? nil : $0 } ?? username)
-        try write { db in
+        try write(for: .manageStaff) { db in
             guard try StaffMember.filter(Column("username") == username).fetchCount(db) == 0 else {
                 throw CatalogueError.refused("\(username) is already staff")
             }
+            if !alsoStudent, try Bool.fetchOne(db, sql: "SELECT 1 FROM students WHERE username = ?", arguments: [username]) == true {
+                throw CatalogueError.refused("\(username) is also a student; as staff they would read other students' records (say --also-student if that is meant)")
+            }
             try StaffMember(username: username, name: name, role: role).insert(db)
-            try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "add_staff", student: nil, detail: "\(username) (\(role.rawValue))")
+            try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "add_staff", student: nil,
+                           detail: "\(username) (\(role.rawValue))\(alsoStudent ? ", also a student" : "")")
         }
     }
 
-    /// Removes a staff member. Audited; the audit trail keeps what they did.
+    /// Removes a staff member. Audited; the audit trail keeps what they did. The last admin
+    /// stays: without one, nobody but the file's owner could manage staff again.
     public func removeStaff(username: String, by actor: Actor) throws {
-        try write { db in
-            guard try StaffMember.filter(Column("username") == username).deleteAll(db) > 0 else {
+        try write(for: .manageStaff) { db in
+            guard let member = try StaffMember.filter(Column("username") == username).fetchOne(db) else {
                 throw CatalogueError.notFound("no staff member with the username \(username)")
             }
+            if member.role == .admin { try Self.refuseLosingLastAdmin(db, username, "removed") }
+            try StaffMember.filter(Column("username") == username).deleteAll(db)
             try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "remove_staff", student: nil, detail: username)
+        }
+    }
+
+    /// Gives a staff member another role. Audited; the last admin cannot be made an advisor.
+    ///
+    /// ```swift
+    /// try catalogue.setStaffRole(username: "rpatel", to: .admin, by: reviewer)
+    /// ```
+    public func setStaffRole(username: String, to role: StaffRole, by actor: Actor) throws {
+        try write(for: .manageStaff) { db in
+            guard let member = try StaffMember.filter(Column("username") == username).fetchOne(db) else {
+                throw CatalogueError.notFound("no staff member with the username \(username)")
+            }
+            guard member.role != role else { throw CatalogueError.refused("\(username) is already \(role.withArticle)") }
+            if member.role == .admin { try Self.refuseLosingLastAdmin(db, username, "made an advisor") }
+            try db.execute(sql: "UPDATE staff SET role = ? WHERE username = ?", arguments: [role.rawValue, username])
+            try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "change_staff_role", student: nil,
+                           detail: "\(username): \(member.role.rawValue) → \(role.rawValue)")
+        }
+    }
+
+    /// The schema refuses it too (a trigger); this says it in a sentence that names the person.
+    private static func refuseLosingLastAdmin(_ db: Database, _ username: String, _ what: String) throws {
+        let admins = try Int.fetchOne(db, sql: "SELECT count(*) FROM staff WHERE role = 'admin'") ?? 0
+        if admins <= 1 {
+            throw CatalogueError.refused("\(username) is the last admin and cannot be \(what); make another admin first (tern staff role NAME admin)")
         }
     }
 

@@ -19,6 +19,9 @@ public struct PostingReview: Sendable, Equatable {
     public var postedAt: String
     /// It has used its one resubmission.
     public var resubmitted: Bool
+    /// The listing's version when read: a decision carries it, so a decision on a listing changed
+    /// since is refused rather than lost.
+    public var version: Int
     public var flags: [ListingFlag]
     public var lastDecision: PostingDecision?
 }
@@ -36,6 +39,8 @@ public struct OrganizationReview: Sendable, Equatable {
     public var contactEmail: String?
     public var pendingListings: Int
     public var approvedListings: Int
+    /// The organization's version when read: decisions carry it (see ``PostingReview/version``).
+    public var version: Int
 }
 
 extension PostingReview {

@@ -40,7 +40,7 @@ extension Catalogue {
         guard settings.payFloorCents >= 0, settings.unpaidMaxHours >= 0 else {
             throw CatalogueError.invalid("the pay floor and the unpaid hours limit cannot be negative")
         }
-        try write { db in
+        try write(for: .changeSettings) { db in
             for (key, value) in [(ReviewSettings.payFloorKey, settings.payFloorCents), (ReviewSettings.unpaidMaxHoursKey, settings.unpaidMaxHours)] {
                 try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                                arguments: [key, String(value)])

@@ -50,9 +50,7 @@ enum ExchangeValidation {
 
     static func student(_ row: ExchangeRow) throws(ImportError) -> Student {
         let username = try row.text("username", .username)
-        guard !username.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control }) else {
-            throw row.error("username", "must be a login name without spaces or control characters, got \"\(username)\"")
-        }
+        if let problem = LoginName.problem(of: username) { throw row.error("username", "must be a login name: it \(problem)") }
         var skills: [StudentSkill] = []
         for item in try row.list("skills", item: studentSkill) {
             // The level is the part after the last colon, so a skill's name may hold colons.

@@ -63,18 +63,20 @@ extension Catalogue {
 
     /// Feedback on an application, as `actor` may see it (students: only their own).
     public func feedback(on applicationID: Int64, as actor: Actor) throws -> [Feedback] {
-        try read { db in
-            _ = try Self.applicationVisible(db, id: applicationID, to: actor)
-            let skills = try String.fetchAll(db, sql: """
-                SELECT s.name FROM feedback_skills fs JOIN skills s ON s.id = fs.skill_id
-                WHERE fs.application_id = ? ORDER BY s.name COLLATE NOCASE
-                """, arguments: [applicationID])
-            return try Row.fetchAll(db, sql: "SELECT * FROM feedback WHERE application_id = ? ORDER BY direction", arguments: [applicationID]).map { row in
-                let direction = FeedbackDirection(rawValue: row["direction"]) ?? .organizationToStudent
-                return Feedback(applicationID: applicationID, direction: direction, rating: row["rating"],
-                                strengths: row["strengths"], improvements: row["improvements"], comment: row["comment"],
-                                skillsDemonstrated: direction == .organizationToStudent ? skills : [], createdAt: row["created_at"])
-            }
+        try read { db in try Self.feedback(db, on: applicationID, as: actor) }
+    }
+
+    static func feedback(_ db: Database, on applicationID: Int64, as actor: Actor) throws -> [Feedback] {
+        _ = try Self.applicationVisible(db, id: applicationID, to: actor)
+        let skills = try String.fetchAll(db, sql: """
+            SELECT s.name FROM feedback_skills fs JOIN skills s ON s.id = fs.skill_id
+            WHERE fs.application_id = ? ORDER BY s.name COLLATE NOCASE
+            """, arguments: [applicationID])
+        return try Row.fetchAll(db, sql: "SELECT * FROM feedback WHERE application_id = ? ORDER BY direction", arguments: [applicationID]).map { row in
+            let direction = FeedbackDirection(rawValue: row["direction"]) ?? .organizationToStudent
+            return Feedback(applicationID: applicationID, direction: direction, rating: row["rating"],
+                            strengths: row["strengths"], improvements: row["improvements"], comment: row["comment"],
+                            skillsDemonstrated: direction == .organizationToStudent ? skills : [], createdAt: row["created_at"])
         }
     }
 }

@@ -17,21 +17,22 @@ public struct StudentRecord: Sendable, Hashable {
 }
 
 extension Catalogue {
-    /// A student's whole record, for staff. Reading it writes an audit entry first, so every
-    /// look at a student's record is on file with who and when.
+    /// A student's whole record, for staff. Reading it writes an audit entry in the same
+    /// transaction, so every look at a student's record is on file with who and when, and the
+    /// reader's role is checked again as it happens (``Clearance``).
     ///
     /// ```swift
     /// let record = try catalogue.studentRecord("tnguyen", session: session)
     /// ```
     public func studentRecord(_ username: String, session: TriageSession, now: Date = Date()) throws -> StudentRecord {
-        guard let student = try student(username: username) else { throw CatalogueError.notFound("student \(username)") }
-        try write { db in
+        try write(for: .readStudentRecord) { db in
+            guard let student = try Self.fetchStudent(db, username: username) else { throw CatalogueError.notFound("student \(username)") }
             try Self.audit(db, by: session.username, role: "staff", action: "viewed_student_record", student: username, detail: nil)
+            let entries = try Self.applications(db, ofStudent: username).map { overview in
+                StudentRecord.Entry(overview: overview, events: try Self.events(db, of: overview.id, as: session.actor),
+                                    feedback: try Self.feedback(db, on: overview.id, as: session.actor))
+            }
+            return StudentRecord(student: student, applications: entries)
         }
-        let entries = try applications(ofStudent: username).map { overview in
-            StudentRecord.Entry(overview: overview, events: try events(of: overview.id, as: session.actor),
-                                feedback: try feedback(on: overview.id, as: session.actor))
-        }
-        return StudentRecord(student: student, applications: entries)
     }
 }

@@ -7,7 +7,8 @@
 public struct FormModal<Purpose> {
     public var form: Form
     public let initial: Form
-    public let purpose: Purpose
+    /// What sending it does; a refusal may move it on to the record as it is now.
+    public var purpose: Purpose
 
     public init(_ form: Form, purpose: Purpose) {
         self.form = form

@@ -36,6 +36,15 @@ public struct ModalHost<Purpose> {
         stack[stack.count - 1] = .form(modal)
     }
 
+    /// Keeps the submitted form open with what was typed, saying why, and aims it at `purpose`
+    /// (the record as it is now, after a refusal that said who changed it).
+    public mutating func refuseForm(_ reason: String, purpose: Purpose) {
+        guard case .form(var modal)? = top else { return }
+        modal.form.error = reason
+        modal.purpose = purpose
+        stack[stack.count - 1] = .form(modal)
+    }
+
     /// Replaces the top modal (an overlay whose rows changed).
     public mutating func replaceTop(_ modal: Modal<Purpose>) {
         if stack.isEmpty { stack.append(modal) } else { stack[stack.count - 1] = modal }

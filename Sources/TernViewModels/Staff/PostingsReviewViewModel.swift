@@ -50,23 +50,25 @@ public final class PostingsReviewViewModel {
 
     // MARK: - Postings
 
-    /// Approves listings together, all or none.
-    public func approve(_ refs: [String], note: String? = nil) throws {
+    /// Approves listings together, all or none; those in `versions` only if still at that
+    /// version (what the reviewer saw).
+    public func approve(_ refs: [String], versions: [String: Int] = [:], note: String? = nil) throws {
         guard !refs.isEmpty else { throw CatalogueError.refused("nothing to approve: no posting is waiting") }
-        try catalogue.approve(refs, note: Self.optional(note), by: session.actor, now: now())
+        try catalogue.approve(refs, versions: versions, note: Self.optional(note), by: session.actor, now: now())
         marked.subtract(refs)
         try reload()
     }
 
-    public func decline(_ ref: String, reason: DeclineReason, note: String?) throws {
-        try catalogue.decline(ref, reason: reason, note: Self.optional(note), by: session.actor, now: now())
+    /// Declines the listing as it was at `version` (nil: as it is).
+    public func decline(_ ref: String, version: Int? = nil, reason: DeclineReason, note: String?) throws {
+        try catalogue.decline(ref, reason: reason, note: Self.optional(note), expectedVersion: version, by: session.actor, now: now())
         marked.remove(ref)
         try reload()
     }
 
     /// A declined listing back into review (allowed once).
-    public func resubmit(_ ref: String, note: String?) throws {
-        try catalogue.resubmit(ref, note: Self.optional(note), by: session.actor, now: now())
+    public func resubmit(_ ref: String, version: Int? = nil, note: String?) throws {
+        try catalogue.resubmit(ref, note: Self.optional(note), expectedVersion: version, by: session.actor, now: now())
         try reload()
     }
 
@@ -74,19 +76,19 @@ public final class PostingsReviewViewModel {
 
     // MARK: - Organizations
 
-    public func approveOrganization(_ name: String, note: String? = nil) throws {
-        try catalogue.approveOrganization(name, note: Self.optional(note), by: session.actor, now: now())
+    public func approveOrganization(_ name: String, version: Int? = nil, note: String? = nil) throws {
+        try catalogue.approveOrganization(name, note: Self.optional(note), expectedVersion: version, by: session.actor, now: now())
         try reload()
     }
 
-    public func declineOrganization(_ name: String, reason: DeclineReason, note: String?) throws {
-        try catalogue.declineOrganization(name, reason: reason, note: Self.optional(note), by: session.actor, now: now())
+    public func declineOrganization(_ name: String, version: Int? = nil, reason: DeclineReason, note: String?) throws {
+        try catalogue.declineOrganization(name, reason: reason, note: Self.optional(note), expectedVersion: version, by: session.actor, now: now())
         try reload()
     }
 
     /// Trusted organizations' later listings are approved on arrival.
-    public func trustOrganization(_ name: String, note: String? = nil) throws {
-        try catalogue.trustOrganization(name, note: Self.optional(note), by: session.actor, now: now())
+    public func trustOrganization(_ name: String, version: Int? = nil, note: String? = nil) throws {
+        try catalogue.trustOrganization(name, note: Self.optional(note), expectedVersion: version, by: session.actor, now: now())
         try reload()
     }
 

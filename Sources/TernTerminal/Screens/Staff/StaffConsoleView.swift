@@ -13,6 +13,10 @@ enum StaffConsoleView {
             TooSmall.draw(into: &grid, screen: panes.screen, minimumWidth: panes.minimum.width, minimumHeight: panes.minimum.height)
             return Frame(grid: grid)
         }
+        if let login = state.noLongerStaff {
+            drawNoLongerStaff(login, into: &grid, size: size)
+            return Frame(grid: grid)
+        }
         if panes.mode == .wide {
             grid.write(" Tern staff console", x: 0, y: 0, style: .accent)
             let right = "signed in as \(state.staffName) (staff) "
@@ -37,6 +41,23 @@ enum StaffConsoleView {
             cursor = prompt.draw(into: &grid, row: panes.statusRow, width: size.width)
         }
         return Frame(grid: grid, cursor: cursor)
+    }
+
+    /// All that is left once the account is off the staff list: what happened, and the way out.
+    /// No record stays on screen.
+    private static func drawNoLongerStaff(_ login: String, into grid: inout CellGrid, size: Size) {
+        let lines: [(String, Style)] = [
+            ("You are no longer staff", .accent),
+            ("", .plain),
+            (Sanitizer.line("\(login) was removed from the staff list; nothing more can be done here."), .plain),
+            ("", .plain),
+            ("q quit", .muted),
+        ]
+        let top = max(0, (size.height - lines.count) / 2)
+        for (offset, (text, style)) in lines.enumerated() {
+            let width = DisplayWidth.of(text)
+            _ = WidgetSupport.write(&grid, text, x: max(0, (size.width - width) / 2), y: top + offset, maxWidth: size.width, style: style)
+        }
     }
 
     private static func title(_ pane: TriagePane, _ state: TriageState) -> String {

@@ -106,6 +106,8 @@ extension TriageScreen {
             state.modals.open(.form(FormModal(TriageForms.organizationFeedback(row), purpose: .organizationFeedback(applicationID: row.id))))
         case .approvePosting:
             let refs = state.postingMarks.isEmpty ? state.postings.selectedRow.map { [$0.ref] } ?? [] : state.postingMarks.sorted()
+            // Each at the version on screen now: approving what changed since is refused.
+            let versions = Dictionary(review.postings.filter { refs.contains($0.ref) }.map { ($0.ref, $0.version) }, uniquingKeysWith: { first, _ in first })
             guard !refs.isEmpty else { return state.toasts.show("no posting is waiting", isError: true) }
             guard state.postingsShowing == .pending else {
                 return state.toasts.show(state.postingsShowing == .declined ? "a declined posting is resubmitted (R) before it can be approved"
@@ -113,16 +115,16 @@ extension TriageScreen {
             }
             let question = refs.count == 1 ? "Approve this posting?" : "Approve \(refs.count) postings?"
             state.modals.open(.confirm(Confirmation(title: question, message: "Students see approved postings at once.",
-                                                    yes: "Approve", no: "Cancel", answer: .screen(.approvePostings(refs: refs)))))
+                                                    yes: "Approve", no: "Cancel", answer: .screen(.approvePostings(refs: refs, versions: versions)))))
         case .declinePosting:
             guard let posting = state.postings.selectedRow else { return state.toasts.show("no posting is waiting", isError: true) }
             state.modals.open(.form(FormModal(TriageForms.decline(title: "Decline “\(posting.title)”", subtitle: posting.organization),
-                                              purpose: .declinePosting(ref: posting.ref))))
+                                              purpose: .declinePosting(ref: posting.ref, version: posting.version))))
         case .resubmitPosting:
             guard let posting = state.postings.selectedRow else { return state.toasts.show("no posting here", isError: true) }
             state.modals.open(.form(FormModal(TriageForms.noteOnly(title: "Resubmit “\(posting.title)”",
                                                                    subtitle: "Back into review; a listing is resubmitted once"),
-                                              purpose: .resubmitPosting(ref: posting.ref))))
+                                              purpose: .resubmitPosting(ref: posting.ref, version: posting.version))))
         case .newListing:
             var text = ListingFormText()
             text.deadline = CalendarDay(now().addingTimeInterval(21 * 86_400)).description
@@ -153,18 +155,18 @@ extension TriageScreen {
             return state.toasts.show("showing \(StaffConsoleView.postingsView(review.showing)) postings")
         case .approveOrganization:
             guard let organization = state.organizations.selectedRow else { return state.toasts.show("no organization is waiting", isError: true) }
-            try review.approveOrganization(organization.name)
+            try review.approveOrganization(organization.name, version: organization.version)
             try readReview()
             return state.toasts.show("approved \(organization.name); its listings still wait for their own review")
         case .declineOrganization:
             guard let organization = state.organizations.selectedRow else { return state.toasts.show("no organization is waiting", isError: true) }
             state.modals.open(.form(FormModal(TriageForms.decline(title: "Decline \(organization.name)", subtitle: "Its pending listings are declined with it"),
-                                              purpose: .declineOrganization(name: organization.name))))
+                                              purpose: .declineOrganization(name: organization.name, version: organization.version))))
         case .trustOrganization:
             guard let organization = state.organizations.selectedRow else { return state.toasts.show("no organization is waiting", isError: true) }
             state.modals.open(.confirm(Confirmation(title: "Trust \(organization.name)?",
                                                     message: "Its later listings are approved on arrival, without review.",
-                                                    yes: "Trust", no: "Cancel", answer: .screen(.trustOrganization(name: organization.name)))))
+                                                    yes: "Trust", no: "Cancel", answer: .screen(.trustOrganization(name: organization.name, version: organization.version)))))
         case .review, .shortlist, .offer, .reject, .accept, .start, .deliver, .sendBack, .complete, .withdraw, .declineOffer:
             break  // transitions, handled above
         case .keepLine, .cancelLine, .runCommand, .cancelCommand, .sendForm, .nextField, .previousField, .cancelForm,

@@ -73,6 +73,8 @@ extension TriageScreen {
             state.canUndo = false
             return state.toasts.show("undone: \(restored.count) application\(restored.count == 1 ? "" : "s") back where they were")
         case "expire":
+            // The hourly round closes listings for everyone; closing them on demand is an admin's.
+            try catalogue.checkStanding(for: .expireListings)
             let effects = try closeExpired()
             return effects.isEmpty ? state.toasts.show("no listing is past its deadline") : effects
         case "import":
@@ -100,6 +102,16 @@ extension TriageScreen {
         case .submitted(let form, let purpose):
             do {
                 return try submit(form, purpose)
+            } catch CatalogueError.noLongerStaff(let login) {
+                throw CatalogueError.noLongerStaff(login)
+            } catch CatalogueError.reviewChanged(let conflict) {
+                // Keeps what was typed, shows the posting as it is now behind the form, and aims
+                // the form at it: sending again is a decision on what is there now.
+                try review.reload()
+                try readReview()
+                state.modals.refuseForm("\(conflict.description) (send again to decide on it as it is now)",
+                                        purpose: try lookedAgain(purpose))
+                return []
             } catch {
                 // The form stays open with what was typed, and says what to fix.
                 state.modals.refuseForm("\(error)")
@@ -126,8 +138,14 @@ extension TriageScreen {
         switch purpose {
         case .move(let move, let targets):
             return try perform(move, on: targets)
-        case .approvePostings(let refs):
-            try review.approve(refs)
+        case .approvePostings(let refs, let versions):
+            do {
+                try review.approve(refs, versions: versions)
+            } catch CatalogueError.reviewChanged(let conflict) {
+                try review.reload()
+                try readReview()
+                return state.toasts.show("nothing was approved: \(conflict.description)", isError: true)
+            }
             try readReview()
             return state.toasts.show("approved \(refs.count) posting\(refs.count == 1 ? "" : "s"): students see them now")
         case .closeListing(let ref, let version):
@@ -138,8 +156,14 @@ extension TriageScreen {
             try catalogue.archiveListing(ref: ref, expectedVersion: version, by: session.actor, now: now())
             try reloadAll()
             return state.toasts.show("archived \(ref)")
-        case .trustOrganization(let name):
-            try review.trustOrganization(name)
+        case .trustOrganization(let name, let version):
+            do {
+                try review.trustOrganization(name, version: version)
+            } catch CatalogueError.reviewChanged(let conflict) {
+                try review.reload()
+                try readReview()
+                return state.toasts.show("\(name) was not trusted: \(conflict.description)", isError: true)
+            }
             try readReview()
             return state.toasts.show("\(name) is trusted: its later listings are approved on arrival")
         case .deleteView(let name):
@@ -202,25 +226,40 @@ extension TriageScreen {
             let approval = try catalogue.approval(ofListing: saved.id ?? 0)
             return state.toasts.show(ref == nil ? "created \(saved.ref): \(approval == .approved ? "approved on arrival (trusted organization)" : "it waits for review in Postings")"
                                      : "saved \(saved.ref)")
-        case .declinePosting(let ref):
+        case .declinePosting(let ref, let version):
             let reason = TriageForms.declineReason(form)
-            try review.decline(ref, reason: reason, note: TriageForms.optional(form.field("Note").text))
+            try review.decline(ref, version: version, reason: reason, note: TriageForms.optional(form.field("Note").text))
             state.modals.closeForm()
             try readReview()
             return state.toasts.show("declined (\(reason.label)); students no longer see it")
-        case .resubmitPosting(let ref):
-            try review.resubmit(ref, note: TriageForms.optional(form.field("Note").text))
+        case .resubmitPosting(let ref, let version):
+            try review.resubmit(ref, version: version, note: TriageForms.optional(form.field("Note").text))
             state.modals.closeForm()
             try readReview()
             return state.toasts.show("resubmitted: it waits for review again")
-        case .declineOrganization(let name):
+        case .declineOrganization(let name, let version):
             let reason = TriageForms.declineReason(form)
-            try review.declineOrganization(name, reason: reason, note: TriageForms.optional(form.field("Note").text))
+            try review.declineOrganization(name, version: version, reason: reason, note: TriageForms.optional(form.field("Note").text))
             state.modals.closeForm()
             try readReview()
             return state.toasts.show("declined \(name) (\(reason.label))")
         case .move, .approvePostings, .trustOrganization, .views, .deleteView, .studentRecord, .commands, .closeListing, .archiveListing:
             return []
+        }
+    }
+
+    /// A review form's purpose moved on to the record as it is now, after a conflict (it may
+    /// have left the queue on screen: approved, say).
+    private func lookedAgain(_ purpose: TriagePurpose) throws -> TriagePurpose {
+        switch purpose {
+        case .declinePosting(let ref, _):
+            try catalogue.opportunity(ref: ref).map { .declinePosting(ref: ref, version: $0.version) } ?? purpose
+        case .resubmitPosting(let ref, _):
+            try catalogue.opportunity(ref: ref).map { .resubmitPosting(ref: ref, version: $0.version) } ?? purpose
+        case .declineOrganization(let name, _):
+            try catalogue.organizations().first { $0.name == name }.map { .declineOrganization(name: name, version: $0.version) } ?? purpose
+        default:
+            purpose
         }
     }
 }

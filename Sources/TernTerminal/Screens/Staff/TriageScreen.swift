@@ -50,6 +50,8 @@ public final class TriageScreen: Screen {
     }
 
     public func update(_ event: Event<TriageOutcome>) -> [Effect<TriageOutcome>] {
+        // Removed from staff: nothing is read or done any more; any quit key leaves.
+        if state.noLongerStaff != nil { return onlyQuit(event) }
         do {
             switch event {
             case .resize(let size):
@@ -86,10 +88,31 @@ public final class TriageScreen: Screen {
                 state.reportStatus = failure.map { "The report could not be read: \($0)" }
                 return []
             }
+        } catch CatalogueError.noLongerStaff(let login) {
+            return dismiss(login)
         } catch {
             // An error while acting is shown, never swallowed; what the screen shows stays.
             return state.toasts.show("\(error)", isError: true)
         }
+    }
+
+    /// The catalogue refused this account's next action because it is no longer on the staff
+    /// list: forms and overlays close (nothing in them can be sent), timers stop.
+    func dismiss(_ login: String) -> [Effect<TriageOutcome>] {
+        state.noLongerStaff = login
+        state.modals = ModalHost()
+        state.commandPrompt = nil
+        state.line = nil
+        state.file = nil
+        state.postingDetail = nil
+        state.toasts.clear()
+        return [.stopTimer(Self.expiryTimer), .stopTimer(Toasts.timer)]
+    }
+
+    private func onlyQuit(_ event: Event<TriageOutcome>) -> [Effect<TriageOutcome>] {
+        if case .resize(let size) = event { state.panes.resize(to: size) }
+        guard case .key(let key) = event, let action = state.keyMap.action(for: key, in: [.global]) else { return [] }
+        return action == .quit || action == .quitNow || action == .back ? [.quit] : []
     }
 
     public static func view(_ state: TriageState, size: Size) -> Frame {

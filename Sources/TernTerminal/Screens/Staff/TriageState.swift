@@ -50,15 +50,18 @@ public enum TriagePurpose {
     case organizationFeedback(applicationID: Int64)
     /// The organization's own decision (offer, completion, …), entered by staff on its behalf.
     case organizationDecision(row: TriageRow, moves: [StaffMove])
-    case approvePostings(refs: [String])
-    case declinePosting(ref: String)
+    /// Postings approved together, each at the version the reviewer saw.
+    case approvePostings(refs: [String], versions: [String: Int])
+    /// A decline at the version the form opened on (moved on to the version now, after a
+    /// refusal has said who changed it, so sending again is a decision on what is there now).
+    case declinePosting(ref: String, version: Int)
     /// A new listing (nil), or an edit of one at the version the form opened.
     case listing(ref: String?, version: Int?)
     case closeListing(ref: String, version: Int)
     case archiveListing(ref: String, version: Int)
-    case resubmitPosting(ref: String)
-    case declineOrganization(name: String)
-    case trustOrganization(name: String)
+    case resubmitPosting(ref: String, version: Int)
+    case declineOrganization(name: String, version: Int)
+    case trustOrganization(name: String, version: Int)
     case views([TriageView])
     case deleteView(String)
     case studentRecord
@@ -135,6 +138,10 @@ public struct TriageState {
 
     /// An import running in the background, drawn as a progress bar.
     public var importing: ConsoleImport?
+
+    /// Set (to the login) once the catalogue says this account is no longer staff: the console
+    /// then shows only that, and offers only to quit.
+    public var noLongerStaff: String?
 
     // MARK: Over the panes
 

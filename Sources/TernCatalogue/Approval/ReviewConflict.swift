@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+
+/// A review decision refused because the posting or organization changed after the reviewer
+/// looked at it: says what happened, by whom and when, so they can look again. A change the
+/// reviewer made themself (in another window, or a second press) is reported as theirs.
+///
+/// ```swift
+/// // A opened the decline form; B approved the listing; A sends the decline:
+/// CatalogueError.reviewChanged(conflict).description
+/// // "acme-logo was approved by bsmith at 14:02; look again"
+/// ```
+public struct ReviewConflict: Sendable, Equatable {
+    /// The listing's ref or the organization's name.
+    public var subject: String
+    /// What was done, as a past participle: approved, declined, resubmitted, trusted, edited,
+    /// closed, archived; "changed" when nothing on record says what.
+    public var change: String
+    /// Who did it (a login, or `system`); nil when nothing on record says.
+    public var by: String?
+    /// When, UTC ISO 8601.
+    public var at: String?
+    /// The reviewer refused is the one who made the change.
+    public var isYours: Bool
+
+    public var description: String {
+        let when = at.map { " " + Self.clock($0) } ?? ""
+        if isYours { return "you \(change) \(subject)\(when); look again" }
+        return "\(subject) was \(change)\(by.map { " by \($0)" } ?? "")\(when); look again"
+    }
+
+    /// "at 14:02" today, "on 2026-12-05 at 14:02" before, in local time.
+    static func clock(_ iso: String, now: Date = Date()) -> String {
+        guard let date = Timestamp.date(iso) else { return "at \(iso)" }
+        let calendar = Calendar.current
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        if calendar.isDate(date, inSameDayAs: now) { return "at \(time)" }
+        return "on \(CalendarDay(date).description) at \(time)"
+    }
+}
+
+extension Catalogue {
+    /// Why a decision on listing `id` is refused: its latest recorded change (a decision, or an
+    /// edit, close or archive in the audit log, whose detail starts with the ref).
+    static func listingConflict(_ db: Database, listing id: Int64, ref: String, updatedAt: String?, actor: Actor) throws -> ReviewConflict {
+        let latest = try Row.fetchOne(db, sql: """
+            SELECT kind, actor, at FROM (
+                SELECT d.decision AS kind, d.actor_username AS actor, d.at AS at, d.id AS seq, 1 AS source
+                FROM posting_decisions d WHERE d.opportunity_id = ?
+                UNION ALL
+                SELECT l.action, l.actor_username, l.at, l.id, 0 FROM audit_log l
+                WHERE l.action IN ('edit_listing', 'close_listing', 'archive_listing') AND (l.detail = ? OR substr(l.detail, 1, ?) = ?)
+            ) ORDER BY at DESC, source DESC, seq DESC LIMIT 1
+            """, arguments: [id, ref, ref.unicodeScalars.count + 1, ref + ":"])
+        return conflict(subject: ref, latest: latest, updatedAt: updatedAt, actor: actor)
+    }
+
+    /// Why a decision on organization `id` is refused: its latest recorded decision.
+    static func organizationConflict(_ db: Database, organization id: Int64, name: String, actor: Actor) throws -> ReviewConflict {
+        let latest = try Row.fetchOne(db, sql: """
+            SELECT decision AS kind, actor_username AS actor, at FROM posting_decisions
+            WHERE organization_id = ? AND opportunity_id IS NULL ORDER BY at DESC, id DESC LIMIT 1
+            """, arguments: [id])
+        return conflict(subject: name, latest: latest, updatedAt: nil, actor: actor)
+    }
+
+    private static func conflict(subject: String, latest: Row?, updatedAt: String?, actor: Actor) -> ReviewConflict {
+        // A later change with nothing on record (a listing closed at its deadline, an import)
+        // is reported as a change at that time, by nobody in particular.
+        guard let latest, updatedAt.map({ ($0 as String) <= (latest["at"] as String) }) ?? true else {
+            return ReviewConflict(subject: subject, change: "changed", by: nil, at: updatedAt, isYours: false)
+        }
+        let kind: String = latest["kind"]
+        let change = switch kind {
+        case "edit_listing": "edited"
+        case "close_listing": "closed"
+        case "archive_listing": "archived"
+        default: PostingDecisionKind(rawValue: kind)?.rawValue ?? "changed"
+        }
+        let by: String = latest["actor"]
+        return ReviewConflict(subject: subject, change: change, by: by, at: latest["at"], isYours: by == actor.username && actor.role != .system)
+    }
+}
