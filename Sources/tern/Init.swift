@@ -50,7 +50,7 @@ struct Init: ParsableCommand {
             } catch {
                 // All or nothing: a half-made catalogue would make the retry say "already exists".
                 try? created.close()
-                for file in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
+                for file in [path, path + "-wal", path + "-shm", path + "-heads"] { try? FileManager.default.removeItem(atPath: file) }
                 throw error
             }
         }

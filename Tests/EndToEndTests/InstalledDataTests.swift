@@ -46,12 +46,18 @@ import Testing
         let refused = try Self.shell("tern init --demo --db c.sqlite", in: scratch.url.path, bin: bin)
         #expect(refused.status == 1)
         #expect(refused.stderr.hasPrefix("tern: cannot find the demo catalogue"), "\(refused.stderr)")
-        for file in ["c.sqlite", "c.sqlite-wal", "c.sqlite-shm"] {
+        for file in ["c.sqlite", "c.sqlite-wal", "c.sqlite-shm", "c.sqlite-heads"] {
             #expect(!FileManager.default.fileExists(atPath: scratch.path(file)), "\(file) was left behind")
         }
         // The retry is not told "already exists".
         let empty = try Self.shell("tern init --db c.sqlite", in: scratch.url.path, bin: bin)
         #expect(empty.status == 0, "\(empty.stderr)")
+        // Demo data that is found but cannot be loaded: what was created is taken away again.
+        try FileManager.default.createDirectory(atPath: scratch.path("broken/demo"), withIntermediateDirectories: true)
+        try "[{\"ref\": ".write(toFile: scratch.path("broken/demo/opportunities.json"), atomically: true, encoding: .utf8)
+        let broken = try TernProcess.run(["init", "--demo", "--db", scratch.path("b.sqlite")], environment: ["TERN_DATA_DIR": scratch.path("broken")])
+        #expect(broken.status == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.hasPrefix("b.sqlite") } == [])
         let demo = try OutputFailureTests.demo(scratch)
         let shown = try Self.noThemeWarning(program: bin + "/tern", db: demo)
         #expect(shown.drawn)
