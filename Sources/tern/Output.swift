@@ -72,14 +72,16 @@ enum Output {
         let temporary = (directory.isEmpty ? "" : directory + "/") + ".\((path as NSString).lastPathComponent).\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw OutputFailure(destination: path, code: errno) }
+        var isOpen = true
         do {
             try write(Array(data), to: fd, named: path)
             guard fsync(fd) == 0 else { throw OutputFailure(destination: path, code: errno) }
-            let closed = close(fd)
-            guard closed == 0 else { throw OutputFailure(destination: path, code: errno) }
+            isOpen = false
+            // close(2) reports what a network file system could only find out now.
+            guard close(fd) == 0 else { throw OutputFailure(destination: path, code: errno) }
             guard rename(temporary, path) == 0 else { throw OutputFailure(destination: path, code: errno) }
         } catch {
-            _ = close(fd)
+            if isOpen { _ = close(fd) }
             unlink(temporary)
             throw error
         }
