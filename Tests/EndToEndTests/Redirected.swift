@@ -49,15 +49,6 @@ enum Redirected {
             posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         }
         for fd in TmuxSession.openDescriptors() where fd > 2 && fd != pipeEnds[1] { posix_spawn_file_actions_addclose(&actions, fd) }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t(), every = sigset_t()
-        sigemptyset(&none)
-        sigfillset(&every)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &every)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let binary = try program ?? TernProcess.binary
         // An ignored signal stays ignored across exec: the shell ignores SIGPIPE, then becomes tern.
         let argv = (["/bin/sh", "-c", (ignoringSIGPIPE ? "trap '' PIPE; " : "") + "exec \"$0\" \"$@\"", binary] + arguments).map { strdup($0) } + [nil]
@@ -69,7 +60,7 @@ enum Redirected {
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { envp.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp)
+        let spawned = TmuxSession.withCleanSignals { attributes in posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp) }
         if pipeEnds[1] >= 0 { close(pipeEnds[1]) }
         guard spawned == 0 else { throw TmuxSession.SpawnFailed() }
         var status: Int32 = 0
