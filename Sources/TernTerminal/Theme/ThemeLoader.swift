@@ -18,7 +18,7 @@ import TOMLKit
 /// ```
 ///
 /// ```swift
-/// let theme = try ThemeLoader.load(named: "high-contrast", searchPaths: ThemeLoader.searchPaths(executablePath: CommandLine.arguments[0]))
+/// let theme = try ThemeLoader.load(named: "high-contrast", searchPaths: ThemeLoader.searchPaths(executablePath: "/usr/local/bin/tern"))
 /// ```
 public enum ThemeLoader {
     /// Finds `NAME.toml` in the given theme directories (first hit wins) and parses it.
