@@ -40,13 +40,13 @@ struct Audit: ParsableCommand {
         let (opened, _) = try catalogue.open(for: .readAuditTrail, readOnly: true)
         let entries = try opened.auditTrail(student: student, actor: actor, since: since.flatMap(SinceDate.parse), limit: count)
         if json {
-            FileHandle.standardOutput.write(Data((JSONText.array(entries.map { entry in
+            try Output.line(JSONText.array(entries.map { entry in
                 .object([("at", .string(entry.at)), ("actor", .string(entry.actor)), ("actor_role", .string(entry.actorRole)),
                          ("action", .string(entry.action)), ("student", .optional(entry.student)),
                          ("application", entry.applicationID.map { .integer(Int($0)) } ?? .null), ("detail", .optional(entry.detail))])
-            }).rendered() + "\n").utf8))
+            }).rendered())
         } else {
-            print(entries.isEmpty ? "no audit entries match" : PlainTable.render(
+            try Output.line(entries.isEmpty ? "no audit entries match" : PlainTable.render(
                 header: ["AT", "ACTOR", "ROLE", "ACTION", "STUDENT", "APPLICATION", "DETAIL"],
                 rows: entries.map { [$0.at, $0.actor, $0.actorRole, $0.action, $0.student ?? "", $0.applicationID.map { "\($0)" } ?? "", $0.detail ?? ""] },
                 limits: [20, 20, 24, 22, 20, 11, 60], rightAligned: [5]))
@@ -62,13 +62,13 @@ extension Audit {
         guard let student = access.student else { throw Failure("only students have records to disclose") }
         let seen = try opened.disclosures(ofStudent: student, limit: count)
         if json {
-            FileHandle.standardOutput.write(Data((JSONText.array(seen.map { disclosure in
+            try Output.line(JSONText.array(seen.map { disclosure in
                 .object([("at", .string(disclosure.at)), ("role", .string(disclosure.role)), ("name", .string(disclosure.name)),
                          ("what", .string(disclosure.what)), ("detail", .optional(disclosure.detail)),
                          ("application", disclosure.applicationID.map { .integer(Int($0)) } ?? .null)])
-            }).rendered() + "\n").utf8))
+            }).rendered())
         } else {
-            print(seen.isEmpty ? "nobody at the career center has seen or changed your records" : PlainTable.render(
+            try Output.line(seen.isEmpty ? "nobody at the career center has seen or changed your records" : PlainTable.render(
                 header: ["AT", "WHO", "WHAT", "DETAIL"],
                 rows: seen.map { ["\($0.at)", "\($0.role) \($0.name)", $0.what + ($0.applicationID.map { " (application \($0))" } ?? ""), $0.detail ?? ""] },
                 limits: [20, 32, 70, 60], rightAligned: []))
