@@ -96,6 +96,13 @@ import Testing
         #expect(written > 0)
     }
 
+    @Test func actingForAStudentOnACatalogueOpenReadOnlyIsRefusedRatherThanUnrecorded() throws {
+        let reader = try opened(readOnly: true)
+        #expect(throws: CatalogueError.notPermitted("acting for a student is recorded in the audit log, and the catalogue is open read-only here")) {
+            try reader.authorize(.portfolio, account: Self.advisor, actingFor: "tnguyen")
+        }
+    }
+
     @Test func settingsChangesAreOneAuditedTransaction() throws {
         let admin = try opened()
         let access = try admin.authorize(.changeSettings, account: Self.admin)
