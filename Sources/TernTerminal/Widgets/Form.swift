@@ -125,11 +125,11 @@ public struct Form: Sendable, Equatable {
     }
 
     /// The first field holding more than it may send, and why, naming the field: "Portfolio
-    /// link: 2001 characters; the most it holds is 2000". Nothing is cut to make it fit.
+    /// link: 2001 characters; at most 2000 can be sent". Nothing is cut to make it fit.
     public var overCount: (index: Int, reason: String)? {
         for (index, field) in fields.enumerated() {
             guard let text = field.textField, text.isOverCount, let most = text.counted else { continue }
-            return (index, "\(field.label): \(text.count) characters; the most it holds is \(most) — shorten it to send")
+            return (index, "\(field.label): \(text.count) characters; at most \(most) can be sent")
         }
         return nil
     }
@@ -215,7 +215,7 @@ public struct Form: Sendable, Equatable {
                                             style: text.isOverCount ? .error : .muted)
                     }
                 }
-                let at = text.draw(into: &grid, area: textArea, focused: focused)
+                let at = text.draw(into: &grid, area: textArea, focused: focused, markers: true)
                 if focused { caret = at }
             case .choice(let choice): choice.draw(into: &grid, area: controlArea, focused: focused)
             case .checkbox(let box): box.draw(into: &grid, area: controlArea, focused: focused)

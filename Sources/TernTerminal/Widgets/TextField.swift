@@ -109,17 +109,18 @@ public struct TextField: Sendable, Equatable {
 
     /// Draws the text (single line: scrolled horizontally by display width so the cursor stays
     /// visible; multiline: wrapped, scrolled vertically to the cursor) with the cursor cell in
-    /// reverse when focused. Returns the screen position of the cursor, for parking the hardware
-    /// cursor there (screen readers and magnifiers follow it).
+    /// reverse when focused. With `markers`, a multiline field keeps its last column for "↑"/"↓"
+    /// when lines lie above or below the box (forms draw them). Returns the screen position of
+    /// the cursor, for parking the hardware cursor there (screen readers and magnifiers follow it).
     ///
     /// ```swift
     /// let caret = field.draw(into: &grid, area: Rect(x: 10, y: 4, width: 30, height: 1), focused: true)
     /// ```
     @discardableResult
-    public func draw(into grid: inout CellGrid, area: Rect, focused: Bool) -> (x: Int, y: Int) {
+    public func draw(into grid: inout CellGrid, area: Rect, focused: Bool, markers: Bool = false) -> (x: Int, y: Int) {
         let chars = Array(text)
         if multiline {
-            return LineRenderer.drawMultiline(chars, cursor: cursor, into: &grid, area: area, showCursor: focused, markers: true)
+            return LineRenderer.drawMultiline(chars, cursor: cursor, into: &grid, area: area, showCursor: focused, markers: markers)
         }
         return LineRenderer.drawSingleLine(chars, cursor: cursor, into: &grid, area: area, showCursor: focused)
     }

@@ -69,7 +69,7 @@ enum PaneContent {
 
     /// `actions` are what the student may do to their application to it now ("You can").
     static func detailBlocks(_ detail: ListingDetail?, isGuest: Bool, keyMap: KeyMap<StudentAction> = StudentAction.defaultKeyMap,
-                             actions: [KeyHint] = []) -> [TextBlock] {
+                             actions: [KeyHint] = [], offersApply: Bool = true) -> [TextBlock] {
         guard let detail else { return [.paragraph("Select a listing to read its brief.")] }
         let opp = detail.opportunity
         var blocks: [TextBlock] = [.heading(opp.title)]
@@ -90,7 +90,7 @@ enum PaneContent {
             blocks.append(.field(label: "You", value: "applied — \(mine.status.label)", valueStyle: Style(.status(mine.status), bold: true)))
             if let link = mine.deliverableLink { blocks.append(.field(label: "Delivered", value: link)) }
             blocks += actionBlocks(actions)
-        } else if !isGuest && detail.isAcceptingApplications {
+        } else if !isGuest && offersApply && detail.isAcceptingApplications {
             blocks.append(.field(label: "You", value: "not applied — press \(keyMap.keyNames(for: .apply)) to apply", valueStyle: .muted))
         }
         if let reason = detail.fitReason { blocks.append(.field(label: "For you", value: reason)) }

@@ -66,7 +66,7 @@ extension StudentView {
             PaneContent.detailBlocks(state.detail, isGuest: state.isGuest, keyMap: state.keyMap,
                                      actions: state.detailNotice != nil ? [] : state.detail?.myApplication.map { mine in
                                          state.actions(on: mine).map { KeyHint(state.keyMap.keyNames(for: action($0)), $0.label) }
-                                     } ?? [])
+                                     } ?? [], offersApply: state.detailNotice == nil)
         case .feedback:
             PaneContent.feedbackBlocks(state.feedback, isGuest: state.isGuest, rateKeys: state.keyMap.keyNames(for: .rateOrganization))
         case .applications:

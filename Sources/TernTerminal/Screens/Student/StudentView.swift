@@ -67,7 +67,14 @@ enum StudentView {
         case .text(let overlay)?:
             return StatusBar.hints((overlay.scope == .profile ? [.editProfile] : []) + [.moveDown, .moveUp, .back], keyMap: map)
         case .help?: return StatusBar.hints([.moveDown, .moveUp, .back], keyMap: map)
-        case nil: return StatusBar.hints(paneHints(state), keyMap: map)
+        case nil:
+            // A key standing for an application action is named by it: "a reopen", "d correct the link".
+            let shownActions = state.panes.focus == .applications ? applicationActions(state) : detailApplicationActions(state)
+            let labels = Dictionary(shownActions.map { (action($0), $0.label) }, uniquingKeysWith: { first, _ in first })
+            return paneHints(state).compactMap { action in
+                let names = map.keyNames(for: action)
+                return names.isEmpty ? nil : KeyHint(names, labels[action] ?? action.label)
+            }
         }
     }
 
@@ -104,8 +111,14 @@ enum StudentView {
     /// student has not applied, else what the state machine allows on their application; saving.
     static func listingActions(_ state: StudentState) -> [StudentAction] {
         guard let detail = state.detail, state.detailNotice == nil else { return [] }
-        if let mine = detail.myApplication { return state.actions(on: mine).map(action) + [.toggleSaved] }
+        if detail.myApplication != nil { return detailApplicationActions(state).map(action) + [.toggleSaved] }
         return (detail.isAcceptingApplications ? [.apply] : []) + [.toggleSaved]
+    }
+
+    /// What the student may do now to their application to the listing in the detail.
+    static func detailApplicationActions(_ state: StudentState) -> [StudentApplicationAction] {
+        guard state.detailNotice == nil, let mine = state.detail?.myApplication else { return [] }
+        return state.actions(on: mine)
     }
 
     /// What the state machine lets the student do to the selected application now.
