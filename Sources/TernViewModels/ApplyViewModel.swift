@@ -68,8 +68,8 @@ public final class ApplyViewModel {
         if let refusal = StoredText.coverNote.refusal(of: note) { throw Invalid(description: "Cover note: \(refusal.message)") }
         let link = draft.portfolioLink.trimmingCharacters(in: .whitespaces)
         if let refusal = StoredText.portfolioLink.refusal(of: link) { throw Invalid(description: "Portfolio link: \(refusal.message)") }
-        if !link.isEmpty, !(link.hasPrefix("https://") || link.hasPrefix("http://")) {
-            throw Invalid(description: "Portfolio link: must start with http:// or https://")
+        if !link.isEmpty, let why = Link.refusal(of: link) {
+            throw Invalid(description: "Portfolio link: \(why)")
         }
         guard let hours = Int(draft.hoursOffered.trimmingCharacters(in: .whitespaces)), (1...60).contains(hours) else {
             throw Invalid(description: "Hours offered: enter a whole number from 1 to 60")

@@ -63,9 +63,9 @@ struct ApplicationsList: ParsableCommand {
             cursor = page.next
         } while cursor != nil && rows.count < count
         if json {
-            FileHandle.standardOutput.write(Data((JSONText.array(rows.map(Self.json)).rendered() + "\n").utf8))
+            try Output.line(JSONText.array(rows.map(Self.json)).rendered())
         } else {
-            print(rows.isEmpty ? "no applications match" : PlainTable.render(
+            try Output.line(rows.isEmpty ? "no applications match" : PlainTable.render(
                 header: ["ID", "STATUS", "WAITING", "STUDENT", "LISTING", "ORGANIZATION", "CLAIMED BY"],
                 rows: rows.map { ["\($0.id)", $0.status.rawValue, "\($0.waitingDays) d", $0.studentUsername, $0.opportunityTitle,
                                   $0.organization, $0.claimedBy ?? ""] },

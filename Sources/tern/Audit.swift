@@ -35,13 +35,13 @@ struct Audit: ParsableCommand {
         let (opened, _) = try catalogue.open(for: .readAuditTrail, readOnly: true)
         let entries = try opened.auditTrail(student: student, actor: actor, since: since.flatMap(SinceDate.parse), limit: count)
         if json {
-            FileHandle.standardOutput.write(Data((JSONText.array(entries.map { entry in
+            try Output.line(JSONText.array(entries.map { entry in
                 .object([("at", .string(entry.at)), ("actor", .string(entry.actor)), ("actor_role", .string(entry.actorRole)),
                          ("action", .string(entry.action)), ("student", .optional(entry.student)),
                          ("application", entry.applicationID.map { .integer(Int($0)) } ?? .null), ("detail", .optional(entry.detail))])
-            }).rendered() + "\n").utf8))
+            }).rendered())
         } else {
-            print(entries.isEmpty ? "no audit entries match" : PlainTable.render(
+            try Output.line(entries.isEmpty ? "no audit entries match" : PlainTable.render(
                 header: ["AT", "ACTOR", "ROLE", "ACTION", "STUDENT", "APPLICATION", "DETAIL"],
                 rows: entries.map { [$0.at, $0.actor, $0.actorRole, $0.action, $0.student ?? "", $0.applicationID.map { "\($0)" } ?? "", $0.detail ?? ""] },
                 limits: [20, 20, 24, 22, 20, 11, 60], rightAligned: [5]))

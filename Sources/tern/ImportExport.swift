@@ -45,7 +45,7 @@ struct Import: ParsableCommand {
         do {
             let summary = try opened.importFile(source, format: kind, dryRun: dryRun) { progress.show($0) }
             progress.finish()
-            print("\(dryRun ? "would import" : "imported") \(summary.subject) from \(Sanitizer.line(file)): \(summary.inserted) new, \(summary.updated) updated")
+            try Output.line("\(dryRun ? "would import" : "imported") \(summary.subject) from \(Sanitizer.line(file)): \(summary.inserted) new, \(summary.updated) updated")
         } catch let error as ImportError {
             throw ImportFailure(file: file, error: error)
         }
@@ -81,11 +81,10 @@ struct Export: ParsableCommand {
         // catalogue's text as the screen shows it, so an imported escape sequence cannot drive it.
         let toTerminal = isatty(STDOUT_FILENO) == 1
         var buffer = ""
-        let out = FileHandle.standardOutput
         try opened.export(subject, as: ExchangeFormat(rawValue: format)!) { chunk in
             buffer += toTerminal ? Sanitizer.block(chunk) : chunk
-            if buffer.utf8.count > 1 << 16 { out.write(Data(buffer.utf8)); buffer = "" }
+            if buffer.utf8.count > 1 << 16 { try Output.write(buffer); buffer = "" }
         }
-        out.write(Data(buffer.utf8))
+        try Output.write(buffer)
     }
 }

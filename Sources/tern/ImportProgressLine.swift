@@ -47,7 +47,7 @@ final class ImportProgressLine: @unchecked Sendable {
         lock.withLock {
             guard line != lastDrawn else { return }
             lastDrawn = line
-            FileHandle.standardError.write(Data(("\r\u{1B}[2K" + line).utf8))
+            Output.transient("\r\u{1B}[2K" + line)
         }
     }
 
@@ -55,7 +55,7 @@ final class ImportProgressLine: @unchecked Sendable {
     func finish() {
         guard enabled else { return }
         lock.withLock {
-            if !lastDrawn.isEmpty { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+            if !lastDrawn.isEmpty { Output.transient("\r\u{1B}[2K") }
             lastDrawn = ""
         }
     }

@@ -41,10 +41,10 @@ struct Settings: ParsableCommand {
         }
         let home = try opened.homeCurrency()
         let review = try opened.reviewSettings()
-        print("home-currency = \(home)")
-        print("pay-floor = \(Money(cents: review.payFloorCents, currency: home).decimal)")
-        print("unpaid-max-hours = \(review.unpaidMaxHours)")
+        try Output.line("home-currency = \(home)")
+        try Output.line("pay-floor = \(Money(cents: review.payFloorCents, currency: home).decimal)")
+        try Output.line("unpaid-max-hours = \(review.unpaidMaxHours)")
         // The link is printed as stored only when it is safe to show (it was checked on the way in).
-        print("apply-link = \(Sanitizer.line(try opened.applyLinkTemplate() ?? "(not set: kiosks show no QR code)"))")
+        try Output.line("apply-link = \(Sanitizer.line(try opened.applyLinkTemplate() ?? "(not set: kiosks show no QR code)"))")
     }
 }
