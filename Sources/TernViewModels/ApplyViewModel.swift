@@ -67,9 +67,9 @@ public final class ApplyViewModel {
         // One limit per field, the catalogue's: the form counts against the same number.
         if let refusal = StoredText.coverNote.refusal(of: note) { throw Invalid(description: "Cover note: \(refusal.message)") }
         let link = draft.portfolioLink.trimmingCharacters(in: .whitespaces)
-        if let refusal = StoredText.portfolioLink.refusal(of: link) { throw Invalid(description: "Portfolio link: \(refusal.message)") }
-        if !link.isEmpty, let why = Link.refusal(of: link) {
-            throw Invalid(description: "Portfolio link: \(why)")
+        // No link is fine; a link is a web address within the catalogue's limit (StoredText checks both).
+        if !link.isEmpty, let refusal = StoredText.portfolioLink.refusal(of: link) {
+            throw Invalid(description: "Portfolio link: \(refusal.message)")
         }
         guard let hours = Int(draft.hoursOffered.trimmingCharacters(in: .whitespaces)), (1...60).contains(hours) else {
             throw Invalid(description: "Hours offered: enter a whole number from 1 to 60")

@@ -124,7 +124,7 @@ extension StoredText {
     /// Every kind of text, for the README's table of limits to be checked against (one limit
     /// per field, defined here and nowhere else).
     public static let all: [StoredText] = [
-        title, organization, brief, deliverable, skill, city, username, name, email, program, portfolioLink,
+        title, organization, brief, deliverable, skill, city, website, username, name, email, program, portfolioLink,
         coverNote, deliverableLink, note, statusReason, strengths, improvements, comment, savedSearchName, searchWords,
     ]
 
