@@ -46,6 +46,7 @@ extension StudentScreen {
         case .open, .draft: break
         }
         if listing.deadline < today() { return "This listing's deadline passed" + then }
+        if state.view == .saved, !state.saved.contains(id) { return "This listing is no longer in your Saved" + then }
         return "This listing no longer matches what the list shows" + then
     }
 

@@ -50,7 +50,7 @@ extension StudentScreen {
             }
         case .search:
             state.panes.focus = .listings
-            state.searchLine = TextField(state.query.words, limit: 200)
+            state.searchLine = TextField(state.query.words, limit: StoredText.searchWords.limit)
         case .command:
             state.commandPrompt = CommandPrompt()
         case .filters, .clearFilters, .nextView, .toggleSaved, .saveSearch, .savedSearches, .apply, .profile:
