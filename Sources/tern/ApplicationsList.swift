@@ -52,8 +52,11 @@ struct ApplicationsList: ParsableCommand {
     }
 
     func run() throws {
-        let (opened, access) = try catalogue.open(for: .listApplications, readOnly: true)
         let filter = try filter()
+        // A list narrowed to one student discloses their records: recorded in the audit log
+        // before it is printed, which takes a catalogue this account may write.
+        let narrowed = filter.student
+        let (opened, access) = try catalogue.open(for: .listApplications, readOnly: narrowed == nil, expire: false)
         let viewer = access.principal.account.displayName
         var rows: [TriageRow] = []
         var cursor: TriageCursor?
@@ -62,6 +65,10 @@ struct ApplicationsList: ParsableCommand {
             rows += page.rows
             cursor = page.next
         } while cursor != nil && rows.count < count
+        if let narrowed {
+            try opened.recordDisclosure(.listedStudentApplications, by: access.principal, student: narrowed,
+                                        detail: "\(rows.count) applications to \(OutputDestination.standardOutput)")
+        }
         if json {
             try Output.line(JSONText.array(rows.map(Self.json)).rendered())
         } else {

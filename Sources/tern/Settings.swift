@@ -30,15 +30,10 @@ struct Settings: ParsableCommand {
 
     func run() throws {
         let changes = homeCurrency != nil || payFloor != nil || unpaidMaxHours != nil || applyLink != nil
-        let (opened, _) = changes ? try catalogue.open(for: .changeSettings) : try catalogue.open(for: .check, readOnly: true)
-        if let homeCurrency { try opened.setHomeCurrency(homeCurrency) }
-        if let applyLink { try opened.setApplyLinkTemplate(applyLink) }
-        if payFloor != nil || unpaidMaxHours != nil {
-            var review = try opened.reviewSettings()
-            if let payFloor { review.payFloorCents = Money(decimal: payFloor, currency: "USD")!.cents }
-            if let unpaidMaxHours { review.unpaidMaxHours = unpaidMaxHours }
-            try opened.setReviewSettings(review)
-        }
+        let (opened, access) = changes ? try catalogue.open(for: .changeSettings) : try catalogue.open(for: .check, readOnly: true)
+        // Every change at once, in one transaction with its one audit row.
+        try opened.changeSettings(SettingsChange(homeCurrency: homeCurrency, payFloorCents: payFloor.map { Money(decimal: $0, currency: "USD")!.cents },
+                                                 unpaidMaxHours: unpaidMaxHours, applyLink: applyLink), by: access.principal)
         let home = try opened.homeCurrency()
         let review = try opened.reviewSettings()
         try Output.line("home-currency = \(home)")
