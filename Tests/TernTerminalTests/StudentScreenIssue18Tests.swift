@@ -79,6 +79,12 @@ import TernViewModels
         let student = try StudentScreenHarness()
         #expect(student.rows(containing: "App Store listing").first?.contains("withdrawn") == true)
         #expect(student.rows(containing: "App Store listing").first?.contains("✓") == false)
+        // From the listing itself, `a` offers to reopen, never "already applied".
+        while student.state.detail?.opportunity.title.hasPrefix("App Store listing") != true { student.press(.character("j")) }
+        #expect(Self.keyBar(student).contains("a reopen"))
+        student.press(.character("a"))
+        #expect(student.text.contains("Reopen your application?"))
+        student.press(.character("n"), .character("g"))
         try Self.select("App Store listing", in: student)
         let withdrawn = try #require(student.state.applications.selectedRow)
         #expect(Self.keyBar(student).contains("a reopen"))
