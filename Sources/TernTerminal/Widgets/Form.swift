@@ -56,7 +56,7 @@ public struct FormField: Sendable, Equatable {
         return false
     }
 
-    /// The text field's count against its limit, when it has one (see ``TextField/counted``).
+    /// The control as a text field, when it is one (its count and limit: ``TextField/counted``).
     var textField: TextField? {
         if case .text(let field) = control { return field }
         return nil
