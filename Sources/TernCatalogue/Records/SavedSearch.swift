@@ -76,10 +76,11 @@ extension Catalogue {
     /// for search in try catalogue.savedSearches(of: me, today: today) where search.newCount > 0 { … }
     /// ```
     public func savedSearches(of username: String, today: CalendarDay) throws -> [SavedSearch] {
-        try read { db in
-            try Self.searchRows(db, whereSQL: "st.username = ?", arguments: [username])
-                .map { try Self.savedSearch(db, $0, today: today) }
-        }
+        try read { db in try Self.savedSearches(db, of: username, today: today) }
+    }
+
+    static func savedSearches(_ db: Database, of username: String, today: CalendarDay) throws -> [SavedSearch] {
+        try searchRows(db, whereSQL: "st.username = ?", arguments: [username]).map { try savedSearch(db, $0, today: today) }
     }
 
     /// Marks the search as looked at now, so its new count starts again from zero. Another

@@ -216,3 +216,25 @@ enum PaneContent {
         return blocks
     }
 }
+
+extension PaneContent {
+    /// The Updates overlay: the unread first under their own heading, then the earlier ones,
+    /// each dated by the day it happened.
+    static func updateBlocks(_ updates: [StudentUpdate]) -> [TextBlock] {
+        guard !updates.isEmpty else {
+            return [.paragraph("Nothing changed in the last \(Catalogue.updatesWindowDays) days. Status moves, offers, feedback, saved listings closing or taken down, and new matches of your saved searches show here.")]
+        }
+        let unread = updates.filter(\.isUnread), earlier = updates.filter { !$0.isUnread }
+        var blocks: [TextBlock] = []
+        if !unread.isEmpty {
+            blocks.append(.heading("New since you last looked (\(unread.count))"))
+            blocks += unread.map { .field(label: "● " + String($0.at.prefix(10)), value: $0.headline, valueStyle: Style(.accent)) }
+        }
+        if !earlier.isEmpty {
+            if !blocks.isEmpty { blocks.append(.blank) }
+            blocks.append(.heading("Earlier"))
+            blocks += earlier.map { .field(label: String($0.at.prefix(10)), value: $0.headline) }
+        }
+        return blocks
+    }
+}

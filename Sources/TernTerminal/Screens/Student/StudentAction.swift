@@ -12,7 +12,7 @@ public enum StudentAction: String, ScreenAction {
     case clearFilters = "clear_filters", nextView = "next_view"
     case toggleSaved = "toggle_saved", saveSearch = "save_search", savedSearches = "saved_searches"
     case apply, withdraw, acceptOffer = "accept_offer", declineOffer = "decline_offer"
-    case markDelivered = "mark_delivered", rateOrganization = "rate_organization", profile
+    case markDelivered = "mark_delivered", rateOrganization = "rate_organization", profile, updates
     // My applications
     case timelineDown = "timeline_down", timelineUp = "timeline_up"
     // The search line, the command line, forms and confirmations
@@ -54,6 +54,7 @@ public enum StudentAction: String, ScreenAction {
         case .markDelivered: "mark delivered"
         case .rateOrganization: "rate organization"
         case .profile: "profile"
+        case .updates: "updates"
         case .timelineDown: "timeline down"
         case .timelineUp: "timeline up"
         case .keepSearch: "keep the words"
@@ -149,6 +150,7 @@ public enum StudentAction: String, ScreenAction {
         .markDelivered: [.character("d")],
         .rateOrganization: [.character("r")],
         .profile: [.character("p")],
+        .updates: [.character("u")],
         .timelineDown: [.pageDown, .control("f")],
         .timelineUp: [.pageUp, .control("b")],
         .keepSearch: [.enter, .tab, .down],
@@ -181,7 +183,7 @@ public enum StudentAction: String, ScreenAction {
         ("Saved searches", [.deleteSavedSearch]),
         ("Profile", [.editProfile]),
         ("Command line", [.runCommand, .cancelCommand]),
-        ("General", [.profile, .help, .quit, .quitNow]),
+        ("General", [.updates, .profile, .help, .quit, .quitNow]),
     ]
 }
 

@@ -15,6 +15,7 @@ extension StudentScreen {
         CommandSpec("filters", summary: "open the filters form"),
         CommandSpec("apply", summary: "apply to the listing on screen"),
         CommandSpec("profile", summary: "your profile and portfolio"),
+        CommandSpec("updates", summary: "what changed since you last looked"),
         CommandSpec("help", aliases: ["h"], summary: "this list"),
         CommandSpec("q", aliases: ["quit"], summary: "quit tern"),
     ]
@@ -72,6 +73,8 @@ extension StudentScreen {
             return try perform(.clearFilters)
         case "profile":
             return try perform(.profile)
+        case "updates":
+            return openUpdates()
         case "filters":
             return try perform(.filters)
         case "apply":

@@ -25,6 +25,7 @@ extension StudentScreen {
         case .toggleSaved, .saveSearch, .savedSearches: "saving"
         case .nextView: "For you and Saved"
         case .profile: "a profile"
+        case .updates: "Updates"
         default: "following applications"
         }
         return state.toasts.show(GuestText.refusal(what.prefix(1).uppercased() + what.dropFirst()), isError: true)

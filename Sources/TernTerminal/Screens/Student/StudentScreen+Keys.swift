@@ -55,6 +55,8 @@ extension StudentScreen {
             state.commandPrompt = CommandPrompt()
         case .filters, .clearFilters, .nextView, .toggleSaved, .saveSearch, .savedSearches, .apply, .profile:
             return try perform(action)
+        case .updates:
+            return openUpdates()
         case .withdraw, .acceptOffer, .declineOffer, .markDelivered, .rateOrganization:
             return try performOnApplication(action)
         case .timelineDown, .timelineUp:

@@ -204,7 +204,7 @@ extension StudentScreen {
             if case .text? = state.modals.top { state.modals.replaceTop(.text(profileOverlay())) }
             let effects = state.toasts.show("profile saved — For you now ranks by it") as [Effect<StudentOutcome>]
             return state.view == .forYou ? effects + requery() : effects
-        case .move, .savedSearches, .deleteSavedSearch, .profile, .commands:
+        case .move, .savedSearches, .deleteSavedSearch, .profile, .commands, .updates:
             return []
         }
     }

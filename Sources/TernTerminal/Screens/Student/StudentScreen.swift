@@ -27,6 +27,7 @@ public final class StudentScreen: Screen {
     let savedSearches: SavedSearchesViewModel
     let marks: ListingMarks
     let today: () -> CalendarDay
+    let now: () -> Date
 
     /// `today` and `now` are injectable so that tests see the same deadlines every day.
     public init(catalogue: Catalogue, session: StudentSession, keyMap: KeyMap<StudentAction> = StudentAction.defaultKeyMap,
@@ -35,6 +36,7 @@ public final class StudentScreen: Screen {
         self.catalogue = catalogue
         self.session = session
         self.today = today
+        self.now = now
         listings = ListingsViewModel(catalogue: catalogue, today: today)
         detail = DetailViewModel(catalogue: catalogue, session: session, today: today)
         applications = ApplicationsViewModel(catalogue: catalogue, session: session, now: now)
@@ -52,6 +54,7 @@ public final class StudentScreen: Screen {
         try state.applications.reset(source: ApplicationRows(applications.applications))
         try showSelectedListing()
         try showSelectedApplication()
+        state.updates = try StudentUpdates.read(catalogue: catalogue, session: session, today: today(), now: now())
     }
 
     public func update(_ event: Event<StudentOutcome>) -> [Effect<StudentOutcome>] {
@@ -71,6 +74,8 @@ public final class StudentScreen: Screen {
                 return try reload()
             case .taskFinished(let kind, .listings(let result)):
                 return try show(result, counted: kind == .searchCount)
+            case .taskFinished(_, .updates(let updates, let markedRead, let failure)):
+                return show(updates, markedRead: markedRead, failure: failure)
             }
         } catch {
             // A catalogue error while acting on an event is shown, never swallowed; what the
@@ -139,7 +144,7 @@ public final class StudentScreen: Screen {
         try state.applications.reload(source: ApplicationRows(applications.applications))
         try showSelectedApplication(keepingScroll: true)
         try refreshDetail()
-        return requery()
+        return requery() + rereadUpdates()
     }
 
     /// The student's own records: applications, feedback, the marks on listing rows.

@@ -15,11 +15,15 @@ public enum StudentPurpose {
     case profile
     /// The `:help` list of commands.
     case commands
+    /// What changed for the student since they last looked.
+    case updates
 }
 
 /// What the student screen's background tasks bring back: a search's first page, or its count.
 public enum StudentOutcome: Sendable {
     case listings(ListingSearch.Result)
+    /// Updates read again (after marking them read, when `markedRead`); `failure` says why not.
+    case updates(StudentUpdates, markedRead: Bool, failure: String?)
 }
 
 extension TaskKind {
@@ -27,6 +31,10 @@ extension TaskKind {
     static let search = TaskKind("search")
     /// A listings query's count, after a full first page.
     static let searchCount = TaskKind("search count")
+    /// Reading the student's Updates again after a change.
+    static let updates = TaskKind("updates")
+    /// Marking the Updates read, once the student opened them.
+    static let markUpdatesRead = TaskKind("mark updates read")
 }
 
 /// Everything the student screen draws, and nothing that can query: the view is a pure
@@ -78,6 +86,11 @@ public struct StudentState {
 
     public var feedback: [FeedbackViewModel.Item] = []
     public var feedbackScroll = 0
+
+    // MARK: Updates
+
+    /// What changed for the student, newest first; the header counts the unread.
+    public var updates = StudentUpdates()
 
     // MARK: Over the panes
 

@@ -34,15 +34,24 @@ enum StudentView {
         return Frame(grid: grid, cursor: cursor)
     }
 
-    /// " Tern · micro-internships" and, at the right, who is signed in and how many listings
-    /// the list holds ("open" only when closed ones are left out).
+    /// " Tern · micro-internships" and, at the right, who is signed in, how many of their
+    /// Updates are unread (when any), and how many listings the list holds ("open" only when
+    /// closed ones are left out).
     private static func drawHeader(_ state: StudentState, into grid: inout CellGrid, width: Int) {
         grid.write(" Tern · micro-internships", x: 0, y: 0, style: .accent)
         let who = state.isGuest ? "browsing as guest" : "signed in as \(state.displayName)"
         let includesClosed = state.query.includeClosed || state.view == .saved
         let noun = state.listingCount == 1 ? "listing" : "listings"
-        let right = "\(who) · \(state.listingCount) \(includesClosed ? "" : "open ")\(noun) "
-        grid.write(right, x: max(0, width - DisplayWidth.of(Sanitizer.line(right))), y: 0, style: .muted)
+        let unread = state.updates.unread
+        let updates = unread == 0 ? "" : "\(unread) unread \(unread == 1 ? "update" : "updates") (\(state.keyMap.keyNames(for: .updates))) · "
+        let listings = "\(state.listingCount) \(includesClosed ? "" : "open ")\(noun) "
+        let right = "\(who) · " + updates + listings
+        let x = max(0, width - DisplayWidth.of(Sanitizer.line(right)))
+        grid.write(right, x: x, y: 0, style: .muted)
+        if !updates.isEmpty {
+            // The unread count stands out: it is the one part of the header that asks for a look.
+            grid.write(updates, x: x + DisplayWidth.of(Sanitizer.line("\(who) · ")), y: 0, style: .accent)
+        }
     }
 
     private static func title(_ pane: StudentPane, _ state: StudentState) -> String {

@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+
+extension Catalogue {
+    /// How far back Updates looks: older changes are history, shown in My applications.
+    public static let updatesWindowDays = 30
+    /// A saved listing counts as closing soon this many days before its deadline.
+    public static let closingSoonDays = 3
+
+    /// What changed for the student, newest first: their applications' status moves made by
+    /// someone else (shared history only, with the reason given), offers, feedback received,
+    /// saved listings closing within three days or taken down, and saved searches with new
+    /// matches. Each is unread when newer than the student's "seen up to" marker
+    /// (``markUpdatesRead(of:upTo:)``). Reading marks nothing. A guest has none.
+    ///
+    /// ```swift
+    /// let unread = try catalogue.updates(of: "aokafor", today: today, now: Date()).filter(\.isUnread)
+    /// ```
+    public func updates(of username: String, today: CalendarDay, now: Date = Date()) throws -> [StudentUpdate] {
+        try read { db in
+            guard let studentID = try Int64.fetchOne(db, sql: "SELECT id FROM students WHERE username = ?", arguments: [username]) else {
+                return []
+            }
+            let seen = try Self.seenUpTo(db, studentID: studentID)
+            let since = Timestamp.string(now.addingTimeInterval(-Double(Self.updatesWindowDays) * 86_400))
+            var updates = try Self.statusUpdates(db, studentID: studentID, since: since, seen: seen)
+            updates += try Self.feedbackUpdates(db, studentID: studentID, since: since, seen: seen)
+            updates += try Self.savedListingUpdates(db, studentID: studentID, since: since, seen: seen, today: today)
+            updates += try Self.savedSearchUpdates(db, username: username, seen: seen, today: today)
+            // Newest first. Moves stamped in the same second keep the order they were made in
+            // (each source is read in its own order), so the list never shuffles between reads.
+            return updates.enumerated().sorted { ($0.element.at, $0.offset) > ($1.element.at, $1.offset) }.map(\.element)
+        }
+    }
+
+    /// Marks everything up to `moment` as seen. The marker only moves forward, so a slow reader
+    /// finishing late never makes newer updates unread again.
+    ///
+    /// ```swift
+    /// try catalogue.markUpdatesRead(of: "aokafor", upTo: Date())
+    /// ```
+    public func markUpdatesRead(of username: String, upTo moment: Date = Date()) throws {
+        try write { db in
+            let studentID = try Self.studentID(db, username: username)
+            try db.execute(sql: """
+                INSERT INTO student_updates_seen(student_id, seen_up_to) VALUES (?, ?)
+                ON CONFLICT(student_id) DO UPDATE SET seen_up_to = max(seen_up_to, excluded.seen_up_to)
+                """, arguments: [studentID, Timestamp.string(moment)])
+        }
+    }
+
+    private static func seenUpTo(_ db: Database, studentID: Int64) throws -> String {
+        try String.fetchOne(db, sql: "SELECT seen_up_to FROM student_updates_seen WHERE student_id = ?", arguments: [studentID]) ?? ""
+    }
+
+    /// Moves the student did not make themselves: theirs are not news to them.
+    private static func statusUpdates(_ db: Database, studentID: Int64, since: String, seen: String) throws -> [StudentUpdate] {
+        try Row.fetchAll(db, sql: """
+            SELECT e.at, e.to_status, e.note, a.id AS application_id, o.id AS listing_id, o.title
+            FROM application_events e JOIN applications a ON a.id = e.application_id
+            JOIN opportunities o ON o.id = a.opportunity_id
+            WHERE a.student_id = ? AND e.visibility = 'shared' AND e.to_status IS NOT NULL
+              AND e.actor_role <> 'student' AND e.at >= ?
+            ORDER BY e.id
+            """, arguments: [studentID, since]).map { row in
+            let at: String = row["at"]
+            let status = ApplicationStatus(rawValue: row["to_status"])
+            let note: String? = row["note"]
+            return StudentUpdate(kind: status == .offered ? .offer : .status, at: at, subject: row["title"],
+                                 listingID: row["listing_id"], applicationID: row["application_id"], status: status,
+                                 reason: note.flatMap { $0.isEmpty ? nil : $0 }, isUnread: at > seen)
+        }
+    }
+
+    private static func feedbackUpdates(_ db: Database, studentID: Int64, since: String, seen: String) throws -> [StudentUpdate] {
+        try Row.fetchAll(db, sql: """
+            SELECT f.created_at, f.rating, a.id AS application_id, o.id AS listing_id, o.title
+            FROM feedback f JOIN applications a ON a.id = f.application_id JOIN opportunities o ON o.id = a.opportunity_id
+            WHERE a.student_id = ? AND f.direction = 'organization_to_student' AND f.created_at >= ?
+            ORDER BY a.id
+            """, arguments: [studentID, since]).map { row in
+            let at: String = row["created_at"]
+            return StudentUpdate(kind: .feedback, at: at, subject: row["title"], listingID: row["listing_id"],
+                                 applicationID: row["application_id"], count: row["rating"], isUnread: at > seen)
+        }
+    }
+
+    /// A saved listing closing soon is news from the moment it entered the last three days (or
+    /// was saved, if later); one taken down, from its last change.
+    private static func savedListingUpdates(_ db: Database, studentID: Int64, since: String, seen: String,
+                                            today: CalendarDay) throws -> [StudentUpdate] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT o.id, o.title, o.status, o.approval, o.deadline, o.updated_at, so.saved_at
+            FROM saved_opportunities so JOIN opportunities o ON o.id = so.opportunity_id
+            WHERE so.student_id = ? AND (
+                (o.status = 'open' AND o.approval = 'approved' AND o.deadline BETWEEN ? AND ?)
+                OR ((o.approval = 'declined' OR o.status = 'archived') AND o.updated_at >= ?))
+            """, arguments: [studentID, today.description, today.adding(days: closingSoonDays).description, since])
+        return rows.compactMap { row in
+            let status: String = row["status"], approval: String = row["approval"]
+            if status == "open" && approval == "approved" {
+                guard let deadline = CalendarDay(row["deadline"] as String) else { return nil }
+                let window = "\(deadline.adding(days: -closingSoonDays))T00:00:00Z"
+                let at = max(window, row["saved_at"] as String)
+                let days = today.days(until: deadline)
+                let when = days == 0 ? "today" : days == 1 ? "tomorrow" : "in \(days) days"
+                return StudentUpdate(kind: .closingSoon, at: at, subject: row["title"], listingID: row["id"],
+                                     reason: "\(when), \(deadline)", isUnread: at > seen)
+            }
+            let at: String = row["updated_at"]
+            return StudentUpdate(kind: .takenDown, at: at, subject: row["title"], listingID: row["id"],
+                                 reason: approval == "declined" ? "by the career center" : "archived", isUnread: at > seen)
+        }
+    }
+
+    /// A saved search with listings posted since it was last opened; unread while some of them
+    /// were posted after the student last read Updates.
+    private static func savedSearchUpdates(_ db: Database, username: String, seen: String,
+                                           today: CalendarDay) throws -> [StudentUpdate] {
+        try savedSearches(db, of: username, today: today).filter { $0.newCount > 0 }.map { search in
+            var unseen = search.query
+            unseen.postedAfter = [search.query.postedAfter, search.lastSeenAt, seen].compactMap { $0 }.max()
+            let (sql, arguments) = OpportunitySQL(query: unseen, today: today).count()
+            let unread = try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+            return StudentUpdate(kind: .newMatches, at: search.lastSeenAt, subject: search.name, savedSearchID: search.id,
+                                 count: search.newCount, isUnread: unread > 0)
+        }
+    }
+}
