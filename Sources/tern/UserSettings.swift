@@ -9,6 +9,7 @@ enum UserSettings {
         var warnings: [String] = []
         var config = UserConfig.defaults
         do { config = try UserConfig.load(path: UserConfig.defaultPath) } catch { warnings.append("\(error); using defaults") }
+        warnings += config.warnings.map { "\($0); that key binding is skipped, the rest of the file applies" }
         var theme = Theme.builtInDefault
         let asked = requested ?? config.theme
         do {

@@ -151,23 +151,24 @@ struct OverlaySnapshotTests {
         #expect(grid[29, 2].style == Style(.border))
     }
 
-    @Test func longErrorToastWrapsToThreeLines() {
+    /// Issue 18, point 9: a long message shows whole (it used to stop after three lines with "…").
+    @Test func longErrorToastShowsWhole() {
         let grid = Self.render(30, 8) {
             Toast.draw(into: &$0, screen: Rect(x: 0, y: 0, width: 30, height: 8),
                        message: "Could not reach the server; your changes are kept locally and will be sent when you are back online",
                        isError: true)
         }
         #expect(grid.text() == """
-
-
-             ┌───────────────────────────┐
-             │ Could not reach the       │
-             │ server; your changes are  │
-             │ kept locally and will be… │
-             └───────────────────────────┘
+              ┌──────────────────────────┐
+              │ Could not reach the      │
+              │ server; your changes are │
+              │ kept locally and will be │
+              │ sent when you are back   │
+              │ online                   │
+              └──────────────────────────┘
 
             """)
-        #expect(grid[1, 2].style == .error && grid[3, 3].style == .error)
+        #expect(grid[2, 0].style == .error && grid[4, 1].style == .error)
     }
 
     // MARK: TooSmall

@@ -34,12 +34,12 @@ final class StudentScreenHarness {
     final class ClockBox: @unchecked Sendable { var now = 0 }
 
     init(user: String? = "demo", size: Size = Size(width: 120, height: 40), keyMap: KeyMap<StudentAction> = StudentAction.defaultKeyMap,
-         demo: DemoCatalogue? = nil, watchingChanges: Bool = false) throws {
+         demo: DemoCatalogue? = nil, watchingChanges: Bool = false, box: BoxStyle = .line) throws {
         self.demo = try demo ?? DemoCatalogue()
         let feed = watchingChanges ? try self.demo.catalogue.changeFeed() : nil
         _ = try feed?.hasChanged()
         let session = try StudentSession.resolve(catalogue: self.demo.catalogue, requested: user, login: nil)
-        screen = try StudentScreen(catalogue: self.demo.catalogue, session: session, keyMap: keyMap,
+        screen = try StudentScreen(catalogue: self.demo.catalogue, session: session, keyMap: keyMap, box: box,
                                    today: { CalendarDay(DemoCatalogue.seededAt) }, now: { DemoCatalogue.seededAt })
         backend = InMemoryBackend(size: size)
         let clock = self.clock

@@ -92,8 +92,8 @@ public struct PaneSet<Pane: PaneIdentity>: Sendable {
     }
 
     /// The narrow layout's tab bar on row 0.
-    public func drawTabBar(into grid: inout CellGrid) {
+    public func drawTabBar(into grid: inout CellGrid, box: BoxStyle = .line) {
         let all = Pane.allCases
-        TabBar.draw(into: &grid, row: 0, width: size.width, tabs: all.map(\.title), selected: all.firstIndex(of: focus) ?? 0)
+        TabBar.draw(into: &grid, row: 0, width: size.width, tabs: all.map(\.title), selected: all.firstIndex(of: focus) ?? 0, box: box)
     }
 }

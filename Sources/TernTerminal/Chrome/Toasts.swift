@@ -32,12 +32,12 @@ public struct Toasts: Sendable, Equatable {
 
     /// The status bar on `row` with `hints` (dropped from the end when short of room) and
     /// `pinned` (kept: help and quit must always show), and the message.
-    public func draw(into grid: inout CellGrid, row: Int, width: Int, hints: [KeyHint], pinned: [KeyHint]) {
+    public func draw(into grid: inout CellGrid, row: Int, width: Int, hints: [KeyHint], pinned: [KeyHint], box: BoxStyle = .line) {
         let pinnedWidth = StatusBar.width(of: pinned)
         if let current, DisplayWidth.of(Sanitizer.line(current.text)) + 2 + pinnedWidth > width {
             StatusBar.draw(into: &grid, row: row, width: width, hints: hints, pinned: pinned)
             Toast.draw(into: &grid, screen: Rect(x: 0, y: 0, width: width, height: row + 1), message: current.text,
-                       isError: current.isError)
+                       isError: current.isError, box: box)
         } else {
             StatusBar.draw(into: &grid, row: row, width: width, hints: hints, pinned: pinned, message: current?.text,
                            messageIsError: current?.isError ?? false)

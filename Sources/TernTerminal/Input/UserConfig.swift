@@ -33,6 +33,10 @@ public struct UserConfig: Sendable, Equatable {
     public var studentKeys: KeyMap<StudentAction>
     /// The staff console's keys (`tern triage`): the defaults with `[keys.staff]` applied.
     public var staffKeys: KeyMap<StaffAction>
+    /// Key bindings that could not be used (an unknown action or key name, a typing key where
+    /// text is typed), each naming its line. Only that binding is skipped: the theme, the other
+    /// settings and every other binding still apply.
+    public var warnings: [ConfigError] = []
 
     public init(theme: String? = nil, mouse: Bool = true, asciiBorders: Bool = false,
                 studentKeys: KeyMap<StudentAction> = StudentAction.defaultKeyMap,
@@ -47,8 +51,9 @@ public struct UserConfig: Sendable, Equatable {
     /// Everything at its default, what a missing config file gives.
     public static let defaults = UserConfig()
 
-    /// Reads the config at `path`. A missing file gives ``defaults``; an unknown key, a wrong
-    /// type, an unknown action or key name is a ``ConfigError`` naming the file, key and line.
+    /// Reads the config at `path`. A missing file gives ``defaults``; an unknown key or a wrong
+    /// type is a ``ConfigError`` naming the file, key and line. A bad key binding is not: it is
+    /// skipped and named in ``warnings``, and the rest of the file applies.
     ///
     /// ```swift
     /// let config = try UserConfig.load(path: "/home/me/.config/tern/config.toml")
@@ -84,14 +89,19 @@ public struct UserConfig: Sendable, Equatable {
                 guard let value = entry.value.bool else { throw fail("ascii_borders", "expected true or false") }
                 config.asciiBorders = value
             case let key where key.hasPrefix("keys.staff."):
-                try bind(&config.staffKeys, entry, action: String(key.dropFirst("keys.staff.".count)), fail: fail)
+                do { try bind(&config.staffKeys, entry, action: String(key.dropFirst("keys.staff.".count)), fail: fail) }
+                catch { config.warnings.append(error) }
             case let key where key.hasPrefix("keys."):
                 var actionName = String(key.dropFirst("keys.".count))
                 if actionName.hasPrefix("student.") { actionName = String(actionName.dropFirst("student.".count)) }
                 else if actionName.hasPrefix("kiosk.") {
-                    throw fail(key, "[keys.kiosk] is not read yet: the student screen ([keys.student]) and the staff console ([keys.staff]) are")
+                    config.warnings.append(fail(key, "[keys.kiosk] is not read yet: the student screen ([keys.student]) and the staff console ([keys.staff]) are"))
+                    continue
                 }
-                try bind(&config.studentKeys, entry, action: actionName, fail: fail)
+                // One bad binding skips that line alone: a typo must not take the theme and
+                // every other setting with it.
+                do { try bind(&config.studentKeys, entry, action: actionName, fail: fail) }
+                catch { config.warnings.append(error) }
             case "keys":
                 throw fail("keys", "expected a [keys] table")
             default:
@@ -113,15 +123,18 @@ public struct UserConfig: Sendable, Equatable {
     }
 
     /// Binds one `[keys.SCREEN]` entry in `map`: an unknown action, an unknown key name, or a
-    /// typing key bound where text is typed is an error naming the entry.
+    /// typing key bound where text is typed is an error naming the entry, and `map` is left as
+    /// it was.
     private static func bind<Action: ScreenAction>(_ map: inout KeyMap<Action>, _ entry: TOMLDocument.Entry, action name: String,
                                                    fail: (String, String) -> ConfigError) throws(ConfigError) {
         guard let action = Action(rawValue: name) else { throw fail(entry.key, "unknown action \"\(name)\"") }
-        map.bind(action, to: try keys(entry, fail: fail))
+        var trial = map
+        trial.bind(action, to: try keys(entry, fail: fail))
         // Keys bound where text is typed must type nothing themselves.
-        if action.scope.typesText, let typed = map.keys(for: action).first(where: { if case .character = $0 { true } else { false } }) {
+        if action.scope.typesText, let typed = trial.keys(for: action).first(where: { if case .character = $0 { true } else { false } }) {
             throw fail(entry.key, "\"\(typed)\" types text in a field; bind a key that types nothing (ctrl-…, f1, esc, tab)")
         }
+        map = trial
     }
 
     /// The key names of a `[keys]` entry: a list, or one name (`quit = "q"` is an easy slip).

@@ -6,7 +6,7 @@ import TernText
 /// TabBar.draw(into: &grid, row: 0, width: screen.width, tabs: ["Listings", "Detail"], selected: 0)
 /// ```
 public enum TabBar {
-    /// Draws the tabs, each padded by a space and separated by `│`, the selected one in
+    /// Draws the tabs, each padded by a space and separated by `│` (`|` with ASCII borders), the selected one in
     /// `Style.selected` (reverse video, so it shows in monochrome too). When the row is too
     /// narrow every tab name is cut to the same longest length that fits, with "…": all tabs
     /// stay visible and keep their positions relative to each other.
@@ -14,13 +14,13 @@ public enum TabBar {
     /// ```swift
     /// TabBar.draw(into: &grid, row: 0, width: 40, tabs: ["Listings", "Detail", "Applications"], selected: 2)
     /// ```
-    public static func draw(into grid: inout CellGrid, row: Int, width: Int, tabs: [String], selected: Int) {
+    public static func draw(into grid: inout CellGrid, row: Int, width: Int, tabs: [String], selected: Int, box: BoxStyle = .line) {
         WidgetSupport.fill(&grid, Rect(x: 0, y: row, width: width, height: 1))
         let (texts, spans) = layout(width: width, tabs: tabs)
         for (i, text) in texts.enumerated() {
             let x = spans[i].lowerBound
             guard x < width else { break }
-            if i > 0 { grid.put("│", x: x - 1, y: row, style: Style(.border)) }
+            if i > 0 { grid.put(box.vertical, x: x - 1, y: row, style: Style(.border)) }
             WidgetSupport.write(&grid, text, x: x, y: row, maxWidth: width - x, style: i == selected ? .selected : .plain)
         }
     }

@@ -16,7 +16,7 @@ enum StudentView {
         if panes.mode == .wide {
             drawHeader(state, into: &grid, width: size.width)
         } else {
-            panes.drawTabBar(into: &grid)
+            panes.drawTabBar(into: &grid, box: state.box)
         }
         var cursor: (x: Int, y: Int)?
         for (pane, rect) in panes.shown {
@@ -27,7 +27,7 @@ enum StudentView {
         if state.modals.isOpen {
             cursor = state.modals.draw(into: &grid, body: panes.body, screen: panes.screen, keyMap: state.keyMap, box: state.box)
         }
-        state.toasts.draw(into: &grid, row: panes.statusRow, width: size.width, hints: hints(state), pinned: pinned(state))
+        state.toasts.draw(into: &grid, row: panes.statusRow, width: size.width, hints: hints(state), pinned: pinned(state), box: state.box)
         if let prompt = state.commandPrompt {
             cursor = prompt.draw(into: &grid, row: panes.statusRow, width: size.width)
         }
