@@ -66,6 +66,13 @@ public struct Opportunity: Sendable, Hashable {
 
 /// One row of a listings page: only what a list shows, so a page costs a page.
 public struct OpportunitySummary: Sendable, Hashable, Identifiable {
+    /// Pay per estimated hour, as the pay order ranks it (``Opportunity`` `hourlyCents`): a fee
+    /// or stipend over the listing's hours; nil when nothing is paid.
+    public var perHour: Money? {
+        guard let money = compensation, compensationKind.isPaid else { return nil }
+        return Money(cents: compensationKind == .hourly ? money.cents : money.cents / max(hours, 1), currency: money.currency)
+    }
+
     public var id: Int64
     public var ref: String
     public var title: String

@@ -31,14 +31,20 @@ enum PaneContent {
             + chosen.sorted { $0.rank < $1.rank }.map(\.column)
     }
 
-    /// One listing row's cells for `columns`: "✓" when the student applied, "★" when they saved
-    /// it; a listing that takes no applications says so in its Deadline cell ("closed", "past
-    /// due"), so its title keeps its room.
+    /// The Pay column's title when the list is sorted by pay: amounts per hour, the order's key.
+    static let payPerHourTitle = "Pay per h"
+
+    /// One listing row's cells for `columns`: "✓" when the student applied, "●" when it is new
+    /// to the saved search just opened, "★" when they saved it; a listing that takes no
+    /// applications says so in its Deadline cell ("closed", "past due"), so its title keeps its
+    /// room. Under ``payPerHourTitle`` pay is shown per estimated hour, so the pay order reads
+    /// in order.
     static func listingCells(_ row: OpportunitySummary, columns: [ListColumn], today: CalendarDay,
-                             applied: Bool, saved: Bool, withdrawn: Bool = false) -> [String] {
+                             applied: Bool, saved: Bool, withdrawn: Bool = false, isNew: Bool = false) -> [String] {
         columns.map { column in
             switch column.title {
-            case "": (applied ? "✓" : " ") + (saved ? "★" : "")
+            case "": (applied ? "✓" : isNew ? "●" : " ") + (saved ? "★" : "")
+            case payPerHourTitle: row.perHour.map { "\($0.formatted)/h" } ?? row.compensationKind.label
             case "Title": row.title
             case "Organization": row.organization
             case "Field": row.field.label

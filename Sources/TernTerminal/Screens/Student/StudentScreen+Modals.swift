@@ -117,9 +117,12 @@ extension StudentScreen {
             guard searches.indices.contains(index) else { return [] }
             let chosen = searches[index]
             state.query = try savedSearches.open(chosen)
+            // Opening moves the search's "last seen" on; what was new before it stays marked.
+            state.newMatches = (state.query, chosen.lastSeenAt)
             state.view = .all
             state.modals.close()
-            return requery() + state.toasts.show("showing saved search “\(chosen.name)”")
+            let new = chosen.newCount == 0 ? "" : ": \(chosen.newCount) new, marked ●"
+            return requery() + state.toasts.show("showing saved search “\(chosen.name)”\(new)")
         case .action(.deleteSavedSearch, .savedSearches(let searches)):
             guard case .list(let overlay)? = state.modals.top, searches.indices.contains(overlay.state.selected) else { return [] }
             let chosen = searches[overlay.state.selected]

@@ -138,11 +138,11 @@ extension StudentScreen {
         let columns = [ListColumn("Name", .flexible(min: 12)), ListColumn("New", .fixed(5), alignment: .right),
                        ListColumn("Filters", .flexible(min: 10))]
         let rows = searches.map { search -> [String] in
-            [search.name, search.newCount == 0 ? "–" : "\(search.newCount)",
+            [search.name, "\(search.newCount)",
              ([search.query.words].filter { !$0.isEmpty } + ListingFilters.chips(search.query)).joined(separator: " · ")]
         }
         return ListOverlay(title: "Saved searches (\(searches.count))", columns: columns, rows: rows,
-                           emptyMessage: "no saved searches: S saves the current one", scope: .savedSearches,
+                           emptyMessage: "no saved searches: \(keyName(.saveSearch)) saves the current one", scope: .savedSearches,
                            purpose: .savedSearches(searches), selected: selected)
     }
 

@@ -63,6 +63,9 @@ public struct StudentState {
     public var saved: Set<Int64> = []
     /// Listings whose application the student withdrew: their rows say "withdrawn", not ✓.
     public var withdrawn: Set<Int64> = []
+    /// The saved search just opened and when the student had last opened it before: its rows
+    /// posted since are marked new while the list still shows that search.
+    public var newMatches: (query: OpportunityQuery, since: String)?
 
     // MARK: Detail
 

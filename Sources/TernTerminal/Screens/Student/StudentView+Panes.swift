@@ -14,12 +14,18 @@ extension StudentView {
             let caret = SearchBar.draw(into: &grid, area: Rect(x: area.x, y: area.y, width: area.width, height: 1), query: words,
                                        cursor: state.searchLine?.cursor ?? words.count, editing: state.searchLine != nil,
                                        chips: ListingFilters.chips(state.query), matchCount: state.isCounting ? nil : state.listingCount)
-            let columns = PaneContent.listingColumns(width: listArea.width - 1)
+            let columns = PaneContent.listingColumns(width: listArea.width - 1).map { column in
+                state.query.sort == .pay && column.title == "Pay" ? ListColumn(PaneContent.payPerHourTitle, column.width) : column
+            }
             let rows = state.listings.visibleRows
+            let newSince = state.newMatches.flatMap { $0.query == state.query ? $0.since : nil }
             ListView.draw(into: &grid, area: listArea, columns: columns,
-                          rows: rows.map { PaneContent.listingCells($0, columns: columns, today: state.today,
-                                                                    applied: state.applied.contains($0.id), saved: state.saved.contains($0.id),
-                                                                    withdrawn: state.withdrawn.contains($0.id)) },
+                          rows: rows.map { row in
+                              PaneContent.listingCells(row, columns: columns, today: state.today,
+                                                       applied: state.applied.contains(row.id), saved: state.saved.contains(row.id),
+                                                       withdrawn: state.withdrawn.contains(row.id),
+                                                       isNew: newSince.map { row.postedAt > $0 } ?? false)
+                          },
                           rowStyles: rows.map { $0.status == .open && $0.deadline >= state.today ? nil : .muted },
                           state: state.listings.state, focused: focused && state.searchLine == nil,
                           emptyMessage: emptyListingsMessage(state), highlight: state.highlightTerms)
