@@ -117,8 +117,8 @@ public struct ListingFilters: Sendable, Equatable {
         }
         result.skills = skills.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         result.maxHours = try Self.number(maxHours, field: "Max hours", range: 1...400)
-        result.maxDurationDays = try Self.number(maxDurationDays, field: "Max duration", range: 1...365)
-        result.deadlineWithinDays = try Self.number(deadlineWithinDays, field: "Deadline within", range: 0...365)
+        result.maxDurationDays = try Self.number(maxDurationDays, field: "Max days", range: 1...365)
+        result.deadlineWithinDays = try Self.number(deadlineWithinDays, field: "Closes within", range: 0...365)
         let org = organization.trimmingCharacters(in: .whitespaces)
         result.organization = org.isEmpty ? nil : org
         result.includeClosed = includeClosed

@@ -17,11 +17,12 @@ enum FormBuilder {
         OpportunitySort.allCases.filter { signedIn || $0 != .match }
     }
 
-    static func filters(_ query: OpportunityQuery, signedIn: Bool) -> Form {
+    /// `clearKeys` names the key that clears every filter, from the key map.
+    static func filters(_ query: OpportunityQuery, signedIn: Bool, clearKeys: String = "x") -> Form {
         let draft = ListingFilters(query)
         let sorts = sorts(signedIn: signedIn)
         let fields = Field.allCases, places = LocationKind.allCases
-        return Form(title: "Filters", subtitle: "space toggles · ←/→ choose · x on the list clears all filters", fields: [
+        return Form(title: "Filters", subtitle: "space toggles · ←/→ choose · \(clearKeys) on the list clears all filters", fields: [
             FormField("Sort", .choice(ChoiceField(sorts.map(\.label), selected: sorts.firstIndex(of: draft.sort) ?? 0))),
             FormField("Fields", .checklist(Checklist(fields.map(\.label), checked: Set(fields.indices.filter { draft.fields.contains(fields[$0]) })))),
             FormField("Where", .checklist(Checklist(places.map(\.label), checked: Set(places.indices.filter { draft.locationKinds.contains(places[$0]) })))),
@@ -53,9 +54,10 @@ enum FormBuilder {
 
     // MARK: Saved searches
 
-    static func saveSearch(_ query: OpportunityQuery) -> Form {
+    /// `listKeys` names the key that lists saved searches, from the key map.
+    static func saveSearch(_ query: OpportunityQuery, listKeys: String = "o") -> Form {
         let suggestion = ([query.words] + ListingFilters.chips(query)).filter { !$0.isEmpty }.joined(separator: " ")
-        return Form(title: "Save this search", subtitle: "New listings that match it are counted for you (o lists saved searches)",
+        return Form(title: "Save this search", subtitle: "New listings that match it are counted for you (\(listKeys) lists saved searches)",
                     fields: [FormField("Name", .text(TextField(String(suggestion.prefix(StoredText.savedSearchName.limit)),
                                                              counted: StoredText.savedSearchName.limit)))])
     }

@@ -190,7 +190,7 @@ enum PaneContent {
 
     /// The profile overlay: who the student is, what they offer, and the completed work with
     /// its feedback and the skills it showed.
-    static func profileBlocks(_ student: Student?, portfolio: [PortfolioEntry], disclosures: [Disclosure] = []) -> [TextBlock] {
+    static func profileBlocks(_ student: Student?, portfolio: [PortfolioEntry], disclosures: [Disclosure] = [], editKeys: String = "e") -> [TextBlock] {
         guard let student else { return [.paragraph("No profile.")] }
         var blocks: [TextBlock] = [.heading(student.name)]
         blocks.append(.field(label: "Email", value: student.email))
@@ -198,7 +198,7 @@ enum PaneContent {
             blocks.append(.field(label: "Program", value: student.program + (student.graduationYear.map { ", class of \($0)" } ?? "")))
         }
         blocks.append(.field(label: "Hours free", value: "\(student.hoursPerWeek) h/week"))
-        blocks.append(.field(label: "Skills", value: student.skills.isEmpty ? "none yet — press e to add"
+        blocks.append(.field(label: "Skills", value: student.skills.isEmpty ? "none yet — press \(editKeys) to add"
                              : student.skills.map { "\($0.name) (\($0.level.rawValue))" }.joined(separator: ", ")))
         blocks.append(.field(label: "Interests", value: student.interests.isEmpty ? "none yet" : student.interests.map(\.label).joined(separator: ", ")))
         if !student.portfolioLinks.isEmpty { blocks.append(.field(label: "Links", value: student.portfolioLinks.joined(separator: "  "))) }

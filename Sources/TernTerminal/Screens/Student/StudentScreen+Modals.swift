@@ -22,7 +22,7 @@ extension StudentScreen {
         guard !session.isGuest else { return guestRefusal(action) }
         if action == .rateOrganization { return openRating() }
         guard let (application, title) = currentApplication else {
-            return state.toasts.show("select one of your applications first (Tab to My applications)", isError: true)
+            return state.toasts.show("select one of your applications first (\(keyName(.nextPane)) to My applications)", isError: true)
         }
         let wanted: StudentApplicationAction = switch action {
         case .withdraw: .withdraw
@@ -106,6 +106,15 @@ extension StudentScreen {
         case .submitted(let form, let purpose):
             do {
                 return try submit(form, purpose)
+            } catch let invalid as ListingFilters.Invalid {
+                // Said by the field's own label, with the focus moved there to fix it.
+                state.modals.refuseForm("\(invalid)")
+                if case .form(var modal)? = state.modals.top,
+                   let index = modal.form.fields.firstIndex(where: { $0.label == invalid.field }) {
+                    modal.form.focus = index
+                    state.modals.replaceTop(.form(modal))
+                }
+                return []
             } catch {
                 // The form stays open with what was typed, and says what to fix.
                 state.modals.refuseForm("\(error)")
@@ -131,6 +140,10 @@ extension StudentScreen {
                                                     yes: "Delete", no: "Keep", answer: .screen(.deleteSavedSearch(chosen)))))
             return []
         case .action(.editProfile, .profile):
+            // Edited against the profile as it is now, not as the overlay first read it: an edit
+            // made elsewhere meanwhile would make the first save fail.
+            try profile.reload()
+            state.modals.replaceTop(.text(profileOverlay()))
             guard let student = profile.student else { return [] }
             state.modals.open(.form(FormModal(FormBuilder.profile(ProfileDraft(student)), purpose: .editProfile)))
             return []
@@ -171,7 +184,7 @@ extension StudentScreen {
         case .saveSearch:
             let saved = try savedSearches.save(named: form.field("Name").text, query: state.query)
             state.modals.closeForm()
-            return state.toasts.show("saved search “\(saved.name)” — o lists your saved searches")
+            return state.toasts.show("saved search “\(saved.name)” — \(keyName(.savedSearches)) lists your saved searches")
         case .apply(let listingID):
             try applying.submit(FormBuilder.applicationDraft(form), to: listingID)
             state.modals.closeForm()
@@ -200,7 +213,7 @@ extension StudentScreen {
             do {
                 try profile.save(FormBuilder.profileDraft(form))
             } catch CatalogueError.versionConflict {
-                throw ProfileDraft.Invalid(description: "your profile changed elsewhere meanwhile; press esc and edit it again")
+                throw ProfileDraft.Invalid(description: "your profile changed elsewhere meanwhile; press \(keyName(.cancelForm)) and edit it again")
             }
             state.modals.closeForm()
             try profile.reload()

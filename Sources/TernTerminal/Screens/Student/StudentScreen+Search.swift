@@ -83,7 +83,7 @@ extension StudentScreen {
     func perform(_ action: StudentAction) throws -> [Effect<StudentOutcome>] {
         switch action {
         case .filters:
-            state.modals.open(.form(FormModal(FormBuilder.filters(state.query, signedIn: !session.isGuest), purpose: .filters)))
+            state.modals.open(.form(FormModal(FormBuilder.filters(state.query, signedIn: !session.isGuest, clearKeys: keyName(.clearFilters)), purpose: .filters)))
         case .clearFilters:
             guard !state.query.hasNoFilters || state.query.sort != .deadline else { return state.toasts.show("no filters to clear") }
             state.query = ListingFilters.cleared(state.query)
@@ -100,11 +100,11 @@ extension StudentScreen {
             state.detail = detail.detail
             if let id = state.detail?.opportunity.id { marks.setSaved(id, saved) }
             state.saved = marks.saved
-            let effects = state.toasts.show(saved ? "saved — press v for your Saved view" : "removed from Saved") as [Effect<StudentOutcome>]
+            let effects = state.toasts.show(saved ? "saved — press \(keyName(.nextView)) for your Saved view" : "removed from Saved") as [Effect<StudentOutcome>]
             return state.view == .saved ? effects + requery() : effects
         case .saveSearch:
             guard !session.isGuest else { return guestRefusal(.saveSearch) }
-            state.modals.open(.form(FormModal(FormBuilder.saveSearch(state.query), purpose: .saveSearch)))
+            state.modals.open(.form(FormModal(FormBuilder.saveSearch(state.query, listKeys: keyName(.savedSearches)), purpose: .saveSearch)))
         case .savedSearches:
             guard !session.isGuest else { return guestRefusal(.savedSearches) }
             try savedSearches.reload()
@@ -148,7 +148,8 @@ extension StudentScreen {
 
     func profileOverlay() -> TextOverlay<StudentPurpose> {
         TextOverlay(title: "Profile and portfolio", blocks: PaneContent.profileBlocks(profile.student, portfolio: profile.portfolio,
-                                                                                 disclosures: profile.disclosures),
+                                                                                 disclosures: profile.disclosures,
+                                                                                 editKeys: keyName(.editProfile)),
                     scope: .profile, purpose: .profile)
     }
 }

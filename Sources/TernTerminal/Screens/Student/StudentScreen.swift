@@ -144,7 +144,17 @@ public final class StudentScreen: Screen {
         try state.applications.reload(source: ApplicationRows(applications.applications))
         try showSelectedApplication(keepingScroll: true)
         try refreshDetail()
+        try refreshProfileOverlay()
         return requery() + rereadUpdates()
+    }
+
+    /// The profile overlay shows the profile as it is now, after an edit made elsewhere.
+    func refreshProfileOverlay() throws {
+        guard case .text(let overlay)? = state.modals.top, overlay.scope == .profile else { return }
+        try profile.reload()
+        var fresh = profileOverlay()
+        fresh.scroll = overlay.scroll
+        state.modals.replaceTop(.text(fresh))
     }
 
     /// The student's own records: applications, feedback, the marks on listing rows.

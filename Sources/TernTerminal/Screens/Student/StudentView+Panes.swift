@@ -94,10 +94,12 @@ extension StudentView {
     }
 
     static func emptyListingsMessage(_ state: StudentState) -> String {
-        switch state.view {
-        case .saved: "nothing saved yet: press s on a listing to save it"
-        case .forYou: "nothing fits your profile yet: add skills and interests (p)"
-        case .all: state.query.words.isEmpty && state.query.hasNoFilters ? "no open listings" : "no open listings match (x clears filters, esc the words)"
+        func keys(_ action: StudentAction) -> String { state.keyMap.keyNames(for: action) }
+        return switch state.view {
+        case .saved: "nothing saved yet: press \(keys(.toggleSaved)) on a listing to save it"
+        case .forYou: "nothing fits your profile yet: add skills and interests (\(keys(.profile)))"
+        case .all: state.query.words.isEmpty && state.query.hasNoFilters
+            ? "no open listings" : "no open listings match (\(keys(.clearFilters)) clears filters, \(keys(.back)) the words)"
         }
     }
 }
