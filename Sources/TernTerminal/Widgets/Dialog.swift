@@ -55,4 +55,33 @@ public enum Dialog {
                                      style: i == selected ? .selected : .plain)
         }
     }
+
+    /// The button drawn at `column`, `row` when the dialog is drawn on `screen` (for mouse
+    /// clicks); nil off every button. Measured as ``draw(into:screen:title:message:buttons:selected:isError:box:)``
+    /// lays them out.
+    public static func button(atColumn column: Int, row: Int, screen: Rect, title: String, message: String,
+                              buttons: [String]) -> Int? {
+        guard !screen.isEmpty, !buttons.isEmpty else { return nil }
+        let labels = buttons.map { "[ " + Sanitizer.line($0) + " ]" }
+        let buttonsWidth = labels.reduce(0) { $0 + DisplayWidth.of($1) } + 2 * max(0, labels.count - 1)
+        let text = Sanitizer.block(message)
+        let longest = text.split(separator: "\n").map { DisplayWidth.of(String($0)) }.max() ?? 0
+        let width = max(WidgetSupport.width(title) + 6, buttonsWidth + 4, min(longest + 4, maximumWidth), minimumWidth)
+        let lines = TextLayout.wrap(text, width: min(width, screen.width) - 4)
+        let area = WidgetSupport.centred(width: width, height: lines.count + 2 + 2, in: screen)
+        let inner = area.inset(by: 1)
+        guard !inner.isEmpty, row == inner.maxY - 1 else { return nil }
+        let compact = buttonsWidth > inner.width
+        let shown = compact ? buttons.map { "[" + Sanitizer.line($0) + "]" } : labels
+        let gap = compact ? 1 : 2
+        let shownWidth = shown.reduce(0) { $0 + DisplayWidth.of($1) } + gap * (shown.count - 1)
+        var x = inner.x + max(0, (inner.width - shownWidth) / 2)
+        for (i, label) in shown.enumerated() {
+            if i > 0 { x += gap }
+            let w = min(DisplayWidth.of(label), max(0, inner.maxX - x))
+            if (x..<(x + w)).contains(column) { return i }
+            x += w
+        }
+        return nil
+    }
 }

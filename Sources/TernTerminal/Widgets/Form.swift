@@ -238,6 +238,41 @@ public struct Form: Sendable, Equatable {
         return caret
     }
 
+    /// The field drawn on screen row `row` when the form is drawn on `screen` (for mouse clicks),
+    /// nil off every field. Measured as ``draw(into:screen:hint:box:)`` lays fields out (a test
+    /// draws the form and holds the two to the same rows).
+    public func field(atRow row: Int, column: Int, screen: Rect) -> Int? {
+        let width = min(screen.width, Self.maximumWidth)
+        let labelWidth = min(20, (fields.map { WidgetSupport.width($0.label) }.max() ?? 0) + 1)
+        let controlWidth = max(1, width - 6 - labelWidth)
+        let heights = fields.map { field -> Int in
+            switch field.control {
+            case .text(let text): text.multiline ? Self.multilineRows : 1
+            case .checklist(let list): list.height(width: controlWidth)
+            default: 1
+            }
+        }
+        let body = heights.reduce(0, +) + (subtitle == nil ? 0 : 2) + 2 + (error == nil ? 0 : 1)
+        let area = WidgetSupport.centred(width: width, height: body + 2, in: screen)
+        let inner = area.inset(by: 1)
+        guard !inner.isEmpty, inner.contains(column: column, row: row) else { return nil }
+        let content = Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 3), height: inner.height)
+        var y = content.y
+        if subtitle != nil, content.height >= (heights.first ?? 1) + 4 + (error == nil ? 0 : 1) { y += 2 }
+        let bottom = content.maxY - 1 - (error == nil ? 0 : 1)
+        let room = max(1, bottom - y - (bottom - y > 1 ? 1 : 0))
+        let first = Self.firstShown(heights: heights, focus: focus, room: room)
+        let limit = y + room
+        for index in fields.indices where index >= first {
+            let remaining = limit - y
+            guard remaining > 0, heights[index] <= remaining || index == first else { break }
+            let height = min(heights[index], remaining)
+            if (y..<(y + height)).contains(row) { return index }
+            y += height
+        }
+        return nil
+    }
+
     /// The first field to show so that the focused field ends within `room` rows: fields scroll
     /// only as far as needed, and never past the focused one.
     static func firstShown(heights: [Int], focus: Int, room: Int) -> Int {

@@ -11,7 +11,10 @@ extension StudentScreen {
             // quitting works, so there is always a way out.
             return state.keyMap.action(for: key, in: [.global])?.intent == .quitNow ? [.quit] : []
         }
-        if state.modals.isOpen { return try handleModalKey(key) }
+        if state.modals.isOpen {
+            if case .mouse(let event) = key { return try handleModalMouse(event) }
+            return try handleModalKey(key)
+        }
         if state.commandPrompt != nil { return try handleCommandKey(key) }
         if state.searchLine != nil { return try handleSearchKey(key) }
         if case .mouse(let event) = key { return try handleMouse(event) }
