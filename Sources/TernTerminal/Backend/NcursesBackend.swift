@@ -57,6 +57,9 @@ public final class NcursesBackend: Backend {
     let theme: Theme
     /// What the terminal can show; colours are degraded to it.
     let depth: ColorDepth
+    /// The theme's colours at ``depth``, each keeping its contrast, and whether the selection
+    /// bar is reverse video.
+    let drawnTheme: ThemeRendition
 
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
@@ -152,6 +155,7 @@ public final class NcursesBackend: Backend {
         }
         self.depth = depth
         self.theme = depth == .none ? (theme.monochrome ? theme : .monochromeTheme) : theme
+        drawnTheme = ThemeRendition(theme: self.theme, depth: depth)
         maxPairs = depth == .none ? 0 : Int32(min(tern_color_pairs(), Int32(Int16.max)))
 
         if mouse {
@@ -293,7 +297,9 @@ public final class NcursesBackend: Backend {
     ///
     /// In colour, a style with its own background role (the selected row) shows that colour and
     /// drops `reverse`, which ``Style/selected`` carries only so selection stays visible in
-    /// monochrome; reversing too would swap the theme's selection colour into the text.
+    /// monochrome; reversing too would swap the theme's selection colour into the text. Where
+    /// no selection colour keeps its contrast at this depth (``ThemeRendition/selectionReversed``)
+    /// the row is reverse video of its text on the background instead.
     /// In monochrome, roles whose meaning would otherwise be lost become attributes: accent,
     /// error and the focused border bold, muted text dim.
     private func rendition(_ style: Style) -> (attr_t, Int16) {
@@ -309,8 +315,13 @@ public final class NcursesBackend: Backend {
             default: break
             }
         } else {
-            pair = colorPair(for: style)
-            if style.background != nil && pair != 0 { reverse = false }
+            if style.background == .selection && drawnTheme.selectionReversed {
+                pair = colorPair(for: Style(style.foreground))
+                reverse = true
+            } else {
+                pair = colorPair(for: style)
+                if style.background != nil && pair != 0 { reverse = false }
+            }
         }
         if bold { attributes |= tern_a_bold() }
         if reverse { attributes |= tern_a_reverse() }
@@ -326,8 +337,8 @@ public final class NcursesBackend: Backend {
         let roles = PairRoles(foreground: style.foreground, background: style.background)
         if let pair = pairsByRoles[roles] { return pair }
         let colors = PairColors(
-            foreground: curses(theme.color(style.foreground), isBackground: false),
-            background: curses(theme.color(style.background ?? .background), isBackground: true)
+            foreground: curses(drawnTheme.color(style.foreground), isBackground: false),
+            background: curses(drawnTheme.color(style.background ?? .background), isBackground: true)
         )
         let pair: Int16
         if let existing = pairsByColors[colors] {
@@ -345,10 +356,10 @@ public final class NcursesBackend: Backend {
         return pair
     }
 
-    /// A theme colour as a curses colour number, degraded to the terminal's depth. "default" is
+    /// A colour already degraded to the terminal's depth as a curses colour number. "default" is
     /// -1 when use_default_colors worked, else the classic white on black.
     private func curses(_ value: ColorValue, isBackground: Bool) -> Int16 {
-        switch ColorMapping.degrade(value, to: depth) {
+        switch value {
         case .index256(let index): return Int16(index)
         case .default: return hasDefaultColors ? -1 : (isBackground ? 0 : 7)
         }
