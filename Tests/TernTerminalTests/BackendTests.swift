@@ -289,6 +289,16 @@ struct BackendTests {
         #expect(!backend.isCursorVisible)
     }
 
+    /// Issue 18 point 8: ESC[200~ … ESC[201~ is one paste, not 3,000 keys; typing after it is keys again.
+    @Test func decodesABracketedPasteAsOneEvent() throws {
+        let piped = try Piped()
+        defer { piped.close() }
+        let text = String(repeating: "0123456789", count: 300)
+        piped.send("\u{1b}[200~" + text + "\r\n" + "\u{1b}[201~" + "j")
+        #expect(piped.backend.nextInput(timeoutMilliseconds: 500) == .paste(text + "\n"))
+        #expect(piped.backend.nextInput(timeoutMilliseconds: 500) == .character("j"))
+    }
+
     @Test func decodesTypedKeys() throws {
         let piped = try Piped()
         defer { piped.close() }

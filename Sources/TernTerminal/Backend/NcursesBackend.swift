@@ -64,6 +64,8 @@ public final class NcursesBackend: Backend {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private let inputDescriptor: Int32
+    /// Where curses writes: the bracketed-paste mode is switched on and off there too.
+    private let output: UnsafeMutablePointer<FILE>
     /// Streams this backend opened itself (tests), closed after delscreen.
     private let ownedStreams: [UnsafeMutablePointer<FILE>]
     private var isShutDown = false
@@ -132,6 +134,7 @@ public final class NcursesBackend: Backend {
         self.screen = screen
         window = tern_stdscr()
         inputDescriptor = fileno(input)
+        self.output = output
         self.ownedStreams = ownedStreams
 
         raw()
@@ -162,6 +165,7 @@ public final class NcursesBackend: Backend {
             mousemask(tern_button1_clicked() | tern_button1_pressed() | tern_button4_pressed() | tern_button5_pressed(), nil)
         }
         size = Size(width: Int(tern_cols()), height: Int(tern_lines()))
+        Self.enableBracketedPaste(output)
         if installGuard {
             TerminalGuard.install()
             TerminalGuard.arm()
@@ -414,12 +418,48 @@ public final class NcursesBackend: Backend {
             clearok(window, true)
             return .resize
         }
+        if key == KeyDecoder.pasteStart { return readPaste() }
+        if key == KeyDecoder.pasteEnd { return nil }  // an end without a start: nothing to paste
         if key == tern_key_mouse() {
             var event = MEVENT()
             guard getmouse(&event) == tern_ok() else { return nil }
             return KeyDecoder.mouse(buttons: event.bstate, column: Int(event.x), row: Int(event.y))
         }
         return KeyDecoder.functionKey(key)
+    }
+
+    // MARK: - Bracketed paste
+
+    /// Switches the terminal to bracketed paste (xterm's mode 2004: a paste arrives between
+    /// ESC[200~ and ESC[201~) and has curses return the two markers as key codes of their own.
+    /// Terminals without the mode ignore the request and paste as typing, as before.
+    private static func enableBracketedPaste(_ output: UnsafeMutablePointer<FILE>) {
+        define_key("\u{1b}[200~", KeyDecoder.pasteStart)
+        define_key("\u{1b}[201~", KeyDecoder.pasteEnd)
+        fputs("\u{1b}[?2004h", output)
+        fflush(output)
+    }
+
+    /// What turns bracketed paste off again, written on shutdown and by the ``TerminalGuard``.
+    static let bracketedPasteOff = "\u{1b}[?2004l"
+
+    /// Reads a paste up to its end marker into one ``Key/paste(_:)``. A paste is already in the
+    /// input buffer when it starts, so waiting stops after half a second without a byte: a
+    /// terminal that dropped the end marker cannot swallow later typing for ever.
+    private func readPaste() -> Key? {
+        var paste = PastedText()
+        while true {
+            wtimeout(window, 500)
+            var code: wint_t = 0
+            let status = wget_wch(window, &code)
+            if status == tern_err() { break }
+            if status == tern_key_code_yes() {
+                if Int32(bitPattern: code) == KeyDecoder.pasteEnd { break }
+                continue  // a keypad code inside pasted text is not text
+            }
+            paste.append(code)
+        }
+        return paste.key
     }
 
     /// A wget_wch failure is a timeout, or input that has ended. Tell them apart without
@@ -457,6 +497,8 @@ public final class NcursesBackend: Backend {
         isShutDown = true
         TerminalGuard.disarm()
         if cursorVisible == false { curs_set(1) }
+        fputs(Self.bracketedPasteOff, output)
+        fflush(output)
         endwin()
         delscreen(screen)
         ownedStreams.forEach { fclose($0) }

@@ -32,6 +32,9 @@ public enum TerminalGuard {
     private struct Storage: @unchecked Sendable {
         let armed: UnsafeMutablePointer<sig_atomic_t>
         let previous: UnsafeMutablePointer<sigaction>
+        /// ESC[?2004l (bracketed paste off) as bytes, since the handler may not allocate.
+        let pasteOff: UnsafeMutablePointer<UInt8>
+        let pasteOffLength: Int
     }
 
     private static let storage: Storage = {
@@ -39,7 +42,10 @@ public enum TerminalGuard {
         armed.initialize(to: 0)
         let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
         previous.initialize(repeating: sigaction(), count: 65)
-        return Storage(armed: armed, previous: previous)
+        let bytes = Array(NcursesBackend.bracketedPasteOff.utf8)
+        let pasteOff = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
+        pasteOff.initialize(from: bytes, count: bytes.count)
+        return Storage(armed: armed, previous: previous, pasteOff: pasteOff, pasteOffLength: bytes.count)
     }()
 
     /// Guards `install` itself; only touched from the thread that starts the backend.
@@ -118,9 +124,13 @@ public enum TerminalGuard {
     /// Restores the terminal if curses is active. Async-signal context: only endwin, which is
     /// what ncurses' own handlers call (it writes the reset sequences and restores termios).
     fileprivate static func restore() {
+        let storage = self.storage
         let armed = storage.armed
         if armed.pointee != 0 {
             armed.pointee = 0
+            // Bracketed paste off first (write(2) is async-signal-safe), or the shell would
+            // receive every later paste wrapped in ESC[200~ … ESC[201~.
+            _ = write(STDOUT_FILENO, storage.pasteOff, storage.pasteOffLength)
             endwin()
         }
     }
