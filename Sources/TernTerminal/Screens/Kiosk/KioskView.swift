@@ -66,8 +66,10 @@ enum KioskView {
 
     private static func drawBrowsing(_ state: KioskState, into grid: inout CellGrid) -> (x: Int, y: Int)? {
         let width = state.size.width
-        grid.write(" Tern · micro-internships: find one, scan its code, apply from your phone", x: 0, y: 0, style: .accent)
         let count = "\(state.listingCount)\(state.isCounting ? "+" : "") open listing\(state.listingCount == 1 && !state.isCounting ? "" : "s") "
+        // The title gives way to the count, with "…" and a space between, rather than running into it.
+        let title = " Tern · micro-internships: find one, scan its code, apply from your phone"
+        grid.write(TextLayout.truncate(title, to: max(0, width - DisplayWidth.of(count) - 1)), x: 0, y: 0, style: .accent)
         grid.write(count, x: max(0, width - DisplayWidth.of(count)), y: 0, style: .muted)
         let label = " Search: "
         grid.write(label, x: 0, y: 1, style: .accent)
@@ -101,7 +103,8 @@ enum KioskView {
             let selected = list.offset + offset == list.selected
             let title = TextLayout.pad(TextLayout.truncate(Sanitizer.line(listing.title), to: area.width - 2), to: area.width - 2)
             grid.write((selected ? "▸ " : "  ") + title, x: area.x, y: y, style: selected ? .selected : Style(.text, bold: true))
-            WidgetSupport.write(&grid, "  " + facts(listing, today: state.today), x: area.x, y: y + 1, maxWidth: area.width, style: .muted)
+            WidgetSupport.write(&grid, TextLayout.truncate("  " + facts(listing, today: state.today), to: area.width),
+                                x: area.x, y: y + 1, maxWidth: area.width, style: .muted)
         }
     }
 
@@ -151,9 +154,9 @@ enum KioskView {
             .field(label: "Organization", value: listing.organization),
             .field(label: "Field", value: listing.field.label),
             .field(label: "Pay", value: PaneContent.pay(listing.compensationKind, listing.compensation)),
-            .field(label: "Time", value: "about \(listing.hours) hours over \(listing.durationDays) days"),
+            .field(label: "Time", value: "about \(listing.hours) hour\(listing.hours == 1 ? "" : "s") over \(listing.durationDays) day\(listing.durationDays == 1 ? "" : "s")"),
             .field(label: "Where", value: listing.locationKind.label + (listing.city.map { ", \($0)" } ?? "")),
-            .field(label: "Apply by", value: "\(listing.deadline)" + (detail.daysLeft >= 0 ? " (in \(detail.daysLeft) days)" : "")),
+            .field(label: "Apply by", value: "\(listing.deadline)" + (detail.daysLeft >= 0 ? " (in \(detail.daysLeft) day\(detail.daysLeft == 1 ? "" : "s"))" : "")),
             .field(label: "Places left", value: "\(detail.spotsLeft)"),
         ]
         if !listing.skills.isEmpty { blocks.append(.field(label: "Skills", value: listing.skills.joined(separator: ", "))) }

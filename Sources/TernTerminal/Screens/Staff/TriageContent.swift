@@ -146,7 +146,7 @@ enum TriageContent {
         if let listing = detail.listing {
             blocks += [.blank,
                        .field(label: "Field", value: listing.field.label),
-                       .field(label: "Hours", value: "\(listing.hours) over \(listing.durationDays) days"),
+                       .field(label: "Hours", value: "\(listing.hours) over \(listing.durationDays) day\(listing.durationDays == 1 ? "" : "s")"),
                        .field(label: "Pay", value: listing.compensation.map { "\(listing.compensationKind.label): \($0.formatted)" } ?? listing.compensationKind.label),
                        .field(label: "Where", value: listing.locationKind.label + (listing.city.map { ", \($0)" } ?? "")),
                        .field(label: "Deadline", value: listing.deadline.description),
