@@ -259,6 +259,24 @@ struct BackendTests {
         #expect(backend.pairColors(backend.screenCell(x: 0, y: 3).pair) != (0, -1))
     }
 
+    /// Issue 18 point 25: 👩🏽‍💻 reached the terminal as 👩 and 🇺🇸 as 🇺 (a curses cell holds one
+    /// spacing character). The whole cluster is sent, at its cell, and the cells after it again.
+    @Test func emojiSequencesReachTheTerminalWhole() throws {
+        let path = NSTemporaryDirectory() + "tern-clusters-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let backend = try NcursesBackend.offscreen(outputPath: path)
+        var grid = CellGrid(width: 80, height: 24)
+        grid.write("coder 👩🏽‍💻 flag 🇺🇸 end", x: 0, y: 3)
+        backend.draw(grid, cursor: nil)
+        #expect(backend.screenRow(3).hasPrefix("coder 👩"), "curses' own cells keep the columns")
+        backend.shutdown()
+        let sent = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(sent.contains("\u{1b}[4;7H👩🏽‍💻"), "the whole cluster at its cell (row 4, column 7)")
+        #expect(sent.contains("\u{1b}[4;15H🇺🇸"))
+        #expect(sent.contains("\u{1b}[4;9H"), "the cell after the cluster is written again at its own column")
+        #expect(sent.contains("\u{1b}7") && sent.contains("\u{1b}8"), "curses' cursor and rendition are saved and restored")
+    }
+
     /// Issue 18 point 25: on the Linux console (8 colours) no pane border is black on black.
     @Test func linuxConsoleBordersAreVisible() throws {
         let backend = try NcursesBackend.offscreen(terminalType: "linux")

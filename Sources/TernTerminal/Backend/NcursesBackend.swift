@@ -64,8 +64,9 @@ public final class NcursesBackend: Backend {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private let inputDescriptor: Int32
-    /// Where curses writes: the bracketed-paste mode is switched on and off there too.
-    private let output: UnsafeMutablePointer<FILE>
+    /// Where curses writes: the bracketed-paste mode is switched on and off there too, and
+    /// clusters curses cannot hold are drawn there whole (``drawWholeClusters(_:rows:width:)``).
+    let output: UnsafeMutablePointer<FILE>
     /// Streams this backend opened itself (tests), closed after delscreen.
     private let ownedStreams: [UnsafeMutablePointer<FILE>]
     private var isShutDown = false
@@ -219,7 +220,9 @@ public final class NcursesBackend: Backend {
             werase(window)
         }
         var written = 0
+        var touchedRows: [Int] = []
         for y in 0..<height {
+            var touched = false
             for x in 0..<width {
                 let cell = grid[x, y]
                 if cell.width == 0 { continue }  // the continuation of a wide character
@@ -227,7 +230,9 @@ public final class NcursesBackend: Backend {
                 if let old, old[x, y] == cell { continue }
                 put(cell, x: x, y: y, screenWidth: width)
                 written += 1
+                touched = true
             }
+            if touched { touchedRows.append(y) }
         }
         cellsWrittenLastDraw = written
         previous = grid
@@ -240,6 +245,7 @@ public final class NcursesBackend: Backend {
         }
         wnoutrefresh(window)
         doupdate()
+        drawWholeClusters(grid, rows: touchedRows, width: width)
     }
 
     private func setCursorVisible(_ visible: Bool) {
@@ -306,7 +312,7 @@ public final class NcursesBackend: Backend {
     /// the row is reverse video of its text on the background instead.
     /// In monochrome, roles whose meaning would otherwise be lost become attributes: accent,
     /// error and the focused border bold, muted text dim.
-    private func rendition(_ style: Style) -> (attr_t, Int16) {
+    func rendition(_ style: Style) -> (attr_t, Int16) {
         var attributes = tern_a_normal()
         var reverse = style.reverse
         var bold = style.bold
