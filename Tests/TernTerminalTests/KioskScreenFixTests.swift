@@ -171,4 +171,87 @@ import TernViewModels
         try "failures = \"x\"\n".write(toFile: file, atomically: true, encoding: .utf8)
         #expect(KioskLockout.load(path: file).triesLeft == 1)
     }
+
+    // MARK: - 24. Midnight, a replaced file, keys that change nothing, the idle reset, recovery
+
+    @Test func atMidnightTheListsCountdownMovesOn() throws {
+        let kiosk = try KioskHarness(size: Size(width: 160, height: 50))
+        let first = try #require(kiosk.state.listings.visibleRows.first)
+        let days = kiosk.clock.day.days(until: first.deadline)
+        #expect(days == 2)
+        #expect(kiosk.text.contains("closes \(first.deadline) (in 2 days)"))
+        kiosk.clock.day = kiosk.clock.day.adding(days: 1)
+        kiosk.wait(seconds: 1)
+        #expect(kiosk.text.contains("closes \(first.deadline) (in 1 day)"))
+        #expect(!kiosk.text.contains("(in 2 days)") || kiosk.state.listings.visibleRows.contains { kiosk.clock.day.days(until: $0.deadline) == 2 })
+    }
+
+    @Test func aCatalogueReplacedByRenameIsOpenedAgain() throws {
+        let demo = try DemoCatalogue()
+        try demo.catalogue.setApplyLinkTemplate("https://careers.example.edu/apply/{ref}")
+        let path = demo.directory.appendingPathComponent("kiosk.sqlite").path
+        try demo.catalogue.backup(to: path)
+        let kiosk = try KioskHarness(demo: demo, link: nil, path: path)
+        #expect(kiosk.state.applyLink?.hasPrefix("https://careers.example.edu/") == true)
+        // `mv new old`, as a deploy script does: another file under the same name.
+        let new = demo.directory.appendingPathComponent("new.sqlite").path
+        try demo.catalogue.backup(to: new)
+        try Catalogue(path: new, opening: .existing).setApplyLinkTemplate("https://jobs.example.org/{ref}")
+        #expect(rename(new, path) == 0)
+        kiosk.wait(seconds: 2)
+        #expect(kiosk.state.applyLink?.hasPrefix("https://jobs.example.org/") == true)
+        #expect(kiosk.text.contains("https://jobs.example.org/"))
+    }
+
+    @Test func keysThatChangeNothingSearchNothingAndALongPasteIsCheap() throws {
+        let kiosk = try KioskHarness()
+        let start = kiosk.screen.searchesStarted
+        kiosk.press(.backspace, .delete, .left, .right)
+        #expect(kiosk.screen.searchesStarted == start, "keys on an empty search line searched")
+        kiosk.type(String(repeating: "a", count: 60))
+        #expect(kiosk.screen.searchesStarted == start + 60)
+        kiosk.press(.left, .right, .left)
+        #expect(kiosk.screen.searchesStarted == start + 60, "moving the cursor searched")
+        // 20,000 characters pasted: nothing past the limit searches, and the loop draws once a
+        // batch of keys, not once a key.
+        let frames = kiosk.backend.framesDrawn
+        kiosk.backend.queue(typing: String(repeating: "b", count: 20_000))
+        while kiosk.backend.queuedInput > 0 { kiosk.loop.step(waitMilliseconds: 0) }
+        kiosk.loop.runUntilIdle()
+        #expect(kiosk.screen.searchesStarted == start + 60, "nothing past the limit searched")
+        #expect(kiosk.state.search.text.count == 60)
+        #expect(kiosk.backend.framesDrawn - frames <= 20_000 / 64 + 4)
+    }
+
+    @Test func theIdleResetClosesAPINPromptOpenedOverTheAttractScreen() throws {
+        let kiosk = try KioskHarness()
+        kiosk.wait(seconds: 61)
+        #expect(kiosk.state.mode == .attract(index: 0))
+        kiosk.press(KioskScreen.exitKey)
+        kiosk.type("73")
+        #expect(kiosk.text.contains("PIN to leave the kiosk"))
+        kiosk.wait(seconds: 61)
+        #expect(kiosk.state.pin == nil)
+        #expect(!kiosk.text.contains("PIN to leave the kiosk"))
+        #expect(kiosk.text.contains("Featured micro-internships"))
+    }
+
+    @Test func afterARecoveryTheListMatchesTheSearchBox() throws {
+        let demo = try DemoCatalogue()
+        let path = demo.directory.appendingPathComponent("kiosk.sqlite").path
+        try demo.catalogue.backup(to: path)
+        let kiosk = try KioskHarness(demo: demo, link: nil, path: path)
+        let everything = kiosk.state.listingCount
+        kiosk.type("design")
+        let narrowed = kiosk.state.listingCount
+        #expect(narrowed > 0 && narrowed < everything)
+        #expect(rename(path, path + ".away") == 0)
+        kiosk.wait(seconds: 2)
+        #expect(kiosk.state.mode == .unavailable)
+        #expect(rename(path + ".away", path) == 0)
+        kiosk.wait(seconds: 2)
+        #expect(kiosk.state.mode == .browsing)
+        #expect(kiosk.state.search.text == "design")
+        #expect(kiosk.state.listingCount == narrowed, "the box says design and the list shows \(kiosk.state.listingCount)")
+    }
 }

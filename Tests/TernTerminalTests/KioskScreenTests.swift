@@ -242,6 +242,71 @@ final class KioskHarness {
         #expect(Theme.monochromeTheme.hasLightText == nil)
     }
 
+    /// The kiosk's frame, its QR cells turned into an image as a terminal would show them (each
+    /// cell's glyph in its foreground colour, the rest in its background; a theme's colours, or
+    /// the terminal's own where the theme says "default" or is monochrome), on a black terminal
+    /// and a white one, decoded by zbarimg (Debian's zbar-tools): what a phone would scan.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zbarimg"), "needs zbarimg (make deps)"),
+          arguments: ["default", "monochrome", "campus-light", "high-contrast"], [true, false])
+    func theCodeOnScreenDecodesOnADarkAndALightTerminal(themeName: String, darkTerminal: Bool) throws {
+        let theme = try ThemeLoader.load(named: themeName, searchPaths: TriageScreenHarness.repositoryThemes)
+        let kiosk = try KioskHarness()
+        let link = try #require(kiosk.state.applyLink)
+        let code = try #require(kiosk.state.qrCode)
+        let grid = kiosk.backend.screen
+        // Where the code is: the row holding its first line of modules (the one above is quiet zone).
+        let rows = (0..<grid.height).map { y in (0..<grid.width).map { grid[$0, y] } }
+        let marked = code.lines[1]
+        var origin: (x: Int, y: Int)?
+        for (y, row) in rows.enumerated() where origin == nil {
+            let text = String(row.map { Character($0.text.isEmpty ? " " : $0.text) })
+            if let range = text.range(of: marked) { origin = (text.distance(from: text.startIndex, to: range.lowerBound), y - 1) }
+        }
+        let (x0, y0) = try #require(origin, "no QR code on screen")
+        /// Whether a role comes out dark, as the backend draws it with this theme.
+        func dark(_ role: ColorRole?, foreground: Bool) -> Bool {
+            let value: ColorValue
+            if let role, role.isFixed { value = theme.color(role) }
+            else if theme.monochrome { value = .default }
+            else { value = theme.color(role ?? .background) }
+            guard case .index256(let index) = value else { return foreground ? !darkTerminal : darkTerminal }
+            let (r, g, b) = ColorMapping.rgb(index)
+            return 0.2126 * Double(r) + 0.7152 * Double(g) + 0.0722 * Double(b) < 127.5
+        }
+        // The code and two cells of the screen around it; two modules a cell, 8 pixels a module.
+        var pixels: [[Bool]] = []
+        for y in (y0 - 1)...(y0 + code.drawnHeight) {
+            var top: [Bool] = [], bottom: [Bool] = []
+            for x in (x0 - 2)..<(x0 + code.drawnWidth + 2) {
+                let cell = grid[x, y]
+                var (fore, back) = (dark(cell.style.foreground, foreground: true), dark(cell.style.background, foreground: false))
+                if cell.style.reverse && (theme.monochrome || cell.style.background == nil) { (fore, back) = (back, fore) }
+                top.append(cell.text == "█" || cell.text == "▀" ? fore : back)
+                bottom.append(cell.text == "█" || cell.text == "▄" ? fore : back)
+            }
+            pixels += [top, bottom]
+        }
+        let scale = 8, height = pixels.count * scale, width = (pixels.first?.count ?? 0) * scale
+        var pgm = "P2\n\(width) \(height)\n1\n"
+        for line in pixels {
+            let expanded = line.flatMap { Array(repeating: $0 ? "0" : "1", count: scale) }.joined(separator: " ")
+            for _ in 0..<scale { pgm += expanded + "\n" }
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("qr-\(UUID().uuidString).pgm")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try pgm.write(to: file, atomically: true, encoding: .ascii)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/zbarimg")
+        process.arguments = ["--quiet", "--raw", file.path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let decoded = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(decoded.trimmingCharacters(in: .newlines) == link, "\(themeName) on a \(darkTerminal ? "black" : "white") terminal")
+    }
+
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/qrencode"), "needs qrencode (make deps)"))
     func theModulesAreTheSameAsTheQrencodeTools() throws {
         let link = "https://careers.example.edu/apply/acme-logo"
