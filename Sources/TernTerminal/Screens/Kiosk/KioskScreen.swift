@@ -26,8 +26,8 @@ public final class KioskScreen: Screen {
     private(set) var searchesStarted = 0
     /// Wrong PINs and the lock they earned, handed to `saveLockout` after every try so that a
     /// restart forgets nothing (nil: kept in memory only).
-    private var lockout: KioskLockout
-    private let saveLockout: ((KioskLockout) throws -> Void)?
+    var lockout: KioskLockout
+    let saveLockout: ((KioskLockout) throws -> Void)?
 
     /// The staff prompt opens with this key; it is not shown on screen.
     public static let exitKey = Key.function(10)
@@ -152,63 +152,6 @@ public final class KioskScreen: Screen {
         c.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }
             && !c.unicodeScalars.contains { $0.properties.generalCategory == .format || $0.properties.generalCategory == .lineSeparator
                 || $0.properties.generalCategory == .paragraphSeparator }
-    }
-
-    // MARK: - The staff PIN
-
-    private var lockMessage: String? {
-        guard let seconds = lockout.remainingSeconds(at: now()) else { return nil }
-        let time = seconds > 90 ? "\((seconds + 59) / 60) min" : "\(seconds) s"
-        return "too many tries: locked for \(time)"
-    }
-
-    private func handlePIN(_ key: Key) -> [Effect<KioskOutcome>] {
-        guard var pin = state.pin else { return [] }
-        switch key {
-        case .escape:
-            state.pin = nil
-            return []
-        case .enter:
-            let typed = pin.field.text
-            pin.field = TextField(limit: 32)
-            if let locked = lockMessage {
-                pin.message = locked
-                state.pin = pin
-                return []
-            }
-            if let hash = config.pinHash, KioskPIN.matches(typed, hash: hash) {
-                lockout.succeed()
-                keepLockout()
-                return [.quit]
-            }
-            lockout.fail(at: now())
-            keepLockout()
-            let left = lockout.triesLeft
-            pin.message = lockMessage ?? "wrong PIN (\(left) \(left == 1 ? "try" : "tries") left)"
-            state.pin = pin
-        case .character(let c) where Self.types(c):
-            _ = pin.field.handle(key)
-            state.pin = pin
-        case .backspace:
-            _ = pin.field.handle(key)
-            state.pin = pin
-        default:
-            break
-        }
-        return []
-    }
-
-    /// Written before the prompt says anything, so killing the kiosk then loses no try. A file
-    /// that cannot be written leaves the lock in memory, which still holds until a restart.
-    private func keepLockout() {
-        try? saveLockout?(lockout)
-    }
-
-    /// Once a second with the prompt open: the lock counts down, and its message goes when it ends.
-    private func refreshLockMessage() {
-        guard var pin = state.pin, pin.message?.hasPrefix("too many tries") == true else { return }
-        pin.message = lockMessage ?? "locked no more: try again"
-        state.pin = pin
     }
 
     // MARK: - Idle and attract
