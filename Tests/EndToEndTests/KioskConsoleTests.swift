@@ -50,9 +50,11 @@ import Testing
     /// TerminalInterfaceTests does.
     /// With `pidFile`, an inner shell writes its pid and becomes tern (exec), so a test can
     /// signal exactly the process it started.
-    static func launch(_ kiosk: Kiosk, width: Int = 120, height: Int = 40, pidFile: String? = nil) throws -> TmuxSession {
+    /// `colour`: with the terminal's colours even when the test runner exports NO_COLOR.
+    static func launch(_ kiosk: Kiosk, width: Int = 120, height: Int = 40, pidFile: String? = nil, arguments: [String] = [],
+                       colour: Bool = false) throws -> TmuxSession {
         let binary = try TernProcess.binary
-        let tern = "'\(binary)' kiosk --db '\(kiosk.db)'"
+        let tern = (colour ? "env -u NO_COLOR " : "") + "'\(binary)' kiosk --db '\(kiosk.db)'" + arguments.map { " '\($0)'" }.joined()
         let run = pidFile.map { "sh -c 'echo $$ > \"$0\"; exec \"$@\"' '\($0)' \(tern)" } ?? tern
         return try TmuxSession(command: "cd '\(TernProcess.repositoryRoot.path)' && \(run); echo EXIT=$?; stty -a",
                                width: width, height: height, environment: kiosk.environment)
@@ -442,4 +444,33 @@ import Testing
             previous = String(link.0)
         }
     }
+
+    /// The code's cells reach the terminal as fixed black on white (xterm-256 16 on 231) under
+    /// every theme, monochrome too, so it scans on a dark terminal as on a light one.
+    @Test(arguments: ["default", "monochrome", "campus-light", "high-contrast"])
+    func theQRCodeIsSentAsBlackOnWhiteWhateverTheTheme(theme: String) throws {
+        let scratch = try Scratch()
+        let kiosk = try Self.setUp(scratch, applyLink: true)
+        let tmux = try Self.launch(kiosk, width: 170, height: 50, arguments: ["--theme", theme], colour: true)
+        // The code whole, with the link under it; then captured again until two agree.
+        try tmux.waitFor("a listing's code") { Self.browsing($0) && $0.contains(Self.linkPrefix) && $0.split(separator: "\n").filter { $0.contains("█") }.count > 10 }
+        var screen = try tmux.screen(escapes: true)
+        while true {
+            let again = try tmux.screen(escapes: true)
+            if again == screen { break }
+            screen = again
+        }
+        let lines = screen.split(separator: "\n").filter { $0.contains("█") || $0.contains("▀") }
+        #expect(lines.count > 10, "no code in:\n\(screen)")
+        for line in lines {
+            // The colours set last before the code's first half block (tmux writes each line's
+            // attributes afresh): black on white, quiet zone included.
+            let codeStart = try #require(line.firstIndex { $0 == "▀" || $0 == "▄" || $0 == "█" })
+            let before = line[..<codeStart]
+            let foreground = before.matches(of: /\u{1B}\[(38;5;\d+|3\d)m/).last.map { String($0.1) }
+            let background = before.matches(of: /\u{1B}\[(48;5;\d+|4\d)m/).last.map { String($0.1) }
+            #expect(foreground == "38;5;16" && background == "48;5;231", "\(theme): \(String(before).debugDescription)")
+        }
+    }
 }
+
