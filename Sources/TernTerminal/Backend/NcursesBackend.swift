@@ -60,6 +60,10 @@ public final class NcursesBackend: Backend {
     /// The theme's colours at ``depth``, each keeping its contrast, and whether the selection
     /// bar is reverse video.
     let drawnTheme: ThemeRendition
+    /// The same for a QR code's fixed black and white (``ColorRole/codeDark``): the terminal's
+    /// colours even under the monochrome theme, since a code drawn in the terminal's own
+    /// colours comes out inverted on a dark one and does not scan. None only without colour.
+    let codeDepth: ColorDepth
 
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
@@ -148,7 +152,6 @@ public final class NcursesBackend: Backend {
         scrollok(window, false)
 
         var depth = ColorMapping.depth(colors: has_colors() ? Int(tigetnum("colors")) : 0, environment: environment)
-        if theme.monochrome { depth = .none }
         if depth != .none, start_color() == tern_ok() {
             // Without it "default" (-1) is refused and a themed background would paint over a
             // transparent or user-chosen one.
@@ -157,10 +160,12 @@ public final class NcursesBackend: Backend {
         } else {
             depth = .none
         }
+        codeDepth = depth
+        if theme.monochrome { depth = .none }
         self.depth = depth
         self.theme = depth == .none ? (theme.monochrome ? theme : .monochromeTheme) : theme
         drawnTheme = ThemeRendition(theme: self.theme, depth: depth)
-        maxPairs = depth == .none ? 0 : Int32(min(tern_color_pairs(), Int32(Int16.max)))
+        maxPairs = codeDepth == .none ? 0 : Int32(min(tern_color_pairs(), Int32(Int16.max)))
 
         if mouse {
             mousemask(tern_button1_clicked() | tern_button1_pressed() | tern_button4_pressed() | tern_button5_pressed(), nil)
@@ -318,7 +323,9 @@ public final class NcursesBackend: Backend {
         var bold = style.bold
         var dim = style.dim
         var pair: Int16 = 0
-        if depth == .none {
+        if style.foreground.isFixed, codeDepth != .none {
+            pair = colorPair(for: style)
+        } else if depth == .none {
             switch style.foreground {
             case .accent, .error, .focusedBorder: bold = true
             case .muted: dim = true
@@ -347,8 +354,8 @@ public final class NcursesBackend: Backend {
         let roles = PairRoles(foreground: style.foreground, background: style.background)
         if let pair = pairsByRoles[roles] { return pair }
         let colors = PairColors(
-            foreground: curses(drawnTheme.color(style.foreground), isBackground: false),
-            background: curses(drawnTheme.color(style.background ?? .background), isBackground: true)
+            foreground: curses(drawn(style.foreground), isBackground: false),
+            background: curses(drawn(style.background ?? .background), isBackground: true)
         )
         let pair: Int16
         if let existing = pairsByColors[colors] {
@@ -364,6 +371,13 @@ public final class NcursesBackend: Backend {
         pairsByColors[colors] = pair
         pairsByRoles[roles] = pair
         return pair
+    }
+
+    /// A role's colour as drawn: the theme's at ``depth`` (``drawnTheme``), or a fixed role's
+    /// (a QR code's black and white) at ``codeDepth``.
+    private func drawn(_ role: ColorRole) -> ColorValue {
+        if let fixed = role.fixedColor { return ColorMapping.degrade(fixed, to: codeDepth) }
+        return drawnTheme.color(role)
     }
 
     /// A colour already degraded to the terminal's depth as a curses colour number. "default" is
