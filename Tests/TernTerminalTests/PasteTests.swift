@@ -61,3 +61,15 @@ struct PasteScreenTests {
         try student.expectSnapshot(named: "issue18-paste-cover-note")
     }
 }
+
+@Suite("Bracketed paste in the kiosk", .serialized)
+struct KioskPasteTests {
+    /// A 20,000-character paste is one event: the search line takes what fits its limit, once.
+    @Test func aHugePasteIntoTheKioskSearchIsCutToItsLimitInOneGo() throws {
+        let kiosk = try KioskHarness()
+        let frames = kiosk.backend.framesDrawn
+        kiosk.press(.paste(String(repeating: "data ", count: 4_000)))
+        #expect(kiosk.state.search.text.count == 60)
+        #expect(kiosk.backend.framesDrawn <= frames + 2, "one paste, not 20,000 keys")
+    }
+}

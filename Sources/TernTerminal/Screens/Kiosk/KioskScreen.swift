@@ -129,6 +129,9 @@ public final class KioskScreen: Screen {
             return edit(key)
         case .character(let c) where Self.types(c):
             return edit(key)
+        case .paste:
+            // A bracketed paste, whole: one search, cut to the search line's limit.
+            return edit(key)
         default:
             // Ctrl-C, Ctrl-Z, Ctrl-\ and every other control: nothing at all.
             break
