@@ -112,6 +112,27 @@ import Testing
         #expect(throws: CatalogueError.refused("nothing to undo in this session")) { try fixture.catalogue.undoLast(session: Self.ritu) }
     }
 
+    @Test func undoPutsBackTheTimeEachApplicationEnteredItsStateNotTheTimeOfTheUndo() throws {
+        let fixture = try fixture()
+        let start = Date(timeIntervalSince1970: 1_780_000_000)
+        var apps: [Application] = []
+        // Under review since 10, 9 and 8 days before the bulk reject.
+        for (student, daysAgo) in [("tnguyen", 10.0), ("ypetrova", 9.0), ("aokafor", 8.0)] {
+            let submitted = try fixture.catalogue.apply(as: student, to: try fixture.listingID("logo"), coverNote: "Hello", hoursOffered: 5)
+            apps.append(try fixture.catalogue.bulkMove(targets([submitted]), to: .underReview, session: Self.sam,
+                                                        now: start.addingTimeInterval(-daysAgo * 86_400)).applications[0])
+        }
+        try fixture.catalogue.bulkMove(targets(apps), to: .rejected, session: Self.ritu, reason: .positionFilled, now: start)
+        let restored = try fixture.catalogue.undoLast(session: Self.ritu, now: start.addingTimeInterval(60))
+        #expect(restored.map(\.updatedAt) == apps.map(\.updatedAt))
+        let queue = try fixture.catalogue.triageQueue(TriageFilter(), now: start.addingTimeInterval(120)).rows
+        #expect(queue.map(\.id) == apps.map(\.id))
+        #expect(queue.map(\.waitingDays) == [10, 9, 8])
+        // The history keeps the undo at the time it was made.
+        let undone = try #require(try fixture.catalogue.events(of: apps[0].id, as: Self.ritu.actor).first { $0.fromStatus == .rejected })
+        #expect(undone.toStatus == .underReview && undone.at == Timestamp.string(start.addingTimeInterval(60)))
+    }
+
     @Test func undoIsRefusedOnceSomeoneElseChangedOneOfTheRows() throws {
         let fixture = try fixture()
         let apps = try ["tnguyen", "ypetrova"].map { try fixture.application(of: $0, to: "logo", at: .submitted) }

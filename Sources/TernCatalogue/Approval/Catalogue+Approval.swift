@@ -161,8 +161,16 @@ extension Catalogue {
         Set(try Int64.fetchAll(db, sql: "SELECT id FROM organizations WHERE trusted = 1 AND approval = 'approved'"))
     }
 
-    /// The decision a listing approved on arrival gets: by the system, because of the trust.
+    /// A trusted organization's new listing, written as approved: it keeps that approval, with a
+    /// decision by the system because of the trust, unless a flag is raised on it (pay below the
+    /// floor, say). Trust skips the review, never the flags: a flagged listing goes back to
+    /// waiting for a reviewer, like anyone's.
     static func recordApprovedOnArrival(_ db: Database, listing: Int64, organization: Int64, at stamp: String) throws {
+        let home = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [PayRank.homeCurrencySetting]) ?? PayRank.defaultHomeCurrency
+        guard try flags(db, listing: listing, settings: try reviewSettings(db), homeCurrency: home).isEmpty else {
+            try db.execute(sql: "UPDATE opportunities SET approval = 'pending' WHERE id = ?", arguments: [listing])
+            return
+        }
         try record(db, organization: organization, listing: listing, .approved, reason: nil, note: "trusted organization",
                    actor: .system, at: stamp)
     }

@@ -8,7 +8,7 @@ import GRDB
 /// ```
 enum CatalogueSchema {
     /// The newest migration's identifier; `tern check` reports it as the schema version.
-    static let latestVersion = "v8-records"
+    static let latestVersion = "v9-staff"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -40,6 +40,9 @@ enum CatalogueSchema {
         }
         migrator.registerMigration("v8-records") { db in
             try RecordsSchema.migrate(db)
+        }
+        migrator.registerMigration("v9-staff") { db in
+            try db.execute(sql: StaffQueueSchema.v9Staff)
         }
         return migrator
     }

@@ -190,7 +190,7 @@ extension Catalogue {
 
     /// The tables (in the plan's order) and conditions selecting the queue's rows of
     /// `statuses` under `filter`, from `cursor` on.
-    private static func queueSelection(
+    static func queueSelection(
         plan: TriageQueuePlan, statuses: [ApplicationStatus], filter: TriageFilter, offerWaitDays: Int?,
         after cursor: TriageCursor?, order: TriageOrder, now: Date
     ) -> (from: String, conditions: String, arguments: StatementArguments) {

@@ -61,6 +61,7 @@ public final class TriageViewModel {
     public func limit(_ pattern: String) throws {
         try rows.set(filter: try Self.filter(pattern: pattern, words: searchWords), order: order)
         self.pattern = pattern.trimmingCharacters(in: .whitespaces)
+        try findHiddenMarks()
     }
 
     /// `/`: words each shown row must contain (listing title, organization, student), within
@@ -68,6 +69,7 @@ public final class TriageViewModel {
     public func search(_ words: String) throws {
         try rows.set(filter: try Self.filter(pattern: pattern, words: words), order: order)
         searchWords = words.trimmingCharacters(in: .whitespaces)
+        try findHiddenMarks()
     }
 
     /// A limit and search worked out off the input path: the filter checked, counted and its
@@ -93,11 +95,12 @@ public final class TriageViewModel {
     }
 
     /// Puts a prepared queue in place (its rows, counts, limit and words).
-    public func adopt(_ prepared: PreparedQueue) {
+    public func adopt(_ prepared: PreparedQueue) throws {
         prepared.rows.useClock(now)
         rows = prepared.rows
         pattern = prepared.pattern
         searchWords = prepared.words
+        try findHiddenMarks()
     }
 
     public func setOrder(_ order: TriageOrder) throws {
@@ -105,7 +108,19 @@ public final class TriageViewModel {
         self.order = order
     }
 
-    public func reload() throws { try rows.reload() }
+    public func reload() throws {
+        try rows.reload()
+        try findHiddenMarks()
+    }
+
+    /// Notes which marks the limit hides now, so actions leave them alone and the console can
+    /// say how many there are. Called whenever the queue is read again.
+    public func findHiddenMarks() throws {
+        guard !marks.isEmpty else { marks.hidden = []; return }
+        let ids = Array(marks.rows.keys)
+        let shown = try catalogue.triageShown(ids, filter: try filter(), now: now())
+        marks.hidden = Set(ids).subtracting(shown)
+    }
 
     // MARK: - Marks
 
@@ -153,8 +168,8 @@ public final class TriageViewModel {
         }
         let action = try catalogue.bulkMove(targets.map { ApplicationVersion(id: $0.id, version: $0.version) }, to: move.target,
                                             session: session, reason: reason, note: note, now: now())
-        marks.clear()
-        try rows.reload()
+        marks.unmark(targets.map(\.id))
+        try reload()
         return action
     }
 
@@ -162,7 +177,7 @@ public final class TriageViewModel {
     @discardableResult
     public func undo() throws -> [Application] {
         let restored = try catalogue.undoLast(session: session, now: now())
-        try rows.reload()
+        try reload()
         return restored
     }
 

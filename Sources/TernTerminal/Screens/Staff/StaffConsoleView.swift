@@ -60,10 +60,16 @@ enum StaffConsoleView {
         }
     }
 
+    /// " · 1 marked · 2 more marked, hidden by the limit": what an action takes, and what it leaves.
+    static func marksTitle(_ marks: TriageMarks) -> String {
+        guard !marks.isEmpty else { return "" }
+        return (marks.shownCount == 0 ? "" : " · \(marks.shownCount) marked") + (marks.hiddenNote.map { " · " + $0 } ?? "")
+    }
+
     private static func title(_ pane: TriagePane, _ state: TriageState) -> String {
         switch (pane, state.kind) {
         case (.queue, .applications):
-            "Applications (\(state.queueCount))" + (state.marks.isEmpty ? "" : " · \(state.marks.count) marked") + (state.isLimiting ? " · limiting…" : "")
+            "Applications (\(state.queueCount))" + marksTitle(state.marks) + (state.isLimiting ? " · limiting…" : "")
         case (.queue, .postings):
             "Postings · \(postingsView(state.postingsShowing)) (\(state.postings.state.count))"
                 + (state.postingMarks.isEmpty ? "" : " · \(state.postingMarks.count) marked")

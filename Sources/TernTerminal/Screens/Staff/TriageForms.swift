@@ -9,9 +9,11 @@ enum TriageForms {
     static let rejectionReasons: [String] = ["skills mismatch", "position filled", "deadline passed", "incomplete application", "other (say what)"]
     static let noteVisibility = ["shared with the student", "staff only"]
 
-    static func reject(count: Int) -> Form {
+    /// `hidden`: how many marks the limit hides ("2 more marked, hidden by the limit"); they are
+    /// not rejected, and the form says so.
+    static func reject(count: Int, hidden: String? = nil) -> Form {
         Form(title: count == 1 ? "Reject this application" : "Reject \(count) applications",
-             subtitle: "The student sees the reason; the note is shared or staff-only", fields: [
+             subtitle: "The student sees the reason; the note is shared or staff-only" + (hidden.map { " · \($0), not rejected" } ?? ""), fields: [
                 FormField("Reason", .choice(ChoiceField(rejectionReasons))),
                 FormField("Other reason", .text(TextField(limit: StoredText.statusReason.limit))),
                 FormField("Note", .text(TextField(multiline: true, limit: StoredText.note.limit))),

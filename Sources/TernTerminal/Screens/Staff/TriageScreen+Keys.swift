@@ -300,6 +300,10 @@ extension TriageScreen {
     func ask(_ move: StaffMove) throws -> [Effect<TriageOutcome>] {
         guard state.kind == .applications else { return [] }
         let targets = triage.targets(selected: state.queue.selectedRow)
+        if targets.isEmpty, let hidden = triage.marks.hiddenNote {
+            return state.toasts.show("nothing to \(move.label): \(hidden); change the limit (\(state.keyMap.keyNames(for: .limit))) to see them, or \(state.keyMap.keyNames(for: .back)) to clear them",
+                                     isError: true)
+        }
         guard !targets.isEmpty else { return state.toasts.show("the queue is empty", isError: true) }
         if let stuck = targets.first(where: { !move.isLegal(from: $0.status) }) {
             let legal = triage.moves(for: targets).map(\.label)
@@ -307,13 +311,16 @@ extension TriageScreen {
             let which = targets.count == 1 ? "this application is" : "application \(stuck.id) is"
             return state.toasts.show("cannot \(move.label): \(which) \(stuck.status.label.lowercased()); \(offer)", isError: true)
         }
+        // Marks the limit hides are never moved: the question says they stay as they are.
+        let hidden = triage.marks.hiddenNote.map { " \($0.capitalizedFirst), stay as they are." } ?? ""
         if move == .reject {
-            state.modals.open(.form(FormModal(TriageForms.reject(count: targets.count), purpose: .reject(targets: targets))))
+            state.modals.open(.form(FormModal(TriageForms.reject(count: targets.count, hidden: triage.marks.hiddenNote), purpose: .reject(targets: targets))))
             return []
         }
-        if targets.count > 1 {
-            state.modals.open(.confirm(Confirmation(title: "\(move.label.capitalizedFirst) \(targets.count) applications?",
-                                                    message: "All of them move together, or none does. u undoes it.",
+        if targets.count > 1 || !hidden.isEmpty {
+            let what = targets.count == 1 ? "1 application" : "\(targets.count) applications"
+            state.modals.open(.confirm(Confirmation(title: "\(move.label.capitalizedFirst) \(what)?",
+                                                    message: "All of them move together, or none does. \(state.keyMap.keyNames(for: .undo)) undoes it.\(hidden)",
                                                     yes: move.label.capitalizedFirst, no: "Cancel", answer: .screen(.move(move, targets: targets)))))
             return []
         }
@@ -327,7 +334,8 @@ extension TriageScreen {
             state.file = nil
             try readQueue(reset: false)
             let count = action.applications.count
-            return state.toasts.show("\(move.label): \(count) application\(count == 1 ? "" : "s") now \(move.target.label.lowercased()) (u undoes)")
+            let hidden = triage.marks.hiddenNote.map { "; \($0), still marked" } ?? ""
+            return state.toasts.show("\(move.label): \(count) application\(count == 1 ? "" : "s") now \(move.target.label.lowercased()) (\(state.keyMap.keyNames(for: .undo)) undoes)\(hidden)")
         } catch CatalogueError.changedSinceOpened(let id, let now) {
             // Someone else moved it: show the queue as it is now, and say so.
             try triage.reload()
@@ -411,7 +419,7 @@ extension TriageScreen {
         guard let prepared else { return [] }
         // A refresh of a limit since replaced by a newer one is of no use.
         if refresh && (prepared.pattern != triage.pattern || prepared.words != triage.searchWords) { return [] }
-        triage.adopt(prepared)
+        try triage.adopt(prepared)
         try readQueue(reset: !refresh)
         if refresh { return [] }
         let what = triage.pattern.isEmpty ? "no limit: everything needing action" : "limit: \(triage.pattern)"

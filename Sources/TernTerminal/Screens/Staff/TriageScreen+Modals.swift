@@ -224,7 +224,10 @@ extension TriageScreen {
             // The new listing is selected, so the next key (e, a, x) acts on it.
             if try state.postings.jump(to: saved.ref, source: PostingRows(review.postings)) { try showSelection() }
             let approval = try catalogue.approval(ofListing: saved.id ?? 0)
-            return state.toasts.show(ref == nil ? "created \(saved.ref): \(approval == .approved ? "approved on arrival (trusted organization)" : "it waits for review in Postings")"
+            // Trust skips the review, never the flags: say why a trusted one still waits.
+            let flags = approval == .approved ? [] : try catalogue.flags(forListing: saved.ref)
+            let waits = "it waits for review in Postings" + (flags.isEmpty ? "" : " (flagged: \(flags.map(\.description).joined(separator: "; ")))")
+            return state.toasts.show(ref == nil ? "created \(saved.ref): \(approval == .approved ? "approved on arrival (trusted organization)" : waits)"
                                      : "saved \(saved.ref)")
         case .declinePosting(let ref, let version):
             let reason = TriageForms.declineReason(form)

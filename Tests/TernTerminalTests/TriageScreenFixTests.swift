@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+import TernCatalogue
+import TernViewModels
+@testable import TernTerminal
+
+/// The staff console's fixes from issue 18 (points 11–19), each driven through the real loop
+/// over the demo catalogue and pinned by whole frames (Snapshots/triage-*.txt) where a frame
+/// says it best. Set TERN_RECORD_SNAPSHOTS=1 to write missing ones (then review the diff).
+@Suite(.serialized) struct TriageScreenFixTests {
+    static let rosa = TriageScreenTests.rosa
+
+    /// The queue pane's lines alone (the detail beside it shows history, which a move adds to).
+    static func queuePane(_ console: TriageScreenHarness) -> String {
+        let area = console.state.panes.area(of: .queue)
+        return console.text.split(separator: "\n", omittingEmptySubsequences: false)
+            .dropFirst(area.y).prefix(area.height)
+            .map { String(Array($0).dropFirst(area.x).prefix(area.width)) }.joined(separator: "\n")
+    }
+
+    // MARK: 11. Undo keeps how long each application has waited
+
+    @Test func undoingABulkRejectPutsTheRowsBackWithTheDaysTheyHadWaited() throws {
+        let console = try TriageScreenHarness()
+        console.limit("status:under_review")
+        console.press(.character("g"))
+        let before = Self.queuePane(console)
+        let oldest = console.state.queue.visibleRows.prefix(3).map(\.waitingDays)
+        #expect(oldest.allSatisfy { $0 > 0 })
+        console.press(.character(" "), .character(" "), .character(" "), .character("x"), .right, .control("s"))
+        #expect(console.text.contains("reject: 3 applications now rejected"))
+        console.press(.character("u"), .character("g"))
+        // The same rows, in the same places, each with the days it had waited (not "0 d").
+        #expect(console.state.queue.visibleRows.prefix(3).map(\.waitingDays) == oldest)
+        #expect(Self.queuePane(console) == before)
+        try StudentScreenHarness.expectSnapshot(console.text, named: "triage-undo-keeps-waiting")
+    }
+
+    // MARK: 12. Marks the limit hides are not acted on
+
+    @Test func aMoveTakesOnlyTheMarkedRowsTheLimitShowsAndSaysHowManyItHides() throws {
+        let console = try TriageScreenHarness()
+        console.limit("status:under_review")
+        let three = Array(console.state.queue.visibleRows.prefix(3))
+        console.press(.character(" "), .character(" "), .character(" "))
+        #expect(console.text.contains("3 marked"))
+        // A narrower limit shows only the first of the three.
+        console.limit("status:under_review student:\(three[0].studentUsername) opportunity:\(three[0].opportunityRef)")
+        #expect(console.state.queueCount == 1)
+        #expect(console.text.contains("1 marked · 2 more marked, hidden by the limit"))
+        console.press(.character("s"))
+        #expect(console.text.contains("Shortlist 1 application?"))
+        try StudentScreenHarness.expectSnapshot(console.text, named: "triage-marks-hidden-by-the-limit")
+        console.press(.character("y"))
+        #expect(console.text.contains("shortlist: 1 application now shortlisted"))
+        #expect(console.text.contains("2 marked, hidden by the limit, still marked"))
+        #expect(try console.demo.catalogue.application(three[0].id, as: Self.rosa.actor).status == .shortlisted)
+        for row in three.dropFirst() {
+            #expect(try console.demo.catalogue.application(row.id, as: Self.rosa.actor).status == .underReview)
+        }
+        // With every mark hidden, a move takes nothing and says why.
+        console.limit("status:shortlisted")
+        console.press(.character("o"))
+        #expect(console.text.contains("nothing to offer: 2 marked, hidden by the limit"))
+        // Back in view, they are acted on as usual.
+        console.limit("status:under_review")
+        #expect(console.text.contains("2 marked"))
+        #expect(console.state.marks.hiddenCount == 0)
+    }
+
+    // MARK: 13. A flagged listing waits for a reviewer even from a trusted organization
+
+    @Test func aTrustedOrganizationsFlaggedListingWaitsForReviewAndItsOtherListingGoesLive() throws {
+        let console = try TriageScreenHarness()
+        let organization = try #require(try console.demo.catalogue.postings(approval: .approved)
+            .first { $0.organizationApproval == .approved && !$0.organizationTrusted }?.organization)
+        try console.demo.catalogue.trustOrganization(organization, by: Self.rosa.actor)
+        let header = "ref,title,organization,field,hours,duration_days,deadline,compensation_kind,compensation_amount,currency,location_kind"
+        let file = console.demo.directory.appendingPathComponent("trusted.csv")
+        try Data("""
+            \(header)
+            cheap-1,Cheap data entry,\(organization),data_entry,10,7,2027-04-01,hourly,3,USD,remote
+            fair-1,Fair data entry,\(organization),data_entry,10,7,2027-04-01,hourly,30,USD,remote
+
+            """.utf8).write(to: file)
+        console.press(.character("2"), .character(":"))
+        console.type("import \(file.path)")
+        console.press(.enter)
+        #expect(console.state.toasts.current?.text.hasPrefix("imported trusted.csv: 2 new") == true, "\(console.text)")
+        let cheap = try #require(try console.demo.catalogue.opportunity(ref: "cheap-1")?.id)
+        let fair = try #require(try console.demo.catalogue.opportunity(ref: "fair-1")?.id)
+        #expect(try console.demo.catalogue.approval(ofListing: cheap) == .pending)
+        #expect(try console.demo.catalogue.approval(ofListing: fair) == .approved)
+        let waiting = try console.demo.catalogue.postings(approval: .pending)
+        #expect(waiting.contains { $0.ref == "cheap-1" } && !waiting.contains { $0.ref == "fair-1" })
+        // The reviewer sees it with its flag, and the organization's trust beside it.
+        console.press(.character("g"))
+        for _ in 0..<console.state.postings.state.count where console.state.postings.selectedRow?.ref != "cheap-1" { console.press(.character("j")) }
+        #expect(console.text.contains("below the floor"))
+        try StudentScreenHarness.expectSnapshot(console.text, named: "triage-trusted-but-flagged")
+    }
+}
