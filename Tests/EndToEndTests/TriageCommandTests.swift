@@ -39,6 +39,22 @@ import Testing
         #expect(after.contains { $0["id"] as? Int == id && $0["version"] as? Int == version + 1 })
     }
 
+    @Test func decliningAListingWithWorkUnderWayListsItInTheTakenDownQueue() throws {
+        let scratch = try Scratch()
+        let db = try CommandLineTests.seededDemo(scratch)
+        let working = try #require(try jsonArray(try TernProcess.run(["applications", "list", "--status", "in_progress", "--json", "--db", db]).stdout).first)
+        let ref = try #require(working["opportunity"] as? String), id = try #require(working["id"] as? Int)
+        #expect(try jsonArray(try TernProcess.run(["applications", "list", "--taken-down", "--json", "--db", db]).stdout).isEmpty)
+        let declined = try TernProcess.run(["postings", "decline", ref, "--reason", "upfront_cost", "--db", db])
+        #expect(declined.status == 0, "\(declined.stderr)")
+        #expect(declined.stdout.hasPrefix("declined \(ref): upfront cost to the student") && declined.stdout.contains("with work under way: is:taken-down"))
+        let queue = try jsonArray(try TernProcess.run(["applications", "list", "--taken-down", "--json", "--db", db]).stdout)
+        #expect(queue.contains { $0["id"] as? Int == id && $0["status"] as? String == "in_progress" })
+        #expect(queue.allSatisfy { ["accepted", "in_progress", "delivered"].contains($0["status"] as? String ?? "") })
+        let limited = try jsonArray(try TernProcess.run(["applications", "list", "--limit", "is:taken-down", "--json", "--db", db]).stdout)
+        #expect(limited.map { $0["id"] as? Int } == queue.map { $0["id"] as? Int })
+    }
+
     @Test func aStaffOnlyNoteGivenWithAMoveNeverReachesTheStudentsPortfolio() throws {
         let scratch = try Scratch()
         let db = try CommandLineTests.seededDemo(scratch)

@@ -197,7 +197,7 @@ import Testing
         #expect(filter == TriageFilter(statuses: [.submitted], fields: [.design], olderThanDays: 7, organization: "acme",
                                        student: "tnguyen", words: ["logo", "blue mark"]))
         #expect(try TriageFilter(pattern: "age<3d status:under-review") == TriageFilter(statuses: [.underReview], youngerThanDays: 3))
-        #expect(throws: CatalogueError.invalid("\"colour:red\": unknown term colour; use status:, field:, age>Nd, age<Nd, organization:, student:, opportunity: or plain words")) {
+        #expect(throws: CatalogueError.invalid("\"colour:red\": unknown term colour; use status:, field:, age>Nd, age<Nd, organization:, student:, opportunity:, is:taken-down or plain words")) {
             try TriageFilter(pattern: "status:submitted colour:red")
         }
         #expect(throws: CatalogueError.self) { try TriageFilter(pattern: "status:sumbitted") }

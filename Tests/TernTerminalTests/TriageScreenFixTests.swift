@@ -99,4 +99,41 @@ import TernViewModels
         #expect(console.text.contains("below the floor"))
         try StudentScreenHarness.expectSnapshot(console.text, named: "triage-trusted-but-flagged")
     }
+
+    // MARK: 14. Declining an approved listing settles its applications
+
+    @Test func decliningAnApprovedListingExpiresWhatWaitsAndQueuesWorkUnderWayForStaff() throws {
+        let console = try TriageScreenHarness()
+        let catalogue = console.demo.catalogue
+        let every = try catalogue.triageQueue(TriageFilter(statuses: ApplicationStatus.allCases), limit: 1_000, now: DemoCatalogue.seededAt).rows
+        let waiting: Set<ApplicationStatus> = [.submitted, .underReview, .shortlisted, .offered]
+        let underWay: Set<ApplicationStatus> = [.accepted, .inProgress, .delivered]
+        let (ref, rows) = try #require(Dictionary(grouping: every, by: \.opportunityRef)
+            .filter { $0.value.contains { waiting.contains($0.status) } && $0.value.contains { underWay.contains($0.status) } }
+            .min { $0.key < $1.key })
+        console.press(.character("2"), .character("t"), .character("t"), .character("g"))
+        for _ in 0..<console.state.postings.state.count where console.state.postings.selectedRow?.ref != ref { console.press(.character("j")) }
+        try #require(console.state.postings.selectedRow?.ref == ref)
+        console.press(.character("x"), .right, .control("s"))   // upfront cost to the student
+        let expired = rows.filter { waiting.contains($0.status) }, working = rows.filter { underWay.contains($0.status) }
+        #expect(console.state.toasts.current?.text.hasPrefix("declined (upfront cost to the student); students no longer see it; \(expired.count) waiting application") == true)
+        #expect(console.state.toasts.current?.text.contains("\(working.count) with work under way") == true)
+        for row in expired {
+            let application = try catalogue.application(row.id, as: Self.rosa.actor)
+            #expect(application.status == .expired && application.statusReason == "listing taken down: upfront cost to the student")
+            // The student reads why.
+            let seen = try catalogue.events(of: row.id, as: Actor(role: .student, username: row.studentUsername))
+            #expect(seen.last?.note == "listing taken down: upfront cost to the student" && seen.last?.toStatus == .expired)
+        }
+        for row in working { #expect(try catalogue.application(row.id, as: Self.rosa.actor).status == row.status) }
+        // Work under way waits in its own staff queue: on the counts line, and a view in V.
+        console.press(.character("1"))
+        #expect(console.text.contains("\(working.count) taken down, work under way (is:taken-down)"))
+        console.press(.character("V"))
+        #expect(console.text.contains("listing taken down with work under way"))
+        console.press(.character("G"), .enter)
+        #expect(console.state.pattern == "is:taken-down")
+        #expect(Set(console.state.queue.visibleRows.map(\.id)) == Set(working.map(\.id)))
+        try StudentScreenHarness.expectSnapshot(console.text, named: "triage-taken-down-work-under-way")
+    }
 }

@@ -212,7 +212,8 @@ public final class TriageViewModel {
 
     // MARK: - Saved views
 
-    public func views() throws -> [TriageView] { try catalogue.triageViews(session: session) }
+    /// This staff member's views, then the built-in ones ("listing taken down with work under way").
+    public func views() throws -> [TriageView] { (try catalogue.triageViews(session: session)) + [TriageView.takenDownWithWorkUnderWay] }
 
     /// Saves the current limit under `name`.
     public func saveView(_ name: String) throws {
@@ -220,7 +221,10 @@ public final class TriageViewModel {
         try catalogue.saveTriageView(name, pattern: pattern, session: session, now: now())
     }
 
-    public func deleteView(_ name: String) throws { try catalogue.deleteTriageView(name, session: session) }
+    public func deleteView(_ name: String) throws {
+        guard name != TriageView.takenDownWithWorkUnderWay.name else { throw CatalogueError.refused("“\(name)” is built in; it cannot be deleted") }
+        try catalogue.deleteTriageView(name, session: session)
+    }
 }
 
 /// A queue read in the background for a new limit or search; handed back to the loop whole.

@@ -100,6 +100,8 @@ enum StaffConsoleView {
                                         focused: true)
             } else {
                 var parts = [TriageContent.countsLine(state.counts)]
+                // Nothing ends these on its own: staff must see them (the view in V lists them).
+                if state.takenDown > 0 { parts.insert("\(state.takenDown) taken down, work under way (\(TriageFilter.takenDownTerm))", at: 0) }
                 if !state.pattern.isEmpty { parts.append("limit: \(state.pattern)") }
                 if !state.searchWords.isEmpty { parts.append("/\(state.searchWords)") }
                 if state.order == .newestFirst { parts.append("newest first") }

@@ -362,8 +362,8 @@ extension TriageScreen {
     }
 
     func viewsOverlay(_ views: [TriageView], selected: Int) -> ListOverlay<TriagePurpose> {
-        ListOverlay(title: "Saved views (\(views.count)) · :view save NAME saves the limit",
-                    columns: [ListColumn("Name", .fixed(20)), ListColumn("Limit", .flexible(min: 10))],
+        ListOverlay(title: "Views (\(views.count)) · :view save NAME saves the limit",
+                    columns: [ListColumn("Name", .fixed(38)), ListColumn("Limit", .flexible(min: 10))],
                     rows: views.map { [$0.name, $0.pattern] }, emptyMessage: "no saved views: set a limit (l), then :view save NAME",
                     scope: .staffViews, purpose: .views(views), selected: selected)
     }

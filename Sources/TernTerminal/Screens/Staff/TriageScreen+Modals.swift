@@ -231,10 +231,12 @@ extension TriageScreen {
                                      : "saved \(saved.ref)")
         case .declinePosting(let ref, let version):
             let reason = TriageForms.declineReason(form)
-            try review.decline(ref, version: version, reason: reason, note: TriageForms.optional(form.field("Note").text))
+            let summary = try review.decline(ref, version: version, reason: reason, note: TriageForms.optional(form.field("Note").text))
             state.modals.closeForm()
             try readReview()
-            return state.toasts.show("declined (\(reason.label)); students no longer see it")
+            try triage.reload()
+            try readQueue(reset: false)
+            return state.toasts.show("declined (\(reason.label)); students no longer see it" + TakeDownSummary.sentence(summary))
         case .resubmitPosting(let ref, let version):
             try review.resubmit(ref, version: version, note: TriageForms.optional(form.field("Note").text))
             state.modals.closeForm()

@@ -160,6 +160,7 @@ public final class TriageScreen: Screen {
         state.searchWords = triage.searchWords
         state.order = triage.order
         state.marks = triage.marks
+        state.takenDown = try catalogue.takenDownWithWorkUnderWay()
         try showSelection()
     }
 
