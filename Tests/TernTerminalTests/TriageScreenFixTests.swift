@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TernCatalogue
 import TernViewModels
+import TernText
 @testable import TernTerminal
 
 /// The staff console's fixes from issue 18 (points 11–19), each driven through the real loop
@@ -135,5 +136,39 @@ import TernViewModels
         #expect(console.state.pattern == "is:taken-down")
         #expect(Set(console.state.queue.visibleRows.map(\.id)) == Set(working.map(\.id)))
         try StudentScreenHarness.expectSnapshot(console.text, named: "triage-taken-down-work-under-way")
+    }
+
+    // MARK: 15. The report scrolls to its end at every size, its charts whole
+
+    @Test(arguments: [(120, 40), (80, 24), (60, 16), (140, 44)])
+    func theReportScrollsToItsLastLineAndItsChartsShowEveryOrganization(width: Int, height: Int) throws {
+        let console = try TriageScreenHarness(size: Size(width: width, height: height))
+        console.press(.character("4"))
+        let report = try #require(console.state.report)
+        #expect(report.placementByOrganization.count > 12)
+        // What the pane should end with: the report's own last line at the pane's width.
+        let text = TriageLayout.report(console.state.panes.area(of: .queue).inset(by: 1))
+        let lines = TextView.layout(ReportContent.blocks(report, status: nil, ascii: false), width: text.width - 1)
+        let last = try #require(lines.last).map(\.text).joined().trimmingCharacters(in: .whitespaces)
+        // Every line comes by, scrolling with j; G then End land on the end.
+        var seen = Set<String>()
+        for _ in 0..<(lines.count + 2) {
+            seen.formUnion(console.text.split(separator: "\n").map { String($0) })
+            console.press(.character("j"))
+        }
+        let frame = console.text
+        #expect(frame.contains(last), "\(width)x\(height): the last line never shows")
+        for rate in report.placementByOrganization {
+            let label = TextLayout.truncate(Sanitizer.line(rate.group), to: min(26, text.width - 10))
+            #expect(seen.contains { $0.contains(label) }, "\(width)x\(height): \(rate.group) never shows")
+        }
+        console.press(.character("g"))
+        #expect(!console.text.contains(last) || lines.count <= text.height)
+        console.press(.character("G"))
+        #expect(console.text == frame)
+        console.press(.character("g"), .end)
+        #expect(console.text == frame)
+        if width == 120 { try StudentScreenHarness.expectSnapshot(frame, named: "triage-report-end-120x40") }
+        if width == 80 { try StudentScreenHarness.expectSnapshot(frame, named: "triage-report-end-80x24") }
     }
 }

@@ -135,8 +135,11 @@ enum StaffConsoleView {
                           state: state.organizations.state, focused: focused, emptyMessage: "no organization waits for review")
             return selectedRow(state.organizations.state, area: list)
         case .reports:
-            let text = Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2))
-            WidgetSupport.write(&grid, "as of now · j/k scroll · ctrl-r reads again", x: info.x, y: info.y, maxWidth: info.width, style: .muted)
+            let text = TriageLayout.report(area)
+            let keys = state.keyMap
+            WidgetSupport.write(&grid, "as of now · \(keys.keyNames(for: .moveDown))/\(keys.keyNames(for: .moveUp)) scroll · "
+                                + "\(keys.keyNames(for: .bottom)) the end · \(keys.keyNames(for: .refresh)) reads again",
+                                x: info.x, y: info.y, maxWidth: info.width, style: .muted)
             TextView.draw(into: &grid, area: text, lines: TextView.layout(TriageContent.detailBlocks(state), width: text.width - 1),
                           scroll: state.detailScroll)
             return nil

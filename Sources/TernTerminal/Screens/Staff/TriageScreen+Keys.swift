@@ -227,7 +227,11 @@ extension TriageScreen {
 
     /// The detail pane's text lines and rows, as the view lays them out.
     var detailExtent: (lines: Int, height: Int) {
-        let inner = state.panes.area(of: state.kind == .reports ? .queue : .detail).inset(by: 1)
+        if state.kind == .reports {
+            let text = TriageLayout.report(state.panes.area(of: .queue).inset(by: 1))
+            return (TextView.layout(TriageContent.detailBlocks(state), width: text.width - 1).count, text.height)
+        }
+        let inner = state.panes.area(of: .detail).inset(by: 1)
         let blocks = TriageContent.detailBlocks(state)
         return (TextView.layout(blocks, width: inner.width - 1).count, inner.height)
     }
