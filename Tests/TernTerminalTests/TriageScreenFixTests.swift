@@ -171,4 +171,27 @@ import TernText
         if width == 120 { try StudentScreenHarness.expectSnapshot(frame, named: "triage-report-end-120x40") }
         if width == 80 { try StudentScreenHarness.expectSnapshot(frame, named: "triage-report-end-80x24") }
     }
+
+    // MARK: 16. Claims: who is looking shows at 120x40; leaving lets go
+
+    @Test func whoIsLookingShowsAt120x40AndLeavingTheApplicationOrTheConsoleLetsGo() throws {
+        let rosa = try TriageScreenHarness(size: Size(width: 120, height: 40))
+        let row = try #require(rosa.state.queue.selectedRow)
+        rosa.press(.enter)
+        #expect(try rosa.demo.catalogue.claim(on: row.id, now: DemoCatalogue.seededAt)?.staffName == "Rosa Patel")
+        let sam = try TriageScreenHarness(demo: rosa.demo, session: TriageScreenTests.sam, size: Size(width: 120, height: 40))
+        #expect(sam.text.contains("Looked at by"))
+        #expect(sam.text.contains("Rosa Patel"))
+        try StudentScreenHarness.expectSnapshot(sam.text, named: "triage-looked-at-by-120x40")
+        // Esc from the application lets go at once, not five minutes later.
+        rosa.press(.escape)
+        #expect(try rosa.demo.catalogue.claim(on: row.id, now: DemoCatalogue.seededAt) == nil)
+        #expect(!rosa.text.contains("Application (opened)"))
+        // So does quitting from inside it, q or ctrl-c.
+        rosa.press(.enter)
+        #expect(try rosa.demo.catalogue.claim(on: row.id, now: DemoCatalogue.seededAt) != nil)
+        rosa.press(.control("c"))
+        #expect(rosa.loop.ending != nil)
+        #expect(try rosa.demo.catalogue.claim(on: row.id, now: DemoCatalogue.seededAt) == nil)
+    }
 }

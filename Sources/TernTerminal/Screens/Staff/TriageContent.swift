@@ -8,12 +8,25 @@ import TernViewModels
 enum TriageContent {
     // MARK: Applications
 
+    /// The queue's columns for a list `width` cells wide. Who is looking at a row comes before
+    /// the organization (the detail names that): each is added only where the listing keeps its
+    /// minimum, so neither depends on a guessed width (at 120x40 the queue is 69 cells).
     static func queueColumns(width: Int) -> [ListColumn] {
-        var columns = [ListColumn("", .fixed(1)), ListColumn("Waiting", .fixed(7), alignment: .right), ListColumn("Status", .fixed(12)),
-                       ListColumn("Student", .fixed(16)), ListColumn("Listing", .flexible(min: 12))]
-        if width >= 100 { columns.append(ListColumn("Organization", .fixed(16))) }
-        if width >= 70 { columns.append(ListColumn("Looked at by", .fixed(14))) }
-        return columns
+        let base = [ListColumn("", .fixed(1)), ListColumn("Waiting", .fixed(7), alignment: .right), ListColumn("Status", .fixed(12)),
+                    ListColumn("Student", .fixed(16)), ListColumn("Listing", .flexible(min: 12))]
+        let organization = ListColumn("Organization", .fixed(16)), claim = ListColumn("Looked at by", .fixed(14))
+        for columns in [base + [organization, claim], base + [claim]] where minimumWidth(columns) <= width { return columns }
+        return base
+    }
+
+    /// The narrowest list that shows `columns` whole: fixed widths, flexible minimums, one-space gaps.
+    static func minimumWidth(_ columns: [ListColumn]) -> Int {
+        columns.reduce(max(0, columns.count - 1)) { total, column in
+            switch column.width {
+            case .fixed(let width): total + width
+            case .flexible(let minimum): total + minimum
+            }
+        }
     }
 
     /// "*" marks a marked row, ">" the start of a `v` range.

@@ -7,7 +7,7 @@ extension TriageScreen {
     func handle(_ key: Key) throws -> [Effect<TriageOutcome>] {
         state.toasts.clear()
         guard state.panes.mode != .tooSmall else {
-            return state.keyMap.action(for: key, in: [.global])?.intent == .quitNow ? [.quit] : []
+            return state.keyMap.action(for: key, in: [.global])?.intent == .quitNow ? quit() : []
         }
         if state.isLimiting {
             // Keys typed while a limit is being applied wait for it, then act on the rows it
@@ -16,7 +16,7 @@ extension TriageScreen {
             // limit and drops what was typed after it.
             switch state.keyMap.action(for: key, in: [.global])?.intent {
             case .quitNow?:
-                return [.quit]
+                return quit()
             case .back?:
                 state.isLimiting = false
                 keysWhileLimiting.removeAll()
@@ -48,9 +48,10 @@ extension TriageScreen {
         if let move = action.move { return try ask(move) }
         switch action {
         case .quit:
-            if state.panes.focus == .detail { state.panes.focus = .queue } else { return [.quit] }
+            // From the detail, q goes back to the list first (leaving the application).
+            if state.panes.focus == .detail { leaveDetail() } else { return quit() }
         case .quitNow:
-            return [.quit]
+            return quit()
         case .back:
             return try back()
         case .help:
@@ -179,7 +180,7 @@ extension TriageScreen {
     /// Esc: out of the detail, then the marks, then the search words, then the limit.
     private func back() throws -> [Effect<TriageOutcome>] {
         if state.panes.focus == .detail {
-            state.panes.focus = .queue
+            leaveDetail()
         } else if state.kind == .applications, !triage.marks.isEmpty {
             let count = triage.marks.count
             triage.marks.clear()
@@ -192,6 +193,27 @@ extension TriageScreen {
             return applyLimit(pattern: triage.pattern, words: "")
         }
         return []
+    }
+
+    /// Back from the detail to the list. Leaving an opened application lets go of its claim
+    /// at once: nobody else should see "being looked at" for five minutes after you left.
+    func leaveDetail() {
+        state.panes.focus = .queue
+        releaseClaim()
+    }
+
+    /// Lets go of the claim on the opened application, if any (leaving it, or the console).
+    public func releaseClaim() {
+        guard let file = state.file else { return }
+        try? triage.close(file.row.id)
+        state.file = nil
+        state.detailScroll = 0
+    }
+
+    /// Leaves the console, letting go of any claim first.
+    func quit() -> [Effect<TriageOutcome>] {
+        releaseClaim()
+        return [.quit]
     }
 
     func switchQueue(to kind: TriageQueueKind) throws -> [Effect<TriageOutcome>] {
@@ -391,7 +413,7 @@ extension TriageScreen {
         case .clearSearch?:
             state.line = nil
         case .quitNow?:
-            return [.quit]
+            return quit()
         default:
             _ = line.field.handle(key)
             state.line = line

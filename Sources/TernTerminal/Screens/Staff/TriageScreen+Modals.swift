@@ -26,7 +26,7 @@ extension TriageScreen {
             state.commandPrompt = nil
             return []
         case .quit:
-            return [.quit]
+            return quit()
         case .run(let verb, let rest):
             state.commandPrompt = nil
             return try run(verb, rest)
@@ -83,7 +83,7 @@ extension TriageScreen {
             state.modals.open(.text(TextOverlay(title: "Commands", blocks: CommandPrompt.helpBlocks(Self.commands), purpose: .commands)))
             return []
         default:
-            return [.quit]
+            return quit()
         }
     }
 
@@ -98,7 +98,7 @@ extension TriageScreen {
         case .handled:
             return []
         case .quit:
-            return [.quit]
+            return quit()
         case .submitted(let form, let purpose):
             do {
                 return try submit(form, purpose)
