@@ -19,6 +19,12 @@ import TernText
             .map { String(Array($0).dropFirst(area.x).prefix(area.width)) }.joined(separator: "\n")
     }
 
+    /// The open form's error, as the catalogue or the form said it.
+    static func formError(_ console: TriageScreenHarness) -> String? {
+        guard case .form(let modal)? = console.state.modals.top else { return nil }
+        return modal.form.error
+    }
+
     // MARK: 11. Undo keeps how long each application has waited
 
     @Test func undoingABulkRejectPutsTheRowsBackWithTheDaysTheyHadWaited() throws {
@@ -193,5 +199,45 @@ import TernText
         rosa.press(.control("c"))
         #expect(rosa.loop.ending != nil)
         #expect(try rosa.demo.catalogue.claim(on: row.id, now: DemoCatalogue.seededAt) == nil)
+    }
+
+    // MARK: 17. Typed text is kept
+
+    @Test func aRejectNoteStaysInTheFormWhenTheVersionCheckRefusesTheMove() throws {
+        let console = try TriageScreenHarness()
+        console.limit("status:submitted")
+        let row = try #require(console.state.queue.selectedRow)
+        console.press(.character("x"), .right, .tab, .tab)
+        console.type("Lovely portfolio; please apply again next term")
+        // Sam reviews it meanwhile.
+        _ = try console.demo.catalogue.bulkMove([ApplicationVersion(id: row.id, version: row.version)], to: .underReview, session: TriageScreenTests.sam)
+        console.press(.control("s"))
+        #expect(console.state.modals.isOpen)
+        #expect(Self.formError(console)?.contains("changed by someone else since you opened it: it is now under review") == true)
+        #expect(console.text.contains("reject as it is now)"), "the error shows whole")
+        #expect(console.text.contains("Lovely portfolio; please apply again next term"))
+        try StudentScreenHarness.expectSnapshot(console.text, named: "triage-reject-refused-keeps-note")
+        // Sending again rejects it as it is now, with the note.
+        console.press(.control("s"))
+        #expect(!console.state.modals.isOpen)
+        let application = try console.demo.catalogue.application(row.id, as: Self.rosa.actor)
+        #expect(application.status == .rejected)
+        #expect(try console.demo.catalogue.events(of: row.id, as: Self.rosa.actor).contains { $0.note == "Lovely portfolio; please apply again next term" })
+    }
+
+    @Test func textInOtherReasonUnderAnotherReasonIsKeptAndTheFormSaysSo() throws {
+        let console = try TriageScreenHarness()
+        console.limit("status:submitted")
+        let row = try #require(console.state.queue.selectedRow)
+        console.press(.character("x"), .tab)
+        console.type("no portfolio link")
+        console.press(.backTab, .right)           // then chooses "position filled"
+        console.press(.control("s"))
+        #expect(console.state.modals.isOpen)
+        #expect(console.text.contains("no portfolio link"))
+        #expect(Self.formError(console)?.hasPrefix("“Other reason” holds text but the reason is position filled") == true)
+        #expect(console.text.contains("send it, or clear it"), "the error shows whole")
+        #expect(try console.demo.catalogue.application(row.id, as: Self.rosa.actor).status == .submitted)
+        try StudentScreenHarness.expectSnapshot(console.text, named: "triage-other-reason-kept")
     }
 }

@@ -21,9 +21,16 @@ enum TriageForms {
              ])
     }
 
-    /// The reason and note a reject form holds; an "other" reason needs its text.
+    /// The reason and note a reject form holds; an "other" reason needs its text. Text in
+    /// "Other reason" under another reason is refused, never dropped: the form stays open
+    /// with it, and staff choose which they meant.
     static func rejection(_ form: Form) throws -> (RejectionReason, MoveNote?) {
-        let reason: RejectionReason = switch form.field("Reason").choice {
+        let choice = form.field("Reason").choice
+        let other = form.field("Other reason").text
+        if choice < rejectionReasons.count - 1, !other.allSatisfy(\.isWhitespace) {
+            throw CatalogueError.invalid("“Other reason” holds text but the reason is \(rejectionReasons[choice]): choose \(rejectionReasons.last!) to send it, or clear it")
+        }
+        let reason: RejectionReason = switch choice {
         case 0: .skillsMismatch
         case 1: .positionFilled
         case 2: .deadlinePassed

@@ -355,13 +355,7 @@ extension TriageScreen {
 
     func perform(_ move: StaffMove, on targets: [TriageRow], reason: RejectionReason? = nil, note: MoveNote? = nil) throws -> [Effect<TriageOutcome>] {
         do {
-            let action = try triage.move(move, on: targets, reason: reason, note: note)
-            state.canUndo = true
-            state.file = nil
-            try readQueue(reset: false)
-            let count = action.applications.count
-            let hidden = triage.marks.hiddenNote.map { "; \($0), still marked" } ?? ""
-            return state.toasts.show("\(move.label): \(count) application\(count == 1 ? "" : "s") now \(move.target.label.lowercased()) (\(state.keyMap.keyNames(for: .undo)) undoes)\(hidden)")
+            return try moved(move, try triage.move(move, on: targets, reason: reason, note: note))
         } catch CatalogueError.changedSinceOpened(let id, let now) {
             // Someone else moved it: show the queue as it is now, and say so.
             try triage.reload()
@@ -369,6 +363,16 @@ extension TriageScreen {
             return state.toasts.show("application \(id) was changed by someone else since you opened it: it is now \(now.label.lowercased()); nothing was moved",
                                      isError: true)
         }
+    }
+
+    /// After a move: undo offered, the queue read again, and what happened said.
+    func moved(_ move: StaffMove, _ action: TriageAction) throws -> [Effect<TriageOutcome>] {
+        state.canUndo = true
+        releaseClaim()
+        try readQueue(reset: false)
+        let count = action.applications.count
+        let hidden = triage.marks.hiddenNote.map { "; \($0), still marked" } ?? ""
+        return state.toasts.show("\(move.label): \(count) application\(count == 1 ? "" : "s") now \(move.target.label.lowercased()) (\(state.keyMap.keyNames(for: .undo)) undoes)\(hidden)")
     }
 
     // MARK: - Records and views

@@ -181,8 +181,26 @@ extension TriageScreen {
         switch purpose {
         case .reject(let targets):
             let (reason, note) = try TriageForms.rejection(form)
+            let action: TriageAction
+            do {
+                action = try triage.move(.reject, on: targets, reason: reason, note: note)
+            } catch CatalogueError.changedSinceOpened(let id, let now) {
+                // The note typed is kept: the form stays open, aimed at the applications as
+                // they are now, so sending again is a decision on what is there now.
+                try triage.reload()
+                try readQueue(reset: false)
+                let current = try targets.map { row in
+                    var row = row
+                    let application = try catalogue.application(row.id, as: session.actor)
+                    (row.version, row.status) = (application.version, application.status)
+                    return row
+                }
+                state.modals.refuseForm("application \(id) was changed by someone else since you opened it: it is now \(now.label.lowercased()); "
+                                        + "nothing was moved (send again to reject as it is now)", purpose: .reject(targets: current))
+                return []
+            }
             state.modals.closeForm()
-            return try perform(.reject, on: targets, reason: reason, note: note)
+            return try moved(.reject, action)
         case .note(let id):
             let visibility = TriageForms.noteVisibility(form)
             try triage.addNote(form.field("Note").text, to: id, visibility: visibility)
