@@ -240,4 +240,43 @@ import TernText
         #expect(try console.demo.catalogue.application(row.id, as: Self.rosa.actor).status == .submitted)
         try StudentScreenHarness.expectSnapshot(console.text, named: "triage-other-reason-kept")
     }
+
+    // MARK: 18. The key bar follows focus
+
+    static func keyBar(_ console: TriageScreenHarness) -> String {
+        console.text.split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+    }
+
+    @Test func afterEnterTheBarShowsTheDetailsKeysAndQGoesBackBeforeItQuits() throws {
+        let console = try TriageScreenHarness(size: Size(width: 120, height: 40))
+        #expect(Self.keyBar(console).contains("l limit") && Self.keyBar(console).contains("q quit"))
+        console.press(.enter)
+        #expect(console.state.panes.focus == .detail)
+        let bar = Self.keyBar(console)
+        #expect(bar.contains("j/down/k/up scroll") && bar.contains("esc/q back to the list"), "\(bar)")
+        #expect(!bar.contains("limit") && !bar.contains("q quit") && !bar.contains("mark"), "\(bar)")
+        try StudentScreenHarness.expectSnapshot(console.text, named: "triage-detail-focused-bar")
+        console.press(.character("q"))
+        #expect(console.loop.ending == nil && console.state.panes.focus == .queue)
+        #expect(Self.keyBar(console).contains("q quit"))
+        console.press(.character("q"))
+        #expect(console.loop.ending != nil)
+    }
+
+    // MARK: 19. Smaller
+
+    @Test func theBarOffersOnlyWhatWorksOnTheShownPostings() throws {
+        let console = try TriageScreenHarness()
+        console.press(.character("2"))
+        #expect(Self.keyBar(console).contains("a approve"))
+        let posting = try #require(console.state.postings.selectedRow)
+        try console.demo.catalogue.decline(posting.ref, reason: .location, by: Self.rosa.actor)
+        console.press(.character("t"))
+        #expect(console.text.contains("Postings · declined"))
+        let declined = Self.keyBar(console)
+        #expect(!declined.contains("a approve") && declined.contains("R resubmit"), "\(declined)")
+        console.press(.character("t"))
+        let approved = Self.keyBar(console)
+        #expect(!approved.contains("a approve") && approved.contains("x decline"), "\(approved)")
+    }
 }

@@ -218,19 +218,48 @@ enum StaffConsoleView {
         case .text?, .help?: return StatusBar.hints([.moveDown, .moveUp, .back], keyMap: map)
         case nil: break
         }
+        // The bar follows focus: in the detail, the keys that work there (j/k scroll it; the
+        // moves still act on the application shown), never the list's.
+        if state.panes.focus == .detail, state.kind != .reports {
+            let scroll = KeyHint("\(map.keyNames(for: .moveDown))/\(map.keyNames(for: .moveUp))", "scroll")
+            switch state.kind {
+            case .applications:
+                let moves = StaffMove.available(for: Set(state.queue.selectedRow.map { [$0.status] } ?? [])).map(StaffAction.init)
+                return [scroll] + StatusBar.hints(moves + [.note, .studentRecord], keyMap: map)
+            case .postings: return [scroll] + StatusBar.hints(postingActions(state.postingsShowing), keyMap: map)
+            default: return [scroll]
+            }
+        }
         switch state.kind {
         case .applications:
             let moves = StaffMove.available(for: Set(state.applicationTargets.map(\.status))).map(StaffAction.init)
             return StatusBar.hints(moves + [.mark, .limit, .open, .undo, .nextQueue], keyMap: map)
-        case .postings: return StatusBar.hints([.approvePosting, .declinePosting, .mark, .declinedPostings, .open, .nextQueue], keyMap: map)
+        case .postings:
+            let marking: [StaffAction] = state.postingsShowing == .pending ? [.mark] : []
+            return StatusBar.hints(postingActions(state.postingsShowing) + marking + [.declinedPostings, .open, .nextQueue], keyMap: map)
         case .organizations: return StatusBar.hints([.approveOrganization, .declineOrganization, .trustOrganization, .nextQueue], keyMap: map)
         case .reports: return StatusBar.hints([.moveDown, .moveUp, .refresh, .nextQueue], keyMap: map)
+        }
+    }
+
+    /// What works on a posting where it stands: approving only what waits, resubmitting only
+    /// what was declined, taking down (declining) what is approved.
+    static func postingActions(_ showing: Approval) -> [StaffAction] {
+        switch showing {
+        case .pending: [.approvePosting, .declinePosting, .editListing]
+        case .declined: [.resubmitPosting]
+        case .approved: [.declinePosting, .editListing, .closeListing]
         }
     }
 
     static func pinned(_ state: TriageState) -> [KeyHint] {
         if state.line != nil || state.modals.isOpen { return StatusBar.hints([.quitNow], keyMap: state.keyMap) }
         if state.commandPrompt != nil { return [] }
+        if state.panes.focus == .detail {
+            // q goes back to the list from here; it quits only from the list.
+            let map = state.keyMap
+            return StatusBar.hints([.help], keyMap: map) + [KeyHint("\(map.keyNames(for: .back))/\(map.keyNames(for: .quit))", "back to the list")]
+        }
         return StatusBar.hints([.help, .quit], keyMap: state.keyMap)
     }
 }
