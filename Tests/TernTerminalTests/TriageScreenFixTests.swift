@@ -279,4 +279,51 @@ import TernText
         let approved = Self.keyBar(console)
         #expect(!approved.contains("a approve") && approved.contains("x decline"), "\(approved)")
     }
+
+    @Test func theLimitLinesCtrlUIsInHelp() throws {
+        let console = try TriageScreenHarness()
+        console.press(.character("?"))
+        var help = console.text
+        for _ in 0..<12 {
+            console.press(.pageDown)
+            help += console.text
+        }
+        #expect(help.contains("ctrl-u") && help.contains("clear to the line's start"))
+        // And it works there: the line is cleared to its start.
+        console.press(.escape, .character("l"))
+        console.type("status:submitted")
+        console.press(.control("u"))
+        #expect(console.state.line?.field.text == "")
+    }
+
+    @Test func clicksSelectRowsAndQueuesAndTheWheelScrollsWhatIsUnderIt() throws {
+        let console = try TriageScreenHarness()
+        let inner = console.state.panes.area(of: .queue).inset(by: 1)
+        let list = TriageLayout.list(inner)
+        func mouse(_ kind: MouseEvent.Kind, _ column: Int, _ row: Int) { console.press(.mouse(MouseEvent(kind: kind, column: column, row: row))) }
+        let third = console.state.queue.visibleRows[2]
+        mouse(.click, list.x + 10, list.y + 3)               // under the header, the third row
+        #expect(console.state.queue.selectedID == third.id)
+        #expect(console.text.contains(String(third.opportunityTitle.prefix(20))))
+        mouse(.wheelDown, list.x + 10, list.y + 5)
+        #expect(console.state.queue.selectedID == console.state.queue.visibleRows[3].id)
+        mouse(.wheelUp, list.x + 10, list.y + 5)
+        #expect(console.state.queue.selectedID == third.id)
+        // A click in the detail focuses it.
+        let detail = console.state.panes.area(of: .detail).inset(by: 1)
+        mouse(.click, detail.x + 2, detail.y + 2)
+        #expect(console.state.panes.focus == .detail)
+        // A click on a queue tab switches to it.
+        let tab = StaffConsoleView.tabText(.applications, console.state).count + 2
+        mouse(.click, inner.x + tab + 1, inner.y)
+        #expect(console.state.kind == .postings)
+        #expect(console.text.contains("Postings · waiting"))
+        // The wheel over the report scrolls it.
+        console.press(.character("4"))
+        mouse(.wheelDown, list.x + 10, list.y + 5)
+        mouse(.wheelDown, list.x + 10, list.y + 5)
+        #expect(console.state.detailScroll == 2)
+        mouse(.wheelUp, list.x + 10, list.y + 5)
+        #expect(console.state.detailScroll == 1)
+    }
 }

@@ -33,6 +33,13 @@ public struct TextField: Sendable, Equatable {
         self.limit = limit
     }
 
+    /// The editing keys a text field keeps whatever the key map says (they are not actions, so
+    /// no config rebinds them), for help screens to list.
+    public static let editingHints: [KeyHint] = [
+        KeyHint("ctrl-u", "clear to the line's start"), KeyHint("ctrl-w", "delete the word before"),
+        KeyHint("ctrl-a/ctrl-e", "line start/end"),
+    ]
+
     /// Editing keys: characters insert; backspace/delete; left/right/home/end (home/end = line
     /// start/end when multiline); ctrl-a/ctrl-e; ctrl-u clears to line start; ctrl-w deletes the
     /// previous word; enter inserts "\n" only when multiline. Returns false for keys it does not

@@ -154,17 +154,22 @@ enum StaffConsoleView {
         }
     }
 
+    /// One queue tab's text: "2 Postings 5". A click finds its tab by the same text.
+    static func tabText(_ kind: TriageQueueKind, _ state: TriageState) -> String {
+        let count: String = switch kind {
+        case .applications: " \(state.queueCount)"
+        case .postings: " \(state.pendingPostings)"
+        case .organizations: " \(state.pendingOrganizations)"
+        case .reports: ""
+        }
+        return "\(kind.rawValue + 1) \(kind.title)\(count)"
+    }
+
     /// "1 Applications 812 · 2 Postings 5 · 3 Organizations 2 · 4 Reports", the current one bold.
     private static func drawTabs(_ state: TriageState, into grid: inout CellGrid, area: Rect) {
         var x = area.x
         for kind in TriageQueueKind.allCases {
-            let count: String = switch kind {
-            case .applications: " \(state.queueCount)"
-            case .postings: " \(state.pendingPostings)"
-            case .organizations: " \(state.pendingOrganizations)"
-            case .reports: ""
-            }
-            let text = "\(kind.rawValue + 1) \(kind.title)\(count)"
+            let text = tabText(kind, state)
             let width = DisplayWidth.of(text)
             guard x + width <= area.maxX else { break }
             grid.write(text, x: x, y: area.y, style: kind == state.kind ? .selected : .muted)

@@ -29,6 +29,7 @@ extension TriageScreen {
         if state.modals.isOpen { return try handleModalKey(key) }
         if state.commandPrompt != nil { return try handleCommandKey(key) }
         if state.line != nil { return try handleLineKey(key) }
+        if case .mouse(let event) = key { return try handleMouse(event) }
         return try handleQueueKey(key)
     }
 
@@ -55,7 +56,12 @@ extension TriageScreen {
         case .back:
             return try back()
         case .help:
-            state.modals.open(.help(HelpModal(sections: HelpOverlay.sections(keyMap: state.keyMap, groups: StaffAction.helpGroups))))
+            // The line's editing keys (ctrl-u and the like) are the text field's, not actions:
+            // listed with the line's own keys so they are found where they work.
+            let sections = HelpOverlay.sections(keyMap: state.keyMap, groups: StaffAction.helpGroups).map { section in
+                section.title == StaffAction.lineHelpGroup ? HelpSection(section.title, section.hints + TextField.editingHints) : section
+            }
+            state.modals.open(.help(HelpModal(sections: sections)))
         case .nextPane, .previousPane:
             state.panes.focus = state.panes.focus == .queue ? .detail : .queue
         case .command:
