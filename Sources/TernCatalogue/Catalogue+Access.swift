@@ -65,11 +65,14 @@ extension Catalogue {
         }
         if let actingAs {
             let role = principal.isStaff ? "staff" : "owner"
-            if !isReadOnly {
-                try write { db in
-                    try Self.audit(db, by: principal.account.displayName, role: role, action: "act_as_student",
-                                   student: actingAs, detail: operation.rawValue)
-                }
+            // Acting for a student discloses their records: refused, rather than done unrecorded,
+            // where the audit log cannot be written.
+            guard !isReadOnly else {
+                throw CatalogueError.notPermitted("acting for a student is recorded in the audit log, and the catalogue is open read-only here")
+            }
+            try write { db in
+                try Self.audit(db, by: principal.account.displayName, role: role, action: "act_as_student",
+                               student: actingAs, detail: operation.rawValue)
             }
             delegation.set(.init(staff: principal.account.displayName, role: role, student: actingAs))
         }

@@ -199,11 +199,18 @@ extension Catalogue {
 
     /// Appends one event to the application's history: the next link of its hash chain.
     /// `onBehalfOf` is the student when staff act for them (the actor is then the staff member).
+    /// Inside a write made while staff act for a student (``DelegatedWrite``), the student's own
+    /// moves are recorded so without the caller saying: the state machine still judges the move as
+    /// the student's, the history names who made it.
     static func appendEvent(
         _ db: Database, application: Int64, actor: Actor, from: ApplicationStatus?, to: ApplicationStatus?,
         note: String?, visibility: Visibility, at: String, reason: RejectionReason? = nil, enteredBy: String? = nil,
         onBehalfOf: String? = nil
     ) throws {
+        var actor = actor, onBehalfOf = onBehalfOf
+        if onBehalfOf == nil, let delegated = DelegatedWrite.current {
+            (actor, onBehalfOf) = delegated.recorded(actor, application: application)
+        }
         try ChainedRecords.appendEvent(db, ChainedRecords.Event(
             applicationID: application, actorRole: actor.role.rawValue, actorUsername: actor.username,
             fromStatus: from?.rawValue, toStatus: to?.rawValue, note: note, visibility: visibility.rawValue, at: at,

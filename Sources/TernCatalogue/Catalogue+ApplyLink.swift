@@ -30,7 +30,7 @@ extension Catalogue {
     }
 
     static func validateApplyLink(_ template: String) throws {
-        guard template.hasPrefix("https://") || template.hasPrefix("http://") else {
+        guard Link.refusal(of: template) == nil else {
             throw CatalogueError.invalid("the apply link must start with https:// (or http://), as in https://careers.example.edu/apply/{ref}")
         }
         guard template.components(separatedBy: "{ref}").count == 2 else {

@@ -27,9 +27,7 @@ extension Catalogue {
     /// machine, so a file path or a bare word would be useless to them).
     static func deliverableLink(_ text: String) throws -> String {
         let link = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let lowered = link.lowercased()
-        let scheme = ["https://", "http://"].first { lowered.hasPrefix($0) }
-        guard let scheme, link.count > scheme.count else {
+        guard Link.refusal(of: link) == nil else {
             throw CatalogueError.invalid("the deliverable link must start with http:// or https://")
         }
         return try StoredText.deliverableLink.check(link)

@@ -45,7 +45,12 @@ extension Catalogue {
     /// ```swift
     /// try catalogue.importFile(try ImportSource(path: "listings.csv"), format: .csv)
     /// ```
+    ///
+    /// `recorded` names who imports and from where: the import then writes its audit row (how
+    /// many rows of what, from where) in its own transaction, so the rows and the record of
+    /// them commit together.
     public func importFile(_ source: ImportSource, format: ExchangeFormat, dryRun: Bool = false, now: Date = Date(),
+                           recorded: ImportRecord? = nil,
                            progress: (@Sendable (ImportProgress) -> Void)? = nil) throws -> ImportSummary {
         let reading = ImportProgressMeter.start(.reading, total: source.sizeHint, report: progress)
         let scan = try ImportScan.run(source, format: format, progress: reading)
@@ -64,7 +69,7 @@ extension Catalogue {
             // first rows are ready when it is.
             let listings = Self.readCheckedListings(source, format: format, fingerprint: scan.fingerprint, postedAt: stamp)
             defer { listings.cancel() }
-            (summary.inserted, summary.updated) = try writeImport(dryRun: dryRun, progress: writing(plan.rows)) { db, meter in
+            (summary.inserted, summary.updated) = try writeImport(dryRun: dryRun, recorded: recorded, subject: rows.subject, progress: writing(plan.rows)) { db, meter in
                 try Self.writeOpportunities(db, listings.next, plan: plan, postedAt: stamp, progress: meter)
             }
         case .students:
@@ -80,7 +85,7 @@ extension Catalogue {
                 records.append(student)
             }
             validating?.finish()
-            (summary.inserted, summary.updated) = try writeImport(dryRun: dryRun, progress: writing(records.count)) { db, meter in
+            (summary.inserted, summary.updated) = try writeImport(dryRun: dryRun, recorded: recorded, subject: rows.subject, progress: writing(records.count)) { db, meter in
                 try Self.writeStudents(db, records, now: now, progress: meter)
             }
         case .applications:
@@ -88,7 +93,7 @@ extension Catalogue {
             while let row = try rows.next() { all.append(row) }
             let records = try Self.validateApplications(all, now: now, progress: validating)
             validating?.finish()
-            (summary.inserted, summary.updated) = try writeImport(dryRun: dryRun, progress: writing(records.count)) { db, meter in
+            (summary.inserted, summary.updated) = try writeImport(dryRun: dryRun, recorded: recorded, subject: rows.subject, progress: writing(records.count)) { db, meter in
                 try Self.writeApplications(db, records, progress: meter)
             }
         }
@@ -98,7 +103,7 @@ extension Catalogue {
     /// Runs the import's writes; a dry run rolls them back so that database-level checks
     /// (constraints, triggers) still get their say. The writing phase ends when the writes
     /// are done (committed, or rolled back for a dry run).
-    private func writeImport(dryRun: Bool, progress: ImportProgressMeter?,
+    private func writeImport(dryRun: Bool, recorded: ImportRecord?, subject: ExchangeSubject, progress: ImportProgressMeter?,
                              _ body: (Database, ImportProgressMeter?) throws -> (Int, Int)) throws -> (Int, Int) {
         struct DryRunRollback: Error { var counts: (Int, Int) }
         let counts: (Int, Int)
@@ -106,6 +111,11 @@ extension Catalogue {
             counts = try write(for: .importFile) { db in
                 let counts = try body(db, progress)
                 if dryRun { throw DryRunRollback(counts: counts) }
+                if let recorded {
+                    try Self.audit(db, by: recorded.actor, role: recorded.role,
+                                   action: AuditedAction.imported.rawValue, student: nil,
+                                   detail: "\(counts.0 + counts.1) \(subject.rawValue) from \(recorded.origin): \(counts.0) new, \(counts.1) updated")
+                }
                 return counts
             }
         } catch let rollback as DryRunRollback {
@@ -113,5 +123,28 @@ extension Catalogue {
         }
         progress?.finish()
         return counts
+    }
+}
+
+/// Who imports, and from where (a file's path), for the import's audit row.
+public struct ImportRecord: Sendable {
+    /// The real account's login, and its role for the audit log.
+    public var actor: String
+    public var role: String
+    public var origin: String
+
+    public init(principal: Principal, origin: String) {
+        self.init(actor: principal.account.displayName, role: Catalogue.auditRole(principal), origin: origin)
+    }
+
+    /// A staff console's import, under its session's login.
+    public init(session: TriageSession, origin: String) {
+        self.init(actor: session.username, role: "staff", origin: origin)
+    }
+
+    init(actor: String, role: String, origin: String) {
+        self.actor = actor
+        self.role = role
+        self.origin = origin
     }
 }

@@ -90,7 +90,14 @@ extension Catalogue {
                                detail: "to \(Self.absolute(destination))")
             }
             let target = try DatabaseQueue(path: destination)
-            try translating { try pool.backup(to: target) }
+            try translating {
+                do {
+                    try pool.backup(to: target)
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+                    // Only the copy is written: the full disk is the backup's, not the catalogue's.
+                    throw Self.describe(error, path: destination)
+                }
+            }
             try target.close()
         } catch {
             try? FileManager.default.removeItem(atPath: destination)
@@ -118,6 +125,7 @@ extension Catalogue {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             if errno == EEXIST { throw CatalogueError.refused("\(path) already exists") }
+            if errno == ENOSPC { throw CatalogueError.unusable("cannot write \(purpose) to \(path): the disk holding it is full") }
             throw CatalogueError.unusable("cannot write \(purpose) to \(path): \(String(cString: strerror(errno)))")
         }
         Foundation.close(fd)

@@ -26,11 +26,15 @@ extension Catalogue {
     /// try catalogue.setHomeCurrency("EUR")
     /// ```
     public func setHomeCurrency(_ code: String) throws {
-        guard code.unicodeScalars.count == 3, code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
-            throw CatalogueError.invalid("the home currency must be a three-letter ISO 4217 code such as USD, got \"\(code)\"")
-        }
+        try Self.checkHomeCurrency(code)
         try write(for: .changeSettings) { db in
             try db.execute(sql: "UPDATE settings SET value = ? WHERE key = ?", arguments: [code, PayRank.homeCurrencySetting])
+        }
+    }
+
+    static func checkHomeCurrency(_ code: String) throws {
+        guard code.unicodeScalars.count == 3, code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
+            throw CatalogueError.invalid("the home currency must be a three-letter ISO 4217 code such as USD, got \"\(code)\"")
         }
     }
 }

@@ -85,7 +85,7 @@ public final class Catalogue: Sendable {
         connectionReadOnly = isReadOnly
         connectionPath = isReadOnly && !file.isWritable && !walExists ? Self.immutableURI(path) : path
         do {
-            pool = try DatabasePool(path: connectionPath, configuration: Self.configuration(readOnly: isReadOnly, waitNotice: waitNotice))
+            pool = try DatabasePool(path: connectionPath, configuration: Self.configuration(readOnly: isReadOnly, waitNotice: waitNotice, path: path))
         } catch let error as DatabaseError {
             throw Self.describe(error, path: path)
         }
@@ -95,11 +95,13 @@ public final class Catalogue: Sendable {
         ChainHeadLog.create(beside: file)
     }
 
-    static func configuration(readOnly: Bool, waitNotice: (@Sendable (String) -> Void)? = nil) -> Configuration {
+    static func configuration(readOnly: Bool, waitNotice: (@Sendable (String) -> Void)? = nil, path: String? = nil) -> Configuration {
         var config = Configuration()
         config.readonly = readOnly
         config.foreignKeysEnabled = true
-        config.busyMode = .callback(Self.busyHandler(notice: waitNotice))
+        var holder: (@Sendable () -> WriteLockHolder?)? = nil
+        if let path { holder = { WriteLockHolder.find(catalogue: path) } }
+        config.busyMode = .callback(Self.busyHandler(notice: waitNotice, holder: holder))
         config.journalMode = readOnly ? .default : .wal
         config.label = "tern"
         config.prepareDatabase { db in
@@ -120,18 +122,30 @@ public final class Catalogue: Sendable {
 
     /// Waits with growing sleeps, says once (after ``waitNoticeAfter``) what it waits for, and
     /// gives up after ``busyTimeout``. SQLite counts the tries, so the elapsed time is derived
-    /// from the schedule and the handler keeps no state of its own.
-    static func busyHandler(notice: (@Sendable (String) -> Void)?) -> Database.BusyCallback {
+    /// from the schedule and the handler keeps no state of its own. `holder` asks the operating
+    /// system who holds the write lock, so the notice can name the account and process.
+    static func busyHandler(notice: (@Sendable (String) -> Void)?,
+                            holder: (@Sendable () -> WriteLockHolder?)? = nil) -> Database.BusyCallback {
         { tries in
             let waited = waitedMilliseconds(afterTries: tries)
             guard Double(waited) < busyTimeout * 1000 else { return false }
             let next = waitedMilliseconds(afterTries: tries + 1) - waited
             if let notice, waited < Int(waitNoticeAfter * 1000), waited + next >= Int(waitNoticeAfter * 1000) {
-                notice("waiting for another process to finish writing to the catalogue (up to \(Int(busyTimeout)) s)…")
+                notice(waitNotice(holder: holder?()))
             }
             usleep(useconds_t(next * 1000))
             return true
         }
+    }
+
+    /// What a waiting writer is told: who holds the lock when the system says, and what a
+    /// stopped holder needs.
+    static func waitNotice(holder: WriteLockHolder?) -> String {
+        guard let holder else {
+            return "waiting for another process to finish writing to the catalogue (up to \(Int(busyTimeout)) s)…"
+        }
+        let stopped = holder.isStopped ? "; it is stopped, and only its owner can continue it (kill -CONT \(holder.pid)) or end it" : ""
+        return "waiting for \(holder.sentence) to finish writing to the catalogue (up to \(Int(busyTimeout)) s)\(stopped)…"
     }
 
     private static let sleepSchedule = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50]
@@ -209,9 +223,18 @@ public final class Catalogue: Sendable {
             try pool.write { db in
                 try clearance?.check(db, for: operation)
                 let before = try ChainedRecords.heads(db)
-                let result = try body(db)
+                let result: T
                 if let acting {
-                    try Self.audit(db, by: acting.staff, role: acting.role, action: "changed_as_student", student: acting.student, detail: nil)
+                    // Events appended on the student's behalf name the staff member (appendEvent
+                    // reads this), and the audit row names the application changed.
+                    let delegated = DelegatedWrite(acting)
+                    result = try DelegatedWrite.$current.withValue(delegated) { try body(db) }
+                    let applications = delegated.applications
+                    try Self.audit(db, by: acting.staff, role: acting.role, action: "changed_as_student", student: acting.student,
+                                   detail: applications.count > 1 ? "applications " + applications.map(String.init).joined(separator: ", ") : nil,
+                                   application: applications.first)
+                } else {
+                    result = try body(db)
                 }
                 let after = try ChainedRecords.heads(db)
                 if after.auditID != before.auditID { moved = after }
@@ -265,7 +288,8 @@ public final class Catalogue: Sendable {
             default: return .invalid("the catalogue refused a value that breaks its rules")
             }
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return .busy("another process kept the catalogue locked for more than \(Int(busyTimeout)) s; try again")
+            let holder = WriteLockHolder.find(catalogue: path).map(\.sentence) ?? "another process"
+            return .busy("\(holder) kept the catalogue locked for more than \(Int(busyTimeout)) s; try again")
         case .SQLITE_READONLY:
             return .notPermitted("you may only read \(path)")
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:

@@ -8,6 +8,17 @@ public struct TimelineEntry: Sendable, Equatable {
     public var role: ActorRole
     public var status: ApplicationStatus?
     public var note: String?
+    /// Made by the career center for the student (staff acting with `--user`): the student
+    /// sees that it was done for them, not by them.
+    public var forYou: Bool
+
+    public init(at: String, role: ActorRole, status: ApplicationStatus?, note: String?, forYou: Bool = false) {
+        self.at = at
+        self.role = role
+        self.status = status
+        self.note = note
+        self.forYou = forYou
+    }
 }
 
 /// The "My applications" pane: the student's applications, the selected one's timeline.
@@ -43,7 +54,7 @@ public final class ApplicationsViewModel {
             return
         }
         timeline = try catalogue.events(of: applications[index].id, as: actor).map {
-            TimelineEntry(at: $0.at, role: $0.actorRole, status: $0.toStatus, note: $0.note)
+            TimelineEntry(at: $0.at, role: $0.actorRole, status: $0.toStatus, note: $0.note, forYou: $0.onBehalfOf != nil)
         }
     }
 }

@@ -68,8 +68,8 @@ public final class ApplyViewModel {
         guard !note.isEmpty else { throw Invalid(description: "Cover note: say in a few lines why you fit this project") }
         guard note.count <= Self.coverNoteLimit else { throw Invalid(description: "Cover note: at most \(Self.coverNoteLimit) characters") }
         let link = draft.portfolioLink.trimmingCharacters(in: .whitespaces)
-        if !link.isEmpty, !(link.hasPrefix("https://") || link.hasPrefix("http://")) {
-            throw Invalid(description: "Portfolio link: must start with http:// or https://")
+        if !link.isEmpty, let why = Link.refusal(of: link) {
+            throw Invalid(description: "Portfolio link: \(why)")
         }
         guard let hours = Int(draft.hoursOffered.trimmingCharacters(in: .whitespaces)), (1...60).contains(hours) else {
             throw Invalid(description: "Hours offered: enter a whole number from 1 to 60")

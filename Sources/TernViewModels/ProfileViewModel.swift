@@ -74,6 +74,9 @@ public final class ProfileViewModel {
     public private(set) var student: Student?
     /// The completed micro-internships with their feedback and skills gained.
     public private(set) var portfolio: [PortfolioEntry] = []
+    /// Who at the career center saw or changed the student's records, newest first (FERPA's
+    /// record of disclosures; `tern audit --mine` lists them all).
+    public private(set) var disclosures: [Disclosure] = []
 
     public init(catalogue: Catalogue, session: StudentSession) {
         self.catalogue = catalogue
@@ -83,6 +86,7 @@ public final class ProfileViewModel {
     public func reload() throws {
         student = try session.username.flatMap { try catalogue.student(username: $0) }
         portfolio = try session.username.map { try catalogue.portfolio(ofStudent: $0) } ?? []
+        disclosures = try session.username.map { try catalogue.disclosures(ofStudent: $0) } ?? []
     }
 
     /// Saves `draft` over the profile last read. A conflict reloads the profile and rethrows so

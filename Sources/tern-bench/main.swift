@@ -12,7 +12,9 @@ let options: Options
 do {
     options = try Options(arguments: CommandLine.arguments)
 } catch {
-    FileHandle.standardError.write(Data("tern-bench: \(error)\n\(Options.usage)\n".utf8))
+    // write(2), not FileHandle.write, which traps when stderr is closed or full.
+    let message = Array("tern-bench: \(error)\n\(Options.usage)\n".utf8)
+    _ = message.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
     exit(2)
 }
 itemBudgetMilliseconds = Double(options.itemSeconds) * 1000

@@ -61,8 +61,11 @@ struct ApplicationsList: ParsableCommand {
     }
 
     func run() throws {
-        let (opened, access) = try catalogue.open(for: .listApplications, readOnly: true)
         let filter = try filter()
+        // A list narrowed to one student discloses their records: recorded in the audit log
+        // before it is printed, which takes a catalogue this account may write.
+        let narrowed = filter.student
+        let (opened, access) = try catalogue.open(for: .listApplications, readOnly: narrowed == nil, expire: false)
         let viewer = access.principal.account.displayName
         var rows: [TriageRow] = []
         var cursor: TriageCursor?
@@ -71,10 +74,14 @@ struct ApplicationsList: ParsableCommand {
             rows += page.rows
             cursor = page.next
         } while cursor != nil && rows.count < count
+        if let narrowed {
+            try opened.recordDisclosure(.listedStudentApplications, by: access.principal, student: narrowed,
+                                        detail: "\(rows.count) applications to \(OutputDestination.standardOutput)")
+        }
         if json {
-            FileHandle.standardOutput.write(Data((JSONText.array(rows.map(Self.json)).rendered() + "\n").utf8))
+            try Output.line(JSONText.array(rows.map(Self.json)).rendered())
         } else {
-            print(rows.isEmpty ? "no applications match" : PlainTable.render(
+            try Output.line(rows.isEmpty ? "no applications match" : PlainTable.render(
                 header: ["ID", "STATUS", "WAITING", "STUDENT", "LISTING", "ORGANIZATION", "CLAIMED BY"],
                 rows: rows.map { ["\($0.id)", $0.status.rawValue, "\($0.waitingDays) d", $0.studentUsername, $0.opportunityTitle,
                                   $0.organization, $0.claimedBy ?? ""] },

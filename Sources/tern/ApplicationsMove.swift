@@ -54,7 +54,7 @@ struct ApplicationsMove: ParsableCommand {
         let action = try opened.bulkMove(targets, to: next, session: session, reason: reason,
                                          note: note.map { MoveNote($0, visibility: staffOnly ? .staff : .shared) })
         for application in action.applications {
-            print("application \(application.id): now \(application.status.rawValue) (version \(application.version))")
+            try Output.line("application \(application.id): now \(application.status.rawValue) (version \(application.version))")
         }
     }
 }

@@ -32,10 +32,17 @@ struct Apply: ParsableCommand {
     func run() throws {
         let (opened, access) = try catalogue.open(for: .apply, actingFor: user)
         guard let student = access.student else { throw Failure("only students apply") }
-        guard let listing = try opened.opportunity(ref: ref), let id = listing.id else {
-            throw Failure("no listing with the ref \(ref)")
+        // A listing students may not see (pending, declined, a draft) is refused in the same
+        // words as one that does not exist, naming the ref typed: neither its internal id nor
+        // that it exists is given away.
+        let unknown = Failure("no listing with the ref \(ref)")
+        guard let listing = try opened.opportunity(ref: ref), let id = listing.id else { throw unknown }
+        let application: Application
+        do {
+            application = try opened.apply(as: student, to: id, coverNote: note, portfolioLink: link, hoursOffered: hours)
+        } catch CatalogueError.notFound(let what) where what == "listing \(id)" {
+            throw unknown
         }
-        let application = try opened.apply(as: student, to: id, coverNote: note, portfolioLink: link, hoursOffered: hours)
-        print("applied to \(listing.title) as \(student): application \(application.id), \(application.status.rawValue)")
+        try Output.line("applied to \(listing.title) as \(student): application \(application.id), \(application.status.rawValue)")
     }
 }

@@ -20,10 +20,10 @@ struct Check: ParsableCommand {
             if case .missing = error { throw error }
             // A catalogue that cannot be opened (newer schema, damaged, not a catalogue) is a
             // finding of the check, reported as one, not a crash.
-            print("catalogue: \(Sanitizer.line(error.description))")
+            try Output.line("catalogue: \(Sanitizer.line(error.description))")
             throw ExitCode(1)
         }
-        for line in report.lines { print(Sanitizer.line(line)) }
+        for line in report.lines { try Output.line(Sanitizer.line(line)) }
         if !report.isHealthy { throw ExitCode(1) }
     }
 }
@@ -42,7 +42,7 @@ struct Backup: ParsableCommand {
         // The copy is the user's file: created with their own rights, never the tern group's.
         try Installation.asUser { try Catalogue.createPrivateFile(destination, purpose: "the backup") }
         try opened.backup(to: destination, by: Actor(role: .staff, username: access.principal.account.displayName))
-        print("backed up \(opened.path) to \(destination)")
+        try Output.line("backed up \(opened.path) to \(destination)")
     }
 }
 
@@ -67,7 +67,7 @@ struct Restore: ParsableCommand {
         let outcome = try opened.restore(from: source, by: Actor(role: .staff, username: access.principal.account.displayName), forceOlder: forceOlder)
         let dropped = outcome.droppedAuditRows + outcome.droppedEvents == 0 ? ""
             : " (dropped \(outcome.droppedAuditRows) audit rows and \(outcome.droppedEvents) history events)"
-        print(Sanitizer.line("restored \(opened.path) from \(backup)\(dropped): " + outcome.report.lines.joined(separator: ", ")))
+        try Output.line(Sanitizer.line("restored \(opened.path) from \(backup)\(dropped): " + outcome.report.lines.joined(separator: ", ")))
         if !outcome.report.isHealthy { throw ExitCode(1) }
     }
 }

@@ -12,7 +12,12 @@ struct Expire: ParsableCommand {
 
     func run() throws {
         let (opened, _) = try catalogue.open(for: .expireListings, expire: false)
+        // Every other command skips expiry on a catalogue it may only read; this one exists to
+        // do it, and cron must hear that it could not.
+        guard !opened.isReadOnly else {
+            throw CatalogueError.notPermitted("you may only read \(opened.path); no listing was closed")
+        }
         let done = try opened.closeExpired(now: Date())
-        print("closed \(done.listingsClosed) listing\(done.listingsClosed == 1 ? "" : "s"), expired \(done.applicationsExpired) application\(done.applicationsExpired == 1 ? "" : "s")")
+        try Output.line("closed \(done.listingsClosed) listing\(done.listingsClosed == 1 ? "" : "s"), expired \(done.applicationsExpired) application\(done.applicationsExpired == 1 ? "" : "s")")
     }
 }

@@ -32,7 +32,7 @@ struct Import: ParsableCommand {
     }
 
     func run() throws {
-        let (opened, _) = try catalogue.open(for: .importFile)
+        let (opened, access) = try catalogue.open(for: .importFile)
         // The file is the user's: opened with their own rights, never the tern group's. The
         // import then reads it a segment at a time through the open file.
         let source: ImportSource = try Installation.asUser {
@@ -43,9 +43,11 @@ struct Import: ParsableCommand {
         let progress = ImportProgressLine(file: file)
         defer { progress.finish() }
         do {
-            let summary = try opened.importFile(source, format: kind, dryRun: dryRun) { progress.show($0) }
+            let origin = file.hasPrefix("/") ? file : FileManager.default.currentDirectoryPath + "/" + file
+            let summary = try opened.importFile(source, format: kind, dryRun: dryRun,
+                                                recorded: ImportRecord(principal: access.principal, origin: origin)) { progress.show($0) }
             progress.finish()
-            print("\(dryRun ? "would import" : "imported") \(summary.subject) from \(Sanitizer.line(file)): \(summary.inserted) new, \(summary.updated) updated")
+            try Output.line("\(dryRun ? "would import" : "imported") \(summary.subject) from \(Sanitizer.line(file)): \(summary.inserted) new, \(summary.updated) updated")
         } catch let error as ImportError {
             throw ImportFailure(file: file, error: error)
         }
@@ -76,16 +78,17 @@ struct Export: ParsableCommand {
         case .students: .exportStudents
         case .applications: .exportApplications
         }
-        let (opened, _) = try catalogue.open(for: operation, readOnly: true)
+        // Listings are public and read read-only; an export of students or applications is a
+        // disclosure, recorded in the audit log first, so it needs a catalogue it may write.
+        let (opened, access) = try catalogue.open(for: operation, readOnly: subject == .opportunities, expire: false)
         // A file or a pipe gets the exact bytes, to re-import; a person at a terminal reads the
         // catalogue's text as the screen shows it, so an imported escape sequence cannot drive it.
         let toTerminal = isatty(STDOUT_FILENO) == 1
         var buffer = ""
-        let out = FileHandle.standardOutput
-        try opened.export(subject, as: ExchangeFormat(rawValue: format)!) { chunk in
+        try opened.export(subject, as: ExchangeFormat(rawValue: format)!, by: access.principal, to: OutputDestination.standardOutput) { chunk in
             buffer += toTerminal ? Sanitizer.block(chunk) : chunk
-            if buffer.utf8.count > 1 << 16 { out.write(Data(buffer.utf8)); buffer = "" }
+            if buffer.utf8.count > 1 << 16 { try Output.write(buffer); buffer = "" }
         }
-        out.write(Data(buffer.utf8))
+        try Output.write(buffer)
     }
 }

@@ -39,13 +39,22 @@ struct Init: ParsableCommand {
             let interactive = isatty(STDERR_FILENO) == 1
             summary = try Catalogue.createSynthetic(at: path, count: synthetic, seed: seed) { message in
                 let elapsed = String(format: "%6.1f s", Date().timeIntervalSince(started))
-                if interactive { FileHandle.standardError.write(Data("  \(elapsed)  \(message)\n".utf8)) }
+                if interactive { Output.notice("  \(elapsed)  \(message)\n") }
             }
         } else {
+            // Found before anything is made: without it there is nothing to create.
+            let demoData = demo ? try Seed.demoDirectory() : nil
             let created = try Catalogue(path: path, opening: .new, waitNotice: printNotice)
-            summary = demo ? try Seed.seedDemo(into: created) : SeedSummary()
+            do {
+                summary = try demoData.map { try created.seedDemo(from: $0) } ?? SeedSummary()
+            } catch {
+                // All or nothing: a half-made catalogue would make the retry say "already exists".
+                try? created.close()
+                for file in [path, path + "-wal", path + "-shm", path + "-heads"] { try? FileManager.default.removeItem(atPath: file) }
+                throw error
+            }
         }
-        print("created \(path): \(summary.opportunities) listings, \(summary.students) students, \(summary.staff) staff, \(summary.applications) applications")
+        try Output.line("created \(path): \(summary.opportunities) listings, \(summary.students) students, \(summary.staff) staff, \(summary.applications) applications")
     }
 
     /// On a shared host only the administrator who owns the catalogue's directory creates the

@@ -69,7 +69,7 @@ struct Kiosk: ParsableCommand {
         }
         let updated = config
         try Installation.asUser { try updated.save(path: path) }
-        print("the staff PIN is set (stored as a salted hash in \(path))")
+        try Output.line("the staff PIN is set (stored as a salted hash in \(path))")
     }
 }
 
@@ -79,7 +79,7 @@ enum PINReader {
         let terminal = isatty(STDIN_FILENO) == 1
         var saved = termios()
         if terminal {
-            FileHandle.standardError.write(Data(prompt.utf8))
+            Output.notice(prompt)
             tcgetattr(STDIN_FILENO, &saved)
             var quiet = saved
             quiet.c_lflag &= ~tcflag_t(ECHO)
@@ -88,7 +88,7 @@ enum PINReader {
         defer {
             if terminal {
                 tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
-                FileHandle.standardError.write(Data("\n".utf8))
+                Output.notice("\n")
             }
         }
         guard let line = readLine(strippingNewline: true) else { throw Failure("no PIN given; nothing was changed") }

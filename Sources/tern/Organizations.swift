@@ -28,12 +28,12 @@ struct OrganizationsList: ParsableCommand {
                          ("pending_listings", .integer(org.pendingListings)), ("approved_listings", .integer(org.approvedListings)),
                          ("version", .integer(org.version))])
             })
-            FileHandle.standardOutput.write(Data((document.rendered() + "\n").utf8))
+            try Output.line(document.rendered())
             return
         }
-        guard !organizations.isEmpty else { print("no organizations"); return }
+        guard !organizations.isEmpty else { try Output.line("no organizations"); return }
         for org in organizations {
-            print(Sanitizer.line("\(org.approval.rawValue)\(org.trusted ? " trusted" : "")  \(org.name)  (\(org.pendingListings) pending, \(org.approvedListings) approved listings)"))
+            try Output.line(Sanitizer.line("\(org.approval.rawValue)\(org.trusted ? " trusted" : "")  \(org.name)  (\(org.pendingListings) pending, \(org.approvedListings) approved listings)"))
         }
     }
 }
@@ -49,7 +49,7 @@ struct OrganizationsApprove: ParsableCommand {
     func run() throws {
         let (opened, access) = try catalogue.open(for: .reviewPostings)
         try opened.approveOrganization(name, note: note, expectedVersion: expected.version, by: reviewer(access))
-        print(Sanitizer.line("approved \(name)"))
+        try Output.line(Sanitizer.line("approved \(name)"))
     }
 }
 
@@ -71,7 +71,7 @@ struct OrganizationsDecline: ParsableCommand {
     func run() throws {
         let (opened, access) = try catalogue.open(for: .reviewPostings)
         try opened.declineOrganization(name, reason: DeclineReason(rawValue: reason)!, note: note, expectedVersion: expected.version, by: reviewer(access))
-        print(Sanitizer.line("declined \(name): \(DeclineReason(rawValue: reason)!.label)"))
+        try Output.line(Sanitizer.line("declined \(name): \(DeclineReason(rawValue: reason)!.label)"))
     }
 }
 
@@ -86,7 +86,7 @@ struct OrganizationsTrust: ParsableCommand {
     func run() throws {
         let (opened, access) = try catalogue.open(for: .trustOrganizations)
         try opened.trustOrganization(name, note: note, expectedVersion: expected.version, by: reviewer(access))
-        print(Sanitizer.line("trusted \(name)"))
+        try Output.line(Sanitizer.line("trusted \(name)"))
     }
 }
 

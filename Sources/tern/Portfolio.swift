@@ -37,17 +37,9 @@ struct PortfolioCommand: ParsableCommand {
         let (opened, access) = try catalogue.open(for: .portfolio, actingFor: user)
         let session = try StudentSession(access, catalogue: opened)
         let text = try Portfolio.load(catalogue: opened, session: session).render(PortfolioFormat(rawValue: format)!)
-        let data = Data(text.utf8)
-        guard let output else {
-            FileHandle.standardOutput.write(data)
-            return
-        }
-        do {
-            // Written beside the destination and renamed over it: a reader never sees half a file.
-            // The file is the user's, written with their own rights.
-            try Installation.asUser { try data.write(to: URL(fileURLWithPath: output), options: .atomic) }
-        } catch {
-            throw Failure("cannot write \(Sanitizer.line(output)): \((error as NSError).localizedDescription)")
-        }
+        guard let output else { return try Output.write(text) }
+        // Written beside the destination and renamed over it: a reader never sees half a file.
+        // The file is the user's, written with their own rights.
+        try Installation.asUser { try Output.replaceFile(output, with: Data(text.utf8)) }
     }
 }

@@ -29,10 +29,10 @@ struct PostingsList: ParsableCommand {
         let (opened, _) = try catalogue.open(for: .reviewPostings, readOnly: true)
         let postings = try opened.postings(approval: review.approval)
         if review.json {
-            FileHandle.standardOutput.write(Data((JSONText.array(postings.map(Self.json)).rendered() + "\n").utf8))
+            try Output.line(JSONText.array(postings.map(Self.json)).rendered())
             return
         }
-        guard !postings.isEmpty else { print("no listings"); return }
+        guard !postings.isEmpty else { try Output.line("no listings"); return }
         for posting in postings {
             var line = "\(posting.approval.rawValue)  \(posting.ref)  \(posting.title) — \(posting.organization)"
             if posting.organizationApproval != .approved { line += " (organization \(posting.organizationApproval.rawValue))" }
@@ -41,8 +41,8 @@ struct PostingsList: ParsableCommand {
             if let decision = posting.lastDecision, decision.decision == .declined, let reason = decision.reason {
                 line += "  declined: \(reason.label)" + (decision.note.map { " — \($0)" } ?? "")
             }
-            print(Sanitizer.line(line))
-            for flag in posting.flags { print(Sanitizer.line("    flag: \(flag)")) }
+            try Output.line(Sanitizer.line(line))
+            for flag in posting.flags { try Output.line(Sanitizer.line("    flag: \(flag)")) }
         }
     }
 
@@ -84,7 +84,7 @@ struct PostingsApprove: ParsableCommand {
     func run() throws {
         let (opened, access) = try catalogue.open(for: .reviewPostings)
         try opened.approve(refs, versions: expectVersion.map { [refs[0]: $0] } ?? [:], note: note, by: reviewer(access))
-        print(Sanitizer.line("approved \(refs.count == 1 ? refs[0] : "\(refs.count) listings")"))
+        try Output.line(Sanitizer.line("approved \(refs.count == 1 ? refs[0] : "\(refs.count) listings")"))
     }
 }
 
@@ -114,7 +114,7 @@ struct PostingsDecline: ParsableCommand {
     func run() throws {
         let (opened, access) = try catalogue.open(for: .reviewPostings)
         let summary = try opened.decline(ref, reason: DeclineReason(rawValue: reason)!, note: note, expectedVersion: expectVersion, by: reviewer(access))
-        print(Sanitizer.line("declined \(ref): \(DeclineReason(rawValue: reason)!.label)" + TakeDownSummary.sentence(summary)))
+        try Output.line(Sanitizer.line("declined \(ref): \(DeclineReason(rawValue: reason)!.label)" + TakeDownSummary.sentence(summary)))
     }
 }
 
@@ -133,6 +133,6 @@ struct PostingsResubmit: ParsableCommand {
     func run() throws {
         let (opened, access) = try catalogue.open(for: .reviewPostings)
         try opened.resubmit(ref, note: note, by: reviewer(access))
-        print(Sanitizer.line("resubmitted \(ref); it waits for review"))
+        try Output.line(Sanitizer.line("resubmitted \(ref); it waits for review"))
     }
 }

@@ -96,14 +96,14 @@ struct Report: ParsableCommand {
         let report = try opened.placementReport(since: since.flatMap(SinceDate.parse))
         switch format {
         case .json:
-            FileHandle.standardOutput.write(Data((Self.json(report).rendered() + "\n").utf8))
+            try Output.line(Self.json(report).rendered())
         case .csv:
             var out = "section,key,value\r\n"
             for (section, key, value) in Self.lines(report) + Self.trendLines(report) {
                 out += [section, key, value].map(Self.csvField).joined(separator: ",") + "\r\n"
             }
             // CSV is read by spreadsheets and terminals alike: controls become placeholders there too.
-            FileHandle.standardOutput.write(Data(out.utf8))
+            try Output.write(out)
         case .table:
             var previous = ""
             var text: [String] = []
@@ -111,12 +111,13 @@ struct Report: ParsableCommand {
                 if section != previous { text.append((text.isEmpty ? "" : "\n") + section.prefix(1).uppercased() + section.dropFirst()); previous = section }
                 text.append("  " + Sanitizer.line(key) + ": " + Sanitizer.line(value))
             }
-            print((text + [""] + Self.trendTable(report)).joined(separator: "\n"))
+            try Output.line((text + [""] + Self.trendTable(report)).joined(separator: "\n"))
         }
     }
 
     static func csvField(_ text: String) -> String {
-        let safe = Sanitizer.line(text)
+        // Read by spreadsheets: a cell that would open as a formula starts with `'`.
+        let safe = SpreadsheetCell.neutralised(Sanitizer.line(text))
         return safe.contains(where: { $0 == "," || $0 == "\"" }) ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : safe
     }
 }

@@ -86,9 +86,9 @@ struct Search: ParsableCommand {
         let results = try opened.opportunities(matching: query(matchFor: matchFor), limit: limit)
         if json {
             let document = JSONText.array(results.map(SearchResult.json))
-            FileHandle.standardOutput.write(Data((document.rendered() + "\n").utf8))
+            try Output.line(document.rendered())
         } else {
-            print(SearchTable.render(results))
+            try Output.line(SearchTable.render(results))
         }
     }
 }

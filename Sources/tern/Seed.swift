@@ -24,13 +24,18 @@ struct Seed: ParsableCommand {
         let (opened, _) = try catalogue.open(for: .seed)
         let summary = try Self.seedDemo(into: opened)
         let seconds = Date().timeIntervalSince(started)
-        print("seeded \(opened.path): \(summary.opportunities) listings, \(summary.organizations) organizations, \(summary.students) students, \(summary.staff) staff, \(summary.applications) applications, \(summary.events) events in \(String(format: "%.1f", seconds)) s")
+        try Output.line("seeded \(opened.path): \(summary.opportunities) listings, \(summary.organizations) organizations, \(summary.students) students, \(summary.staff) staff, \(summary.applications) applications, \(summary.events) events in \(String(format: "%.1f", seconds)) s")
     }
 
     static func seedDemo(into catalogue: Catalogue) throws -> SeedSummary {
-        guard let directory = DemoCatalogue.locate() else {
-            throw Failure("cannot find the demo catalogue (data/demo); set TERN_DATA_DIR")
+        try catalogue.seedDemo(from: try demoDirectory())
+    }
+
+    /// Where the demo catalogue is, found from this executable; an error naming where it looked.
+    static func demoDirectory() throws -> URL {
+        guard let directory = DemoCatalogue.locate(executablePath: Installation.executablePath) else {
+            throw Failure("cannot find the demo catalogue: neither share/tern/demo beside this tern's bin directory nor data/demo in its source tree (TERN_DATA_DIR may name a directory holding demo/)")
         }
-        return try catalogue.seedDemo(from: directory)
+        return directory
     }
 }

@@ -37,21 +37,16 @@ struct Settings: ParsableCommand {
 
     func run() throws {
         let changes = homeCurrency != nil || payFloor != nil || unpaidMaxHours != nil || applyLink != nil
-        let (opened, _) = changes ? try catalogue.open(for: .changeSettings) : try catalogue.open(for: .check, readOnly: true)
-        if let homeCurrency { try opened.setHomeCurrency(homeCurrency) }
-        if let applyLink { try opened.setApplyLinkTemplate(applyLink) }
-        if payFloor != nil || unpaidMaxHours != nil {
-            var review = try opened.reviewSettings()
-            if let payFloor { review.payFloorCents = Money(decimal: payFloor, currency: "USD")!.cents }
-            if let unpaidMaxHours { review.unpaidMaxHours = unpaidMaxHours }
-            try opened.setReviewSettings(review)
-        }
+        let (opened, access) = changes ? try catalogue.open(for: .changeSettings) : try catalogue.open(for: .check, readOnly: true)
+        // Every change at once, in one transaction with its one audit row.
+        try opened.changeSettings(SettingsChange(homeCurrency: homeCurrency, payFloorCents: payFloor.map { Money(decimal: $0, currency: "USD")!.cents },
+                                                 unpaidMaxHours: unpaidMaxHours, applyLink: applyLink), by: access.principal)
         let home = try opened.homeCurrency()
         let review = try opened.reviewSettings()
-        print("home-currency = \(home)")
-        print("pay-floor = \(Money(cents: review.payFloorCents, currency: home).decimal)")
-        print("unpaid-max-hours = \(review.unpaidMaxHours)")
+        try Output.line("home-currency = \(home)")
+        try Output.line("pay-floor = \(Money(cents: review.payFloorCents, currency: home).decimal)")
+        try Output.line("unpaid-max-hours = \(review.unpaidMaxHours)")
         // The link is printed as stored only when it is safe to show (it was checked on the way in).
-        print("apply-link = \(Sanitizer.line(try opened.applyLinkTemplate() ?? "(not set: kiosks show no QR code)"))")
+        try Output.line("apply-link = \(Sanitizer.line(try opened.applyLinkTemplate() ?? "(not set: kiosks show no QR code)"))")
     }
 }

@@ -21,8 +21,8 @@ struct StaffList: ParsableCommand {
     func run() throws {
         let (opened, _) = try catalogue.open(for: .listStaff, readOnly: true)
         let members = try opened.staffMembers()
-        guard !members.isEmpty else { print("no staff"); return }
-        for member in members { print(Sanitizer.line("\(member.username)  \(member.name)  \(member.role.rawValue)")) }
+        guard !members.isEmpty else { try Output.line("no staff"); return }
+        for member in members { try Output.line(Sanitizer.line("\(member.username)  \(member.name)  \(member.role.rawValue)")) }
     }
 }
 
@@ -38,7 +38,7 @@ struct StaffAdd: ParsableCommand {
     func run() throws {
         let (opened, access) = try catalogue.open(for: .manageStaff)
         try opened.addStaff(username: username, name: name, role: role, alsoStudent: alsoStudent, by: reviewer(access))
-        print(Sanitizer.line("added \(username) as \(role.withArticle)"))
+        try Output.line(Sanitizer.line("added \(username) as \(role.withArticle)"))
     }
 }
 
@@ -50,7 +50,7 @@ struct StaffRemove: ParsableCommand {
     func run() throws {
         let (opened, access) = try catalogue.open(for: .manageStaff)
         try opened.removeStaff(username: username, by: reviewer(access))
-        print(Sanitizer.line("removed \(username) from staff"))
+        try Output.line(Sanitizer.line("removed \(username) from staff"))
     }
 }
 
@@ -63,6 +63,6 @@ struct StaffRoleCommand: ParsableCommand {
     func run() throws {
         let (opened, access) = try catalogue.open(for: .manageStaff)
         try opened.setStaffRole(username: username, to: role, by: reviewer(access))
-        print(Sanitizer.line("\(username) is now \(role.withArticle)"))
+        try Output.line(Sanitizer.line("\(username) is now \(role.withArticle)"))
     }
 }

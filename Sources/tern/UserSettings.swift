@@ -10,11 +10,15 @@ enum UserSettings {
         var config = UserConfig.defaults
         do { config = try UserConfig.load(path: UserConfig.defaultPath) } catch { warnings.append("\(error); using defaults") }
         var theme = Theme.builtInDefault
+        let asked = requested ?? config.theme
         do {
-            theme = try ThemeLoader.load(named: requested ?? config.theme ?? "default",
-                                         searchPaths: ThemeLoader.searchPaths(executablePath: CommandLine.arguments[0]))
+            // The real executable, not argv[0] (a bare `tern` when run from $PATH).
+            theme = try ThemeLoader.load(named: asked ?? "default",
+                                         searchPaths: ThemeLoader.searchPaths(executablePath: Installation.executablePath))
         } catch {
-            warnings.append("\(error); using the default theme")
+            // Nobody asked for a theme: the built-in default is what they get, without a word,
+            // wherever this binary was copied to.
+            if asked != nil { warnings.append("\(error); using the default theme") }
         }
         return (config, theme, warnings)
     }

@@ -14,9 +14,9 @@ enum PseudoTerminal {
     /// (`COLUMNS` and `LINES` size a full-screen command: the pseudo-terminal has no size of its
     /// own here). After `patience` seconds the `script` this started is sent SIGTERM (by its
     /// pid), which hangs up tern's terminal: a broken test fails instead of hanging.
-    static func session(_ arguments: [String], environment: [String: String] = [:],
+    static func session(program: String? = nil, _ arguments: [String], environment: [String: String] = [:],
                         patience: TimeInterval = 60) throws -> (output: String, status: Int32) {
-        let command = try ([TernProcess.binary] + arguments).map(shellQuoted).joined(separator: " ")
+        let command = try ([program ?? TernProcess.binary] + arguments).map(shellQuoted).joined(separator: " ")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         // -q: no banner; -e: tern's exit status; -c: the command; /dev/null: no typescript file.

@@ -43,6 +43,19 @@ final class TmuxSession {
         // A clean signal state, whatever this test process blocks or ignores (the loop's tests
         // hold terminating signals): a tmux server that inherited a blocked SIGCHLD never sees
         // its panes exit, so `kill-server` leaves it (and the tern in it) running for good.
+        var pid: pid_t = 0
+        let spawned = Self.withCleanSignals { attributes in posix_spawn(&pid, "/usr/bin/tmux", &actions, &attributes, argv, environ) }
+        guard spawned == 0 else { throw SpawnFailed() }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return capture ? ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "") : ""
+    }
+
+    struct SpawnFailed: Error {}
+
+    /// Runs `body` with posix_spawn attributes that start the child with no signal blocked and
+    /// every handler at its default, whatever this test process blocks or ignores.
+    static func withCleanSignals<T>(_ body: (inout posix_spawnattr_t) -> T) -> T {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -52,14 +65,8 @@ final class TmuxSession {
         posix_spawnattr_setsigmask(&attributes, &none)
         posix_spawnattr_setsigdefault(&attributes, &every)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, "/usr/bin/tmux", &actions, &attributes, argv, environ) == 0 else { throw SpawnFailed() }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return capture ? ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "") : ""
+        return body(&attributes)
     }
-
-    struct SpawnFailed: Error {}
 
     /// This process's open file descriptors (glibc ignores a close action on one that has
     /// been closed meanwhile).

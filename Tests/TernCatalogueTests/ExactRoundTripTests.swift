@@ -200,7 +200,8 @@ struct CatalogueText {
     mutating func student(number: Int) -> Sample {
         let name = required(pieces: 30), email = required(pieces: 30), program = text(pieces: 30)
         let skills = (0..<random.int(0...4)).map { _ in (name: self.name(pieces: 10), level: random.pick(SkillLevel.allCases)) }
-        let links = (0..<random.int(0...3)).map { _ in required(pieces: 40) }
+        // A link is a web address (Link); any text may follow the host.
+        let links = (0..<random.int(0...3)).map { _ in "https://example.org/" + required(pieces: 40) }
         let username = "student-\(number)"
         let items = skills.map { Self.json($0.name + ":" + $0.level.rawValue) }
         let json = """

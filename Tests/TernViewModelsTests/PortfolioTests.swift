@@ -40,7 +40,7 @@ final class PortfolioFixture {
         let students: [[String: Any]] = [
             ["username": "ana", "name": "Ana Ruiz", "email": "ana@campus.example", "program": "BSc Statistics",
              "graduation_year": "2027", "skills": ["Python:advanced", "Excel:beginner"],
-             "portfolio_links": ["https://ana.example", "javascript:alert(1)"]],
+             "portfolio_links": ["https://ana.example"]],
             ["username": "ben", "name": "Ben Okoro", "email": "ben@campus.example"],
         ]
         _ = try catalogue.importApproved(try JSONSerialization.data(withJSONObject: students), format: .json)
@@ -54,6 +54,9 @@ final class PortfolioFixture {
             ongoing = try catalogue.move(ongoing.id, to: status, by: Self.staff, expectedVersion: ongoing.version, now: Self.noon("2026-04-02"))
         }
         try catalogue.write { db in
+            // The catalogue refuses a link that is not a web address (issue 17); one an older
+            // catalogue may still hold is written here directly, to show the export's own defence.
+            try db.execute(sql: "INSERT INTO student_links(student_id, position, url) SELECT id, 2, 'javascript:alert(1)' FROM students WHERE username = 'ana'")
             try Catalogue.insertFeedback(db, application: survey, direction: .organizationToStudent, rating: 4,
                                          strengths: "Tidy, well-documented charts.", improvements: "Check in more often.",
                                          comment: nil, skills: ["Python", "Data Visualization"], at: "2026-03-21T12:00:00Z")
@@ -69,8 +72,10 @@ final class PortfolioFixture {
 
     @discardableResult
     func complete(_ student: String, _ ref: String, link: String?, accepted: String, completed: String) throws -> Int64 {
+        // The catalogue keeps only web links (issue 17): a hostile one goes no further than this.
+        let webLink = link.flatMap { Link.refusal(of: $0) == nil ? $0 : nil }
         var application = try catalogue.apply(as: student, to: try catalogue.opportunity(ref: ref)!.id!, coverNote: "",
-                                              portfolioLink: link, hoursOffered: 10, now: Self.noon("2026-02-20"))
+                                              portfolioLink: webLink, hoursOffered: 10, now: Self.noon("2026-02-20"))
         let steps: [(ApplicationStatus, String)] = [
             (.underReview, "2026-02-21"), (.shortlisted, "2026-02-22"), (.offered, "2026-02-23"),
             (.accepted, accepted), (.inProgress, accepted), (.delivered, completed), (.completed, completed),

@@ -234,7 +234,8 @@ private struct CSVParser {
             } else {
                 value = try parseUnquotedField(at: position)
             }
-            fields.append(CSVField(value: value, position: position))
+            // A cell written with a `'` against spreadsheet formulas gets it back off.
+            fields.append(CSVField(value: SpreadsheetCell.restored(value), position: position))
             if index < bytes.count && bytes[index] == CSVByte.comma {
                 index += 1
                 continue

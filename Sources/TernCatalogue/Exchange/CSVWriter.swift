@@ -1,4 +1,6 @@
-/// Writes RFC 4180 CSV that `CSVReader` reads back to the same values.
+/// Writes RFC 4180 CSV that `CSVReader` reads back to the same values. A cell a spreadsheet
+/// would open as a formula is written with a `'` in front, which the reader takes off again
+/// (``SpreadsheetCell``).
 ///
 /// Lines end in "\n" rather than RFC 4180's "\r\n": exports are meant for Unix tools and
 /// version control, and every spreadsheet and `CSVReader` accept both.
@@ -10,7 +12,7 @@ enum CSVWriter {
             return "\"\"\n"
         }
         var result = ""
-        for (index, field) in fields.enumerated() {
+        for (index, field) in fields.map(SpreadsheetCell.neutralised).enumerated() {
             if index > 0 {
                 result.append(",")
             }

@@ -7,7 +7,7 @@ extension Catalogue {
     /// million-listing catalogue never sits in memory.
     ///
     /// ```swift
-    /// try catalogue.export(.opportunities, as: .csv) { chunk in FileHandle.standardOutput.write(Data(chunk.utf8)) }
+    /// try catalogue.export(.opportunities, as: .csv) { chunk in try Output.write(chunk) }   // tern's checked writer: a failed write throws
     /// ```
     public func export(_ subject: ExchangeSubject, as format: ExchangeFormat, write emit: (String) throws -> Void) throws {
         try withoutActuallyEscaping(emit) { emit in try export(subject, format, emit) }

@@ -21,10 +21,13 @@ public struct StoredText: Sendable, Hashable {
     public let field: String
     /// The most Unicode scalars the field holds.
     public let limit: Int
+    /// A link someone else will open: a web address only (``Link``).
+    public let isLink: Bool
 
-    public init(field: String, limit: Int) {
+    public init(field: String, limit: Int, isLink: Bool = false) {
         self.field = field
         self.limit = limit
+        self.isLink = isLink
     }
 
     /// Why `text` cannot be stored in this field, or nil when it can be, exactly.
@@ -46,6 +49,7 @@ public struct StoredText: Sendable, Hashable {
             let scalars = text.unicodeScalars.count
             if scalars > limit { return .tooLong(count: scalars, limit: limit) }
         }
+        if isLink, let why = Link.refusal(of: text) { return .notALink(why) }
         return nil
     }
 
@@ -73,12 +77,15 @@ public struct StoredText: Sendable, Hashable {
         /// A NUL at this many scalars from the start.
         case nul(scalarOffset: Int)
         case tooLong(count: Int, limit: Int)
+        /// A link field given something other than a web address: why, from ``Link``.
+        case notALink(String)
 
         /// One line, without the field's name: "is 20001 characters long; the most it can hold is 20000".
         public var message: String {
             switch self {
             case .nul: "contains a NUL character (U+0000), which cannot be stored"
             case .tooLong(let count, let limit): "is \(count) characters long; the most it can hold is \(limit)"
+            case .notALink(let why): why
             }
         }
     }
@@ -92,15 +99,17 @@ extension StoredText {
     public static let deliverable = StoredText(field: "deliverable", limit: 500)
     public static let skill = StoredText(field: "skill", limit: 60)
     public static let city = StoredText(field: "city", limit: 100)
+    // Organizations.
+    public static let website = StoredText(field: "website", limit: 2_000, isLink: true)
     // Students.
     public static let username = StoredText(field: "username", limit: 64)
     public static let name = StoredText(field: "name", limit: 200)
     public static let email = StoredText(field: "email", limit: 254)
     public static let program = StoredText(field: "program", limit: 200)
-    public static let portfolioLink = StoredText(field: "portfolio link", limit: 2_000)
+    public static let portfolioLink = StoredText(field: "portfolio link", limit: 2_000, isLink: true)
     // Applications and what is said about them.
     public static let coverNote = StoredText(field: "cover note", limit: 5_000)
-    public static let deliverableLink = StoredText(field: "deliverable link", limit: 2_000)
+    public static let deliverableLink = StoredText(field: "deliverable link", limit: 2_000, isLink: true)
     /// A note in an application's history.
     public static let note = StoredText(field: "note", limit: 5_000)
     /// Why an application was rejected; also kept as the rejection's note.

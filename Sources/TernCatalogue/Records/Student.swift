@@ -100,6 +100,7 @@ extension Catalogue {
             try db.execute(sql: "INSERT INTO student_interests(student_id, field) VALUES (?,?)", arguments: [id, field.rawValue])
         }
         for (position, url) in student.portfolioLinks.enumerated() {
+            try StoredText.portfolioLink.check(url)
             try db.execute(sql: "INSERT INTO student_links(student_id, position, url) VALUES (?,?,?)", arguments: [id, position + 1, url])
         }
         return id

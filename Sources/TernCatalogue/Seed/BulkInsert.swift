@@ -16,7 +16,7 @@ final class BulkInsert {
     init(_ db: Database, sql: String) throws {
         connection = db.sqliteConnection
         guard sqlite3_prepare_v2(connection, sql, -1, &statement, nil) == SQLITE_OK else {
-            throw CatalogueError.unusable("bulk insert: \(String(cString: sqlite3_errmsg(connection)))")
+            throw Self.lastError(connection, sql: sql)
         }
     }
 
@@ -101,11 +101,18 @@ final class BulkInsert {
             index = 0
         }
         guard sqlite3_step(statement) == SQLITE_DONE else {
-            let message = String(cString: sqlite3_errmsg(connection))
             // A CHECK, UNIQUE or trigger refusal is about the data, as on GRDB's path.
-            if sqlite3_errcode(connection) == SQLITE_CONSTRAINT { throw CatalogueError.invalid(message) }
-            throw CatalogueError.unusable("bulk insert: \(message)")
+            if sqlite3_errcode(connection) == SQLITE_CONSTRAINT { throw CatalogueError.invalid(String(cString: sqlite3_errmsg(connection))) }
+            throw Self.lastError(connection, sql: nil)
         }
         return sqlite3_changes(connection) > 0
+    }
+
+    /// SQLite's error as GRDB reports it, so that the catalogue's translation (``Catalogue/describe(_:path:)``)
+    /// says it in Tern's words and names the file: a full disk is "the disk holding … is full",
+    /// never SQLite's "database or disk is full".
+    private static func lastError(_ connection: OpaquePointer?, sql: String?) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(connection)),
+                      message: String(cString: sqlite3_errmsg(connection)), sql: sql)
     }
 }

@@ -8,21 +8,23 @@ import GRDB
 /// try catalogue.seedDemo(from: DemoCatalogue.locate()!)
 /// ```
 public enum DemoCatalogue {
-    /// Finds `data/demo`: `$TERN_DATA_DIR`, then next to the source tree of a built binary
-    /// (`.build/release/tern` → `data/demo`), then an installed `share/tern/demo`.
-    public static func locate(executablePath: String = CommandLine.arguments.first ?? "") -> URL? {
+    /// Finds the demo catalogue: `$TERN_DATA_DIR/demo` when set, then beside the executable as
+    /// `make install` lays it out (`PREFIX/bin/tern` → `PREFIX/share/tern/demo`), then in the
+    /// source tree of a built binary (`.build/release/tern` → `data/demo`). Give it the
+    /// executable's real path (`/proc/self/exe`): `argv[0]` is a bare `tern` when run from `$PATH`.
+    public static func locate(executablePath: String) -> URL? {
         let fm = FileManager.default
         var candidates: [URL] = []
         if let dir = ProcessInfo.processInfo.environment["TERN_DATA_DIR"], !dir.isEmpty {
             candidates.append(URL(fileURLWithPath: dir).appendingPathComponent("demo"))
         }
-        var directory = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        let binDirectory = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        candidates.append(binDirectory.deletingLastPathComponent().appendingPathComponent("share/tern/demo"))
+        var directory = binDirectory
         for _ in 0..<6 {
             candidates.append(directory.appendingPathComponent("data/demo"))
-            candidates.append(directory.appendingPathComponent("share/tern/demo"))
             directory.deleteLastPathComponent()
         }
-        candidates.append(URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent("data/demo"))
         return candidates.first { fm.fileExists(atPath: $0.appendingPathComponent("opportunities.json").path) }
     }
 
@@ -101,6 +103,7 @@ extension Catalogue {
             }
             var summary = SeedSummary()
             for entry in organizations {
+                try StoredText.website.check(entry.website)
                 let organization = Organization(name: entry.name, kind: entry.kind, website: entry.website,
                                                 contactEmail: entry.contactEmail, description: entry.description,
                                                 verified: entry.verified, approval: entry.approval ?? .approved,

@@ -50,7 +50,7 @@ extension Catalogue {
             return summary
         } catch {
             try? fm.removeItem(atPath: partial)
-            if let error = error as? DatabaseError { throw CatalogueError.unusable("cannot build \(path): \(error.message ?? "\(error.resultCode)")") }
+            if let error = error as? DatabaseError { throw Catalogue.describe(error, path: path) }
             throw error
         }
     }

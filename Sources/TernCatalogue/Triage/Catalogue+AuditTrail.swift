@@ -47,11 +47,13 @@ extension Catalogue {
             _ = arguments.append(contentsOf: eventArguments)
             _ = arguments.append(contentsOf: [max(1, limit)])
             return try Row.fetchAll(db, sql: """
-                SELECT l.at, l.actor_username AS actor, l.actor_role AS role, l.action, s.username, NULL AS application_id,
+                SELECT l.at, l.actor_username AS actor, l.actor_role AS role, l.action, s.username, l.application_id,
                        l.detail, l.id AS ordinal, 0 AS source
                 FROM audit_log l LEFT JOIN students s ON s.id = l.student_id \(whereClause(logClauses))
                 UNION ALL
-                SELECT e.at, coalesce(e.entered_by, e.actor_username), CASE WHEN e.entered_by IS NULL THEN e.actor_role ELSE 'staff for ' || e.actor_role END,
+                SELECT e.at, coalesce(e.entered_by, e.actor_username),
+                       CASE WHEN e.entered_by IS NOT NULL THEN 'staff for ' || e.actor_role
+                            WHEN e.on_behalf_of IS NOT NULL THEN e.actor_role || ' for student' ELSE e.actor_role END,
                        CASE WHEN e.to_status IS NOT NULL THEN 'moved' WHEN e.visibility = 'staff' THEN 'staff_note' ELSE 'note' END,
                        s.username, e.application_id,
                        CASE WHEN e.to_status IS NOT NULL THEN coalesce(e.from_status, 'new') || ' -> ' || e.to_status

@@ -27,11 +27,13 @@ extension Catalogue {
     public func studentRecord(_ username: String, session: TriageSession, now: Date = Date()) throws -> StudentRecord {
         try write(for: .readStudentRecord) { db in
             guard let student = try Self.fetchStudent(db, username: username) else { throw CatalogueError.notFound("student \(username)") }
-            try Self.audit(db, by: session.username, role: "staff", action: "viewed_student_record", student: username, detail: nil)
             let entries = try Self.applications(db, ofStudent: username).map { overview in
                 StudentRecord.Entry(overview: overview, events: try Self.events(db, of: overview.id, as: session.actor),
                                     feedback: try Self.feedback(db, on: overview.id, as: session.actor))
             }
+            // Committed with the read, before anything reaches the screen.
+            try Self.audit(db, by: session.username, role: "staff", action: AuditedAction.viewedStudentRecord.rawValue,
+                           student: username, detail: "profile and \(entries.count) applications to the staff console")
             return StudentRecord(student: student, applications: entries)
         }
     }

@@ -20,7 +20,7 @@ public enum ColorValue: Sendable, Hashable {
 /// up here, degrading them to what the terminal can show (``ColorMapping``).
 ///
 /// ```swift
-/// let theme = try ThemeLoader.load(named: "solarized-dark", searchPaths: ThemeLoader.searchPaths(executablePath: CommandLine.arguments[0]))
+/// let theme = try ThemeLoader.load(named: "solarized-dark", searchPaths: ThemeLoader.searchPaths(executablePath: "/usr/local/bin/tern"))
 /// theme.color(.accent)   // .index256(32)
 /// ```
 public struct Theme: Sendable, Equatable {

@@ -18,7 +18,7 @@ import TOMLKit
 /// ```
 ///
 /// ```swift
-/// let theme = try ThemeLoader.load(named: "high-contrast", searchPaths: ThemeLoader.searchPaths(executablePath: CommandLine.arguments[0]))
+/// let theme = try ThemeLoader.load(named: "high-contrast", searchPaths: ThemeLoader.searchPaths(executablePath: "/usr/local/bin/tern"))
 /// ```
 public enum ThemeLoader {
     /// Finds `NAME.toml` in the given theme directories (first hit wins) and parses it.
@@ -94,10 +94,10 @@ public enum ThemeLoader {
     }
 
     /// The theme directories to search, in order: the user's own
-    /// (`$XDG_CONFIG_HOME/tern/themes`, default `~/.config/tern/themes`), then the `themes`
-    /// directory of the source tree found by walking up from the executable (so
-    /// `.build/release/tern` finds `<repo>/themes` without installing), then the installed
-    /// `<prefix>/share/tern/themes` when the executable sits in `<prefix>/bin`.
+    /// (`$XDG_CONFIG_HOME/tern/themes`, default `~/.config/tern/themes`), then the installed
+    /// `<prefix>/share/tern/themes` when the executable sits in `<prefix>/bin` (as `make install`
+    /// lays it out), then the `themes` directory of the source tree found by walking up from the
+    /// executable (so `.build/release/tern` finds `<repo>/themes` without installing).
     ///
     /// ```swift
     /// ThemeLoader.searchPaths(executablePath: "/work/main/.build/release/tern")   // ["/home/me/.config/tern/themes", "/work/main/themes"]
@@ -112,6 +112,10 @@ public enum ThemeLoader {
         // and an installed /usr/local/bin/tern may link into a checkout.
         let executable = resolvedPath(executablePath)
         let binDirectory = (executable as NSString).deletingLastPathComponent
+        if (binDirectory as NSString).lastPathComponent == "bin" {
+            let prefix = (binDirectory as NSString).deletingLastPathComponent
+            paths.append((prefix as NSString).appendingPathComponent("share/tern/themes"))
+        }
         var directory = binDirectory
         while directory != "/" && !directory.isEmpty {
             let candidate = (directory as NSString).appendingPathComponent("themes")
@@ -121,10 +125,6 @@ public enum ThemeLoader {
                 break
             }
             directory = (directory as NSString).deletingLastPathComponent
-        }
-        if (binDirectory as NSString).lastPathComponent == "bin" {
-            let prefix = (binDirectory as NSString).deletingLastPathComponent
-            paths.append((prefix as NSString).appendingPathComponent("share/tern/themes"))
         }
         var seen = Set<String>()
         return paths.filter { seen.insert($0).inserted }

@@ -59,7 +59,12 @@ public final class TriageViewModel {
     /// Narrows the queue to `pattern` (`status:submitted field:design age>7d`); an empty one
     /// shows everything needing action. A bad pattern is refused, the queue unchanged.
     public func limit(_ pattern: String) throws {
-        try rows.set(filter: try Self.filter(pattern: pattern, words: searchWords), order: order)
+        let filter = try Self.filter(pattern: pattern, words: searchWords)
+        try rows.set(filter: filter, order: order)
+        if let student = filter.student {
+            try catalogue.recordDisclosure(.listedStudentApplications, session: session, student: student,
+                                           detail: "\(rows.count) applications to the staff console")
+        }
         self.pattern = pattern.trimmingCharacters(in: .whitespaces)
         try findHiddenMarks()
     }
@@ -81,15 +86,23 @@ public final class TriageViewModel {
     /// triage.adopt(prepared)                                                          // back on the loop
     /// ```
     public func prepare(pattern: String, words: String) throws -> PreparedQueue {
-        try Self.prepare(catalogue: catalogue, viewer: session.username, order: order, at: now(), pattern: pattern, words: words)
+        try Self.prepare(catalogue: catalogue, viewer: session.username, order: order, at: now(), pattern: pattern, words: words,
+                         disclosingAs: session)
     }
 
-    /// ``prepare(pattern:words:)`` with everything it needs given, for a background task.
+    /// ``prepare(pattern:words:)`` with everything it needs given, for a background task. A
+    /// limit to one student (`student:U`) discloses their records: with `disclosingAs`, it is
+    /// recorded in the audit log before the rows are shown (a refresh of the same list is not
+    /// recorded again).
     public static func prepare(catalogue: Catalogue, viewer: String, order: TriageOrder, at moment: Date,
-                               pattern: String, words: String) throws -> PreparedQueue {
+                               pattern: String, words: String, disclosingAs session: TriageSession? = nil) throws -> PreparedQueue {
         let filter = try Self.filter(pattern: pattern, words: words)
         let queue = TriageQueueRows(catalogue: catalogue, viewer: viewer, now: { moment })
         try queue.set(filter: filter, order: order)
+        if let session, let student = filter.student {
+            try catalogue.recordDisclosure(.listedStudentApplications, session: session, student: student,
+                                           detail: "\(queue.count) applications to the staff console")
+        }
         _ = try queue.rows(in: 0..<min(queue.count, 100))
         return PreparedQueue(rows: queue, pattern: pattern.trimmingCharacters(in: .whitespaces), words: words.trimmingCharacters(in: .whitespaces))
     }

@@ -46,10 +46,13 @@ extension TriageScreen {
         state.importing = ConsoleImport(file: path, progress: nil)
         progressBox = box
         let catalogue = catalogue, moment = now()
+        let origin = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let recorded = ImportRecord(session: session, origin: origin)
         return [.startTimer(.importProgress, everyMilliseconds: 100),
                 .run(.importFile) { _ in
                     do {
-                        let summary = try catalogue.importFile(source, format: ExchangeFormat.guess(path: path), now: moment) { box.store($0) }
+                        let summary = try catalogue.importFile(source, format: ExchangeFormat.guess(path: path), now: moment,
+                                                                recorded: recorded) { box.store($0) }
                         return .imported(summary, failure: nil)
                     } catch {
                         return .imported(nil, failure: "\(error)")

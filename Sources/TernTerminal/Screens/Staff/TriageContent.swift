@@ -91,7 +91,8 @@ enum TriageContent {
         if let to = event.toStatus { what.append((event.fromStatus.map { "\($0.label) → " } ?? "") + to.label) }
         if let note = event.note { what.append(note) }
         let who = event.actorRole == .organization && event.enteredBy != nil
-            ? "\(event.actorUsername) (entered by \(event.enteredBy!))" : "\(event.actorRole.rawValue) \(event.actorUsername)"
+            ? "\(event.actorUsername) (entered by \(event.enteredBy!))"
+            : "\(event.actorRole.rawValue) \(event.actorUsername)" + (event.onBehalfOf.map { " for \($0)" } ?? "")
         let tag = event.visibility == .staff ? "[staff only] " : ""
         return .field(label: String(event.at.prefix(16)).replacingOccurrences(of: "T", with: " "),
                       value: tag + what.joined(separator: ": ") + " — " + who, valueStyle: event.visibility == .staff ? .muted : .plain)

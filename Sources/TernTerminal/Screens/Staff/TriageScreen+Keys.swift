@@ -438,10 +438,11 @@ extension TriageScreen {
     func applyLimit(pattern: String, words: String, refresh: Bool = false) -> [Effect<TriageOutcome>] {
         if !refresh { state.isLimiting = true }
         let catalogue = catalogue, viewer = session.username, order = triage.order, moment = now()
+        let disclosingAs = refresh ? nil : session
         return [.run(.limitQueue) { task in
             do {
                 let prepared = try TriageViewModel.prepare(catalogue: catalogue, viewer: viewer, order: order, at: moment,
-                                                           pattern: pattern, words: words)
+                                                           pattern: pattern, words: words, disclosingAs: disclosingAs)
                 return .queue(task.isSuperseded ? nil : prepared, failure: nil, refresh: refresh)
             } catch {
                 return .queue(nil, failure: "\(error)", refresh: refresh)

@@ -125,11 +125,19 @@ enum PaneContent {
         guard !timeline.isEmpty else { return [] }
         let lines = timeline.reversed().map { entry -> String in
             let day = String(entry.at.prefix(10))
-            let who = entry.role == .student ? "you" : entry.role == .system ? "Tern" : entry.role.rawValue
+            let who = entry.forYou ? "career center (for you)"
+                : entry.role == .student ? "you" : entry.role == .system ? "Tern" : entry.role.rawValue
             let what = entry.status.map { "→ \($0.label)" } ?? "note"
             return "\(day)  \(what) (\(who))\(entry.note.map { ": \($0)" } ?? "")"
         }
         return [.heading("Timeline, newest first"), .bullets(lines)]
+    }
+
+    /// The record of disclosures in one line: how many, and the latest, who and what.
+    static func disclosureLine(_ disclosures: [Disclosure]) -> String {
+        guard let latest = disclosures.first else { return "none: nobody at the career center has seen your records" }
+        let count = disclosures.count == 1 ? "1 by the career center" : "\(disclosures.count) by the career center"
+        return "\(count); latest \(latest.at.prefix(10)), \(latest.role) \(latest.name): \(latest.what) (tern audit --mine lists them)"
     }
 
     static func feedbackBlocks(_ items: [FeedbackViewModel.Item], isGuest: Bool, rateKeys: String = "r") -> [TextBlock] {
@@ -167,7 +175,7 @@ enum PaneContent {
 
     /// The profile overlay: who the student is, what they offer, and the completed work with
     /// its feedback and the skills it showed.
-    static func profileBlocks(_ student: Student?, portfolio: [PortfolioEntry]) -> [TextBlock] {
+    static func profileBlocks(_ student: Student?, portfolio: [PortfolioEntry], disclosures: [Disclosure] = []) -> [TextBlock] {
         guard let student else { return [.paragraph("No profile.")] }
         var blocks: [TextBlock] = [.heading(student.name)]
         blocks.append(.field(label: "Email", value: student.email))
@@ -179,6 +187,7 @@ enum PaneContent {
                              : student.skills.map { "\($0.name) (\($0.level.rawValue))" }.joined(separator: ", ")))
         blocks.append(.field(label: "Interests", value: student.interests.isEmpty ? "none yet" : student.interests.map(\.label).joined(separator: ", ")))
         if !student.portfolioLinks.isEmpty { blocks.append(.field(label: "Links", value: student.portfolioLinks.joined(separator: "  "))) }
+        blocks.append(.field(label: "Disclosures", value: disclosureLine(disclosures)))
         blocks += [.blank, .heading("Portfolio: completed micro-internships (\(portfolio.count))")]
         if portfolio.isEmpty { blocks.append(.paragraph("Completed work and its feedback collect here; the command tern portfolio exports them.")) }
         for entry in portfolio {

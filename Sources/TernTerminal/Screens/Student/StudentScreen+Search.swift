@@ -131,7 +131,8 @@ extension StudentScreen {
     }
 
     func profileOverlay() -> TextOverlay<StudentPurpose> {
-        TextOverlay(title: "Profile and portfolio", blocks: PaneContent.profileBlocks(profile.student, portfolio: profile.portfolio),
+        TextOverlay(title: "Profile and portfolio", blocks: PaneContent.profileBlocks(profile.student, portfolio: profile.portfolio,
+                                                                                 disclosures: profile.disclosures),
                     scope: .profile, purpose: .profile)
     }
 }
