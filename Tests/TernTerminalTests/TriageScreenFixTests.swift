@@ -133,6 +133,15 @@ import TernText
             #expect(seen.last?.note == "listing taken down: upfront cost to the student" && seen.last?.toStatus == .expired)
         }
         for row in working { #expect(try catalogue.application(row.id, as: Self.rosa.actor).status == row.status) }
+        // On the student's own screen: My applications shows the reason with the expiry.
+        let student = try StudentScreenHarness(user: try #require(expired.first).studentUsername, demo: console.demo)
+        student.press(.tab, .tab)
+        var shown = false
+        for _ in 0..<student.state.applications.state.count where !shown {
+            shown = student.text.contains("listing taken down: upfront")
+            student.press(.character("j"))
+        }
+        #expect(shown)
         // Work under way waits in its own staff queue: on the counts line, and a view in V.
         console.press(.character("1"))
         #expect(console.text.contains("\(working.count) taken down, work under way (is:taken-down)"))
