@@ -284,6 +284,7 @@ import TernText
         #expect(console.text.contains("Postings · declined"))
         let declined = Self.keyBar(console)
         #expect(!declined.contains("a approve") && declined.contains("R resubmit"), "\(declined)")
+        #expect(!console.text.contains("a approve") && console.text.contains("R resubmits it for review"))
         console.press(.character("t"))
         let approved = Self.keyBar(console)
         #expect(!approved.contains("a approve") && approved.contains("x decline"), "\(approved)")

@@ -170,7 +170,13 @@ enum TriageContent {
             blocks += [.blank, .heading("Decisions")]
             blocks += detail.decisions.map(decisionBlock)
         }
-        blocks += [.blank, .paragraph("\(keyMap.keyNames(for: .approvePosting)) approve · \(keyMap.keyNames(for: .declinePosting)) decline with a reason · \(keyMap.keyNames(for: .mark)) marks for bulk approval")]
+        // Only what works on this posting where it stands (as the key bar does).
+        let keys: String = switch detail.review.approval {
+        case .pending: "\(keyMap.keyNames(for: .approvePosting)) approve · \(keyMap.keyNames(for: .declinePosting)) decline with a reason · \(keyMap.keyNames(for: .mark)) marks for bulk approval"
+        case .declined: "\(keyMap.keyNames(for: .resubmitPosting)) resubmits it for review (once)"
+        case .approved: "\(keyMap.keyNames(for: .declinePosting)) declines (takes it down) with a reason · \(keyMap.keyNames(for: .editListing)) edits · \(keyMap.keyNames(for: .closeListing)) closes"
+        }
+        blocks += [.blank, .paragraph(keys)]
         return blocks
     }
 
