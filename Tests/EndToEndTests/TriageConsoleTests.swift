@@ -100,4 +100,27 @@ import Testing
         try console.send("q")
         try console.waitFor(text: "EXIT=0")
     }
+
+    /// Issue 18: the console captures the mouse, so it answers it as the student screen does.
+    @Test func aClickSelectsTheRowUnderItAndTheWheelMovesTheSelection() throws {
+        let scratch = try Scratch()
+        let db = try CommandLineTests.seededDemo(scratch)
+        let waiting = try jsonArray(try TernProcess.run(["applications", "list", "--json", "--db", db]).stdout)
+        #expect(waiting.count >= 5)
+        let console = try launch(scratch, "triage --db '\(db)'")
+        try console.waitFor(text: "Application: \(waiting[0]["id"] as? Int ?? 0) (")
+        // The list's header is on row 5 (the title row, the pane's top border, the queue tabs and
+        // the counts come first); its third application on row 8, counted from 1 as xterm does.
+        func click(_ column: Int, _ row: Int, wheel: Int? = nil) throws {
+            let button = wheel ?? 0
+            try console.send("-l", "\u{1B}[<\(button);\(column);\(row)M")
+            if wheel == nil { try console.send("-l", "\u{1B}[<0;\(column);\(row)m") }
+        }
+        try click(20, 8)
+        try console.waitFor("the third application in the detail") { $0.contains("Application: \(waiting[2]["id"] as? Int ?? 0) (") }
+        try click(20, 8, wheel: 65)
+        try console.waitFor("the fourth after the wheel") { $0.contains("Application: \(waiting[3]["id"] as? Int ?? 0) (") }
+        try console.send("q")
+        try console.waitFor(text: "EXIT=0")
+    }
 }
