@@ -61,8 +61,12 @@ extension Catalogue {
         guard (listing["deadline"] as String) >= CalendarDay(now).description else {
             throw CatalogueError.refused("the application deadline (\(listing["deadline"] as String)) has passed")
         }
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM applications WHERE student_id = ? AND opportunity_id = ?", arguments: [studentID, opportunityID]) == true {
-            throw CatalogueError.refused("you have already applied to this listing")
+        if let earlier = try String.fetchOne(db, sql: "SELECT status FROM applications WHERE student_id = ? AND opportunity_id = ?",
+                                             arguments: [studentID, opportunityID]) {
+            // One application per listing: a withdrawn one is reopened (once), not filed again.
+            throw CatalogueError.refused(earlier == ApplicationStatus.withdrawn.rawValue
+                ? "you withdrew your application to this listing; reopen it instead"
+                : "you have already applied to this listing")
         }
         return studentID
     }

@@ -23,6 +23,42 @@ extension Catalogue {
         }
     }
 
+    /// Corrects the link of work already delivered, until the organization confirms it (the
+    /// application moves on to `completed`) or sends it back: the status stays `delivered`, the
+    /// version moves on, and the history says what the link now is.
+    ///
+    /// ```swift
+    /// try catalogue.correctDeliverableLink(app.id, by: "aokafor", link: "https://drive.example/v2",
+    ///                                      expectedVersion: app.version)
+    /// ```
+    @discardableResult
+    public func correctDeliverableLink(
+        _ applicationID: Int64, by username: String, link: String, expectedVersion: Int, now: Date = Date()
+    ) throws -> Application {
+        let link = try Self.deliverableLink(link)
+        return try write { db in
+            let actor = Actor(role: .student, username: username)
+            let current = try Self.applicationVisible(db, id: applicationID, to: actor)
+            guard current.version == expectedVersion else {
+                throw CatalogueError.versionConflict(expected: expectedVersion, current: current.version)
+            }
+            guard current.status == .delivered else {
+                throw CatalogueError.refused("the link can be corrected only while the delivery waits for the organization; this application is \(current.status.label.lowercased())")
+            }
+            let stamp = Timestamp.string(now)
+            try db.execute(sql: """
+                UPDATE applications SET deliverable_link = ?, updated_at = ?, version = version + 1
+                WHERE id = ? AND version = ? AND status = 'delivered'
+                """, arguments: [link, stamp, applicationID, expectedVersion])
+            guard db.changesCount == 1 else {
+                throw CatalogueError.versionConflict(expected: expectedVersion, current: expectedVersion + 1)
+            }
+            try Self.appendEvent(db, application: applicationID, actor: actor, from: nil, to: nil,
+                                 note: "Deliverable link corrected: \(link)", visibility: .shared, at: stamp)
+            return try Application.fetchOne(db, key: applicationID)!
+        }
+    }
+
     /// The link as stored: trimmed, and a web address (the organization opens it from its own
     /// machine, so a file path or a bare word would be useless to them).
     static func deliverableLink(_ text: String) throws -> String {

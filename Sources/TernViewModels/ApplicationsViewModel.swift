@@ -33,18 +33,25 @@ public final class ApplicationsViewModel {
     let session: StudentSession
     public private(set) var applications: [ApplicationOverview] = []
     public private(set) var timeline: [TimelineEntry] = []
+    /// Withdrawn applications the student may reopen now (once, while the listing takes
+    /// applications): the screen offers reopening on these only.
+    public private(set) var reopenable: Set<Int64> = []
+    let now: () -> Date
 
-    public init(catalogue: Catalogue, session: StudentSession) {
+    public init(catalogue: Catalogue, session: StudentSession, now: @escaping () -> Date = Date.init) {
         self.catalogue = catalogue
         self.session = session
+        self.now = now
     }
 
-    public func reload() throws {
+    public func reload(now at: Date? = nil) throws {
         guard let username = session.username else {
             applications = []
+            reopenable = []
             return
         }
         applications = try catalogue.applications(ofStudent: username)
+        reopenable = try catalogue.reopenableApplications(ofStudent: username, now: at ?? now())
     }
 
     /// Loads the timeline of the application at `index` in ``applications``.
@@ -103,5 +110,21 @@ public final class FeedbackViewModel {
                                                       strengths: strengths, improvements: improvements, comment: comment, now: now)
         try reload()
         return feedback
+    }
+}
+
+extension ApplicationsViewModel {
+    /// Whether the student already reopened application `id` once (its history says so).
+    public func wasReopened(_ id: Int64) throws -> Bool {
+        guard let actor = session.actor else { return false }
+        return try catalogue.events(of: id, as: actor).contains {
+            $0.fromStatus == ApplicationStatus.reopening.from && $0.toStatus == ApplicationStatus.reopening.to
+        }
+    }
+
+    /// Why withdrawn application `id` cannot be reopened now, in the catalogue's words.
+    public func reopenRefusal(_ id: Int64) throws -> String {
+        guard let username = session.username else { return "guests have no applications" }
+        return try catalogue.refusalToReopen(id, as: username, now: now()) ?? "it can be reopened"
     }
 }

@@ -28,8 +28,6 @@ public final class ApplyViewModel {
     let session: StudentSession
     private let now: () -> Date
 
-    public static let coverNoteLimit = 4000
-
     public init(catalogue: Catalogue, session: StudentSession, now: @escaping () -> Date = Date.init) {
         self.catalogue = catalogue
         self.session = session
@@ -41,7 +39,7 @@ public final class ApplyViewModel {
     /// guest case, which has no student to ask about, is answered here.
     public func refusal(for detail: ListingDetail) throws -> String? {
         guard let username = session.username else {
-            return "browsing as a guest: start tern with --user NAME (or ask the career center for a profile) to apply"
+            return "applying needs a student record: your OS login must match one (ask the career center)"
         }
         guard let id = detail.opportunity.id else { return "this listing is not in the catalogue" }
         return try catalogue.refusalToApply(as: username, to: id, now: now())
@@ -66,10 +64,12 @@ public final class ApplyViewModel {
         guard let username = session.username else { throw Invalid(description: "guests cannot apply") }
         let note = draft.coverNote.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !note.isEmpty else { throw Invalid(description: "Cover note: say in a few lines why you fit this project") }
-        guard note.count <= Self.coverNoteLimit else { throw Invalid(description: "Cover note: at most \(Self.coverNoteLimit) characters") }
+        // One limit per field, the catalogue's: the form counts against the same number.
+        if let refusal = StoredText.coverNote.refusal(of: note) { throw Invalid(description: "Cover note: \(refusal.message)") }
         let link = draft.portfolioLink.trimmingCharacters(in: .whitespaces)
-        if !link.isEmpty, let why = Link.refusal(of: link) {
-            throw Invalid(description: "Portfolio link: \(why)")
+        // No link is fine; a link is a web address within the catalogue's limit (StoredText checks both).
+        if !link.isEmpty, let refusal = StoredText.portfolioLink.refusal(of: link) {
+            throw Invalid(description: "Portfolio link: \(refusal.message)")
         }
         guard let hours = Int(draft.hoursOffered.trimmingCharacters(in: .whitespaces)), (1...60).contains(hours) else {
             throw Invalid(description: "Hours offered: enter a whole number from 1 to 60")

@@ -59,7 +59,7 @@ public final class DetailViewModel {
     /// Bookmarks or un-bookmarks the shown listing; returns whether it is now saved.
     @discardableResult
     public func toggleSaved() throws -> Bool {
-        guard let username = session.username else { throw CatalogueError.notPermitted("guests cannot save listings; start tern with --user NAME") }
+        guard let username = session.username else { throw CatalogueError.notPermitted("saving needs a student record: your OS login must match one (ask the career center)") }
         guard var shown = detail, let id = shown.opportunity.id else { throw CatalogueError.notFound("no listing selected") }
         try catalogue.setSaved(id, !shown.isSaved, by: username)
         shown.isSaved.toggle()

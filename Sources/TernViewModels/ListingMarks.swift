@@ -15,6 +15,8 @@ public final class ListingMarks {
     let session: StudentSession
     public private(set) var applied: Set<Int64> = []
     public private(set) var saved: Set<Int64> = []
+    /// Listings the student applied to and then withdrew from (not in ``applied``).
+    public private(set) var withdrawn: Set<Int64> = []
 
     public init(catalogue: Catalogue, session: StudentSession) {
         self.catalogue = catalogue
@@ -25,9 +27,13 @@ public final class ListingMarks {
         guard let username = session.username else {
             applied = []
             saved = []
+            withdrawn = []
             return
         }
-        applied = Set(try catalogue.applications(ofStudent: username).map(\.opportunity.id))
+        let mine = try catalogue.applications(ofStudent: username)
+        // A withdrawal is not an application in play: its row must not wear the ✓.
+        applied = Set(mine.filter { $0.application.status != .withdrawn }.map(\.opportunity.id))
+        withdrawn = Set(mine.filter { $0.application.status == .withdrawn }.map(\.opportunity.id))
         var query = OpportunityQuery(includeClosed: true, savedBy: username)
         query.sort = .newest
         var found: Set<Int64> = []

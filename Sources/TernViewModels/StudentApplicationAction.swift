@@ -5,14 +5,19 @@ import TernCatalogue
 /// offers exactly these, and the catalogue refuses anything else anyway.
 public enum StudentApplicationAction: String, CaseIterable, Sendable {
     case withdraw, acceptOffer, declineOffer, markDelivered
+    /// Changing the link of delivered work until the organization confirms it.
+    case correctLink
+    /// Taking back a withdrawal, once, while the listing takes applications.
+    case reopen
 
-    /// The status the action moves the application to.
+    /// The status the action moves the application to (correcting the link keeps it delivered).
     public var target: ApplicationStatus {
         switch self {
         case .withdraw: .withdrawn
         case .acceptOffer: .accepted
         case .declineOffer: .offerDeclined
-        case .markDelivered: .delivered
+        case .markDelivered, .correctLink: .delivered
+        case .reopen: ApplicationStatus.reopening.to
         }
     }
 
@@ -22,34 +27,57 @@ public enum StudentApplicationAction: String, CaseIterable, Sendable {
         case .acceptOffer: "accept offer"
         case .declineOffer: "decline offer"
         case .markDelivered: "mark delivered"
+        case .correctLink: "correct the link"
+        case .reopen: "reopen"
         }
     }
 
     /// Whether the action needs a confirmation: it cannot be taken back.
     public var isIrreversible: Bool { self == .withdraw || self == .declineOffer }
 
-    /// The actions open to a student on an application in `status`.
-    public static func available(for status: ApplicationStatus) -> [StudentApplicationAction] {
-        allCases.filter { status.canMove(to: $0.target) && ApplicationStatus.mayMove(from: status, to: $0.target, as: .student) }
+    /// The actions open to a student on an application in `status`; `reopenable` says whether
+    /// a withdrawn one may be reopened now (never before, and its listing takes applications:
+    /// see ``ApplicationsViewModel/reopenable``).
+    public static func available(for status: ApplicationStatus, reopenable: Bool = false) -> [StudentApplicationAction] {
+        allCases.filter { action in
+            switch action {
+            case .correctLink: status == .delivered
+            case .reopen: reopenable && status == ApplicationStatus.reopening.from
+            default: status.canMove(to: action.target) && ApplicationStatus.mayMove(from: status, to: action.target, as: .student)
+            }
+        }
     }
 }
 
 extension ApplicationsViewModel {
+    /// The actions open on `application` now.
+    public func available(on application: Application) -> [StudentApplicationAction] {
+        StudentApplicationAction.available(for: application.status, reopenable: reopenable.contains(application.id))
+    }
+
     /// Takes `action` on the student's application `applicationID`, checked against the version
-    /// the screen showed (someone else may have moved it since). Delivering needs `link`.
+    /// the screen showed (someone else may have moved it since). Delivering and correcting the
+    /// link need `link`.
     @discardableResult
     public func perform(_ action: StudentApplicationAction, on applicationID: Int64, expectedVersion: Int,
-                        link: String? = nil, note: String? = nil, now: Date = Date()) throws -> Application {
+                        link: String? = nil, note: String? = nil, now at: Date? = nil) throws -> Application {
+        let now = at ?? self.now()
         guard let username = session.username, let actor = session.actor else {
             throw CatalogueError.notPermitted("guests have no applications")
         }
         let moved: Application
-        if action == .markDelivered {
+        switch action {
+        case .markDelivered:
             moved = try catalogue.deliver(applicationID, by: username, link: link ?? "", expectedVersion: expectedVersion, now: now)
-        } else {
+        case .correctLink:
+            moved = try catalogue.correctDeliverableLink(applicationID, by: username, link: link ?? "",
+                                                         expectedVersion: expectedVersion, now: now)
+        case .reopen:
+            moved = try catalogue.reopen(applicationID, by: username, expectedVersion: expectedVersion, now: now)
+        case .withdraw, .acceptOffer, .declineOffer:
             moved = try catalogue.move(applicationID, to: action.target, by: actor, expectedVersion: expectedVersion, note: note, now: now)
         }
-        try reload()
+        try reload(now: now)
         return moved
     }
 }

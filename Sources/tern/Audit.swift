@@ -37,8 +37,14 @@ struct Audit: ParsableCommand {
 
     func run() throws {
         if mine { return try runMine() }
-        let (opened, _) = try catalogue.open(for: .readAuditTrail, readOnly: true)
+        // The trail narrowed to one student is a list narrowed to one student: a disclosure,
+        // recorded before it is printed, which takes a catalogue this account may write.
+        let (opened, access) = try catalogue.open(for: .readAuditTrail, readOnly: student == nil, expire: false)
         let entries = try opened.auditTrail(student: student, actor: actor, since: since.flatMap(SinceDate.parse), limit: count)
+        if let student {
+            try opened.recordDisclosure(.listedStudentAuditTrail, by: access.principal, student: student,
+                                        detail: "\(entries.count) audit entries to \(OutputDestination.standardOutput)")
+        }
         if json {
             try Output.line(JSONText.array(entries.map { entry in
                 .object([("at", .string(entry.at)), ("actor", .string(entry.actor)), ("actor_role", .string(entry.actorRole)),

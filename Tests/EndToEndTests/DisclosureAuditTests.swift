@@ -28,6 +28,15 @@ struct DisclosureAuditTests {
             SELECT l.actor_username, s.username, l.detail FROM audit_log l JOIN students s ON s.id = l.student_id
             WHERE l.action = 'listed_student_applications'
             """) == "\(host.staff)|\(host.studentA)|0 applications to pipe")
+        // So is the audit trail narrowed to one student; the whole trail is not.
+        let trailOfA = try TernProcess.run(as: host.staff, program: host.tern, ["audit", "--student", host.studentA])
+        #expect(trailOfA.status == 0, "\(trailOfA.stderr)")
+        #expect(try host.sqlite("""
+            SELECT l.actor_username, s.username FROM audit_log l JOIN students s ON s.id = l.student_id
+            WHERE l.action = 'listed_student_audit_trail'
+            """) == "\(host.staff)|\(host.studentA)")
+        #expect(try TernProcess.run(as: host.staff, program: host.tern, ["audit"]).status == 0)
+        #expect(try host.sqlite("SELECT count(*) FROM audit_log WHERE action = 'listed_student_audit_trail'") == "1")
         // A queue page is not a disclosure.
         let queue = try TernProcess.run(as: host.staff, program: host.tern, ["applications", "list"])
         #expect(queue.status == 0)
@@ -57,7 +66,7 @@ struct DisclosureAuditTests {
         let mineA = try TernProcess.run(as: host.studentA, program: host.tern, ["audit", "--mine"])
         #expect(mineA.status == 0, "\(mineA.stderr)")
         for expected in ["admin Staff S", "your profile, in an export of every student", "the list of your applications",
-                         "your account: acted for you"] {
+                         "the audit trail of your records", "your account: acted for you"] {
             #expect(mineA.stdout.contains(expected), "\(expected) missing from: \(mineA.stdout)")
         }
         let mineB = try TernProcess.run(as: host.studentB, program: host.tern, ["audit", "--mine", "--json"])

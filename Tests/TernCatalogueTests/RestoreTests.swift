@@ -20,6 +20,26 @@ import Testing
         try queue.close()
     }
 
+    /// Edits a backup as a forger who knows the encoding would: every trigger put back as it
+    /// was, and both chains recomputed from scratch, so the backup verifies on its own.
+    static func rechain(_ path: String, _ sql: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "DROP TRIGGER audit_log_no_update; DROP TRIGGER application_events_no_update")
+            try db.execute(sql: sql)
+            try db.execute(sql: "UPDATE audit_log SET prev_hash = NULL, hash = NULL")
+            try db.execute(sql: "UPDATE application_events SET prev_hash = NULL, hash = NULL")
+            try ChainedRecords.backfill(db)
+            try db.execute(sql: """
+                CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+                CREATE TRIGGER application_events_no_update BEFORE UPDATE ON application_events
+                BEGIN SELECT RAISE(ABORT, 'application_events is append-only'); END;
+                """)
+        }
+        try queue.close()
+    }
+
     static func count(_ fixture: CatalogueFixture, _ sql: String) throws -> Int {
         try fixture.catalogue.read { try Int.fetchOne($0, sql: sql) ?? -1 }
     }
@@ -81,22 +101,8 @@ import Testing
         let path = try Self.backup(fixture, "forged.sqlite")
         // Every trigger kept, the chains recomputed from scratch after the edit: the backup
         // verifies on its own, but it is not a prefix of the catalogue's records.
-        try Self.edit(path, """
-            DROP TRIGGER application_events_no_update;
-            UPDATE application_events SET actor_username = 'amara' WHERE id = 2;
-            """)
+        try Self.rechain(path, "UPDATE application_events SET actor_username = 'amara' WHERE id = 2")
         let queue = try DatabaseQueue(path: path)
-        try queue.write { db in
-            try db.execute(sql: "UPDATE application_events SET prev_hash = NULL, hash = NULL")
-            try db.execute(sql: "DROP TRIGGER audit_log_no_update")
-            try ChainedRecords.backfill(db)
-            try db.execute(sql: """
-                CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-                BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-                CREATE TRIGGER application_events_no_update BEFORE UPDATE ON application_events
-                BEGIN SELECT RAISE(ABORT, 'application_events is append-only'); END;
-                """)
-        }
         #expect(try queue.read { try ChainedRecords.verify($0).damage } == nil)
         try queue.close()
         #expect(throws: RestoreRefusal.notAPrefix(path: path, detail: "its history event 2 is not the catalogue's")) {
@@ -109,19 +115,7 @@ import Testing
         let genuine = try Self.backup(fixture, "genuine.sqlite")
         // A forged backup whose audit log was rewritten and rechained from scratch.
         let forged = try Self.backup(fixture, "forged.sqlite")
-        let queue = try DatabaseQueue(path: forged)
-        try queue.write { db in
-            try db.execute(sql: "DROP TRIGGER audit_log_no_update; DROP TRIGGER application_events_no_update")
-            try db.execute(sql: "UPDATE audit_log SET actor_username = 'someone', prev_hash = NULL, hash = NULL")
-            try ChainedRecords.backfill(db)
-            try db.execute(sql: """
-                CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-                BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-                CREATE TRIGGER application_events_no_update BEFORE UPDATE ON application_events
-                BEGIN SELECT RAISE(ABORT, 'application_events is append-only'); END;
-                """)
-        }
-        try queue.close()
+        try Self.rechain(forged, "UPDATE audit_log SET actor_username = 'someone'")
         // Then the live catalogue itself is damaged: its chain no longer verifies.
         try RecordChainTests.rawly(fixture, """
             DROP TRIGGER audit_log_no_update; UPDATE audit_log SET detail = 'gone' WHERE id = 1;

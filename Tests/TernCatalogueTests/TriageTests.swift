@@ -133,14 +133,14 @@ import Testing
         #expect(undone.toStatus == .underReview && undone.at == Timestamp.string(start.addingTimeInterval(60)))
     }
 
-    @Test func aMoveRecordedBeforeV9IsUndoneToTheTimeItsHistoryGives() throws {
+    @Test func aMoveRecordedBeforeV10IsUndoneToTheTimeItsHistoryGives() throws {
         let fixture = try fixture()
         let start = Date(timeIntervalSince1970: 1_780_000_000)
         let submitted = try fixture.catalogue.apply(as: "tnguyen", to: try fixture.listingID("logo"), coverNote: "Hello", hoursOffered: 5)
         let reviewed = try fixture.catalogue.bulkMove(targets([submitted]), to: .underReview, session: Self.sam,
                                                       now: start.addingTimeInterval(-6 * 86_400)).applications[0]
         try fixture.catalogue.bulkMove(targets([reviewed]), to: .rejected, session: Self.ritu, reason: .positionFilled, now: start)
-        // As a catalogue migrated from v8 holds it: no time kept with the move.
+        // As a catalogue migrated from before v10-staff holds it: no time kept with the move.
         try fixture.catalogue.write { try $0.execute(sql: "UPDATE triage_action_rows SET from_updated_at = NULL") }
         let restored = try fixture.catalogue.undoLast(session: Self.ritu, now: start.addingTimeInterval(60))
         #expect(restored.first?.updatedAt == reviewed.updatedAt)

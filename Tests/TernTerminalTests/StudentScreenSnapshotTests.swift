@@ -67,6 +67,6 @@ import TernViewModels
     @Test func aGuestSeesListingsButNoApplications() throws {
         let text = try StudentScreenHarness(user: "nobody").text
         #expect(text.contains("browsing as guest"))
-        #expect(text.contains("You are browsing as a guest"))
+        #expect(text.contains("As a guest you can search"))
     }
 }

@@ -29,14 +29,26 @@ public enum ApplicationStatus: String, CaseIterable, Codable, Sendable, Hashable
         .inProgress: [.delivered, .withdrawn],
         // A delivery can be sent back for revision before it is accepted as complete.
         .delivered: [.completed, .inProgress],
+        // The student may reopen a withdrawal once, while the listing takes applications
+        // (``reopening``); the database guards the "once" and the listing (v9-reopen).
+        .withdrawn: [.submitted],
     ]
+
+    /// The one move back out of an ended application: a withdrawal reopened by its student.
+    public static let reopening = (from: ApplicationStatus.withdrawn, to: ApplicationStatus.submitted)
+
+    /// Whether `previous → next` is the reopening of a withdrawal.
+    public static func isReopening(from previous: ApplicationStatus, to next: ApplicationStatus) -> Bool {
+        previous == reopening.from && next == reopening.to
+    }
 
     public var nextStatuses: [ApplicationStatus] { Self.legalMoves[self] ?? [] }
 
     public func canMove(to next: ApplicationStatus) -> Bool { nextStatuses.contains(next) }
 
-    /// No move leads out of a terminal status.
-    public var isTerminal: Bool { nextStatuses.isEmpty }
+    /// No move leads out of a terminal status, but for a withdrawal's one reopening: a
+    /// withdrawn application has ended unless its student takes it back.
+    public var isTerminal: Bool { nextStatuses.allSatisfy { Self.isReopening(from: self, to: $0) } }
 
     /// Whether the application is still being decided or worked on (counts toward "active").
     public var isActive: Bool { !isTerminal }
@@ -47,9 +59,12 @@ public enum ApplicationStatus: String, CaseIterable, Codable, Sendable, Hashable
         from previous: ApplicationStatus, to next: ApplicationStatus, as role: ActorRole
     ) -> Bool {
         guard previous.canMove(to: next) else { return false }
+        // Only the student who withdrew takes it back; nobody reopens it for them.
+        if isReopening(from: previous, to: next) { return role == .student }
         switch role {
         case .student:
             return [.withdrawn, .accepted, .offerDeclined, .delivered].contains(next)
+                || isReopening(from: previous, to: next)
         case .staff:
             // Staff may also record a student's decision on their behalf (phone, email).
             return next != .expired

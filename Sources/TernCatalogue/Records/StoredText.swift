@@ -121,6 +121,13 @@ extension StoredText {
     public static let savedSearchName = StoredText(field: "saved search name", limit: 60)
     public static let searchWords = StoredText(field: "search words", limit: 500)
 
+    /// Every kind of text, for the README's table of limits to be checked against (one limit
+    /// per field, defined here and nowhere else).
+    public static let all: [StoredText] = [
+        title, organization, brief, deliverable, skill, city, website, username, name, email, program, portfolioLink,
+        coverNote, deliverableLink, note, statusReason, strengths, improvements, comment, savedSearchName, searchWords,
+    ]
+
     /// The most items one list holds: a listing's deliverables or skills, a student's skills or
     /// portfolio links.
     public static let listLimit = 50

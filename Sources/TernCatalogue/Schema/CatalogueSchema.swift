@@ -8,7 +8,7 @@ import GRDB
 /// ```
 enum CatalogueSchema {
     /// The newest migration's identifier; `tern check` reports it as the schema version.
-    static let latestVersion = "v9-staff"
+    static let latestVersion = StaffQueueSchema.version
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -41,8 +41,11 @@ enum CatalogueSchema {
         migrator.registerMigration("v8-records") { db in
             try RecordsSchema.migrate(db)
         }
-        migrator.registerMigration("v9-staff") { db in
-            try db.execute(sql: StaffQueueSchema.v9Staff)
+        migrator.registerMigration(ReopenSchema.version) { db in
+            try db.execute(sql: ReopenSchema.sql)
+        }
+        migrator.registerMigration(StaffQueueSchema.version) { db in
+            try db.execute(sql: StaffQueueSchema.sql)
         }
         return migrator
     }

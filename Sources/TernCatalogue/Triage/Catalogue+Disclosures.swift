@@ -7,6 +7,7 @@ import GRDB
 public enum AuditedAction: String, Sendable, CaseIterable {
     case viewedStudentRecord = "viewed_student_record"
     case listedStudentApplications = "listed_student_applications"
+    case listedStudentAuditTrail = "listed_student_audit_trail"
     case exportedStudents = "exported_students"
     case exportedApplications = "exported_applications"
     case imported = "imported"
@@ -17,6 +18,7 @@ public enum AuditedAction: String, Sendable, CaseIterable {
         switch self {
         case .viewedStudentRecord: "your full record (profile, applications, notes, feedback)"
         case .listedStudentApplications: "the list of your applications"
+        case .listedStudentAuditTrail: "the audit trail of your records"
         case .exportedStudents: "your profile, in an export of every student"
         case .exportedApplications: "your applications, in an export of every application"
         case .imported: "an import"

@@ -167,6 +167,12 @@ public struct ModalHost<Purpose> {
         var modal = modal
         switch intent {
         case .submitForm:
+            // A field over its limit is said and focused here, before the screen sees the form:
+            // text is sent whole or not at all.
+            guard !modal.form.refuseIfOverCount() else {
+                replaceTop(.form(modal))
+                return .handled
+            }
             return .submitted(modal.form, modal.purpose)
         case .cancelForm, .back:
             if modal.isDirty {

@@ -56,6 +56,12 @@ public struct FormField: Sendable, Equatable {
         return false
     }
 
+    /// The control as a text field, when it is one (its count and limit: ``TextField/counted``).
+    var textField: TextField? {
+        if case .text(let field) = control { return field }
+        return nil
+    }
+
     /// Gives the key to the control; false when the control leaves it to the form.
     mutating func handle(_ key: Key) -> Bool {
         switch control {
@@ -118,6 +124,25 @@ public struct Form: Sendable, Equatable {
         fields.count != other.fields.count || zip(fields, other.fields).contains { $0.value != $1.value }
     }
 
+    /// The first field holding more than it may send, and why, naming the field: "Portfolio
+    /// link: 2001 characters; at most 2000 can be sent". Nothing is cut to make it fit.
+    public var overCount: (index: Int, reason: String)? {
+        for (index, field) in fields.enumerated() {
+            guard let text = field.textField, text.isOverCount, let most = text.counted else { continue }
+            return (index, "\(field.label): \(text.count) characters; at most \(most) can be sent")
+        }
+        return nil
+    }
+
+    /// Keeps the form from being sent while a field is over its count: says which, and moves
+    /// the focus there. True when it refused.
+    public mutating func refuseIfOverCount() -> Bool {
+        guard let over = overCount else { return false }
+        error = over.reason
+        focus = over.index
+        return true
+    }
+
     /// Whether a multi-line field takes enter, so the hint should say how else to send.
     public var hasMultilineField: Bool { fields.contains(where: \.isMultiline) }
 
@@ -152,7 +177,9 @@ public struct Form: Sendable, Equatable {
         // One column on the right is kept for the scroll markers.
         let content = Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 3), height: inner.height)
         var y = content.y
-        if let subtitle, content.height >= 6 {
+        // The subtitle names what the form acts on: it gives way only when the screen is too
+        // short for it and a field, never because the form has a single field.
+        if let subtitle, content.height >= (heights.first ?? 1) + 4 + errorLines.count {
             WidgetSupport.write(&grid, TextLayout.truncate(Sanitizer.line(subtitle), to: content.width), x: content.x, y: y,
                                 maxWidth: content.width, style: .muted)
             y += 2
@@ -178,7 +205,19 @@ public struct Form: Sendable, Equatable {
                                    height: min(heights[index], remaining))
             switch field.control {
             case .text(let text):
-                let at = text.draw(into: &grid, area: controlArea, focused: focused)
+                var textArea = controlArea
+                // The count shows while the field is typed in, and whenever it is over.
+                if let label = text.countLabel, focused || text.isOverCount, let most = text.counted {
+                    let reserved = "\(most) / \(most)".count + 1
+                    if controlArea.width > reserved + 8 {
+                        textArea.width -= reserved
+                        let shown = max(label.count, reserved - 1)
+                        WidgetSupport.write(&grid, String(repeating: " ", count: shown - label.count) + label,
+                                            x: controlArea.maxX - shown, y: y, maxWidth: shown,
+                                            style: text.isOverCount ? .error : .muted)
+                    }
+                }
+                let at = text.draw(into: &grid, area: textArea, focused: focused, markers: true)
                 if focused { caret = at }
             case .choice(let choice): choice.draw(into: &grid, area: controlArea, focused: focused)
             case .checkbox(let box): box.draw(into: &grid, area: controlArea, focused: focused)

@@ -58,10 +58,13 @@ enum LineRenderer {
     /// wider than the area, never inside a cluster. Every line keeps room for a cursor cell after its last cluster, so the layout
     /// does not jump as the cursor moves. Returns the cursor's screen position.
     @discardableResult
-    static func drawMultiline(_ chars: [Character], cursor: Int, into grid: inout CellGrid, area: Rect,
-                              showCursor: Bool, style: Style = .plain) -> (x: Int, y: Int) {
-        WidgetSupport.fill(&grid, area, style: style)
-        guard !area.isEmpty else { return (area.x, area.y) }
+    static func drawMultiline(_ chars: [Character], cursor: Int, into grid: inout CellGrid, area whole: Rect,
+                              showCursor: Bool, style: Style = .plain, markers: Bool = false) -> (x: Int, y: Int) {
+        WidgetSupport.fill(&grid, whole, style: style)
+        guard !whole.isEmpty else { return (whole.x, whole.y) }
+        // With markers, the last column says "↑"/"↓" when lines lie above or below the box: a
+        // long cover note must not look shorter than it is.
+        let area = markers && whole.width > 1 ? Rect(x: whole.x, y: whole.y, width: whole.width - 1, height: whole.height) : whole
         let cursor = min(max(0, cursor), chars.count)
         // A line break (and the end of the text) is a one-column cell the cursor can sit on.
         let glyphs: [Glyph] = chars.map { isNewline($0) ? ("", 1) : glyph($0) } + [("", 1)]
@@ -97,6 +100,11 @@ enum LineRenderer {
             WidgetSupport.write(&grid, glyphs[i].text, x: x, y: area.y + position[i].row - scroll, maxWidth: area.maxX - x, style: style)
         }
         let screen = (x: area.x + caret.column, y: area.y + caret.row - scroll)
+        if area.width < whole.width {
+            let lastRow = position.last?.row ?? 0
+            if scroll > 0 { grid.put("↑", x: whole.maxX - 1, y: whole.y, style: .muted) }
+            if lastRow >= scroll + area.height { grid.put("↓", x: whole.maxX - 1, y: whole.maxY - 1, style: .muted) }
+        }
         if showCursor {
             let width = min(max(1, glyphs[cursor].width), area.width - caret.column)
             WidgetSupport.restyle(&grid, Rect(x: screen.x, y: screen.y, width: width, height: 1)) { $0.reverse = true }

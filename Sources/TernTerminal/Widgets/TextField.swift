@@ -18,20 +18,35 @@ public struct TextField: Sendable, Equatable {
     public private(set) var cursor: Int
     /// Whether enter inserts a line break and up/down move between lines.
     public var multiline: Bool
-    /// The most grapheme clusters the text may hold; typing past it is ignored.
+    /// The most grapheme clusters the text may hold; typing past it is ignored. For short
+    /// inputs only (a number of hours, a search line): text that is stored uses ``counted``.
     public var limit: Int?
+    /// The most Unicode scalars the text may hold when it is sent (the catalogue's own limit
+    /// for the field, counted the way it counts). Typing or pasting past it is kept, never cut:
+    /// the form shows the count against it ("312 / 300") and refuses to send until it fits.
+    public var counted: Int?
 
     /// A field with the cursor at the end of `text`, ready to append.
     ///
     /// ```swift
     /// let name = TextField("Ada", limit: 80)
     /// ```
-    public init(_ text: String = "", multiline: Bool = false, limit: Int? = nil) {
+    public init(_ text: String = "", multiline: Bool = false, limit: Int? = nil, counted: Int? = nil) {
         self.text = text
         self.cursor = text.count
         self.multiline = multiline
         self.limit = limit
+        self.counted = counted
     }
+
+    /// The text's length as ``counted`` measures it: Unicode scalars, as the catalogue counts.
+    public var count: Int { text.unicodeScalars.count }
+
+    /// Whether the text holds more than ``counted`` allows, so it cannot be sent as it is.
+    public var isOverCount: Bool { counted.map { count > $0 } ?? false }
+
+    /// "312 / 300": the count against ``counted``, for the form to show beside the field.
+    public var countLabel: String? { counted.map { "\(count) / \($0)" } }
 
     /// The editing keys a text field keeps whatever the key map says (they are not actions, so
     /// no config rebinds them), for help screens to list.
@@ -101,17 +116,18 @@ public struct TextField: Sendable, Equatable {
 
     /// Draws the text (single line: scrolled horizontally by display width so the cursor stays
     /// visible; multiline: wrapped, scrolled vertically to the cursor) with the cursor cell in
-    /// reverse when focused. Returns the screen position of the cursor, for parking the hardware
-    /// cursor there (screen readers and magnifiers follow it).
+    /// reverse when focused. With `markers`, a multiline field keeps its last column for "↑"/"↓"
+    /// when lines lie above or below the box (forms draw them). Returns the screen position of
+    /// the cursor, for parking the hardware cursor there (screen readers and magnifiers follow it).
     ///
     /// ```swift
     /// let caret = field.draw(into: &grid, area: Rect(x: 10, y: 4, width: 30, height: 1), focused: true)
     /// ```
     @discardableResult
-    public func draw(into grid: inout CellGrid, area: Rect, focused: Bool) -> (x: Int, y: Int) {
+    public func draw(into grid: inout CellGrid, area: Rect, focused: Bool, markers: Bool = false) -> (x: Int, y: Int) {
         let chars = Array(text)
         if multiline {
-            return LineRenderer.drawMultiline(chars, cursor: cursor, into: &grid, area: area, showCursor: focused)
+            return LineRenderer.drawMultiline(chars, cursor: cursor, into: &grid, area: area, showCursor: focused, markers: markers)
         }
         return LineRenderer.drawSingleLine(chars, cursor: cursor, into: &grid, area: area, showCursor: focused)
     }

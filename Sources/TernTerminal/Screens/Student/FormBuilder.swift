@@ -56,15 +56,16 @@ enum FormBuilder {
     static func saveSearch(_ query: OpportunityQuery) -> Form {
         let suggestion = ([query.words] + ListingFilters.chips(query)).filter { !$0.isEmpty }.joined(separator: " ")
         return Form(title: "Save this search", subtitle: "New listings that match it are counted for you (o lists saved searches)",
-                    fields: [FormField("Name", .text(TextField(String(suggestion.prefix(60)), limit: 60)))])
+                    fields: [FormField("Name", .text(TextField(String(suggestion.prefix(StoredText.savedSearchName.limit)),
+                                                             counted: StoredText.savedSearchName.limit)))])
     }
 
     // MARK: Applying
 
     static func apply(_ draft: ApplicationDraft, listing: Opportunity) -> Form {
         Form(title: "Apply", subtitle: "\(listing.title) — \(listing.organization)", fields: [
-            FormField("Cover note", .text(TextField(draft.coverNote, multiline: true, limit: ApplyViewModel.coverNoteLimit))),
-            FormField("Portfolio link", .text(TextField(draft.portfolioLink, limit: 300))),
+            FormField("Cover note", .text(TextField(draft.coverNote, multiline: true, counted: StoredText.coverNote.limit))),
+            FormField("Portfolio link", .text(TextField(draft.portfolioLink, counted: StoredText.portfolioLink.limit))),
             FormField("Hours offered", .text(TextField(draft.hoursOffered, limit: 3))),
         ])
     }
@@ -76,18 +77,29 @@ enum FormBuilder {
 
     // MARK: Delivering and rating
 
-    static func deliver(title: String) -> Form {
-        Form(title: "Mark delivered", subtitle: title, fields: [FormField("Deliverable link", .text(TextField(limit: 300)))])
+    /// Marking delivered, or correcting the link of work already delivered (`link`).
+    static func deliver(title: String, link: String = "") -> Form {
+        Form(title: link.isEmpty ? "Mark delivered" : "Correct the deliverable link", subtitle: title,
+             fields: [FormField("Deliverable link", .text(TextField(link, counted: StoredText.deliverableLink.limit)))])
     }
 
+    /// The rating's choices: the first says none is chosen yet, so nobody sends five stars by
+    /// pressing enter; the others are 5 down to 1.
     static let ratings = [5, 4, 3, 2, 1]
+    static let unrated = "choose 1 to 5 stars"
+
+    /// The rating chosen, or nil while the form still says "choose".
+    static func rating(_ form: Form) -> Int? {
+        let choice = form.field("Rating").choice
+        return choice == 0 ? nil : ratings[min(choice - 1, ratings.count - 1)]
+    }
 
     static func rate(title: String, organization: String) -> Form {
         Form(title: "Rate \(organization)", subtitle: title, fields: [
-            FormField("Rating", .choice(ChoiceField(ratings.map { PaneContent.stars($0) }))),
-            FormField("Strengths", .text(TextField(limit: 500))),
-            FormField("To improve", .text(TextField(limit: 500))),
-            FormField("Comment", .text(TextField(multiline: true, limit: 2000))),
+            FormField("Rating", .choice(ChoiceField([unrated] + ratings.map { PaneContent.stars($0) }))),
+            FormField("Strengths", .text(TextField(counted: StoredText.strengths.limit))),
+            FormField("To improve", .text(TextField(counted: StoredText.improvements.limit))),
+            FormField("Comment", .text(TextField(multiline: true, counted: StoredText.comment.limit))),
         ])
     }
 

@@ -35,7 +35,7 @@ enum PaneContent {
     /// it; a listing that takes no applications says so in its Deadline cell ("closed", "past
     /// due"), so its title keeps its room.
     static func listingCells(_ row: OpportunitySummary, columns: [ListColumn], today: CalendarDay,
-                             applied: Bool, saved: Bool) -> [String] {
+                             applied: Bool, saved: Bool, withdrawn: Bool = false) -> [String] {
         columns.map { column in
             switch column.title {
             case "": (applied ? "✓" : " ") + (saved ? "★" : "")
@@ -45,6 +45,8 @@ enum PaneContent {
             case "Hours": "\(row.hours)"
             case "Pay": pay(row.compensationKind, row.compensation)
             case "Where": row.locationKind == .remote ? "Remote" : row.locationKind == .hybrid ? "Hybrid" : "On site"
+            // A withdrawn application is no ✓: the row says so where the deadline would be.
+            case "Deadline" where withdrawn: "withdrawn"
             case "Deadline":
                 row.status != .open ? row.status.rawValue : row.deadline < today ? "past due" : row.deadline.description
             default: ""
@@ -65,7 +67,9 @@ enum PaneContent {
         [overview.opportunity.title, overview.opportunity.organization, overview.application.status.label]
     }
 
-    static func detailBlocks(_ detail: ListingDetail?, isGuest: Bool, keyMap: KeyMap<StudentAction> = StudentAction.defaultKeyMap) -> [TextBlock] {
+    /// `actions` are what the student may do to their application to it now ("You can").
+    static func detailBlocks(_ detail: ListingDetail?, isGuest: Bool, keyMap: KeyMap<StudentAction> = StudentAction.defaultKeyMap,
+                             actions: [KeyHint] = [], offersApply: Bool = true) -> [TextBlock] {
         guard let detail else { return [.paragraph("Select a listing to read its brief.")] }
         let opp = detail.opportunity
         var blocks: [TextBlock] = [.heading(opp.title)]
@@ -85,7 +89,8 @@ enum PaneContent {
         if let mine = detail.myApplication {
             blocks.append(.field(label: "You", value: "applied — \(mine.status.label)", valueStyle: Style(.status(mine.status), bold: true)))
             if let link = mine.deliverableLink { blocks.append(.field(label: "Delivered", value: link)) }
-        } else if !isGuest && detail.isAcceptingApplications {
+            blocks += actionBlocks(actions)
+        } else if !isGuest && offersApply && detail.isAcceptingApplications {
             blocks.append(.field(label: "You", value: "not applied — press \(keyMap.keyNames(for: .apply)) to apply", valueStyle: .muted))
         }
         if let reason = detail.fitReason { blocks.append(.field(label: "For you", value: reason)) }
@@ -154,7 +159,11 @@ enum PaneContent {
                 if !given.skillsDemonstrated.isEmpty { blocks.append(.field(label: "Skills shown", value: given.skillsDemonstrated.joined(separator: ", "))) }
             }
             if let mine = item.fromStudent {
-                blocks.append(.field(label: "You rated", value: "\(stars(mine.rating))\(mine.comment.map { " — \($0)" } ?? "")"))
+                // What the student wrote is theirs to read back, every part of it.
+                blocks.append(.field(label: "You rated", value: stars(mine.rating)))
+                if let strengths = mine.strengths { blocks.append(.field(label: "Your strengths", value: strengths)) }
+                if let improvements = mine.improvements { blocks.append(.field(label: "Your to improve", value: improvements)) }
+                if let comment = mine.comment { blocks.append(.field(label: "Your comment", value: comment)) }
             } else if !rateKeys.isEmpty {
                 blocks.append(.field(label: "You rated", value: "not yet — press \(rateKeys) to rate \(item.opportunity.organization)", valueStyle: .muted))
             }

@@ -60,11 +60,11 @@ extension StudentScreen {
             guard let chosen = ListingView.allCases.first(where: { $0.rawValue.lowercased() == wanted }) else {
                 return state.toasts.show("view one of: all, for-you, saved", isError: true)
             }
-            guard chosen == .all || !session.isGuest else { return state.toasts.show("For you and Saved need a student profile", isError: true) }
+            guard chosen == .all || !session.isGuest else { return guestRefusal(.nextView) }
             state.view = chosen
             return requery()
         case "save":
-            guard !session.isGuest else { return state.toasts.show("guests cannot save searches", isError: true) }
+            guard !session.isGuest else { return guestRefusal(.saveSearch) }
             guard !rest.isEmpty else { return state.toasts.show("save needs a name: :save remote data", isError: true) }
             let saved = try savedSearches.save(named: rest, query: state.query)
             return state.toasts.show("saved search “\(saved.name)”")

@@ -50,7 +50,7 @@ extension StudentScreen {
             }
         case .search:
             state.panes.focus = .listings
-            state.searchLine = TextField(state.query.words, limit: 200)
+            state.searchLine = TextField(state.query.words, limit: StoredText.searchWords.limit)
         case .command:
             state.commandPrompt = CommandPrompt()
         case .filters, .clearFilters, .nextView, .toggleSaved, .saveSearch, .savedSearches, .apply, .profile:
@@ -74,7 +74,8 @@ extension StudentScreen {
         case .listings:
             let before = state.listings.selectedID
             try state.listings.move(move, source: listings)
-            if state.listings.selectedID != before { try showSelectedListing() }
+            // Moving is how the student leaves a listing that left the list.
+            if state.listings.selectedID != before || state.detailNotice != nil { try showSelectedListing() }
         case .applications:
             let before = state.applications.selectedID
             try state.applications.move(move, source: ApplicationRows(applications.applications))

@@ -15,37 +15,55 @@ extension StudentScreen {
         return nil
     }
 
-    /// Withdraw, accept, decline, deliver, rate: checked against the state machine first so the
-    /// student is told at once what is possible, never shown a form that cannot be sent.
+    /// Withdraw, accept, decline, deliver (or correct the link), reopen, rate: checked against
+    /// the state machine first so the student is told at once what is possible, never shown a
+    /// form that cannot be sent. Every move asks first, naming the listing.
     func performOnApplication(_ action: StudentAction) throws -> [Effect<StudentOutcome>] {
-        guard !session.isGuest else { return state.toasts.show("guests have no applications: start tern with --user NAME", isError: true) }
+        guard !session.isGuest else { return guestRefusal(action) }
         if action == .rateOrganization { return openRating() }
+        guard let (application, title) = currentApplication else {
+            return state.toasts.show("select one of your applications first (Tab to My applications)", isError: true)
+        }
         let wanted: StudentApplicationAction = switch action {
         case .withdraw: .withdraw
         case .acceptOffer: .acceptOffer
         case .declineOffer: .declineOffer
-        default: .markDelivered
+        case .apply: .reopen
+        default: application.status == .delivered ? .correctLink : .markDelivered
         }
-        guard let (application, title) = currentApplication else {
-            return state.toasts.show("select one of your applications first (Tab to My applications)", isError: true)
-        }
-        let possible = StudentApplicationAction.available(for: application.status)
+        let possible = state.actions(on: application)
         guard possible.contains(wanted) else {
+            if wanted == .reopen, application.status == .withdrawn {
+                return state.toasts.show("cannot reopen: \(try applications.reopenRefusal(application.id))", isError: true)
+            }
             let offer = possible.isEmpty ? "nothing more to do on it" : "you can " + possible.map(\.label).joined(separator: " or ")
             return state.toasts.show("cannot \(wanted.label): this application is \(application.status.label.lowercased()); \(offer)",
                                      isError: true)
         }
+        let move = StudentPurpose.move(wanted, applicationID: application.id, version: application.version)
         switch wanted {
-        case .withdraw, .declineOffer:
-            let question = wanted == .withdraw ? "Withdraw your application?" : "Decline this offer?"
-            state.modals.open(.confirm(Confirmation(title: question, message: "\(title)\n\nThis cannot be undone.",
-                                                    answer: .screen(.move(wanted, applicationID: application.id, version: application.version)))))
-        case .markDelivered:
-            state.modals.open(.form(FormModal(FormBuilder.deliver(title: title),
-                                              purpose: .deliver(applicationID: application.id, version: application.version))))
+        case .withdraw:
+            let after = try applications.wasReopened(application.id)
+                ? "You reopened it once already: this withdrawal is final."
+                : "You can reopen it once, while the listing takes applications."
+            state.modals.open(.confirm(Confirmation(title: "Withdraw your application?", message: "\(title)\n\n\(after)",
+                                                    yes: "Withdraw", no: "Keep it", answer: .screen(move))))
+        case .declineOffer:
+            state.modals.open(.confirm(Confirmation(title: "Decline this offer?", message: "\(title)\n\nThis cannot be undone.",
+                                                    yes: "Decline", no: "Keep it", answer: .screen(move))))
         case .acceptOffer:
-            try applications.perform(.acceptOffer, on: application.id, expectedVersion: application.version)
-            return try afterApplicationChange("offer accepted — the organization will be in touch")
+            state.modals.open(.confirm(Confirmation(
+                title: "Accept this offer?",
+                message: "\(title)\n\nThe organization is told you will do the work, and the spot is yours.",
+                yes: "Accept", no: "Not now", answer: .screen(move))))
+        case .reopen:
+            state.modals.open(.confirm(Confirmation(
+                title: "Reopen your application?",
+                message: "\(title)\n\nIt goes back to the organization as Submitted. You can reopen it only this once.",
+                yes: "Reopen", no: "Leave it", answer: .screen(move))))
+        case .markDelivered, .correctLink:
+            state.modals.open(.form(FormModal(FormBuilder.deliver(title: title, link: wanted == .correctLink ? application.deliverableLink ?? "" : ""),
+                                              purpose: .deliver(applicationID: application.id, version: application.version))))
         }
         return []
     }
@@ -122,7 +140,14 @@ extension StudentScreen {
         switch purpose {
         case .move(let action, let id, let version):
             try applications.perform(action, on: id, expectedVersion: version)
-            return try afterApplicationChange(action == .withdraw ? "application withdrawn" : "offer declined")
+            let done: String = switch action {
+            case .withdraw: "application withdrawn"
+            case .declineOffer: "offer declined"
+            case .acceptOffer: "offer accepted — the organization will be in touch"
+            case .reopen: "application reopened — it is Submitted again"
+            case .markDelivered, .correctLink: "saved"
+            }
+            return try afterApplicationChange(done)
         case .deleteSavedSearch(let search):
             try savedSearches.delete(search)
             if case .list(let overlay)? = state.modals.top {
@@ -149,15 +174,20 @@ extension StudentScreen {
             state.modals.closeForm()
             return try afterApplicationChange("application sent — it shows as Submitted in My applications")
         case .deliver(let id, let version):
-            try applications.perform(.markDelivered, on: id, expectedVersion: version, link: form.field("Deliverable link").text)
+            let correcting = applications.applications.first { $0.id == id }?.application.status == .delivered
+            try applications.perform(correcting ? .correctLink : .markDelivered, on: id, expectedVersion: version,
+                                     link: form.field("Deliverable link").text)
             state.modals.closeForm()
-            return try afterApplicationChange("marked delivered — the organization will review it")
+            return try afterApplicationChange(correcting ? "deliverable link corrected — the organization sees the new one"
+                                                         : "marked delivered — the organization will review it")
         case .rate(let id):
             func optional(_ text: String) -> String? {
                 let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
                 return trimmed.isEmpty ? nil : trimmed
             }
-            let rating = FormBuilder.ratings[min(form.field("Rating").choice, FormBuilder.ratings.count - 1)]
+            guard let rating = FormBuilder.rating(form) else {
+                throw FormRefusal(description: "Rating: choose 1 to 5 stars (←/→)")
+            }
             try feedback.rate(id, rating: rating, strengths: optional(form.field("Strengths").text),
                               improvements: optional(form.field("To improve").text), comment: optional(form.field("Comment").text))
             state.modals.closeForm()
@@ -178,4 +208,9 @@ extension StudentScreen {
             return []
         }
     }
+}
+
+/// Why a form on the student screen cannot be sent as it is: shown in the form, which stays open.
+struct FormRefusal: Error, CustomStringConvertible {
+    let description: String
 }

@@ -32,7 +32,17 @@ extension StudentScreen {
             // The same query asked again (another process committed) keeps the selection on its
             // listing; a new query starts from the top.
             if sameQuery { try state.listings.reload(source: listings) } else { try state.listings.reset(source: listings) }
-            if state.listings.selectedID != before || !sameQuery { try showSelectedListing() }
+            if !sameQuery {
+                try showSelectedListing()
+            } else if state.listings.selectedID != before {
+                // The listing on screen left the list under the student (another process
+                // changed it): say so and keep it, never swap in its neighbour.
+                if let gone = before, gone == state.detail?.opportunity.id {
+                    if state.detailNotice == nil { try markGone(gone) }
+                } else if state.detailNotice == nil {
+                    try showSelectedListing()
+                }
+            }
         }
         state.listingCount = listings.count
         state.isCounting = listings.isCounting
@@ -79,13 +89,13 @@ extension StudentScreen {
             state.query = ListingFilters.cleared(state.query)
             return requery() + state.toasts.show("filters cleared")
         case .nextView:
-            guard !session.isGuest else {
-                return state.toasts.show("For you and Saved need a student profile: start tern with --user NAME", isError: true)
-            }
+            guard !session.isGuest else { return guestRefusal(.nextView) }
             state.view = state.view.next(signedIn: true)
             return requery()
         case .toggleSaved:
+            guard !session.isGuest else { return guestRefusal(.toggleSaved) }
             guard state.detail != nil else { return state.toasts.show("select a listing to save it", isError: true) }
+            if let refusal = goneRefusal { return refusal }
             let saved = try detail.toggleSaved()
             state.detail = detail.detail
             if let id = state.detail?.opportunity.id { marks.setSaved(id, saved) }
@@ -93,21 +103,27 @@ extension StudentScreen {
             let effects = state.toasts.show(saved ? "saved — press v for your Saved view" : "removed from Saved") as [Effect<StudentOutcome>]
             return state.view == .saved ? effects + requery() : effects
         case .saveSearch:
-            guard !session.isGuest else { return state.toasts.show("guests cannot save searches", isError: true) }
+            guard !session.isGuest else { return guestRefusal(.saveSearch) }
             state.modals.open(.form(FormModal(FormBuilder.saveSearch(state.query), purpose: .saveSearch)))
         case .savedSearches:
-            guard !session.isGuest else { return state.toasts.show("guests have no saved searches", isError: true) }
+            guard !session.isGuest else { return guestRefusal(.savedSearches) }
             try savedSearches.reload()
             state.modals.open(.list(savedSearchesOverlay()))
         case .apply:
+            guard !session.isGuest else { return guestRefusal(.apply) }
+            // From My applications, `a` reopens the selected withdrawal; it never applies to
+            // whatever listing happens to be in the detail.
+            if state.panes.focus == .applications { return try performOnApplication(.apply) }
             guard let shown = state.detail, let listingID = shown.opportunity.id else {
                 return state.toasts.show("select a listing to apply", isError: true)
             }
+            if let refusal = goneRefusal { return refusal }
+            if shown.myApplication?.status == .withdrawn { return try performOnApplication(.apply) }
             if let reason = try applying.refusal(for: shown) { return state.toasts.show("cannot apply: \(reason)", isError: true) }
             state.modals.open(.form(FormModal(FormBuilder.apply(try applying.draft(for: shown), listing: shown.opportunity),
                                               purpose: .apply(listingID: listingID))))
         case .profile:
-            guard !session.isGuest else { return state.toasts.show("guests have no profile: start tern with --user NAME", isError: true) }
+            guard !session.isGuest else { return guestRefusal(.profile) }
             try profile.reload()
             state.modals.open(.text(profileOverlay()))
         default:

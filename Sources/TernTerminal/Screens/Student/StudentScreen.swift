@@ -37,7 +37,7 @@ public final class StudentScreen: Screen {
         self.today = today
         listings = ListingsViewModel(catalogue: catalogue, today: today)
         detail = DetailViewModel(catalogue: catalogue, session: session, today: today)
-        applications = ApplicationsViewModel(catalogue: catalogue, session: session)
+        applications = ApplicationsViewModel(catalogue: catalogue, session: session, now: now)
         feedback = FeedbackViewModel(catalogue: catalogue, session: session)
         applying = ApplyViewModel(catalogue: catalogue, session: session, now: now)
         profile = ProfileViewModel(catalogue: catalogue, session: session)
@@ -138,7 +138,7 @@ public final class StudentScreen: Screen {
         try reloadStudentRecords()
         try state.applications.reload(source: ApplicationRows(applications.applications))
         try showSelectedApplication(keepingScroll: true)
-        try showListing(state.detail?.opportunity.id, keepingScroll: true)
+        try refreshDetail()
         return requery()
     }
 
@@ -150,6 +150,8 @@ public final class StudentScreen: Screen {
         state.feedback = feedback.items
         state.applied = marks.applied
         state.saved = marks.saved
+        state.withdrawn = marks.withdrawn
+        state.reopenable = applications.reopenable
     }
 
     /// The detail pane follows the listings' selection.
@@ -161,6 +163,7 @@ public final class StudentScreen: Screen {
         let same = id != nil && id == state.detail?.opportunity.id
         try detail.show(id)
         state.detail = detail.detail
+        state.detailNotice = nil
         if !(same && keepingScroll) { state.detailScroll = 0 }
         state.detailScroll = min(state.detailScroll, maximumScroll(.detail))
     }
@@ -181,7 +184,7 @@ public final class StudentScreen: Screen {
         try reloadStudentRecords()
         try state.applications.reload(source: ApplicationRows(applications.applications))
         try showSelectedApplication()
-        try showListing(state.detail?.opportunity.id, keepingScroll: true)
+        try refreshDetail()
         return state.toasts.show(message)
     }
 }

@@ -53,16 +53,24 @@ public struct StudentState {
     /// Listings the student applied to and saved, for the marks on the rows.
     public var applied: Set<Int64> = []
     public var saved: Set<Int64> = []
+    /// Listings whose application the student withdrew: their rows say "withdrawn", not ✓.
+    public var withdrawn: Set<Int64> = []
 
     // MARK: Detail
 
     public var detail: ListingDetail?
     public var detailScroll = 0
+    /// Why the listing on screen left the list ("This listing was taken down by the career
+    /// center"): its detail stays, greyed, until the student moves, and no action is aimed at
+    /// the row the list selected in its place.
+    public var detailNotice: String?
 
     // MARK: My applications
 
     public var applications = ListController<ApplicationOverview, Int64>()
     public var timeline: [TimelineEntry] = []
+    /// Withdrawn applications the student may reopen now.
+    public var reopenable: Set<Int64> = []
     /// The selected application's part below the list (timeline, what was sent) scrolls.
     public var timelineScroll = 0
 
@@ -91,4 +99,9 @@ public struct StudentState {
 
     /// The first completed micro-internship not rated yet: what `r` from Feedback rates.
     public var firstUnrated: FeedbackViewModel.Item? { feedback.first { $0.fromStudent == nil } }
+
+    /// What the student may do to `application` now, as the state machine allows.
+    public func actions(on application: Application) -> [StudentApplicationAction] {
+        StudentApplicationAction.available(for: application.status, reopenable: reopenable.contains(application.id))
+    }
 }

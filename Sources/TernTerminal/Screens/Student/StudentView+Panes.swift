@@ -18,20 +18,30 @@ extension StudentView {
             let rows = state.listings.visibleRows
             ListView.draw(into: &grid, area: listArea, columns: columns,
                           rows: rows.map { PaneContent.listingCells($0, columns: columns, today: state.today,
-                                                                    applied: state.applied.contains($0.id), saved: state.saved.contains($0.id)) },
+                                                                    applied: state.applied.contains($0.id), saved: state.saved.contains($0.id),
+                                                                    withdrawn: state.withdrawn.contains($0.id)) },
                           rowStyles: rows.map { $0.status == .open && $0.deadline >= state.today ? nil : .muted },
                           state: state.listings.state, focused: focused && state.searchLine == nil,
                           emptyMessage: emptyListingsMessage(state), highlight: state.highlightTerms)
             if state.searchLine != nil { return caret }
             return selectedRow(state.listings.state, area: listArea).map { (area.x, $0) }
+        case .detail where state.detailNotice != nil:
+            // A listing that left the list: its notice on top, the rest greyed below it.
+            let notice = TextView.layout([.paragraph(state.detailNotice ?? "")], width: area.width - 1)
+            let top = min(area.height, notice.count + 1)
+            TextView.draw(into: &grid, area: Rect(x: area.x, y: area.y, width: area.width, height: top), lines: notice, scroll: 0)
+            WidgetSupport.restyle(&grid, Rect(x: area.x, y: area.y, width: area.width, height: top)) { $0 = Style(.error, bold: true) }
+            let rest = Rect(x: area.x, y: area.y + top, width: area.width, height: area.height - top)
+            drawText(textBlocks(pane, state), into: &grid, area: rest, scroll: state.detailScroll, highlight: [])
+            WidgetSupport.restyle(&grid, rest) { $0 = Style(.muted) }
+            return nil
         case .detail, .feedback:
             drawText(textBlocks(pane, state), into: &grid, area: area, scroll: pane == .detail ? state.detailScroll : state.feedbackScroll,
                      highlight: pane == .detail ? state.highlightTerms : [])
             return nil
         case .applications:
             guard !state.isGuest else {
-                let guest = "You are browsing as a guest. Start tern with --user NAME, or ask the career center to add your login, to apply and follow applications."
-                TextView.draw(into: &grid, area: area, lines: TextView.layout([.paragraph(guest)], width: area.width), scroll: 0)
+                TextView.draw(into: &grid, area: area, lines: TextView.layout([.paragraph(GuestText.pane)], width: area.width), scroll: 0)
                 return nil
             }
             let listArea = StudentLayout.applicationList(area)
@@ -52,7 +62,11 @@ extension StudentView {
     static func textBlocks(_ pane: StudentPane, _ state: StudentState) -> [TextBlock] {
         switch pane {
         case .listings: []
-        case .detail: PaneContent.detailBlocks(state.detail, isGuest: state.isGuest, keyMap: state.keyMap)
+        case .detail:
+            PaneContent.detailBlocks(state.detail, isGuest: state.isGuest, keyMap: state.keyMap,
+                                     actions: state.detailNotice != nil ? [] : state.detail?.myApplication.map { mine in
+                                         state.actions(on: mine).map { KeyHint(state.keyMap.keyNames(for: action($0)), $0.label) }
+                                     } ?? [], offersApply: state.detailNotice == nil)
         case .feedback:
             PaneContent.feedbackBlocks(state.feedback, isGuest: state.isGuest, rateKeys: state.keyMap.keyNames(for: .rateOrganization))
         case .applications:

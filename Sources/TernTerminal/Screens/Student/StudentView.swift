@@ -67,7 +67,14 @@ enum StudentView {
         case .text(let overlay)?:
             return StatusBar.hints((overlay.scope == .profile ? [.editProfile] : []) + [.moveDown, .moveUp, .back], keyMap: map)
         case .help?: return StatusBar.hints([.moveDown, .moveUp, .back], keyMap: map)
-        case nil: return StatusBar.hints(paneHints(state), keyMap: map)
+        case nil:
+            // A key standing for an application action is named by it: "a reopen", "d correct the link".
+            let shownActions = state.panes.focus == .applications ? applicationActions(state) : detailApplicationActions(state)
+            let labels = Dictionary(shownActions.map { (action($0), $0.label) }, uniquingKeysWith: { first, _ in first })
+            return paneHints(state).compactMap { action in
+                let names = map.keyNames(for: action)
+                return names.isEmpty ? nil : KeyHint(names, labels[action] ?? action.label)
+            }
         }
     }
 
@@ -78,29 +85,56 @@ enum StudentView {
         return StatusBar.hints([.help, .quit], keyMap: state.keyMap)
     }
 
+    /// Only keys that work now: a guest is offered no key that needs a student record; the
+    /// detail offers what can be done to the listing on screen or the student's application
+    /// to it (accepting an offer included), and nothing on a listing that left the list.
     static func paneHints(_ state: StudentState) -> [StudentAction] {
+        if state.isGuest {
+            switch state.panes.focus {
+            case .listings: return [.search, .filters, .open, .nextPane]
+            case .detail: return [.moveDown, .moveUp, .back, .nextPane]
+            case .applications, .feedback: return [.nextPane, .back]
+            }
+        }
         switch state.panes.focus {
-        case .listings: [.search, .filters, .nextView, .open, .apply, .toggleSaved, .nextPane]
-        case .detail: [.apply, .toggleSaved, .moveDown, .moveUp, .back, .nextPane]
+        case .listings: return [.search, .filters, .nextView, .open] + listingActions(state) + [.nextPane]
+        case .detail: return listingActions(state) + [.moveDown, .moveUp, .back, .nextPane]
         case .applications:
-            [.open] + applicationActions(state).map(action) + [.timelineDown, .nextPane, .back]
+            return [.open] + applicationActions(state).map(action) + [.timelineDown, .nextPane, .back]
         case .feedback:
             // Only offered when there is something left to rate.
-            (state.firstUnrated != nil ? [.rateOrganization] : []) + [.moveDown, .moveUp, .nextPane, .back]
+            return (state.firstUnrated != nil ? [.rateOrganization] : []) + [.moveDown, .moveUp, .nextPane, .back]
         }
+    }
+
+    /// What works on the listing in the detail: applying while it takes applications and the
+    /// student has not applied, else what the state machine allows on their application; saving.
+    static func listingActions(_ state: StudentState) -> [StudentAction] {
+        guard let detail = state.detail, state.detailNotice == nil else { return [] }
+        if detail.myApplication != nil { return detailApplicationActions(state).map(action) + [.toggleSaved] }
+        return (detail.isAcceptingApplications ? [.apply] : []) + [.toggleSaved]
+    }
+
+    /// What the student may do now to their application to the listing in the detail.
+    static func detailApplicationActions(_ state: StudentState) -> [StudentApplicationAction] {
+        guard state.detailNotice == nil, let mine = state.detail?.myApplication else { return [] }
+        return state.actions(on: mine)
     }
 
     /// What the state machine lets the student do to the selected application now.
     static func applicationActions(_ state: StudentState) -> [StudentApplicationAction] {
-        state.applications.selectedRow.map { StudentApplicationAction.available(for: $0.application.status) } ?? []
+        state.applications.selectedRow.map { state.actions(on: $0.application) } ?? []
     }
 
+    /// The key that takes each application action: reopening is applying again, correcting a
+    /// link is delivering again.
     static func action(_ action: StudentApplicationAction) -> StudentAction {
         switch action {
         case .withdraw: .withdraw
         case .acceptOffer: .acceptOffer
         case .declineOffer: .declineOffer
-        case .markDelivered: .markDelivered
+        case .markDelivered, .correctLink: .markDelivered
+        case .reopen: .apply
         }
     }
 }
