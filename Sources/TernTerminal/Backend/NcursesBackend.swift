@@ -57,6 +57,10 @@ public final class NcursesBackend: Backend {
     let theme: Theme
     /// What the terminal can show; colours are degraded to it.
     let depth: ColorDepth
+    /// The same for a QR code's fixed black and white (``ColorRole/codeDark``): the terminal's
+    /// colours even under the monochrome theme, since a code drawn in the terminal's own
+    /// colours comes out inverted on a dark one and does not scan. None only without colour.
+    let codeDepth: ColorDepth
 
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
@@ -141,7 +145,6 @@ public final class NcursesBackend: Backend {
         scrollok(window, false)
 
         var depth = ColorMapping.depth(colors: has_colors() ? Int(tigetnum("colors")) : 0, environment: environment)
-        if theme.monochrome { depth = .none }
         if depth != .none, start_color() == tern_ok() {
             // Without it "default" (-1) is refused and a themed background would paint over a
             // transparent or user-chosen one.
@@ -150,9 +153,11 @@ public final class NcursesBackend: Backend {
         } else {
             depth = .none
         }
+        codeDepth = depth
+        if theme.monochrome { depth = .none }
         self.depth = depth
         self.theme = depth == .none ? (theme.monochrome ? theme : .monochromeTheme) : theme
-        maxPairs = depth == .none ? 0 : Int32(min(tern_color_pairs(), Int32(Int16.max)))
+        maxPairs = codeDepth == .none ? 0 : Int32(min(tern_color_pairs(), Int32(Int16.max)))
 
         if mouse {
             mousemask(tern_button1_clicked() | tern_button1_pressed() | tern_button4_pressed() | tern_button5_pressed(), nil)
@@ -302,7 +307,9 @@ public final class NcursesBackend: Backend {
         var bold = style.bold
         var dim = style.dim
         var pair: Int16 = 0
-        if depth == .none {
+        if style.foreground.isFixed, codeDepth != .none {
+            pair = colorPair(for: style)
+        } else if depth == .none {
             switch style.foreground {
             case .accent, .error, .focusedBorder: bold = true
             case .muted: dim = true
@@ -348,7 +355,7 @@ public final class NcursesBackend: Backend {
     /// A theme colour as a curses colour number, degraded to the terminal's depth. "default" is
     /// -1 when use_default_colors worked, else the classic white on black.
     private func curses(_ value: ColorValue, isBackground: Bool) -> Int16 {
-        switch ColorMapping.degrade(value, to: depth) {
+        switch ColorMapping.degrade(value, to: codeDepth) {
         case .index256(let index): return Int16(index)
         case .default: return hasDefaultColors ? -1 : (isBackground ? 0 : 7)
         }

@@ -17,12 +17,20 @@ import CNcursesw
 /// TerminalGuard.arm()
 /// ```
 public enum TerminalGuard {
-    /// Signals that end the process by default and can be caught. SIGHUP is the dropped ssh
+    /// Signals that end the process by default and can be caught: every one, since any left out
+    /// kills Tern with the terminal raw in the alternate screen. SIGHUP is the dropped ssh
     /// connection or closed terminal window; SIGINT and SIGQUIT only arrive from `kill`, since
-    /// raw mode turns Ctrl-C and Ctrl-\ into keys; the fatal ones are crashes (a Swift trap is
-    /// SIGILL on x86_64, SIGTRAP on arm64).
-    static let terminating: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT]
-    static let fatal: [Int32] = [SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE, SIGTRAP]
+    /// raw mode turns Ctrl-C and Ctrl-\ into keys; SIGPIPE, SIGALRM, SIGUSR1/2 and the rest come
+    /// from `kill` or a stray timer; the fatal ones are crashes (a Swift trap is SIGILL on
+    /// x86_64, SIGTRAP on arm64).
+    static let terminating: [Int32] = {
+        var signals: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ]
+        #if os(Linux)
+        signals += [SIGIO, SIGPWR, SIGSTKFLT]
+        #endif
+        return signals
+    }()
+    static let fatal: [Int32] = [SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE, SIGTRAP, SIGSYS]
 
     /// State the signal handler reads. It lives in memory allocated once and never freed, so the
     /// handler touches neither Swift globals (whose accesses carry exclusivity checks) nor the

@@ -63,7 +63,7 @@ public struct Theme: Sendable, Equatable {
     }
 
     public func color(_ role: ColorRole) -> ColorValue {
-        colors[role] ?? Theme.builtInDefaultColors[role] ?? .default
+        role.fixedColor ?? colors[role] ?? Theme.builtInDefaultColors[role] ?? .default
     }
 
     /// The same values as `themes/default.toml`, compiled in so that a missing or broken theme
