@@ -72,10 +72,13 @@ import Testing
         try console.waitFor(text: "Applications (")
         // Postings, then the recently approved ones; past drafts (approved, not yet posted).
         try console.send("2", "t", "t")
-        var screen = try console.waitFor(text: "Postings · recently approved")
+        // The list and its detail: a capture can fall between the two being written.
+        var screen = try console.waitFor("the recently approved postings with a detail") {
+            $0.contains("Postings · recently approved") && $0.contains("Listing: ")
+        }
         while screen.contains("Listing: draft") {
             try console.send("j")
-            screen = try console.waitFor("the next posting") { !$0.contains("Listing: draft") || $0 != screen }
+            screen = try console.waitFor("the next posting") { $0.contains("Listing: ") && (!$0.contains("Listing: draft") || $0 != screen) }
         }
         screen = try console.waitFor(text: "Listing: open")
         let ref = try #require(screen.firstMatch(of: /Ref: (\S+)/)?.1).description
@@ -96,7 +99,11 @@ import Testing
         try console.send("C-s")
         try console.waitFor(text: "declined (upfront cost to the student)")
 
-        try studentScreen.waitFor("the listing gone from the student's screen", seconds: 2) { row($0, title) == nil }
+        // Gone from the list; the detail keeps it, greyed, saying it was taken down (issue 18).
+        try studentScreen.waitFor("the listing gone from the student's list", seconds: 2) { screen in
+            let list = screen.split(separator: "\n").map { String($0.split(separator: "││", maxSplits: 1).first ?? "") }.joined(separator: "\n")
+            return row(list, title) == nil && screen.contains("taken down")
+        }
         try console.send("q")
         try console.waitFor(text: "EXIT=0")
     }
