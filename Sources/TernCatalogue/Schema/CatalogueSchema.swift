@@ -8,7 +8,7 @@ import GRDB
 /// ```
 enum CatalogueSchema {
     /// The newest migration's identifier; `tern check` reports it as the schema version.
-    static let latestVersion = ReopenSchema.version
+    static let latestVersion = StaffQueueSchema.version
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -43,6 +43,9 @@ enum CatalogueSchema {
         }
         migrator.registerMigration(ReopenSchema.version) { db in
             try db.execute(sql: ReopenSchema.sql)
+        }
+        migrator.registerMigration(StaffQueueSchema.version) { db in
+            try db.execute(sql: StaffQueueSchema.sql)
         }
         return migrator
     }

@@ -48,6 +48,13 @@ public struct TextField: Sendable, Equatable {
     /// "312 / 300": the count against ``counted``, for the form to show beside the field.
     public var countLabel: String? { counted.map { "\(count) / \($0)" } }
 
+    /// The editing keys a text field keeps whatever the key map says (they are not actions, so
+    /// no config rebinds them), for help screens to list.
+    public static let editingHints: [KeyHint] = [
+        KeyHint("ctrl-u", "clear to the line's start"), KeyHint("ctrl-w", "delete the word before"),
+        KeyHint("ctrl-a/ctrl-e", "line start/end"),
+    ]
+
     /// Editing keys: characters insert, and so does a paste, whole (one event, one frame);
     /// backspace/delete; left/right/home/end (home/end = line
     /// start/end when multiline); ctrl-a/ctrl-e; ctrl-u clears to line start; ctrl-w deletes the
