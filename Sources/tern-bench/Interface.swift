@@ -48,7 +48,7 @@ struct InterfaceBench {
     /// start, so one is set in this run's own scratch config.
     func kioskFirstFrame() throws {
         let environment = Spawn.environment()
-        try KioskConfig(pinHash: try KioskPIN.hash("24682468")).save(path: KioskConfig.defaultPath(environment: environment))
+        try KioskConfig(pinHash: try KioskPIN.hash("24681357")).save(path: KioskConfig.defaultPath(environment: environment))
         try firstFrame("tern kiosk", [tern, "kiosk", "--db", options.catalogue, "--exit-after-first-frame"], environment: environment,
                        key: "firstframe.kiosk")
     }

@@ -7,7 +7,7 @@ import Foundation
 ///                [--item-seconds S] [--student NAME] [--import-rows N] [--soak-hours H]
 struct Options {
     /// The sections, in the order they run. `kiosk` (a soak of simulated hours) runs only when named.
-    static let sections = ["listings", "typing", "staff", "interface", "import", "compare", "kiosk"]
+    static let sections = ["listings", "typing", "staff", "interface", "paste", "import", "compare", "kiosk"]
     static let usage = """
         usage: tern-bench --db CATALOGUE [--tern BINARY] [--runs N] [--slow-runs N] [--only \(sections.joined(separator: "|"))[,…]]
                           [--item-seconds S] [--data DIR] [--student NAME] [--import-rows N] [--soak-hours H]

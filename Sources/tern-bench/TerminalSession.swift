@@ -24,6 +24,10 @@ final class TerminalSession {
         var lastByte: Double?
         /// The program closed its side (it exited).
         var closed = false
+        /// What was written, when the read was asked to keep it (`keeping`).
+        var kept: [UInt8] = []
+        /// ``kept`` as text, escape sequences and all: enough to look for a word drawn.
+        var text: String { String(decoding: kept, as: UTF8.self) }
     }
 
     let pid: pid_t
@@ -73,7 +77,8 @@ final class TerminalSession {
 
     /// Reads what the program draws until it has been quiet for `quietMilliseconds` (after at
     /// least one byte, when `waitForOutput`), it exits, or `timeoutMilliseconds` pass.
-    func readUntilQuiet(quietMilliseconds: Int, timeoutMilliseconds: Int = 60_000, waitForOutput: Bool = true) -> Output {
+    func readUntilQuiet(quietMilliseconds: Int, timeoutMilliseconds: Int = 60_000, waitForOutput: Bool = true,
+                        keeping: Bool = false) -> Output {
         let begun = Stopwatch.now()
         var output = Output()
         var buffer = [UInt8](repeating: 0, count: 65_536)
@@ -94,6 +99,7 @@ final class TerminalSession {
                 if output.firstByte == nil { output.firstByte = now }
                 output.lastByte = now
                 output.bytes += count
+                if keeping { output.kept += buffer[0..<count] }
             } else if count < 0 && errno == EINTR {
                 continue
             } else {

@@ -41,6 +41,7 @@ if options.runs("staff") { try StaffBench(catalogue: catalogue, options: options
 let tern = options.tern.flatMap(Spawn.resolve)
 if options.tern != nil && tern == nil { report.note("\n\(options.tern!) is not an executable: no whole-process figures") }
 if let tern, options.runs("interface") { try InterfaceBench(options: options, report: report, tern: tern).run() }
+if let tern, options.runs("paste") { try PasteBench(options: options, report: report, tern: tern).run() }
 if let tern, options.runs("import") { try ImportBench(options: options, report: report, tern: tern).run() }
 var comparison: CompareBench?
 if let tern, options.runs("compare") {

@@ -11,7 +11,9 @@ struct ApplicationsList: ParsableCommand {
         discussion: """
             Without --status: submitted, under review, delivered, and offers unanswered for the \
             catalogue's offer_wait_days (7 unless set). --limit takes a pattern such as \
-            'status:submitted field:design age>7d organization:acme student:tnguyen logo'.
+            'status:submitted field:design age>7d organization:acme student:tnguyen logo'. \
+            --taken-down lists the queue "listing taken down with work under way": applications \
+            accepted, in progress or delivered on listings staff have declined (is:taken-down).
             """)
 
     @OptionGroup var catalogue: CatalogueOptions
@@ -31,6 +33,9 @@ struct ApplicationsList: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("At most this many rows (1 to 100000).", valueName: "n"))
     var count: Int = 100
 
+    @Flag(name: .customLong("taken-down"), help: "Only applications with work under way on listings taken down (declined).")
+    var takenDown = false
+
     @Flag(help: "A JSON array for scripts.")
     var json = false
 
@@ -48,6 +53,10 @@ struct ApplicationsList: ParsableCommand {
         }
         if let opportunity { filter.opportunityRef = opportunity }
         if let student { filter.student = student }
+        if takenDown, !filter.takenDown {
+            filter.takenDown = true
+            if filter.statuses.isEmpty { filter.statuses = Catalogue.workUnderWayStatuses }
+        }
         return filter
     }
 

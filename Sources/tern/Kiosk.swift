@@ -38,6 +38,10 @@ struct Kiosk: ParsableCommand {
         guard config.pinHash != nil else {
             throw Failure("no staff PIN is set for this kiosk, and nobody could leave it; run tern kiosk --set-pin first (it writes \(configPath))")
         }
+        if let hash = config.pinHash, !KioskPIN.isCurrent(hash) {
+            // It keeps working; staff see this when they start the kiosk, and again at the prompt.
+            printError("notice: the staff PIN was set under older rules (4 characters, a faster hash); it still works, but set a new one of at least \(KioskPIN.minimumLength) with tern kiosk --set-pin")
+        }
         // Before anything starts a thread: terminating signals are taken by the loop.
         TerminalGuard.holdTerminatingSignals()
         guard NcursesBackend.canStart() else {
@@ -51,7 +55,11 @@ struct Kiosk: ParsableCommand {
         let browser = KioskBrowser(path: try options.location().path, open: { _ in
             try options.open(for: .kiosk, readOnly: true, expire: false, notice: nil).0
         })
-        let screen = KioskScreen(browser: browser, config: config, large: large, lightText: chosenTheme.hasLightText ?? false)
+        // Wrong PINs outlive the process: killing the kiosk gives a guesser no fresh tries.
+        let lockoutPath = KioskLockout.defaultPath()
+        let lockout = try Installation.asUser { KioskLockout.load(path: lockoutPath) }
+        let screen = KioskScreen(browser: browser, config: config, large: large, lockout: lockout,
+                                 saveLockout: { lockout in try Installation.asUser { try lockout.save(path: lockoutPath) } })
         // No mouse: a kiosk is driven from its keyboard, and the terminal keeps nothing else.
         try FullScreen.run(screen, theme: chosenTheme, mouse: false, exitAfterFirstFrame: exitAfterFirstFrame, notInteractive: "tern kiosk needs an interactive terminal")
     }
@@ -68,7 +76,11 @@ struct Kiosk: ParsableCommand {
             throw Failure("\(error)")
         }
         let updated = config
-        try Installation.asUser { try updated.save(path: path) }
+        try Installation.asUser {
+            try updated.save(path: path)
+            // A new PIN starts with no wrong tries against it.
+            try? FileManager.default.removeItem(atPath: KioskLockout.defaultPath())
+        }
         try Output.line("the staff PIN is set (stored as a salted hash in \(path))")
     }
 }

@@ -113,8 +113,8 @@ struct PostingsDecline: ParsableCommand {
 
     func run() throws {
         let (opened, access) = try catalogue.open(for: .reviewPostings)
-        try opened.decline(ref, reason: DeclineReason(rawValue: reason)!, note: note, expectedVersion: expectVersion, by: reviewer(access))
-        try Output.line(Sanitizer.line("declined \(ref): \(DeclineReason(rawValue: reason)!.label)"))
+        let summary = try opened.decline(ref, reason: DeclineReason(rawValue: reason)!, note: note, expectedVersion: expectVersion, by: reviewer(access))
+        try Output.line(Sanitizer.line("declined \(ref): \(DeclineReason(rawValue: reason)!.label)" + TakeDownSummary.sentence(summary)))
     }
 }
 

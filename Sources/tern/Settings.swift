@@ -14,18 +14,25 @@ struct Settings: ParsableCommand {
     @Option(name: .customLong("home-currency"), help: ArgumentHelp("Staff: make this ISO 4217 code (such as EUR) the home currency.", valueName: "code"))
     var homeCurrency: String?
 
-    @Option(name: .customLong("pay-floor"), help: ArgumentHelp("Staff: flag paid listings below this much per estimated hour, in the home currency (such as 15 or 17.50).", valueName: "amount"))
+    // Unconditional: "-5" is the value given, to be refused for what it is, never taken for an
+    // option ("Missing value"). Likewise the hours.
+    @Option(name: .customLong("pay-floor"), parsing: .unconditional, help: ArgumentHelp("Staff: flag paid listings below this much per estimated hour, in the home currency (such as 15 or 17.50).", valueName: "amount"))
     var payFloor: String?
 
-    @Option(name: .customLong("unpaid-max-hours"), help: ArgumentHelp("Staff: flag unpaid listings asking more hours than this.", valueName: "hours"))
+    @Option(name: .customLong("unpaid-max-hours"), parsing: .unconditional, help: ArgumentHelp("Staff: flag unpaid listings asking more hours than this.", valueName: "hours"))
     var unpaidMaxHours: Int?
 
     @Option(name: .customLong("apply-link"), help: ArgumentHelp("Staff: where students apply from a kiosk's QR code, a URL with {ref} for the listing (such as https://careers.example.edu/apply/{ref}).", valueName: "url"))
     var applyLink: String?
 
     func validate() throws {
-        if let payFloor, Money(decimal: payFloor, currency: "USD") == nil { throw ValidationError("--pay-floor takes an amount such as 15 or 17.50") }
-        if let unpaidMaxHours, unpaidMaxHours < 0 { throw ValidationError("--unpaid-max-hours takes 0 or more") }
+        if let payFloor, Money(decimal: payFloor, currency: "USD") == nil {
+            let shown = Sanitizer.line(payFloor)
+            throw ValidationError(payFloor.trimmingCharacters(in: .whitespaces).hasPrefix("-")
+                ? "--pay-floor cannot be negative (\(shown)); give 0 or more, such as 15 or 17.50"
+                : "--pay-floor takes an amount such as 15 or 17.50, not \(shown)")
+        }
+        if let unpaidMaxHours, unpaidMaxHours < 0 { throw ValidationError("--unpaid-max-hours cannot be negative (\(unpaidMaxHours)); give 0 or more") }
     }
 
     func run() throws {

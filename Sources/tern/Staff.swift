@@ -19,7 +19,7 @@ struct StaffList: ParsableCommand {
     @OptionGroup var catalogue: CatalogueOptions
 
     func run() throws {
-        let (opened, _) = try catalogue.open(for: .manageStaff, readOnly: true)
+        let (opened, _) = try catalogue.open(for: .listStaff, readOnly: true)
         let members = try opened.staffMembers()
         guard !members.isEmpty else { try Output.line("no staff"); return }
         for member in members { try Output.line(Sanitizer.line("\(member.username)  \(member.name)  \(member.role.rawValue)")) }

@@ -38,6 +38,9 @@ struct Triage: ParsableCommand {
         let screen = try TriageScreen(catalogue: opened, session: session, keyMap: config.staffKeys, box: config.asciiBorders ? .ascii : .line,
                                       openFile: { path in try Installation.asUser { try ImportSource(path: path) } })
         screen.warn(warnings + opened.file.warnings)
+        // However the console ends (a signal, an error), nobody should see this staff member
+        // "looking at" an application for five more minutes.
+        defer { screen.releaseClaim() }
 
         try FullScreen.run(screen, theme: chosenTheme, mouse: config.mouse, changeFeed: changes, exitAfterFirstFrame: exitAfterFirstFrame,
                            notInteractive: "tern triage needs an interactive terminal; try `tern applications list`")

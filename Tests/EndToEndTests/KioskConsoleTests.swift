@@ -7,7 +7,7 @@ import Testing
 /// the apply link. Each test has its own catalogue, HOME and XDG_CONFIG_HOME (so its own
 /// kiosk.toml and PIN) in its scratch directory. Serialized, as the other tmux suites.
 @Suite(.serialized) struct KioskConsoleTests {
-    static let pin = "4821"
+    static let pin = "730518"
     static let header = "Tern · micro-internships"
     static let linkPrefix = "https://careers.example.edu/apply/"
 
@@ -48,9 +48,15 @@ import Testing
 
     /// The kiosk in tmux; after it the exit status and the terminal's modes, as
     /// TerminalInterfaceTests does.
-    static func launch(_ kiosk: Kiosk, width: Int = 120, height: Int = 40) throws -> TmuxSession {
+    /// With `pidFile`, an inner shell writes its pid and becomes tern (exec), so a test can
+    /// signal exactly the process it started.
+    /// `colour`: with the terminal's colours even when the test runner exports NO_COLOR.
+    static func launch(_ kiosk: Kiosk, width: Int = 120, height: Int = 40, pidFile: String? = nil, arguments: [String] = [],
+                       colour: Bool = false) throws -> TmuxSession {
         let binary = try TernProcess.binary
-        return try TmuxSession(command: "cd '\(TernProcess.repositoryRoot.path)' && '\(binary)' kiosk --db '\(kiosk.db)'; echo EXIT=$?; stty -a",
+        let tern = (colour ? "env -u NO_COLOR " : "") + "'\(binary)' kiosk --db '\(kiosk.db)'" + arguments.map { " '\($0)'" }.joined()
+        let run = pidFile.map { "sh -c 'echo $$ > \"$0\"; exec \"$@\"' '\($0)' \(tern)" } ?? tern
+        return try TmuxSession(command: "cd '\(TernProcess.repositoryRoot.path)' && \(run); echo EXIT=$?; stty -a",
                                width: width, height: height, environment: kiosk.environment)
     }
 
@@ -135,7 +141,7 @@ import Testing
         try tmux.send("F10")
         try tmux.waitFor(text: "PIN to leave the kiosk")
         try tmux.send("-l", Self.pin)
-        let typed = try tmux.waitFor(text: "••••")
+        let typed = try tmux.waitFor(text: "••••••")
         #expect(!typed.contains(Self.pin), "the PIN shows on screen")
         try tmux.send("Enter")
         let after = try TerminalInterfaceTests.waitForExit(tmux, status: 0)
@@ -150,10 +156,10 @@ import Testing
         try tmux.waitFor("the kiosk's browse screen") { Self.browsing($0) }
         try tmux.send("F10")
         try tmux.waitFor(text: "PIN to leave the kiosk")
-        // The typed PIN shows as four dots; a single "• " is a deliverable's bullet in the detail.
-        for (attempt, wrong) in ["0000", "1234", "4822"].enumerated() {
+        // The typed PIN shows as six dots; a single "• " is a deliverable's bullet in the detail.
+        for (attempt, wrong) in ["000000", "123456", "730519"].enumerated() {
             try tmux.send("-l", wrong)
-            try tmux.waitFor(text: "••••")
+            try tmux.waitFor(text: "••••••")
             try tmux.send("Enter")
             let message = attempt == 0 ? "wrong PIN (2 tries left)" : attempt == 1 ? "wrong PIN (1 try left)" : "too many tries: locked for"
             try tmux.waitFor("\"\(message)\" and the field cleared") { $0.contains(message) && !$0.contains("••••") }
@@ -161,7 +167,7 @@ import Testing
         }
         // The fourth try, within the minute, is the right PIN: refused all the same.
         try tmux.send("-l", Self.pin)
-        try tmux.waitFor(text: "••••")
+        try tmux.waitFor(text: "••••••")
         try tmux.send("Enter")
         try tmux.waitFor("the right PIN refused while locked") { screen in
             screen.range(of: #"too many tries: locked for \d+ s"#, options: .regularExpression) != nil && !screen.contains("••••")
@@ -173,6 +179,52 @@ import Testing
         try tmux.send("F10")
         try tmux.waitFor(text: "too many tries: locked for")
         try Self.staysUp(tmux, "reopening the prompt while locked")
+    }
+
+    @Test func theLockOutlivesAKilledKioskAndAWeakPINIsRefused() throws {
+        let scratch = try Scratch()
+        let kiosk = try Self.setUp(scratch)
+        let weak = try TernProcess.run(program: "/bin/sh", ["-c", "printf '0000\\n0000\\n' | \"$0\" kiosk --set-pin", try TernProcess.binary],
+                                       environment: kiosk.environment)
+        #expect(weak.status != 0 && weak.stderr.contains("6 to 32 characters"), "\(weak.stderr)")
+        let pidFile = scratch.path("kiosk.pid")
+        var tmux = try Self.launch(kiosk, pidFile: pidFile)
+        try tmux.waitFor("the kiosk's browse screen") { Self.browsing($0) }
+        try tmux.send("F10")
+        try tmux.waitFor(text: "PIN to leave the kiosk")
+        for wrong in ["000000", "123456", "730519"] {
+            try tmux.send("-l", wrong)
+            try tmux.waitFor(text: "••••••")
+            try tmux.send("Enter")
+            try tmux.waitFor("the try counted") { !$0.contains("••••••") && $0.contains(wrong == "730519" ? "locked for 60 s" : "wrong PIN") }
+        }
+        // Killed, as a guesser pulling the plug would, and started again: still locked.
+        let pid = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(kill(pid, SIGKILL) == 0)
+        try tmux.waitFor(text: "EXIT=137")
+        tmux = try Self.launch(kiosk)
+        try tmux.waitFor("the kiosk's browse screen") { Self.browsing($0) }
+        try tmux.send("F10")
+        try tmux.waitFor("still locked after the restart") { $0.range(of: #"too many tries: locked for \d+ s"#, options: .regularExpression) != nil }
+        let lock = try String(contentsOfFile: scratch.path("config") + "/tern/kiosk-lock.toml", encoding: .utf8)
+        #expect(lock.contains("failures = 3"), "\(lock)")
+    }
+
+    /// Every signal that ends the process restores the terminal, not just TERM and HUP.
+    @Test(arguments: [("PIPE", SIGPIPE), ("USR1", SIGUSR1), ("ALRM", SIGALRM)])
+    func aSignalThatEndsTheKioskRestoresTheTerminal(name: String, signal: Int32) throws {
+        let scratch = try Scratch()
+        let kiosk = try Self.setUp(scratch)
+        let pidFile = scratch.path("kiosk.pid")
+        let tmux = try Self.launch(kiosk, pidFile: pidFile)
+        try tmux.waitFor("the kiosk's browse screen") { Self.browsing($0) }
+        let pid = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(kill(pid, signal) == 0)
+        let after = try TerminalInterfaceTests.waitForExit(tmux, status: 128 + Int(signal))
+        #expect(after.range(of: #"(^|\s)icanon"#, options: .regularExpression) != nil, "SIG\(name): \(after)")
+        #expect(after.range(of: #"(^|\s)echo(\s|$)"#, options: .regularExpression) != nil, "SIG\(name): \(after)")
+        #expect(try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{alternate_on}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "0",
+                "SIG\(name) left the alternate screen on")
     }
 
     // MARK: - Idle
@@ -392,4 +444,33 @@ import Testing
             previous = String(link.0)
         }
     }
+
+    /// The code's cells reach the terminal as fixed black on white (xterm-256 16 on 231) under
+    /// every theme, monochrome too, so it scans on a dark terminal as on a light one.
+    @Test(arguments: ["default", "monochrome", "campus-light", "high-contrast"])
+    func theQRCodeIsSentAsBlackOnWhiteWhateverTheTheme(theme: String) throws {
+        let scratch = try Scratch()
+        let kiosk = try Self.setUp(scratch, applyLink: true)
+        let tmux = try Self.launch(kiosk, width: 170, height: 50, arguments: ["--theme", theme], colour: true)
+        // The code whole, with the link under it; then captured again until two agree.
+        try tmux.waitFor("a listing's code") { Self.browsing($0) && $0.contains(Self.linkPrefix) && $0.split(separator: "\n").filter { $0.contains("█") }.count > 10 }
+        var screen = try tmux.screen(escapes: true)
+        while true {
+            let again = try tmux.screen(escapes: true)
+            if again == screen { break }
+            screen = again
+        }
+        let lines = screen.split(separator: "\n").filter { $0.contains("█") || $0.contains("▀") }
+        #expect(lines.count > 10, "no code in:\n\(screen)")
+        for line in lines {
+            // The colours set last before the code's first half block (tmux writes each line's
+            // attributes afresh): black on white, quiet zone included.
+            let codeStart = try #require(line.firstIndex { $0 == "▀" || $0 == "▄" || $0 == "█" })
+            let before = line[..<codeStart]
+            let foreground = before.matches(of: /\u{1B}\[(38;5;\d+|3\d)m/).last.map { String($0.1) }
+            let background = before.matches(of: /\u{1B}\[(48;5;\d+|4\d)m/).last.map { String($0.1) }
+            #expect(foreground == "38;5;16" && background == "48;5;231", "\(theme): \(String(before).debugDescription)")
+        }
+    }
 }
+

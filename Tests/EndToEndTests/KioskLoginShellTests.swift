@@ -24,7 +24,7 @@ struct KioskLoginShellTests {
         try OSAccounts.system("/bin/chown", ["\(kiosk):\(kiosk)", home])
         try OSAccounts.system("/usr/sbin/usermod", ["-d", home, kiosk])
         // The kiosk account sets its PIN (two lines on stdin, as a script would).
-        try OSAccounts.system("/bin/sh", ["-c", "printf '2468\\n2468\\n' | HOME='\(home)' setpriv --reuid \(kiosk) --regid \(kiosk) --init-groups '\(host.tern)' kiosk --set-pin"])
+        try OSAccounts.system("/bin/sh", ["-c", "printf '730518\\n730518\\n' | HOME='\(home)' setpriv --reuid \(kiosk) --regid \(kiosk) --init-groups '\(host.tern)' kiosk --set-pin"])
 
         // The README's commands, with its paths moved into this installation and the scratch
         // directory (the real /etc/shells is left alone), and its account name replaced.

@@ -39,6 +39,37 @@ import Testing
         #expect(after.contains { $0["id"] as? Int == id && $0["version"] as? Int == version + 1 })
     }
 
+    @Test func decliningAListingWithWorkUnderWayListsItInTheTakenDownQueue() throws {
+        let scratch = try Scratch()
+        let db = try CommandLineTests.seededDemo(scratch)
+        let working = try #require(try jsonArray(try TernProcess.run(["applications", "list", "--status", "in_progress", "--json", "--db", db]).stdout).first)
+        let ref = try #require(working["opportunity"] as? String), id = try #require(working["id"] as? Int)
+        #expect(try jsonArray(try TernProcess.run(["applications", "list", "--taken-down", "--json", "--db", db]).stdout).isEmpty)
+        let declined = try TernProcess.run(["postings", "decline", ref, "--reason", "upfront_cost", "--db", db])
+        #expect(declined.status == 0, "\(declined.stderr)")
+        #expect(declined.stdout.hasPrefix("declined \(ref): upfront cost to the student") && declined.stdout.contains("with work under way: is:taken-down"))
+        let queue = try jsonArray(try TernProcess.run(["applications", "list", "--taken-down", "--json", "--db", db]).stdout)
+        #expect(queue.contains { $0["id"] as? Int == id && $0["status"] as? String == "in_progress" })
+        #expect(queue.allSatisfy { ["accepted", "in_progress", "delivered"].contains($0["status"] as? String ?? "") })
+        let limited = try jsonArray(try TernProcess.run(["applications", "list", "--limit", "is:taken-down", "--json", "--db", db]).stdout)
+        #expect(limited.map { $0["id"] as? Int } == queue.map { $0["id"] as? Int })
+    }
+
+    @Test func aNegativePayFloorIsRefusedSayingSoNotAsAMissingValue() throws {
+        let scratch = try Scratch()
+        let db = try CommandLineTests.seededDemo(scratch)
+        let negative = try TernProcess.run(["settings", "--pay-floor", "-5", "--db", db])
+        #expect(negative.status != 0)
+        #expect(negative.stderr.contains("--pay-floor cannot be negative (-5); give 0 or more, such as 15 or 17.50"), "\(negative.stderr)")
+        #expect(!negative.stderr.contains("Missing value"))
+        let words = try TernProcess.run(["settings", "--pay-floor", "lots", "--db", db])
+        #expect(words.status != 0 && words.stderr.contains("--pay-floor takes an amount such as 15 or 17.50, not lots"), "\(words.stderr)")
+        let hours = try TernProcess.run(["settings", "--unpaid-max-hours", "-2", "--db", db])
+        #expect(hours.status != 0 && hours.stderr.contains("--unpaid-max-hours cannot be negative (-2)"), "\(hours.stderr)")
+        let fine = try TernProcess.run(["settings", "--pay-floor", "17.50", "--db", db])
+        #expect(fine.status == 0 && fine.stdout.contains("pay-floor = 17.50"), "\(fine.stdout) \(fine.stderr)")
+    }
+
     @Test func aStaffOnlyNoteGivenWithAMoveNeverReachesTheStudentsPortfolio() throws {
         let scratch = try Scratch()
         let db = try CommandLineTests.seededDemo(scratch)
@@ -133,6 +164,8 @@ import Testing
             (["audit"], "read the audit trail"),
             (["report"], "report on placements"),
             (["triage"], "open the staff console (tern triage)"),
+            // Listing staff is refused as listing, not as adding and removing (issue 18).
+            (["staff", "list"], "list staff and their roles"),
         ]
         for (command, summary) in commands {
             let result = try TernProcess.run(as: other, command + ["--db", db])

@@ -72,10 +72,13 @@ import Testing
         try console.waitFor(text: "Applications (")
         // Postings, then the recently approved ones; past drafts (approved, not yet posted).
         try console.send("2", "t", "t")
-        var screen = try console.waitFor(text: "Postings · recently approved")
+        // The list and its detail: a capture can fall between the two being written.
+        var screen = try console.waitFor("the recently approved postings with a detail") {
+            $0.contains("Postings · recently approved") && $0.contains("Listing: ")
+        }
         while screen.contains("Listing: draft") {
             try console.send("j")
-            screen = try console.waitFor("the next posting") { !$0.contains("Listing: draft") || $0 != screen }
+            screen = try console.waitFor("the next posting") { $0.contains("Listing: ") && (!$0.contains("Listing: draft") || $0 != screen) }
         }
         screen = try console.waitFor(text: "Listing: open")
         let ref = try #require(screen.firstMatch(of: /Ref: (\S+)/)?.1).description
@@ -96,7 +99,34 @@ import Testing
         try console.send("C-s")
         try console.waitFor(text: "declined (upfront cost to the student)")
 
-        try studentScreen.waitFor("the listing gone from the student's screen", seconds: 2) { row($0, title) == nil }
+        // Gone from the list; the detail keeps it, greyed, saying it was taken down (issue 18).
+        try studentScreen.waitFor("the listing gone from the student's list", seconds: 2) { screen in
+            let list = screen.split(separator: "\n").map { String($0.split(separator: "││", maxSplits: 1).first ?? "") }.joined(separator: "\n")
+            return row(list, title) == nil && screen.contains("taken down")
+        }
+        try console.send("q")
+        try console.waitFor(text: "EXIT=0")
+    }
+
+    /// Issue 18: the console captures the mouse, so it answers it as the student screen does.
+    @Test func aClickSelectsTheRowUnderItAndTheWheelMovesTheSelection() throws {
+        let scratch = try Scratch()
+        let db = try CommandLineTests.seededDemo(scratch)
+        let waiting = try jsonArray(try TernProcess.run(["applications", "list", "--json", "--db", db]).stdout)
+        #expect(waiting.count >= 5)
+        let console = try launch(scratch, "triage --db '\(db)'")
+        try console.waitFor(text: "Application: \(waiting[0]["id"] as? Int ?? 0) (")
+        // The list's header is on row 5 (the title row, the pane's top border, the queue tabs and
+        // the counts come first); its third application on row 8, counted from 1 as xterm does.
+        func click(_ column: Int, _ row: Int, wheel: Int? = nil) throws {
+            let button = wheel ?? 0
+            try console.send("-l", "\u{1B}[<\(button);\(column);\(row)M")
+            if wheel == nil { try console.send("-l", "\u{1B}[<0;\(column);\(row)m") }
+        }
+        try click(20, 8)
+        try console.waitFor("the third application in the detail") { $0.contains("Application: \(waiting[2]["id"] as? Int ?? 0) (") }
+        try click(20, 8, wheel: 65)
+        try console.waitFor("the fourth after the wheel") { $0.contains("Application: \(waiting[3]["id"] as? Int ?? 0) (") }
         try console.send("q")
         try console.waitFor(text: "EXIT=0")
     }

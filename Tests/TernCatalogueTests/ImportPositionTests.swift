@@ -59,3 +59,21 @@ import Testing
         #expect(object == ImportError(line: 1, column: 13, message: "trailing comma in object"))
     }
 }
+
+/// Issue 18 point 25: a ref keeps today's characters but is never `.` or `..` and never starts
+/// with a dot (`..` made the kiosk's apply link end in /apply/..).
+@Suite struct DotRefImportTests {
+    @Test("A ref starting with a dot is refused at its line and column", arguments: ["..", ".", ".hidden"])
+    func dotRefIsRefused(ref: String) throws {
+        let data = Data("\(ImportPositionTests.header)\n\(ImportPositionTests.rows(2))\(ref),Title,Acme,design,10,5,2099-01-01,unpaid,remote\n".utf8)
+        let error = try #require(try ImportPositionTests().refusal(data))
+        #expect(error.line == 4)
+        #expect(error.column == 1)
+        #expect(error.message.contains("not starting with '.'"), "\(error.message)")
+    }
+
+    @Test func dotsInsideARefStayAllowed() throws {
+        let data = Data("\(ImportPositionTests.header)\nv1.2_final-draft..x,Title,Acme,design,10,5,2099-01-01,unpaid,remote\n".utf8)
+        #expect(try ImportPositionTests().refusal(data) == nil)
+    }
+}

@@ -65,7 +65,8 @@ import Testing
         try fixture.catalogue.trustOrganization("Acme Studio", by: reviewer)
         // Trust does not approve what was already waiting.
         #expect(try visible().isEmpty)
-        try importListings([["ref": "second"], ["ref": "third", "organization": "Elsewhere Ltd"]])
+        // A title of its own: a duplicate title is a flag, and a flagged listing waits even from a trusted organization.
+        try importListings([["ref": "second", "title": "Second project"], ["ref": "third", "organization": "Elsewhere Ltd"]])
         #expect(try visible() == ["second"])
         #expect(try fixture.catalogue.decisions(forListing: "second").map(\.actor) == [Actor(role: .system, username: "system")])
         // Re-importing keeps each listing's approval as it was.

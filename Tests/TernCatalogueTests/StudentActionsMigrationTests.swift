@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct StudentActionsMigrationTests {
     @Test func migrationsAreRegisteredInReleaseOrderEndingWithTheLatest() {
-        #expect(CatalogueSchema.migrator.migrations == ["v1-initial", "v2-student-actions", "v3-pay-order", "v4-postings-approval", "v5-triage", "v6-report-trends", "v7-listing-orders", "v8-records", "v9-reopen", "v10-updates"])
+        #expect(CatalogueSchema.migrator.migrations == ["v1-initial", "v2-student-actions", "v3-pay-order", "v4-postings-approval", "v5-triage", "v6-report-trends", "v7-listing-orders", "v8-records", "v9-reopen", "v10-staff", "v11-updates"])
         #expect(CatalogueSchema.latestVersion == CatalogueSchema.migrator.migrations.last)
     }
 

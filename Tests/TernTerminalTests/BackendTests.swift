@@ -194,13 +194,13 @@ struct BackendTests {
         #expect(backend.pairColors(accent.pair) == (33, -1))  // the default theme keeps the terminal's background
 
         let selected = backend.screenCell(x: 0, y: 1)
-        #expect(backend.pairColors(selected.pair) == (-1, 31))
+        #expect(backend.pairColors(selected.pair) == (-1, 63))
         #expect(selected.reverse == false)  // the selection colour marks it; reverse is the monochrome fallback
 
         #expect(backend.screenCell(x: 0, y: 2).pair == 0)  // default on default needs no pair
 
         let offered = backend.screenCell(x: 0, y: 3)
-        #expect(backend.pairColors(offered.pair) == (35, -1))
+        #expect(backend.pairColors(offered.pair) == (29, -1))
         #expect(offered.underline)
         #expect(offered.dim)
 
@@ -244,9 +244,53 @@ struct BackendTests {
         var grid = CellGrid(width: 80, height: 24)
         grid.write("accent", x: 0, y: 0, style: .accent)
         grid.write("error", x: 0, y: 1, style: .error)
+        grid.write("selected", x: 0, y: 2, style: .selected)
+        grid.write("─", x: 0, y: 3, style: Style(.border))
         backend.draw(grid, cursor: nil)
-        #expect(backend.pairColors(backend.screenCell(x: 0, y: 0).pair) == (6, -1))  // 33 #0087ff → cyan
+        // 33 #0087ff → cyan would read 2:1 on a white terminal: the terminal's own text colour instead.
+        #expect(backend.screenCell(x: 0, y: 0).pair == 0)
+        #expect(backend.screenCell(x: 0, y: 0).bold)
         #expect(backend.pairColors(backend.screenCell(x: 0, y: 1).pair) == (1, -1))  // 160 #d70000 → red
+        // Light text on cyan was 1.6:1: no 8-colour bar keeps 4.5:1, so reverse video.
+        let selected = backend.screenCell(x: 0, y: 2)
+        #expect(selected.reverse)
+        #expect(selected.pair == 0)
+        // The grey border went to black, invisible on a black terminal.
+        #expect(backend.pairColors(backend.screenCell(x: 0, y: 3).pair) != (0, -1))
+    }
+
+    /// Issue 18 point 25: 👩🏽‍💻 reached the terminal as 👩 and 🇺🇸 as 🇺 (a curses cell holds one
+    /// spacing character). The whole cluster is sent, at its cell, and the cells after it again.
+    @Test func emojiSequencesReachTheTerminalWhole() throws {
+        let path = NSTemporaryDirectory() + "tern-clusters-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let backend = try NcursesBackend.offscreen(outputPath: path)
+        var grid = CellGrid(width: 80, height: 24)
+        grid.write("coder 👩🏽‍💻 flag 🇺🇸 end", x: 0, y: 3)
+        backend.draw(grid, cursor: nil)
+        #expect(backend.screenRow(3).hasPrefix("coder 👩"), "curses' own cells keep the columns")
+        backend.shutdown()
+        let sent = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(sent.contains("\u{1b}[4;7H👩🏽‍💻"), "the whole cluster at its cell (row 4, column 7)")
+        #expect(sent.contains("\u{1b}[4;15H🇺🇸"))
+        #expect(sent.contains("\u{1b}[4;9H"), "the cell after the cluster is written again at its own column")
+        #expect(sent.contains("\u{1b}7") && sent.contains("\u{1b}8"), "curses' cursor and rendition are saved and restored")
+    }
+
+    /// Issue 18 point 25: on the Linux console (8 colours) no pane border is black on black.
+    @Test func linuxConsoleBordersAreVisible() throws {
+        let backend = try NcursesBackend.offscreen(terminalType: "linux")
+        defer { backend.shutdown() }
+        #expect(backend.depth == .eight)
+        var grid = CellGrid(width: 80, height: 24)
+        grid.write("─", x: 0, y: 0, style: Style(.border))
+        grid.write("─", x: 0, y: 1, style: Style(.focusedBorder))
+        backend.draw(grid, cursor: nil)
+        for y in 0..<2 {
+            let colors = backend.pairColors(backend.screenCell(x: 0, y: y).pair)
+            // Black (0) vanishes on the console's black; -1 on -1 is the console's own text colour.
+            #expect(colors.foreground != 0 && (colors.foreground != colors.background || colors.foreground == -1), "row \(y): \(colors)")
+        }
     }
 
     @Test func cursorIsParkedOrHidden() throws {
@@ -261,6 +305,16 @@ struct BackendTests {
         #expect(!backend.isCursorVisible)
         backend.draw(grid, cursor: (x: 500, y: 0))  // off screen: hidden rather than misplaced
         #expect(!backend.isCursorVisible)
+    }
+
+    /// Issue 18 point 8: ESC[200~ … ESC[201~ is one paste, not 3,000 keys; typing after it is keys again.
+    @Test func decodesABracketedPasteAsOneEvent() throws {
+        let piped = try Piped()
+        defer { piped.close() }
+        let text = String(repeating: "0123456789", count: 300)
+        piped.send("\u{1b}[200~" + text + "\r\n" + "\u{1b}[201~" + "j")
+        #expect(piped.backend.nextInput(timeoutMilliseconds: 500) == .paste(text + "\n"))
+        #expect(piped.backend.nextInput(timeoutMilliseconds: 500) == .character("j"))
     }
 
     @Test func decodesTypedKeys() throws {

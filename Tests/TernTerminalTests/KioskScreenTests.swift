@@ -16,20 +16,24 @@ final class KioskHarness {
     final class Clock: @unchecked Sendable {
         var date = DemoCatalogue.seededAt
         var milliseconds = 0
+        /// The calendar day, moved on by hand (midnight).
+        var day = CalendarDay(DemoCatalogue.seededAt)
     }
-    static let pin = "4821"
-    /// Hashed once: yescrypt is slow on purpose.
-    static let pinHash = try! KioskPIN.hash(pin)
+    static let pin = "730518"
+    /// Hashed once, and cheaply: yescrypt at the real cost takes a third of a second a check.
+    static let pinHash = try! KioskPIN.hash(pin, cost: 1)
 
+    /// `lockoutPath`: where wrong PINs are kept, as the real kiosk keeps them (nil: in memory).
     init(demo: DemoCatalogue? = nil, link: String? = "https://careers.example.edu/apply/{ref}", size: Size = Size(width: 130, height: 44),
-         large: Bool = false, path: String? = nil) throws {
+         large: Bool = false, path: String? = nil, lockoutPath: String? = nil, pinHash: String = KioskHarness.pinHash) throws {
         self.demo = try demo ?? DemoCatalogue()
         if let link { try self.demo.catalogue.setApplyLinkTemplate(link) }
         let clock = clock
-        let browser = KioskBrowser(path: path ?? self.demo.directory.appendingPathComponent("c.sqlite").path,
-                                   today: { CalendarDay(DemoCatalogue.seededAt) })
-        screen = KioskScreen(browser: browser, config: KioskConfig(pinHash: Self.pinHash, idleSeconds: 60, attractSeconds: 6), large: large,
-                             now: { clock.date }, today: { CalendarDay(DemoCatalogue.seededAt) })
+        let browser = KioskBrowser(path: path ?? self.demo.directory.appendingPathComponent("c.sqlite").path, today: { clock.day })
+        screen = KioskScreen(browser: browser, config: KioskConfig(pinHash: pinHash, idleSeconds: 60, attractSeconds: 6), large: large,
+                             lockout: lockoutPath.map(KioskLockout.load) ?? KioskLockout(),
+                             saveLockout: lockoutPath.map { path in { try $0.save(path: path) } },
+                             now: { clock.date }, today: { clock.day })
         backend = InMemoryBackend(size: size)
         loop = Loop(screen: screen, backend: backend, clock: { clock.milliseconds }, pendingSignal: { nil })
         loop.runUntilIdle()
@@ -83,7 +87,7 @@ final class KioskHarness {
         kiosk.press(.enter)
         #expect(kiosk.text.contains("wrong PIN (2 tries left)"))
         for _ in 0..<2 {
-            kiosk.type("0000")
+            kiosk.type("000000")
             kiosk.press(.enter)
         }
         #expect(kiosk.text.contains("locked for 60 s"))
@@ -210,13 +214,13 @@ final class KioskHarness {
 
 @Suite struct KioskPINTests {
     @Test func thePINIsStoredOnlyAsASaltedHashThatMatchesItAlone() throws {
-        let a = try KioskPIN.hash("4821"), b = try KioskPIN.hash("4821")
-        #expect(a.hasPrefix("$y$") && !a.contains("4821"))
+        let a = try KioskPIN.hash("730518", cost: 1), b = try KioskPIN.hash("730518", cost: 1)
+        #expect(a.hasPrefix("$y$") && !a.contains("730518"))
         #expect(a != b)  // salted
-        #expect(KioskPIN.matches("4821", hash: a) && KioskPIN.matches("4821", hash: b))
-        #expect(!KioskPIN.matches("4822", hash: a) && !KioskPIN.matches("", hash: a) && !KioskPIN.matches("4821", hash: "plain"))
+        #expect(KioskPIN.matches("730518", hash: a) && KioskPIN.matches("730518", hash: b))
+        #expect(!KioskPIN.matches("730519", hash: a) && !KioskPIN.matches("", hash: a) && !KioskPIN.matches("730518", hash: "plain"))
         #expect(throws: KioskPIN.Invalid.self) { try KioskPIN.hash("12") }
-        #expect(throws: KioskPIN.Invalid.self) { try KioskPIN.hash("12 34") }
+        #expect(throws: KioskPIN.Invalid.self) { try KioskPIN.hash("730 518") }
     }
 
     @Test func theConfigKeepsTheHashAndRefusesWhatItDoesNotKnow() throws {
@@ -228,38 +232,58 @@ final class KioskHarness {
 }
 
 @Suite struct QRCodeTests {
-    @Test func theQRCodesPolarityFollowsTheThemesTextColour() throws {
+    @Test func themesSayWhetherTheirTextIsLight() throws {
         let themes = TriageScreenHarness.repositoryThemes
         #expect(try ThemeLoader.load(named: "high-contrast", searchPaths: themes).hasLightText == true)
         #expect(try ThemeLoader.load(named: "solarized-dark", searchPaths: themes).hasLightText == true)
         #expect(try ThemeLoader.load(named: "campus-light", searchPaths: themes).hasLightText == false)
-        // The terminal's own colours: only the terminal knows; dark modules are marked.
+        // The terminal's own colours: only the terminal knows (so the QR code never uses them).
         #expect(try ThemeLoader.load(named: "default", searchPaths: themes).hasLightText == nil)
         #expect(Theme.monochromeTheme.hasLightText == nil)
     }
 
-    /// Our half-block rendering read back into modules, written as an image, decoded by zbarimg
-    /// (Debian's zbar-tools): what a phone would scan off the screen.
-    /// Both ways a theme can be: glyphs marking dark modules (dark text on light), or light ones
-    /// (light text on dark, where the screen around the code is dark too). Either way what the
-    /// eye sees is dark on light.
+    /// The kiosk's frame, its QR cells turned into an image as a terminal would show them (each
+    /// cell's glyph in its foreground colour, the rest in its background; a theme's colours, or
+    /// the terminal's own where the theme says "default" or is monochrome), on a black terminal
+    /// and a white one, decoded by zbarimg (Debian's zbar-tools): what a phone would scan.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zbarimg"), "needs zbarimg (make deps)"),
-          arguments: [true, false])
-    func theDrawnCodeDecodesToTheLink(darkGlyphs: Bool) throws {
-        let link = "https://careers.example.edu/apply/copperline-repair-demand"
-        let code = try #require(QRCode(link))
-        var grid = CellGrid(width: code.drawnWidth + 4, height: code.drawnHeight + 2)
-        QRCode.draw(code, into: &grid, x: 2, y: 1, darkGlyphs: darkGlyphs)
-        // Lines padded back to the grid's width (the text of a grid ends each line at its last mark).
-        let rows = grid.text().split(separator: "\n", omittingEmptySubsequences: false).map { line -> [Character] in
-            let characters = [Character](line)
-            return characters + [Character](repeating: " ", count: max(0, grid.width - characters.count))
+          arguments: ["default", "monochrome", "campus-light", "high-contrast"], [true, false])
+    func theCodeOnScreenDecodesOnADarkAndALightTerminal(themeName: String, darkTerminal: Bool) throws {
+        let theme = try ThemeLoader.load(named: themeName, searchPaths: TriageScreenHarness.repositoryThemes)
+        let kiosk = try KioskHarness()
+        let link = try #require(kiosk.state.applyLink)
+        let code = try #require(kiosk.state.qrCode)
+        let grid = kiosk.backend.screen
+        // Where the code is: the row holding its first line of modules (the one above is quiet zone).
+        let rows = (0..<grid.height).map { y in (0..<grid.width).map { grid[$0, y] } }
+        let marked = code.lines[1]
+        var origin: (x: Int, y: Int)?
+        for (y, row) in rows.enumerated() where origin == nil {
+            let text = String(row.map { Character($0.text.isEmpty ? " " : $0.text) })
+            if let range = text.range(of: marked) { origin = (text.distance(from: text.startIndex, to: range.lowerBound), y - 1) }
         }
-        // Two modules per cell, top and bottom; 8 pixels per module; dark is black. A glyph is
-        // the text colour: dark when it marks dark modules, light otherwise.
+        let (x0, y0) = try #require(origin, "no QR code on screen")
+        /// Whether a role comes out dark, as the backend draws it with this theme.
+        func dark(_ role: ColorRole?, foreground: Bool) -> Bool {
+            let value: ColorValue
+            if let role, role.isFixed { value = theme.color(role) }
+            else if theme.monochrome { value = .default }
+            else { value = theme.color(role ?? .background) }
+            guard case .index256(let index) = value else { return foreground ? !darkTerminal : darkTerminal }
+            let (r, g, b) = ColorMapping.rgb(index)
+            return 0.2126 * Double(r) + 0.7152 * Double(g) + 0.0722 * Double(b) < 127.5
+        }
+        // The code and two cells of the screen around it; two modules a cell, 8 pixels a module.
         var pixels: [[Bool]] = []
-        for row in rows {
-            let top = row.map { ($0 == "█" || $0 == "▀") == darkGlyphs }, bottom = row.map { ($0 == "█" || $0 == "▄") == darkGlyphs }
+        for y in (y0 - 1)...(y0 + code.drawnHeight) {
+            var top: [Bool] = [], bottom: [Bool] = []
+            for x in (x0 - 2)..<(x0 + code.drawnWidth + 2) {
+                let cell = grid[x, y]
+                var (fore, back) = (dark(cell.style.foreground, foreground: true), dark(cell.style.background, foreground: false))
+                if cell.style.reverse && (theme.monochrome || cell.style.background == nil) { (fore, back) = (back, fore) }
+                top.append(cell.text == "█" || cell.text == "▀" ? fore : back)
+                bottom.append(cell.text == "█" || cell.text == "▄" ? fore : back)
+            }
             pixels += [top, bottom]
         }
         let scale = 8, height = pixels.count * scale, width = (pixels.first?.count ?? 0) * scale
@@ -280,7 +304,7 @@ final class KioskHarness {
         try process.run()
         let decoded = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(decoded.trimmingCharacters(in: .newlines) == link)
+        #expect(decoded.trimmingCharacters(in: .newlines) == link, "\(themeName) on a \(darkTerminal ? "black" : "white") terminal")
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/qrencode"), "needs qrencode (make deps)"))

@@ -58,7 +58,10 @@ import TernCatalogue
         #expect(loop.run() == .quit)
         #expect(screen.state.events == ["resize 20x2", "key a", "key q"])
         #expect(backend.queuedInput == 1, "nothing is read after quitting")
-        #expect(backend.screen.text().hasPrefix("key a"))
+        // Keys already waiting are one batch (a paste costs a frame a batch, not a frame a key):
+        // q quit before a frame of "key a" was due, so the last frame is the first one.
+        #expect(backend.screen.text().hasPrefix("resize 20x2"))
+        #expect(backend.framesDrawn == 1)
     }
 
     @Test func aResizeReachesTheScreenWithTheNewSize() {

@@ -139,6 +139,14 @@ import TernViewModels
         #expect(said.contains("ask the career center") && !said.contains("--user"))
         guest.press(.tab)
         #expect(!Self.keyBar(guest).contains("apply") && !Self.keyBar(guest).contains("save"))
+        // Help too lists only what works for a guest.
+        guest.press(.character("?"))
+        guard case .help(let help) = guest.state.modals.top else { Issue.record("? opened no help"); return }
+        let labels = help.sections.flatMap { $0.hints.map(\.label) }
+        #expect(labels.contains("search") && labels.contains("filters"))
+        let needsRecord = StudentAction.needsStudentRecord.map(\.label)
+        #expect(labels.filter { needsRecord.contains($0) }.isEmpty, "help offers \(labels) to a guest")
+        #expect(!help.sections.map(\.title).contains("Profile") && !help.sections.map(\.title).contains("Feedback"))
     }
 
     // MARK: 10. Smaller

@@ -215,8 +215,12 @@ import TernCatalogue
         #expect(throws: CatalogueError.self) { try triage.saveView("empty") }
         try triage.limit("status:submitted age>3d")
         try triage.saveView("stale")
-        #expect(try triage.views().map(\.pattern) == ["status:submitted age>3d"])
+        // Your own views, then the built-in one (issue 18), which cannot be deleted.
+        #expect(try triage.views().map(\.pattern) == ["status:submitted age>3d", "is:taken-down"])
         try triage.deleteView("stale")
-        #expect(try triage.views().isEmpty)
+        #expect(try triage.views() == [TriageView.takenDownWithWorkUnderWay])
+        #expect(throws: CatalogueError.refused("“listing taken down with work under way” is built in; it cannot be deleted")) {
+            try triage.deleteView(TriageView.takenDownWithWorkUnderWay.name)
+        }
     }
 }

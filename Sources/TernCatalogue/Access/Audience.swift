@@ -23,7 +23,7 @@ public enum Operation: String, Sendable, CaseIterable {
     case apply, portfolio, ownDisclosures
     case seed, importFile, exportListings, exportStudents, exportApplications, backup, restore, changeSettings
     case readStudentRecord, actForStudent
-    case reviewPostings, trustOrganizations, manageStaff, expireListings
+    case reviewPostings, trustOrganizations, listStaff, manageStaff, expireListings
     case listApplications, moveApplications, readAuditTrail, report
     case triageConsole
     case kiosk
@@ -33,7 +33,7 @@ public enum Operation: String, Sendable, CaseIterable {
         case .browse, .search, .check, .createCatalogue, .kiosk: .anyone
         case .apply, .portfolio, .ownDisclosures: .student
         case .seed, .importFile, .exportListings, .exportStudents, .exportApplications, .backup, .restore,
-             .changeSettings, .readStudentRecord, .actForStudent, .reviewPostings, .trustOrganizations, .manageStaff,
+             .changeSettings, .readStudentRecord, .actForStudent, .reviewPostings, .trustOrganizations, .listStaff, .manageStaff,
              .expireListings, .listApplications, .moveApplications, .readAuditTrail, .report, .triageConsole: .staff
         }
     }
@@ -75,6 +75,9 @@ public enum Operation: String, Sendable, CaseIterable {
         case .actForStudent: "act for a student (--user)"
         case .reviewPostings: "review listings and organizations"
         case .trustOrganizations: "trust organizations"
+        // Listing who the staff are is its own operation: refusing `tern staff list` must name
+        // listing, not adding and removing.
+        case .listStaff: "list staff and their roles"
         case .manageStaff: "add and remove staff and change their roles"
         case .expireListings: "close listings past their deadline"
         case .listApplications: "list applications for triage"

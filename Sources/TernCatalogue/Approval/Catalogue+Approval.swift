@@ -101,7 +101,10 @@ extension Catalogue {
     }
 
     /// Declines a pending or approved listing with a structured reason (``DeclineReason/other``
-    /// needs a note). It leaves every student's view at once; it may be resubmitted once.
+    /// needs a note). It leaves every student's view at once; it may be resubmitted once. Its
+    /// applications still waiting on the organization expire ("listing taken down: REASON",
+    /// shown to each student); those with work under way are left for staff (see
+    /// ``TakeDownSummary``).
     ///
     /// With `expectedVersion` (the version the reviewer looked at), a listing changed since is
     /// refused with ``CatalogueError/reviewChanged(_:)``.
@@ -109,13 +112,14 @@ extension Catalogue {
     /// ```swift
     /// try catalogue.decline("acme-logo", reason: .upfrontCost, note: "asks for a paid kit", by: reviewer)
     /// ```
+    @discardableResult
     public func decline(_ ref: String, reason: DeclineReason, note: String? = nil, expectedVersion: Int? = nil,
-                        by actor: Actor, now: Date = Date()) throws {
+                        by actor: Actor, now: Date = Date()) throws -> TakeDownSummary {
         let note = try StoredText.note.check(note.flatMap { $0.isEmpty ? nil : $0 })
         if reason == .other, (note ?? "").allSatisfy(\.isWhitespace) {
             throw CatalogueError.invalid("the reason other needs a note saying what")
         }
-        try write { db in
+        return try write { db in
             let stamp = Timestamp.string(now)
             let row = try Self.reviewedRow(db, ref: ref, expectedVersion: expectedVersion, actor: actor)
             guard Approval(rawValue: row["approval"]) != .declined else { throw CatalogueError.refused("\(ref) is already declined") }
@@ -125,6 +129,8 @@ extension Catalogue {
             try Self.record(db, organization: row["organization_id"], listing: listing, .declined, reason: reason, note: note, actor: actor, at: stamp)
             try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "decline_listing", student: nil,
                            detail: "\(ref): \(reason.rawValue)")
+            return try Self.takeDown(db, listing: listing, reason: reason == .other ? (note ?? reason.label) : reason.label,
+                                     enteredBy: actor.username, at: stamp)
         }
     }
 
@@ -161,8 +167,16 @@ extension Catalogue {
         Set(try Int64.fetchAll(db, sql: "SELECT id FROM organizations WHERE trusted = 1 AND approval = 'approved'"))
     }
 
-    /// The decision a listing approved on arrival gets: by the system, because of the trust.
+    /// A trusted organization's new listing, written as approved: it keeps that approval, with a
+    /// decision by the system because of the trust, unless a flag is raised on it (pay below the
+    /// floor, say). Trust skips the review, never the flags: a flagged listing goes back to
+    /// waiting for a reviewer, like anyone's.
     static func recordApprovedOnArrival(_ db: Database, listing: Int64, organization: Int64, at stamp: String) throws {
+        let home = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [PayRank.homeCurrencySetting]) ?? PayRank.defaultHomeCurrency
+        guard try flags(db, listing: listing, settings: try reviewSettings(db), homeCurrency: home).isEmpty else {
+            try db.execute(sql: "UPDATE opportunities SET approval = 'pending' WHERE id = ?", arguments: [listing])
+            return
+        }
         try record(db, organization: organization, listing: listing, .approved, reason: nil, note: "trusted organization",
                    actor: .system, at: stamp)
     }

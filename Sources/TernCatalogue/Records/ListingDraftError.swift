@@ -86,7 +86,7 @@ public struct ListingDraftError: Error, Equatable, Sendable, CustomStringConvert
             case .emptyItem(let index): "item \(index + 1) is empty"
             case .tooManyItems(let count): "has \(count) items; the most a list holds is \(StoredText.listLimit)"
             case .outOfRange(let range, let value): "must be a whole number from \(range.lowerBound) to \(range.upperBound), got \(value)"
-            case .badRef(let ref): "must be letters, digits, '-', '_' or '.' (at most \(ListingRules.refLimit)), got \"\(ref)\""
+            case .badRef(let ref): "must be letters, digits, '-', '_' or '.' (at most \(ListingRules.refLimit)), not starting with '.', got \"\(ref)\""
             case .refTaken(let ref): "\"\(ref)\" is already another listing's ref"
             case .refChanged(let ref): "cannot be changed (it is \"\(ref)\"): exports and imports find the listing by it"
             case .badCurrency(let code): "must be a three-letter ISO 4217 code such as USD, got \"\(code)\""

@@ -13,7 +13,8 @@ public enum ListingRules {
     public static let durationDays = 1...365
     public static let spots = 1...1000
 
-    /// A ref is a short ASCII key that survives a spreadsheet and a shell: letters, digits, `-_.`.
+    /// A ref is a short ASCII key that survives a spreadsheet, a shell and a URL: letters, digits,
+    /// `-_.`, never starting with `.` (so never `.` or `..`).
     static func refProblem(_ ref: String) -> ListingDraftError.Problem? {
         // Among ASCII scalars, the alphabetic ones are the letters and those with a numeric type
         // the digits; and for ASCII text without a CR, characters are bytes.
@@ -24,7 +25,9 @@ public enum ListingRules {
             default: false
             }
         }
-        return allowed ? nil : .badRef(ref)
+        // "." and ".." are path segments, not names: an apply link ending in /apply/.. points at
+        // the parent page. No ref starts with a dot, so no hidden-file names either.
+        return allowed && !ref.hasPrefix(".") ? nil : .badRef(ref)
     }
 
     static func currencyProblem(_ code: String) -> ListingDraftError.Problem? {

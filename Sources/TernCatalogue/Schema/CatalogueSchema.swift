@@ -44,6 +44,9 @@ enum CatalogueSchema {
         migrator.registerMigration(ReopenSchema.version) { db in
             try db.execute(sql: ReopenSchema.sql)
         }
+        migrator.registerMigration(StaffQueueSchema.version) { db in
+            try db.execute(sql: StaffQueueSchema.sql)
+        }
         migrator.registerMigration(UpdatesSchema.version) { db in
             try db.execute(sql: UpdatesSchema.sql)
         }

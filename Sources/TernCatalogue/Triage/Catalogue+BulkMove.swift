@@ -73,8 +73,11 @@ extension Catalogue {
                     try Self.appendEvent(db, application: target.id, actor: session.actor, from: nil, to: nil, note: note.text,
                                          visibility: note.visibility, at: stamp)
                 }
-                try db.execute(sql: "INSERT INTO triage_action_rows(action_id, application_id, from_status, version_after) VALUES (?,?,?,?)",
-                               arguments: [actionID, target.id, current.status.rawValue, application.version])
+                // The time it entered its state goes with it, so an undo puts that back too.
+                try db.execute(sql: """
+                    INSERT INTO triage_action_rows(action_id, application_id, from_status, version_after, from_updated_at)
+                    VALUES (?,?,?,?,?)
+                    """, arguments: [actionID, target.id, current.status.rawValue, application.version, current.updatedAt])
                 moved.append(application)
             }
             return TriageAction(id: actionID, status: next, applications: moved)

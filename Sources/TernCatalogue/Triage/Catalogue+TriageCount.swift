@@ -23,4 +23,25 @@ extension Catalogue {
             return counts
         }
     }
+
+    /// Which of `ids` the queue shows under `filter` now: marks the limit hides are kept but
+    /// not acted on (mutt's tag-prefix acts on the tagged messages the limit shows).
+    ///
+    /// ```swift
+    /// try catalogue.triageShown([12, 14, 19], filter: try TriageFilter(pattern: "status:submitted"))   // [12]
+    /// ```
+    public func triageShown(_ ids: [Int64], filter: TriageFilter, offerWaitDays: Int? = nil, now: Date = Date()) throws -> Set<Int64> {
+        guard !ids.isEmpty else { return [] }
+        return try read { db in
+            let offerDays = try offerWaitDays ?? Self.offerWaitDays(db)
+            let statuses = filter.statuses.isEmpty ? TriageFilter.needingAction : filter.statuses
+            let (from, conditions, selected) = Self.queueSelection(
+                plan: .walkByStatus, statuses: statuses, filter: filter, offerWaitDays: filter.statuses.isEmpty ? offerDays : nil,
+                after: nil, order: .oldestFirst, now: now)
+            var arguments = selected
+            _ = arguments.append(contentsOf: StatementArguments(ids))
+            let sql = "SELECT a.id FROM \(from) WHERE \(conditions) AND a.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))"
+            return Set(try Int64.fetchAll(db, sql: sql, arguments: arguments))
+        }
+    }
 }

@@ -24,6 +24,13 @@ public struct TriageFilter: Sendable, Hashable {
     public var opportunityRef: String?
     /// Free words: each must appear in the listing's title, the organization's or the student's name.
     public var words: [String] = []
+    /// `is:taken-down`: only applications to listings staff have declined (taken down). With no
+    /// `status:`, the ones with work under way (accepted, in progress, delivered): the staff
+    /// queue "listing taken down with work under way".
+    public var takenDown = false
+
+    /// The limit term of that queue, as staff type it.
+    public static let takenDownTerm = "is:taken-down"
 
     public init(statuses: [ApplicationStatus] = [], fields: [Field] = [], olderThanDays: Int? = nil, youngerThanDays: Int? = nil,
                 organization: String? = nil, student: String? = nil, opportunityRef: String? = nil, words: [String] = []) {
@@ -49,6 +56,7 @@ public struct TriageFilter: Sendable, Hashable {
         for term in try Self.terms(pattern) {
             try apply(term)
         }
+        if takenDown, statuses.isEmpty { statuses = Catalogue.workUnderWayStatuses }
     }
 
     private mutating func apply(_ term: String) throws {
@@ -82,8 +90,11 @@ public struct TriageFilter: Sendable, Hashable {
         case "organization", "org": organization = value
         case "student": student = value
         case "opportunity", "listing": opportunityRef = value
+        case "is":
+            guard value.lowercased() == "taken-down" else { throw CatalogueError.invalid("\"\(term)\": is: takes taken-down") }
+            takenDown = true
         default:
-            throw CatalogueError.invalid("\"\(term)\": unknown term \(key); use status:, field:, age>Nd, age<Nd, organization:, student:, opportunity: or plain words")
+            throw CatalogueError.invalid("\"\(term)\": unknown term \(key); use status:, field:, age>Nd, age<Nd, organization:, student:, opportunity:, is:taken-down or plain words")
         }
     }
 

@@ -190,7 +190,7 @@ extension Catalogue {
 
     /// The tables (in the plan's order) and conditions selecting the queue's rows of
     /// `statuses` under `filter`, from `cursor` on.
-    private static func queueSelection(
+    static func queueSelection(
         plan: TriageQueuePlan, statuses: [ApplicationStatus], filter: TriageFilter, offerWaitDays: Int?,
         after cursor: TriageCursor?, order: TriageOrder, now: Date
     ) -> (from: String, conditions: String, arguments: StatementArguments) {
@@ -248,6 +248,9 @@ extension Catalogue {
             clauses.append("o.ref = ?")
             _ = arguments.append(contentsOf: [ref])
         }
+        if filter.takenDown {
+            clauses.append("o.approval = 'declined'")
+        }
         for word in filter.words {
             clauses.append("(o.title LIKE ? ESCAPE '\\' OR org.name LIKE ? ESCAPE '\\' OR st.name LIKE ? ESCAPE '\\' OR st.username LIKE ? ESCAPE '\\')")
             let like = likePattern(word, prefix: false)
@@ -256,7 +259,7 @@ extension Catalogue {
         // Only the tables a limit names: the walk over the status index then reads no table at all.
         let needsStudent = filter.student != nil || !filter.words.isEmpty
         let needsOrganization = filter.organization != nil || !filter.words.isEmpty
-        let needsOpportunity = needsOrganization || !filter.fields.isEmpty || filter.opportunityRef != nil
+        let needsOpportunity = needsOrganization || !filter.fields.isEmpty || filter.opportunityRef != nil || filter.takenDown
         // CROSS JOIN fixes the order of the tables. Left to itself, SQLite walks the status index
         // for the ORDER BY even under a student's ten applications, reading the whole queue.
         var tables: [String]

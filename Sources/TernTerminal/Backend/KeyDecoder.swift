@@ -64,4 +64,60 @@ enum KeyDecoder {
         if buttons & tern_button5_pressed() != 0 { return .mouse(MouseEvent(kind: .wheelDown, column: column, row: row)) }
         return nil
     }
+
+    // MARK: - Bracketed paste
+
+    /// The key codes the backend asks curses (define_key) to return for the bracketed-paste
+    /// markers ESC[200~ and ESC[201~, past every code curses has of its own.
+    static let pasteStart = Int32(KEY_MAX) + 1
+    static let pasteEnd = Int32(KEY_MAX) + 2
+
+    /// The most characters (Unicode scalars) one paste keeps: more than the longest stored
+    /// text (a listing's brief, 20,000), so a whole field's worth always arrives; the rest of a
+    /// larger paste is read and dropped, never typed as keys.
+    static let pasteLimit = 25_000
+}
+
+/// What arrives between ESC[200~ and ESC[201~ while bracketed paste is on, gathered into one
+/// ``Key/paste(_:)`` so a 3,000-character cover note is one event and one frame, not 3,000 keys.
+/// Pure: the backend feeds it what `wget_wch` returns, and tests feed it by hand.
+///
+/// Line breaks become "\n" (terminals send CR for them, CR LF from some clipboards), a tab a
+/// space; every other control character (ESC of a stray sequence, C1 controls, DEL) is dropped,
+/// so nothing pasted can act as a key or reach the screen as a control code.
+///
+/// ```swift
+/// var paste = PastedText()
+/// for scalar in "Dear team,\r\nI".unicodeScalars { paste.append(scalar.value) }
+/// paste.key   // .paste("Dear team,\nI")
+/// ```
+struct PastedText {
+    private(set) var text = String.UnicodeScalarView()
+    /// Scalars dropped because the paste passed ``KeyDecoder/pasteLimit``.
+    private(set) var dropped = 0
+    /// Scalars kept (a UnicodeScalarView counts in linear time).
+    private var kept = 0
+    private var afterCarriageReturn = false
+
+    mutating func append(_ code: UInt32) {
+        defer { afterCarriageReturn = code == 13 }
+        let scalar: Unicode.Scalar
+        switch code {
+        case 13: scalar = "\n"
+        case 10:
+            if afterCarriageReturn { return }
+            scalar = "\n"
+        case 9: scalar = " "
+        case 0...31, 127, 0x80...0x9F: return
+        default:
+            guard let decoded = Unicode.Scalar(code) else { return }
+            scalar = decoded
+        }
+        guard kept < KeyDecoder.pasteLimit else { dropped += 1; return }
+        text.append(scalar)
+        kept += 1
+    }
+
+    /// The paste as one key; nil when nothing printable arrived.
+    var key: Key? { text.isEmpty ? nil : .paste(String(text)) }
 }

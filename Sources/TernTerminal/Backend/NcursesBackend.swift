@@ -57,10 +57,20 @@ public final class NcursesBackend: Backend {
     let theme: Theme
     /// What the terminal can show; colours are degraded to it.
     let depth: ColorDepth
+    /// The theme's colours at ``depth``, each keeping its contrast, and whether the selection
+    /// bar is reverse video.
+    let drawnTheme: ThemeRendition
+    /// The same for a QR code's fixed black and white (``ColorRole/codeDark``): the terminal's
+    /// colours even under the monochrome theme, since a code drawn in the terminal's own
+    /// colours comes out inverted on a dark one and does not scan. None only without colour.
+    let codeDepth: ColorDepth
 
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private let inputDescriptor: Int32
+    /// Where curses writes: the bracketed-paste mode is switched on and off there too, and
+    /// clusters curses cannot hold are drawn there whole (``drawWholeClusters(_:rows:width:)``).
+    let output: UnsafeMutablePointer<FILE>
     /// Streams this backend opened itself (tests), closed after delscreen.
     private let ownedStreams: [UnsafeMutablePointer<FILE>]
     private var isShutDown = false
@@ -129,6 +139,7 @@ public final class NcursesBackend: Backend {
         self.screen = screen
         window = tern_stdscr()
         inputDescriptor = fileno(input)
+        self.output = output
         self.ownedStreams = ownedStreams
 
         raw()
@@ -141,7 +152,6 @@ public final class NcursesBackend: Backend {
         scrollok(window, false)
 
         var depth = ColorMapping.depth(colors: has_colors() ? Int(tigetnum("colors")) : 0, environment: environment)
-        if theme.monochrome { depth = .none }
         if depth != .none, start_color() == tern_ok() {
             // Without it "default" (-1) is refused and a themed background would paint over a
             // transparent or user-chosen one.
@@ -150,14 +160,18 @@ public final class NcursesBackend: Backend {
         } else {
             depth = .none
         }
+        codeDepth = depth
+        if theme.monochrome { depth = .none }
         self.depth = depth
         self.theme = depth == .none ? (theme.monochrome ? theme : .monochromeTheme) : theme
-        maxPairs = depth == .none ? 0 : Int32(min(tern_color_pairs(), Int32(Int16.max)))
+        drawnTheme = ThemeRendition(theme: self.theme, depth: depth)
+        maxPairs = codeDepth == .none ? 0 : Int32(min(tern_color_pairs(), Int32(Int16.max)))
 
         if mouse {
             mousemask(tern_button1_clicked() | tern_button1_pressed() | tern_button4_pressed() | tern_button5_pressed(), nil)
         }
         size = Size(width: Int(tern_cols()), height: Int(tern_lines()))
+        Self.enableBracketedPaste(output)
         if installGuard {
             TerminalGuard.install()
             TerminalGuard.arm()
@@ -211,7 +225,9 @@ public final class NcursesBackend: Backend {
             werase(window)
         }
         var written = 0
+        var touchedRows: [Int] = []
         for y in 0..<height {
+            var touched = false
             for x in 0..<width {
                 let cell = grid[x, y]
                 if cell.width == 0 { continue }  // the continuation of a wide character
@@ -219,7 +235,9 @@ public final class NcursesBackend: Backend {
                 if let old, old[x, y] == cell { continue }
                 put(cell, x: x, y: y, screenWidth: width)
                 written += 1
+                touched = true
             }
+            if touched { touchedRows.append(y) }
         }
         cellsWrittenLastDraw = written
         previous = grid
@@ -232,6 +250,7 @@ public final class NcursesBackend: Backend {
         }
         wnoutrefresh(window)
         doupdate()
+        drawWholeClusters(grid, rows: touchedRows, width: width)
     }
 
     private func setCursorVisible(_ visible: Bool) {
@@ -293,24 +312,33 @@ public final class NcursesBackend: Backend {
     ///
     /// In colour, a style with its own background role (the selected row) shows that colour and
     /// drops `reverse`, which ``Style/selected`` carries only so selection stays visible in
-    /// monochrome; reversing too would swap the theme's selection colour into the text.
+    /// monochrome; reversing too would swap the theme's selection colour into the text. Where
+    /// no selection colour keeps its contrast at this depth (``ThemeRendition/selectionReversed``)
+    /// the row is reverse video of its text on the background instead.
     /// In monochrome, roles whose meaning would otherwise be lost become attributes: accent,
     /// error and the focused border bold, muted text dim.
-    private func rendition(_ style: Style) -> (attr_t, Int16) {
+    func rendition(_ style: Style) -> (attr_t, Int16) {
         var attributes = tern_a_normal()
         var reverse = style.reverse
         var bold = style.bold
         var dim = style.dim
         var pair: Int16 = 0
-        if depth == .none {
+        if style.foreground.isFixed, codeDepth != .none {
+            pair = colorPair(for: style)
+        } else if depth == .none {
             switch style.foreground {
             case .accent, .error, .focusedBorder: bold = true
             case .muted: dim = true
             default: break
             }
         } else {
-            pair = colorPair(for: style)
-            if style.background != nil && pair != 0 { reverse = false }
+            if style.background == .selection && drawnTheme.selectionReversed {
+                pair = colorPair(for: Style(style.foreground))
+                reverse = true
+            } else {
+                pair = colorPair(for: style)
+                if style.background != nil && pair != 0 { reverse = false }
+            }
         }
         if bold { attributes |= tern_a_bold() }
         if reverse { attributes |= tern_a_reverse() }
@@ -326,8 +354,8 @@ public final class NcursesBackend: Backend {
         let roles = PairRoles(foreground: style.foreground, background: style.background)
         if let pair = pairsByRoles[roles] { return pair }
         let colors = PairColors(
-            foreground: curses(theme.color(style.foreground), isBackground: false),
-            background: curses(theme.color(style.background ?? .background), isBackground: true)
+            foreground: curses(drawn(style.foreground), isBackground: false),
+            background: curses(drawn(style.background ?? .background), isBackground: true)
         )
         let pair: Int16
         if let existing = pairsByColors[colors] {
@@ -345,10 +373,17 @@ public final class NcursesBackend: Backend {
         return pair
     }
 
-    /// A theme colour as a curses colour number, degraded to the terminal's depth. "default" is
+    /// A role's colour as drawn: the theme's at ``depth`` (``drawnTheme``), or a fixed role's
+    /// (a QR code's black and white) at ``codeDepth``.
+    private func drawn(_ role: ColorRole) -> ColorValue {
+        if let fixed = role.fixedColor { return ColorMapping.degrade(fixed, to: codeDepth) }
+        return drawnTheme.color(role)
+    }
+
+    /// A colour already degraded to the terminal's depth as a curses colour number. "default" is
     /// -1 when use_default_colors worked, else the classic white on black.
     private func curses(_ value: ColorValue, isBackground: Bool) -> Int16 {
-        switch ColorMapping.degrade(value, to: depth) {
+        switch value {
         case .index256(let index): return Int16(index)
         case .default: return hasDefaultColors ? -1 : (isBackground ? 0 : 7)
         }
@@ -403,12 +438,48 @@ public final class NcursesBackend: Backend {
             clearok(window, true)
             return .resize
         }
+        if key == KeyDecoder.pasteStart { return readPaste() }
+        if key == KeyDecoder.pasteEnd { return nil }  // an end without a start: nothing to paste
         if key == tern_key_mouse() {
             var event = MEVENT()
             guard getmouse(&event) == tern_ok() else { return nil }
             return KeyDecoder.mouse(buttons: event.bstate, column: Int(event.x), row: Int(event.y))
         }
         return KeyDecoder.functionKey(key)
+    }
+
+    // MARK: - Bracketed paste
+
+    /// Switches the terminal to bracketed paste (xterm's mode 2004: a paste arrives between
+    /// ESC[200~ and ESC[201~) and has curses return the two markers as key codes of their own.
+    /// Terminals without the mode ignore the request and paste as typing, as before.
+    private static func enableBracketedPaste(_ output: UnsafeMutablePointer<FILE>) {
+        define_key("\u{1b}[200~", KeyDecoder.pasteStart)
+        define_key("\u{1b}[201~", KeyDecoder.pasteEnd)
+        fputs("\u{1b}[?2004h", output)
+        fflush(output)
+    }
+
+    /// What turns bracketed paste off again, written on shutdown and by the ``TerminalGuard``.
+    static let bracketedPasteOff = "\u{1b}[?2004l"
+
+    /// Reads a paste up to its end marker into one ``Key/paste(_:)``. A paste is already in the
+    /// input buffer when it starts, so waiting stops after half a second without a byte: a
+    /// terminal that dropped the end marker cannot swallow later typing for ever.
+    private func readPaste() -> Key? {
+        var paste = PastedText()
+        while true {
+            wtimeout(window, 500)
+            var code: wint_t = 0
+            let status = wget_wch(window, &code)
+            if status == tern_err() { break }
+            if status == tern_key_code_yes() {
+                if Int32(bitPattern: code) == KeyDecoder.pasteEnd { break }
+                continue  // a keypad code inside pasted text is not text
+            }
+            paste.append(code)
+        }
+        return paste.key
     }
 
     /// A wget_wch failure is a timeout, or input that has ended. Tell them apart without
@@ -446,6 +517,8 @@ public final class NcursesBackend: Backend {
         isShutDown = true
         TerminalGuard.disarm()
         if cursorVisible == false { curs_set(1) }
+        fputs(Self.bracketedPasteOff, output)
+        fflush(output)
         endwin()
         delscreen(screen)
         ownedStreams.forEach { fclose($0) }

@@ -17,12 +17,20 @@ import CNcursesw
 /// TerminalGuard.arm()
 /// ```
 public enum TerminalGuard {
-    /// Signals that end the process by default and can be caught. SIGHUP is the dropped ssh
+    /// Signals that end the process by default and can be caught: every one, since any left out
+    /// kills Tern with the terminal raw in the alternate screen. SIGHUP is the dropped ssh
     /// connection or closed terminal window; SIGINT and SIGQUIT only arrive from `kill`, since
-    /// raw mode turns Ctrl-C and Ctrl-\ into keys; the fatal ones are crashes (a Swift trap is
-    /// SIGILL on x86_64, SIGTRAP on arm64).
-    static let terminating: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT]
-    static let fatal: [Int32] = [SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE, SIGTRAP]
+    /// raw mode turns Ctrl-C and Ctrl-\ into keys; SIGPIPE, SIGALRM, SIGUSR1/2 and the rest come
+    /// from `kill` or a stray timer; the fatal ones are crashes (a Swift trap is SIGILL on
+    /// x86_64, SIGTRAP on arm64).
+    static let terminating: [Int32] = {
+        var signals: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ]
+        #if os(Linux)
+        signals += [SIGIO, SIGPWR, SIGSTKFLT]
+        #endif
+        return signals
+    }()
+    static let fatal: [Int32] = [SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE, SIGTRAP, SIGSYS]
 
     /// State the signal handler reads. It lives in memory allocated once and never freed, so the
     /// handler touches neither Swift globals (whose accesses carry exclusivity checks) nor the
@@ -32,6 +40,9 @@ public enum TerminalGuard {
     private struct Storage: @unchecked Sendable {
         let armed: UnsafeMutablePointer<sig_atomic_t>
         let previous: UnsafeMutablePointer<sigaction>
+        /// ESC[?2004l (bracketed paste off) as bytes, since the handler may not allocate.
+        let pasteOff: UnsafeMutablePointer<UInt8>
+        let pasteOffLength: Int
     }
 
     private static let storage: Storage = {
@@ -39,7 +50,10 @@ public enum TerminalGuard {
         armed.initialize(to: 0)
         let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
         previous.initialize(repeating: sigaction(), count: 65)
-        return Storage(armed: armed, previous: previous)
+        let bytes = Array(NcursesBackend.bracketedPasteOff.utf8)
+        let pasteOff = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
+        pasteOff.initialize(from: bytes, count: bytes.count)
+        return Storage(armed: armed, previous: previous, pasteOff: pasteOff, pasteOffLength: bytes.count)
     }()
 
     /// Guards `install` itself; only touched from the thread that starts the backend.
@@ -118,9 +132,13 @@ public enum TerminalGuard {
     /// Restores the terminal if curses is active. Async-signal context: only endwin, which is
     /// what ncurses' own handlers call (it writes the reset sequences and restores termios).
     fileprivate static func restore() {
+        let storage = self.storage
         let armed = storage.armed
         if armed.pointee != 0 {
             armed.pointee = 0
+            // Bracketed paste off first (write(2) is async-signal-safe), or the shell would
+            // receive every later paste wrapped in ESC[200~ … ESC[201~.
+            _ = write(STDOUT_FILENO, storage.pasteOff, storage.pasteOffLength)
             endwin()
         }
     }

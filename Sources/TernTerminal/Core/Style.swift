@@ -6,6 +6,22 @@ public enum ColorRole: Hashable, Sendable {
     case background, text, muted, accent, selection, border, focusedBorder, error, success
     /// One colour per application status, so a status reads the same in every pane.
     case status(ApplicationStatus)
+    /// A QR code's dark and light modules: black and white whatever the theme (never in a theme
+    /// file, not in ``all``), so the code scans dark on light on a dark terminal too.
+    case codeDark, codeLight
+
+    /// The colour of a role no theme may change, nil for the theme's roles.
+    public var fixedColor: ColorValue? {
+        switch self {
+        // 16 and 231 from the fixed cube, never a palette the user redefined; on 16 or 8
+        // colours they become black and (bright) white.
+        case .codeDark: .index256(16)
+        case .codeLight: .index256(231)
+        default: nil
+        }
+    }
+
+    public var isFixed: Bool { fixedColor != nil }
 
     /// Every role, for theme validation and colour-pair allocation.
     public static let all: [ColorRole] =
@@ -25,6 +41,8 @@ public enum ColorRole: Hashable, Sendable {
         case .error: "error"
         case .success: "success"
         case .status(let status): "status.\(status.rawValue)"
+        case .codeDark: "code_dark"
+        case .codeLight: "code_light"
         }
     }
 }

@@ -8,6 +8,9 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case function(Int)
     case resize
     case mouse(MouseEvent)
+    /// Text pasted with bracketed paste, whole: line breaks as "\n", no other control characters.
+    /// Text fields insert it at once; everything else ignores it.
+    case paste(String)
 
     /// The name used in the key map, the help overlay and `config.toml`: `j`, `ctrl-c`, `pgdn`.
     public var description: String {
@@ -33,6 +36,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .function(let n): "f\(n)"
         case .resize: "resize"
         case .mouse: "mouse"
+        case .paste: "paste"
         }
     }
 

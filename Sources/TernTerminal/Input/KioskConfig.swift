@@ -5,7 +5,7 @@ import Foundation
 /// is never stored.
 ///
 /// ```toml
-/// pin_hash = "$y$j9T$…"      # written by tern kiosk --set-pin
+/// pin_hash = "$y$jDT$…"      # written by tern kiosk --set-pin
 /// idle_seconds = 60           # back to the attract screen after this long without a key
 /// attract_seconds = 6         # each featured listing shows this long
 /// theme = "high-contrast"

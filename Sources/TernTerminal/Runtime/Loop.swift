@@ -30,6 +30,9 @@ public final class Loop<S: Screen> {
 
     /// The longest wait for input, and how often the change feed is asked.
     public static var maximumWaitMilliseconds: Int { 400 }
+    /// Keys already waiting that one turn handles before drawing (a paste, a held key).
+    static var inputBatch: Int { 64 }
+
     /// How often finished background tasks are looked for while any runs.
     static var taskPollMilliseconds: Int { 15 }
 
@@ -88,6 +91,17 @@ public final class Loop<S: Screen> {
         }
         if let input {
             handle(input)
+            // A paste is thousands of keys already waiting: handle a batch before the next draw,
+            // so 20,000 pasted characters cost a few hundred frames, not 20,000.
+            var batch = 1
+            while batch < Self.inputBatch, ending == nil, let next = backend.nextInput(timeoutMilliseconds: 0) {
+                if let signal = pendingSignal() {
+                    ending = .signal(signal)
+                    return
+                }
+                handle(next)
+                batch += 1
+            }
         } else if backend.inputClosed {
             ending = .inputClosed
             return

@@ -44,10 +44,40 @@ public enum ColorMapping {
     /// bright black, bright white): by plain distance a mid grey is nearer yellow, magenta and
     /// cyan than white, and turning muted text yellow would change its meaning, not just its shade.
     private static func nearestBasic(to color: (red: Int, green: Int, blue: Int), count: Int) -> Int {
-        let isGrey = max(color.red, color.green, color.blue) - min(color.red, color.green, color.blue) <= 16
-        guard isGrey else { return nearest(to: color, among: 0..<count) }
+        guard isGrey(color) else { return nearest(to: color, among: 0..<count) }
         let greys = count >= 16 ? [0, 7, 8, 15] : [0, 7]
         return greys.min { distance(rgb($0), color) < distance(rgb($1), color) }!
+    }
+
+    /// The stand-ins a terminal of `depth` offers for palette colour `index` when its nearest
+    /// colour misses a contrast, nearest first: only shades of the same colour, since a green
+    /// "success" turned red would say the opposite. A grey gets the greys; at 16 colours a
+    /// colour gets its nearest basic colour and that one's bright or dim twin; at 256 the eight
+    /// nearest fixed colours. Empty when nothing fits: the caller falls back to the text colour.
+    ///
+    /// ```swift
+    /// ColorMapping.candidates(near: 240, depth: .eight)   // [0, 7]: black, then white
+    /// ```
+    public static func candidates(near index: Int, depth: ColorDepth) -> [Int] {
+        let color = rgb(min(max(index, 0), 255))
+        func byDistance(_ pool: [Int]) -> [Int] {
+            pool.sorted { (distance(rgb($0), color), $0) < (distance(rgb($1), color), $1) }
+        }
+        switch depth {
+        case .none:
+            return []
+        case .full256:
+            return Array(byDistance(Array(16..<256).filter { isGrey(rgb($0)) == isGrey(color) }).prefix(8))
+        case .sixteen, .eight:
+            let count = depth == .sixteen ? 16 : 8
+            if isGrey(color) { return byDistance([0, 7, 8, 15].filter { $0 < count }) }
+            let nearestBasic = nearest(to: color, among: 0..<count)
+            return count == 16 ? byDistance([nearestBasic, nearestBasic ^ 8]) : [nearestBasic]
+        }
+    }
+
+    private static func isGrey(_ color: (red: Int, green: Int, blue: Int)) -> Bool {
+        max(color.red, color.green, color.blue) - min(color.red, color.green, color.blue) <= 16
     }
 
     /// The colour depth to draw with, from the terminal's `colors` capability and the

@@ -63,7 +63,7 @@ public struct Theme: Sendable, Equatable {
     }
 
     public func color(_ role: ColorRole) -> ColorValue {
-        colors[role] ?? Theme.builtInDefaultColors[role] ?? .default
+        role.fixedColor ?? colors[role] ?? Theme.builtInDefaultColors[role] ?? .default
     }
 
     /// The same values as `themes/default.toml`, compiled in so that a missing or broken theme
@@ -96,15 +96,15 @@ public struct Theme: Sendable, Equatable {
             .text: .default,
             .muted: .index256(244),
             .accent: .index256(33),
-            .selection: .index256(31),
-            .border: .index256(240),
-            .focusedBorder: .index256(39),
+            .selection: .index256(63),
+            .border: .index256(241),
+            .focusedBorder: .index256(32),
             .error: .index256(160),
-            .success: .index256(34),
+            .success: .index256(28),
         ]
         let statuses: [ApplicationStatus: Int] = [
-            .submitted: 33, .underReview: 136, .shortlisted: 37, .offered: 35, .accepted: 28,
-            .inProgress: 98, .delivered: 32, .completed: 70, .rejected: 160, .withdrawn: 244,
+            .submitted: 33, .underReview: 136, .shortlisted: 31, .offered: 29, .accepted: 28,
+            .inProgress: 98, .delivered: 32, .completed: 64, .rejected: 160, .withdrawn: 244,
             .offerDeclined: 166, .expired: 242,
         ]
         for (status, index) in statuses { colors[.status(status)] = .index256(index) }

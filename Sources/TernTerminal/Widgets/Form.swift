@@ -166,7 +166,9 @@ public struct Form: Sendable, Equatable {
             default: 1
             }
         }
-        let body = heights.reduce(0, +) + (subtitle == nil ? 0 : 2) + 2 + (error == nil ? 0 : 1)
+        // An error is wrapped whole (up to a few lines), never cut: it says what to fix.
+        let errorLines = error.map { Self.errorLines($0, width: max(1, width - 5)) } ?? []
+        let body = heights.reduce(0, +) + (subtitle == nil ? 0 : 2) + 2 + errorLines.count
         let area = WidgetSupport.centred(width: width, height: body + 2, in: screen)
         let inner = Pane.draw(into: &grid, area: area, title: title, borderStyle: Style(.focusedBorder, bold: true),
                               titleStyle: .accent, box: box)
@@ -177,14 +179,14 @@ public struct Form: Sendable, Equatable {
         var y = content.y
         // The subtitle names what the form acts on: it gives way only when the screen is too
         // short for it and a field, never because the form has a single field.
-        if let subtitle, content.height >= (heights.first ?? 1) + 4 + (error == nil ? 0 : 1) {
+        if let subtitle, content.height >= (heights.first ?? 1) + 4 + errorLines.count {
             WidgetSupport.write(&grid, TextLayout.truncate(Sanitizer.line(subtitle), to: content.width), x: content.x, y: y,
                                 maxWidth: content.width, style: .muted)
             y += 2
         }
         // Rows for fields once the error and the hint have their rows at the bottom (and a
         // blank row above them when there is room).
-        let bottom = content.maxY - 1 - (error == nil ? 0 : 1)
+        let bottom = content.maxY - 1 - errorLines.count
         let room = max(1, bottom - y - (bottom - y > 1 ? 1 : 0))
         let first = Self.firstShown(heights: heights, focus: focus, room: room)
         var caret: (x: Int, y: Int)?
@@ -229,9 +231,9 @@ public struct Form: Sendable, Equatable {
         let marker = content.maxX + 1
         if first > 0 { grid.put("↑", x: marker, y: top, style: .muted) }
         if shownThrough < fields.count - 1 { grid.put("↓", x: marker, y: max(top, y - 1), style: .muted) }
-        if let error {
-            WidgetSupport.write(&grid, TextLayout.truncate(Sanitizer.line(error), to: content.width), x: content.x,
-                                y: content.maxY - 2, maxWidth: content.width, style: .error)
+        for (offset, line) in errorLines.enumerated() {
+            WidgetSupport.write(&grid, TextLayout.truncate(line, to: content.width), x: content.x,
+                                y: content.maxY - 1 - errorLines.count + offset, maxWidth: content.width, style: .error)
         }
         WidgetSupport.write(&grid, TextLayout.truncate(Sanitizer.line(hint), to: content.width), x: content.x, y: content.maxY - 1,
                             maxWidth: content.width, style: .muted)
@@ -252,14 +254,15 @@ public struct Form: Sendable, Equatable {
             default: 1
             }
         }
-        let body = heights.reduce(0, +) + (subtitle == nil ? 0 : 2) + 2 + (error == nil ? 0 : 1)
+        let errorRows = error.map { Self.errorLines($0, width: max(1, width - 5)).count } ?? 0
+        let body = heights.reduce(0, +) + (subtitle == nil ? 0 : 2) + 2 + errorRows
         let area = WidgetSupport.centred(width: width, height: body + 2, in: screen)
         let inner = area.inset(by: 1)
         guard !inner.isEmpty, inner.contains(column: column, row: row) else { return nil }
         let content = Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 3), height: inner.height)
         var y = content.y
-        if subtitle != nil, content.height >= (heights.first ?? 1) + 4 + (error == nil ? 0 : 1) { y += 2 }
-        let bottom = content.maxY - 1 - (error == nil ? 0 : 1)
+        if subtitle != nil, content.height >= (heights.first ?? 1) + 4 + errorRows { y += 2 }
+        let bottom = content.maxY - 1 - errorRows
         let room = max(1, bottom - y - (bottom - y > 1 ? 1 : 0))
         let first = Self.firstShown(heights: heights, focus: focus, room: room)
         let limit = y + room
@@ -271,6 +274,16 @@ public struct Form: Sendable, Equatable {
             y += height
         }
         return nil
+    }
+
+    /// At most this many rows for an error; only a longer one ends in "…".
+    static let errorRows = 4
+
+    /// An error wrapped to `width` in up to ``errorRows`` rows.
+    static func errorLines(_ error: String, width: Int) -> [String] {
+        let lines = TextLayout.wrap(Sanitizer.line(error), width: width)
+        guard lines.count > errorRows else { return lines }
+        return Array(lines.prefix(errorRows - 1)) + [TextLayout.truncate(lines[(errorRows - 1)...].joined(separator: " "), to: width)]
     }
 
     /// The first field to show so that the focused field ends within `room` rows: fields scroll

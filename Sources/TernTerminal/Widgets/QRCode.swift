@@ -2,8 +2,8 @@ import CQRencode
 
 /// A QR code's modules, from libqrencode, drawn in a terminal with Unicode half blocks: each
 /// cell holds two modules one above the other (▀ top, ▄ bottom, █ both), so a code is about
-/// square on a terminal's tall cells. Dark modules are drawn in the text colour on the
-/// background, with a quiet zone of light modules around, as scanners need.
+/// square on a terminal's tall cells. Dark modules are drawn black on white, with a quiet zone
+/// of light modules around, as scanners need, whatever the theme (``style``).
 ///
 /// ```swift
 /// let code = QRCode("https://careers.example.edu/apply/acme-logo")!
@@ -43,22 +43,15 @@ public struct QRCode: Sendable, Equatable {
         return modules[my][mx]
     }
 
-    /// The code as lines of half blocks: what ``draw(_:into:x:y:darkGlyphs:)`` puts on screen.
-    public var lines: [String] { lines(darkGlyphs: true) }
-
-    /// The lines with the glyphs marking dark modules (text darker than the background), or
-    /// light ones (light text on a dark background), so the code on screen is always dark on
-    /// light, as every scanner reads it.
-    public func lines(darkGlyphs: Bool) -> [String] {
+    /// The code as lines of half blocks marking the dark modules: what ``draw(_:into:x:y:)`` puts
+    /// on screen.
+    public var lines: [String] {
         let height = size + 2 * Self.quietZone
-        func marked(_ x: Int, _ y: Int) -> Bool {
-            // Below the last module row (an odd height) is background, never a mark.
-            guard y < height else { return false }
-            return isDark(x, y) == darkGlyphs
-        }
+        // Below the last module row (an odd height) is light, like the quiet zone.
+        func dark(_ x: Int, _ y: Int) -> Bool { y < height && isDark(x, y) }
         return stride(from: 0, to: height, by: 2).map { y in
             String((0..<drawnWidth).map { x -> Character in
-                switch (marked(x, y), marked(x, y + 1)) {
+                switch (dark(x, y), dark(x, y + 1)) {
                 case (true, true): "█"
                 case (true, false): "▀"
                 case (false, true): "▄"
@@ -68,11 +61,15 @@ public struct QRCode: Sendable, Equatable {
         }
     }
 
-    /// Draws the code with its top-left corner at (x, y), glyphs in the text colour: marking the
-    /// dark modules on a light background (`darkGlyphs`), the light ones on a dark background.
-    public static func draw(_ code: QRCode, into grid: inout CellGrid, x: Int, y: Int, darkGlyphs: Bool = true) {
-        for (row, line) in code.lines(darkGlyphs: darkGlyphs).enumerated() {
-            grid.write(line, x: x, y: y + row, style: Style(.text))
+    /// How every cell of a code is drawn: glyphs black, the rest (the quiet zone too) white,
+    /// whatever the theme or the terminal's own colours, so it is dark on light on a dark
+    /// terminal as on a light one. Only a terminal without colour draws it in its own.
+    public static let style = Style(.codeDark, background: .codeLight)
+
+    /// Draws the code with its top-left corner at (x, y).
+    public static func draw(_ code: QRCode, into grid: inout CellGrid, x: Int, y: Int) {
+        for (row, line) in code.lines.enumerated() {
+            grid.write(line, x: x, y: y + row, style: style)
         }
     }
 }

@@ -48,7 +48,15 @@ public struct TextField: Sendable, Equatable {
     /// "312 / 300": the count against ``counted``, for the form to show beside the field.
     public var countLabel: String? { counted.map { "\(count) / \($0)" } }
 
-    /// Editing keys: characters insert; backspace/delete; left/right/home/end (home/end = line
+    /// The editing keys a text field keeps whatever the key map says (they are not actions, so
+    /// no config rebinds them), for help screens to list.
+    public static let editingHints: [KeyHint] = [
+        KeyHint("ctrl-u", "clear to the line's start"), KeyHint("ctrl-w", "delete the word before"),
+        KeyHint("ctrl-a/ctrl-e", "line start/end"),
+    ]
+
+    /// Editing keys: characters insert, and so does a paste, whole (one event, one frame);
+    /// backspace/delete; left/right/home/end (home/end = line
     /// start/end when multiline); ctrl-a/ctrl-e; ctrl-u clears to line start; ctrl-w deletes the
     /// previous word; enter inserts "\n" only when multiline. Returns false for keys it does not
     /// handle (tab, escape, up/down in single-line, up on the first line or down on the last when
@@ -68,6 +76,8 @@ public struct TextField: Sendable, Equatable {
         case .character(let c):
             guard !c.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return false }
             insert(String(c), into: chars, at: at)
+        case .paste(let pasted):
+            insert(pasteable(pasted), into: chars, at: at, fitting: true)
         case .enter:
             guard multiline else { return false }
             insert("\n", into: chars, at: at)
@@ -127,7 +137,29 @@ public struct TextField: Sendable, Equatable {
 
     // MARK: - Editing
 
-    private mutating func insert(_ s: String, into chars: [Character], at index: Int) {
+    /// A paste as this field takes it: a single-line field turns line breaks into spaces;
+    /// control characters are gone already (``PastedText``), and anything that is not stays out.
+    private func pasteable(_ pasted: String) -> String {
+        var kept = String.UnicodeScalarView()
+        for scalar in pasted.unicodeScalars {
+            if scalar == "\n" {
+                kept.append(multiline ? "\n" : " ")
+            } else if scalar.properties.generalCategory != .control {
+                kept.append(scalar)
+            }
+        }
+        return String(kept)
+    }
+
+    /// Inserts `s` at `index`. Past ``limit`` a typed character is ignored; a paste (`fitting`)
+    /// keeps the clusters that fit.
+    private mutating func insert(_ s: String, into chars: [Character], at index: Int, fitting: Bool = false) {
+        var s = s
+        if fitting, let limit {
+            let room = max(0, limit - chars.count)
+            if s.count > room { s = String(s.prefix(room)) }
+        }
+        guard !s.isEmpty else { return }
         let before = String(chars[..<index]) + s
         let updated = before + String(chars[index...])
         if let limit, updated.count > limit { return }

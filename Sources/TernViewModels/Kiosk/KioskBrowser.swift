@@ -90,14 +90,17 @@ public final class KioskBrowser {
     }
 
     /// What changed since the last look: nothing; the data (another process committed: read
-    /// again); or the file itself (replaced, restored, or written while it was read as immutable
-    /// with no WAL: open it again).
+    /// again); or the file itself (replaced, as `mv new old` does, restored, or written while it
+    /// was read as immutable with no WAL: open it again).
     public enum Change: Sendable, Equatable { case none, data, file }
 
     public func change() throws -> Change {
         guard let feed else { return .none }
         let stamp = FileStamp(path)
         if stamp?.hasWAL != fileStamp?.hasWAL || stamp == nil { return .file }
+        // Another file under the name: the open connection still reads the old one, whose
+        // change feed never moves again.
+        if stamp?.device != fileStamp?.device || stamp?.inode != fileStamp?.inode { return .file }
         if try feed.hasChanged() { return .data }
         // An immutable read sees no commits at all; a changed file is the only sign.
         if catalogue?.isImmutable == true, stamp != fileStamp { return .file }
@@ -105,9 +108,12 @@ public final class KioskBrowser {
     }
 }
 
-/// A file's size, modification time and whether its WAL exists: what changes when a catalogue
-/// read as immutable is written by someone else.
+/// A file's identity (device and inode: what a rename over it changes), size, modification time
+/// and whether its WAL exists (what changes when a catalogue read as immutable is written by
+/// someone else).
 struct FileStamp: Equatable {
+    var device: UInt64
+    var inode: UInt64
     var size: Int64
     var modified: Int
     var hasWAL: Bool
@@ -115,6 +121,8 @@ struct FileStamp: Equatable {
     init?(_ path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
         size = Int64(info.st_size)
         modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
         hasWAL = FileManager.default.fileExists(atPath: path + "-wal")

@@ -60,10 +60,13 @@ public final class PostingsReviewViewModel {
     }
 
     /// Declines the listing as it was at `version` (nil: as it is).
-    public func decline(_ ref: String, version: Int? = nil, reason: DeclineReason, note: String?) throws {
-        try catalogue.decline(ref, reason: reason, note: Self.optional(note), expectedVersion: version, by: session.actor, now: now())
+    /// Its waiting applications expire; those with work under way are counted for the staff queue.
+    @discardableResult
+    public func decline(_ ref: String, version: Int? = nil, reason: DeclineReason, note: String?) throws -> TakeDownSummary {
+        let summary = try catalogue.decline(ref, reason: reason, note: Self.optional(note), expectedVersion: version, by: session.actor, now: now())
         marked.remove(ref)
         try reload()
+        return summary
     }
 
     /// A declined listing back into review (allowed once).

@@ -66,6 +66,7 @@ public final class TriageViewModel {
                                            detail: "\(rows.count) applications to the staff console")
         }
         self.pattern = pattern.trimmingCharacters(in: .whitespaces)
+        try findHiddenMarks()
     }
 
     /// `/`: words each shown row must contain (listing title, organization, student), within
@@ -73,6 +74,7 @@ public final class TriageViewModel {
     public func search(_ words: String) throws {
         try rows.set(filter: try Self.filter(pattern: pattern, words: words), order: order)
         searchWords = words.trimmingCharacters(in: .whitespaces)
+        try findHiddenMarks()
     }
 
     /// A limit and search worked out off the input path: the filter checked, counted and its
@@ -106,11 +108,12 @@ public final class TriageViewModel {
     }
 
     /// Puts a prepared queue in place (its rows, counts, limit and words).
-    public func adopt(_ prepared: PreparedQueue) {
+    public func adopt(_ prepared: PreparedQueue) throws {
         prepared.rows.useClock(now)
         rows = prepared.rows
         pattern = prepared.pattern
         searchWords = prepared.words
+        try findHiddenMarks()
     }
 
     public func setOrder(_ order: TriageOrder) throws {
@@ -118,7 +121,19 @@ public final class TriageViewModel {
         self.order = order
     }
 
-    public func reload() throws { try rows.reload() }
+    public func reload() throws {
+        try rows.reload()
+        try findHiddenMarks()
+    }
+
+    /// Notes which marks the limit hides now, so actions leave them alone and the console can
+    /// say how many there are. Called whenever the queue is read again.
+    public func findHiddenMarks() throws {
+        guard !marks.isEmpty else { marks.hidden = []; return }
+        let ids = Array(marks.rows.keys)
+        let shown = try catalogue.triageShown(ids, filter: try filter(), now: now())
+        marks.hidden = Set(ids).subtracting(shown)
+    }
 
     // MARK: - Marks
 
@@ -166,8 +181,8 @@ public final class TriageViewModel {
         }
         let action = try catalogue.bulkMove(targets.map { ApplicationVersion(id: $0.id, version: $0.version) }, to: move.target,
                                             session: session, reason: reason, note: note, now: now())
-        marks.clear()
-        try rows.reload()
+        marks.unmark(targets.map(\.id))
+        try reload()
         return action
     }
 
@@ -175,7 +190,7 @@ public final class TriageViewModel {
     @discardableResult
     public func undo() throws -> [Application] {
         let restored = try catalogue.undoLast(session: session, now: now())
-        try rows.reload()
+        try reload()
         return restored
     }
 
@@ -210,7 +225,8 @@ public final class TriageViewModel {
 
     // MARK: - Saved views
 
-    public func views() throws -> [TriageView] { try catalogue.triageViews(session: session) }
+    /// This staff member's views, then the built-in ones ("listing taken down with work under way").
+    public func views() throws -> [TriageView] { (try catalogue.triageViews(session: session)) + [TriageView.takenDownWithWorkUnderWay] }
 
     /// Saves the current limit under `name`.
     public func saveView(_ name: String) throws {
@@ -218,7 +234,10 @@ public final class TriageViewModel {
         try catalogue.saveTriageView(name, pattern: pattern, session: session, now: now())
     }
 
-    public func deleteView(_ name: String) throws { try catalogue.deleteTriageView(name, session: session) }
+    public func deleteView(_ name: String) throws {
+        guard name != TriageView.takenDownWithWorkUnderWay.name else { throw CatalogueError.refused("“\(name)” is built in; it cannot be deleted") }
+        try catalogue.deleteTriageView(name, session: session)
+    }
 }
 
 /// A queue read in the background for a new limit or search; handed back to the loop whole.

@@ -20,29 +20,34 @@ public final class KioskScreen: Screen {
     let browser: KioskBrowser
     let config: KioskConfig
     let now: () -> Date
+    let today: () -> CalendarDay
     private var lastActivity: Date
-    private var wrongTries = 0
-    private var lockedUntil: Date?
+    /// Searches started so far (tests: keys that change nothing start none).
+    private(set) var searchesStarted = 0
+    /// Wrong PINs and the lock they earned, handed to `saveLockout` after every try so that a
+    /// restart forgets nothing (nil: kept in memory only).
+    var lockout: KioskLockout
+    let saveLockout: ((KioskLockout) throws -> Void)?
 
     /// The staff prompt opens with this key; it is not shown on screen.
     public static let exitKey = Key.function(10)
-    /// Wrong PINs before the prompt locks, and for how long.
-    public static let allowedTries = 3
-    public static let lockSeconds: TimeInterval = 60
     /// How often an unreadable catalogue is tried again, and a readable one looked at for changes.
     public static let retryMilliseconds = 2_000
 
-    /// `lightText`: the theme's text is lighter than its background (``Theme/hasLightText``), so
-    /// the QR code marks its light modules to come out dark on light.
-    public init(browser: KioskBrowser, config: KioskConfig, large: Bool, box: BoxStyle = .line, lightText: Bool = false,
+    /// `lockout`: the wrong PINs so far, as ``KioskLockout/load(path:)`` read them; `saveLockout`
+    /// writes them back (``KioskLockout/save(path:)``).
+    public init(browser: KioskBrowser, config: KioskConfig, large: Bool, box: BoxStyle = .line,
+                lockout: KioskLockout = KioskLockout(), saveLockout: ((KioskLockout) throws -> Void)? = nil,
                 now: @escaping () -> Date = Date.init, today: @escaping () -> CalendarDay = { CalendarDay(Date()) }) {
         self.browser = browser
         self.config = config
         self.now = now
+        self.today = today
+        self.lockout = lockout
+        self.saveLockout = saveLockout
         lastActivity = now()
         state = KioskState(large: large, box: box, today: today())
-        state.qrDarkGlyphs = !lightText
-        reopen()
+        _ = reopen()
     }
 
     public func update(_ event: Event<KioskOutcome>) -> [Effect<KioskOutcome>] {
@@ -83,7 +88,7 @@ public final class KioskScreen: Screen {
     private func handle(_ key: Key) -> [Effect<KioskOutcome>] {
         lastActivity = now()
         if key == Self.exitKey {
-            state.pin = PINPrompt(message: lockMessage)
+            state.pin = PINPrompt(message: lockMessage, outdated: config.pinHash.map { !KioskPIN.isCurrent($0) } ?? false)
             return []
         }
         if state.pin != nil { return handlePIN(key) }
@@ -108,7 +113,7 @@ public final class KioskScreen: Screen {
         case .enter:
             if state.detail != nil { state.showingDetail = true }
         case .escape:
-            if state.showingDetail && !state.isWide {
+            if state.showingDetail {
                 state.showingDetail = false
             } else if !state.search.text.isEmpty || state.field != nil {
                 state.search = TextField(limit: 60)
@@ -121,14 +126,28 @@ public final class KioskScreen: Screen {
             state.field = fields[(index + (key == .tab ? 1 : fields.count - 1)) % fields.count]
             return requery()
         case .backspace, .delete, .left, .right:
-            if state.search.handle(key) { return requery() }
+            return edit(key)
         case .character(let c) where Self.types(c):
-            if state.search.handle(key) { return requery() }
+            return edit(key)
+        case .paste:
+            // A bracketed paste, whole: one search, cut to the search line's limit.
+            return edit(key)
         default:
             // Ctrl-C, Ctrl-Z, Ctrl-\ and every other control: nothing at all.
             break
         }
         return []
+    }
+
+    /// A key for the search line. Only a change to its text searches: a letter past the limit,
+    /// ←/→, or Backspace on an empty line does nothing else, so a long paste (each character a
+    /// key) stops costing anything at the limit.
+    private func edit(_ key: Key) -> [Effect<KioskOutcome>] {
+        let before = state.search.text
+        guard state.search.handle(key), state.search.text != before else { return [] }
+        // Typing is about the list: on a wide screen the keys go back to it.
+        state.showingDetail = state.showingDetail && !state.isWide
+        return requery()
     }
 
     /// Letters, digits, punctuation and spaces type; controls never reach the search.
@@ -138,64 +157,51 @@ public final class KioskScreen: Screen {
                 || $0.properties.generalCategory == .paragraphSeparator }
     }
 
-    // MARK: - The staff PIN
-
-    private var lockMessage: String? {
-        guard let lockedUntil, lockedUntil > now() else { return nil }
-        return "too many tries: locked for \(Int(lockedUntil.timeIntervalSince(now()).rounded(.up))) s"
-    }
-
-    private func handlePIN(_ key: Key) -> [Effect<KioskOutcome>] {
-        guard var pin = state.pin else { return [] }
-        switch key {
-        case .escape:
-            state.pin = nil
-            return []
-        case .enter:
-            if let locked = lockMessage {
-                pin.message = locked
-                pin.field = TextField(limit: 32)
-                state.pin = pin
-                return []
-            }
-            if let hash = config.pinHash, KioskPIN.matches(pin.field.text, hash: hash) {
-                return [.quit]
-            }
-            wrongTries += 1
-            pin.field = TextField(limit: 32)
-            if wrongTries >= Self.allowedTries {
-                wrongTries = 0
-                lockedUntil = now().addingTimeInterval(Self.lockSeconds)
-                pin.message = lockMessage
-            } else {
-                let left = Self.allowedTries - wrongTries
-                pin.message = "wrong PIN (\(left) \(left == 1 ? "try" : "tries") left)"
-            }
-            state.pin = pin
-        case .character(let c) where Self.types(c):
-            _ = pin.field.handle(key)
-            state.pin = pin
-        case .backspace:
-            _ = pin.field.handle(key)
-            state.pin = pin
-        default:
-            break
-        }
-        return []
-    }
-
     // MARK: - Idle and attract
 
     private func idleTick() -> [Effect<KioskOutcome>] {
-        guard state.mode == .browsing, now().timeIntervalSince(lastActivity) >= Double(config.idleSeconds) else { return [] }
-        // Whatever the last person typed goes: the search, the filter, a half-typed PIN.
+        refreshLockMessage()
+        let effects = newDay()
+        guard now().timeIntervalSince(lastActivity) >= Double(config.idleSeconds) else { return effects }
+        // A half-typed PIN goes however the prompt was opened (over the attract screen too).
         state.pin = nil
+        guard state.mode == .browsing else { return effects }
+        // Whatever the last person typed goes: the search, the filter.
         let reset = resetBrowsing()
         guarded { state.featured = try browser.featured() }
-        guard !state.featured.isEmpty else { return reset }
+        guard !state.featured.isEmpty else { return effects + reset }
         state.mode = .attract(index: 0)
         showFeatured(0)
-        return reset + [.startTimer(.kioskAttract, everyMilliseconds: config.attractSeconds * 1000)]
+        return effects + reset + [.startTimer(.kioskAttract, everyMilliseconds: config.attractSeconds * 1000)]
+    }
+
+    /// Past midnight: every "closes in N days" counts from the new day, and a listing whose
+    /// deadline was yesterday leaves the list (the search runs again, the selection kept).
+    private func newDay() -> [Effect<KioskOutcome>] {
+        let day = today()
+        guard day != state.today else { return [] }
+        state.today = day
+        guard state.mode != .unavailable else { return [] }
+        if case .attract = state.mode { refreshFeatured() }
+        return requery(again: true)
+    }
+
+    /// The featured listings read again (the catalogue changed, or a day passed): a listing
+    /// declined, closed or full meanwhile leaves the attract screen with its code and link.
+    private func refreshFeatured() {
+        guard case .attract(let index) = state.mode else { return }
+        let shown = state.featuredDetail?.opportunity.id
+        guarded { state.featured = try browser.featured() }
+        guard case .attract = state.mode else { return }
+        guard !state.featured.isEmpty else {
+            // Nothing left to feature: the (empty) list, and the attract timer stops on its tick.
+            (state.featuredDetail, state.featuredLink, state.featuredQR) = (nil, nil, nil)
+            state.mode = .browsing
+            return
+        }
+        let next = state.featured.firstIndex { $0.id == shown } ?? min(index, state.featured.count - 1)
+        state.mode = .attract(index: next)
+        showFeatured(next)
     }
 
     private func nextFeatured() -> [Effect<KioskOutcome>] {
@@ -211,7 +217,8 @@ public final class KioskScreen: Screen {
         let listing = state.featured[index]
         guarded {
             state.featuredDetail = try browser.detail(listing.id)
-            state.featuredLink = try browser.applyLink(for: listing.ref)
+            // No link for a listing that is no longer shown to the public.
+            state.featuredLink = state.featuredDetail == nil ? nil : try browser.applyLink(for: listing.ref)
             state.featuredQR = state.featuredLink.flatMap(QRCode.init)
         }
     }
@@ -232,8 +239,9 @@ public final class KioskScreen: Screen {
 
     var listViewport: Int { max(1, KioskView.listArea(state).height / state.rowHeight) }
 
+    /// With the detail read (Enter, at every size), the moving keys scroll it; else they choose.
     private func move(_ move: ListMove) {
-        if state.showingDetail && !state.isWide {
+        if state.showingDetail {
             let lines = KioskView.detailLineCount(state)
             state.detailScroll = ModalHost<Never>.scrolled(state.detailScroll, by: move, lines: lines, height: KioskView.detailTextArea(state).height)
             return
@@ -250,6 +258,7 @@ public final class KioskScreen: Screen {
     private func requery(again: Bool = false) -> [Effect<KioskOutcome>] {
         guard let catalogue = browser.catalogue, let model = browser.listings else { return [] }
         let query = KioskBrowser.query(words: state.search.text, field: state.field), day = model.day
+        searchesStarted += 1
         return [.cancel(.kioskCount), .run(.kioskSearch) { task in
             .firstPage(ListingSearch.firstPage(of: query, in: catalogue, today: day, superseded: { task.isSuperseded }), again: again)
         }]
@@ -292,11 +301,12 @@ public final class KioskScreen: Screen {
         if state.detail == nil { state.showingDetail = false }
     }
 
-    /// Opens the catalogue (again); on failure, the calm screen.
-    private func reopen() {
+    /// Opens the catalogue (again); on failure, the calm screen. The attract screen stays, read
+    /// again; a search someone had typed runs again, so the box and the list agree.
+    private func reopen() -> [Effect<KioskOutcome>] {
         do {
             try browser.open()
-            state.mode = .browsing
+            if case .attract = state.mode {} else { state.mode = .browsing }
             let model = try listings()
             try state.listings.reset(source: model)
             state.listingCount = model.count
@@ -305,13 +315,16 @@ public final class KioskScreen: Screen {
             try showSelected()
         } catch {
             becomeUnavailable()
+            return []
         }
+        refreshFeatured()
+        return state.search.text.isEmpty && state.field == nil ? [] : requery()
     }
 
     private func retry() -> [Effect<KioskOutcome>] {
         switch state.mode {
         case .unavailable:
-            reopen()
+            return reopen()
         case .browsing, .attract:
             let change: KioskBrowser.Change
             do {
@@ -321,13 +334,15 @@ public final class KioskScreen: Screen {
                 return []
             }
             switch change {
-            case .none: break
-            case .file: reopen()
-            // Read again in the background, the selection kept on its listing where it still shows.
-            case .data: return requery(again: true)
+            case .none: return []
+            case .file: return reopen()
+            // Read again in the background, the selection kept on its listing where it still
+            // shows; the attract screen at once (a few rows).
+            case .data:
+                refreshFeatured()
+                return requery(again: true)
             }
         }
-        return []
     }
 
     private func becomeUnavailable() {

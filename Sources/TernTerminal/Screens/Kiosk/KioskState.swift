@@ -17,6 +17,9 @@ public enum KioskMode: Sendable, Equatable {
 public struct PINPrompt: Sendable, Equatable {
     public var field = TextField(limit: 32)
     public var message: String?
+    /// The stored PIN is from before today's rules (6 characters, the slow hash): staff are told
+    /// to change it, here where only they look.
+    public var outdated = false
 }
 
 /// Everything the kiosk draws; the view is a pure function of this.
@@ -33,7 +36,8 @@ public struct KioskState {
     public var isCounting = false
     public var listings = ListController<OpportunitySummary, Int64>()
     public var detail: ListingDetail?
-    /// Narrow screens show the list or the detail; wide ones both.
+    /// The detail is being read (Enter): the moving keys scroll it. Narrow screens show it
+    /// instead of the list; wide ones show both and frame the detail as focused.
     public var showingDetail = false
     public var detailScroll = 0
     public var applyLink: String?
@@ -44,9 +48,6 @@ public struct KioskState {
     public var featuredLink: String?
     public var pin: PINPrompt?
     public var today: CalendarDay
-    /// The QR code's glyphs mark dark modules (the theme's text is dark, or unknown) or light
-    /// ones (light text on a dark background), so the code scans dark on light either way.
-    public var qrDarkGlyphs = true
 
     public init(large: Bool, box: BoxStyle, today: CalendarDay) {
         self.large = large

@@ -50,6 +50,19 @@ enum KioskView {
         return Rect(x: inner.x, y: inner.y, width: inner.width, height: max(0, inner.height - reserved))
     }
 
+    /// Whether the detail pane has room for the QR code, or shows the link alone.
+    static func showsCode(_ state: KioskState) -> Bool {
+        let inner = detailPane(state).inset(by: state.large ? 2 : 1)
+        guard let code = state.qrCode, state.applyLink != nil else { return false }
+        return fitsCode(code, width: inner.width, height: inner.height)
+    }
+
+    /// The key bar's last words: scan the code where one is drawn, else open the link.
+    static func applyHint(_ state: KioskState) -> String {
+        guard state.detail != nil, state.applyLink != nil else { return "" }
+        return showsCode(state) ? " · scan the code to apply" : " · open this link to apply"
+    }
+
     static func detailLineCount(_ state: KioskState) -> Int {
         TextView.layout(detailBlocks(state.detail, today: state.today), width: detailTextArea(state).width - 1).count
     }
@@ -57,17 +70,40 @@ enum KioskView {
     /// Rows the apply part takes at the bottom: the code and the link under it when the code
     /// fits with at least 8 rows left for the text; else the link alone.
     static func applyRows(_ code: QRCode?, link: String?, width: Int, height: Int) -> Int {
-        guard link != nil else { return 2 }
-        if let code, code.drawnWidth <= width, code.drawnHeight + 2 + 8 <= height { return code.drawnHeight + 2 }
-        return 3
+        guard let link else { return 2 }
+        if let code, fitsCode(code, width: width, height: height) { return code.drawnHeight + 2 }
+        return 2 + linkLines(link, width: width).count
+    }
+
+    static func fitsCode(_ code: QRCode, width: Int, height: Int) -> Bool {
+        code.drawnWidth <= width && code.drawnHeight + 2 + 8 <= height
+    }
+
+    /// The link alone, cut into lines of `width` columns (at most 4): with no code to scan, all
+    /// of it must be there to type.
+    static func linkLines(_ link: String, width: Int) -> [String] {
+        var lines: [String] = [], line = "", used = 0
+        for character in Sanitizer.line(link) {
+            let columns = DisplayWidth.of(character)
+            if used + columns > width, !line.isEmpty {
+                lines.append(line)
+                (line, used) = ("", 0)
+            }
+            line.append(character)
+            used += columns
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.count > 4 ? Array(lines.prefix(3)) + [TextLayout.truncate(lines[3...].joined(), to: width)] : lines
     }
 
     // MARK: - Browsing
 
     private static func drawBrowsing(_ state: KioskState, into grid: inout CellGrid) -> (x: Int, y: Int)? {
         let width = state.size.width
-        grid.write(" Tern · micro-internships: find one, scan its code, apply from your phone", x: 0, y: 0, style: .accent)
         let count = "\(state.listingCount)\(state.isCounting ? "+" : "") open listing\(state.listingCount == 1 && !state.isCounting ? "" : "s") "
+        // The title gives way to the count, with "…" and a space between, rather than running into it.
+        let title = " Tern · micro-internships: find one, scan its code, apply from your phone"
+        grid.write(TextLayout.truncate(title, to: max(0, width - DisplayWidth.of(count) - 1)), x: 0, y: 0, style: .accent)
         grid.write(count, x: max(0, width - DisplayWidth.of(count)), y: 0, style: .muted)
         let label = " Search: "
         grid.write(label, x: 0, y: 1, style: .accent)
@@ -79,15 +115,17 @@ enum KioskView {
         grid.write(field, x: max(0, width - fieldWidth - 1), y: 1, style: .muted)
         if state.isWide || !state.showingDetail { drawList(state, into: &grid) }
         if state.isWide || state.showingDetail { drawDetail(state, into: &grid) }
-        let hints = state.isWide
-            ? "type to search · ↑/↓ choose · Tab field · Esc clear · scan the code to apply"
-            : state.showingDetail ? "↑/↓ scroll · Esc back to the list · scan the code to apply" : "type to search · ↑/↓ choose · Enter read · Tab field · Esc clear"
+        // Enter reads at every size: on a wide screen the detail takes the keys (its pane framed
+        // as focused) so a long brief scrolls, and Esc gives them back to the list.
+        let hints = state.showingDetail
+            ? "↑/↓ PgUp/PgDn scroll · Esc back to the list" + applyHint(state)
+            : "type to search · ↑/↓ choose · Enter read · Tab field · Esc clear" + (state.isWide ? applyHint(state) : "")
         WidgetSupport.write(&grid, " " + hints, x: 0, y: state.size.height - 1, maxWidth: width, style: .muted)
         return caret
     }
 
     private static func drawList(_ state: KioskState, into grid: inout CellGrid) {
-        _ = Pane.draw(into: &grid, area: listPane(state), title: "Listings", focused: true, box: state.box)
+        _ = Pane.draw(into: &grid, area: listPane(state), title: "Listings", focused: !state.showingDetail, box: state.box)
         let area = listArea(state)
         guard state.listingCount > 0 else {
             let message = state.search.text.isEmpty && state.field == nil ? "No open listings just now." : "Nothing matches. Esc clears the search."
@@ -101,7 +139,8 @@ enum KioskView {
             let selected = list.offset + offset == list.selected
             let title = TextLayout.pad(TextLayout.truncate(Sanitizer.line(listing.title), to: area.width - 2), to: area.width - 2)
             grid.write((selected ? "▸ " : "  ") + title, x: area.x, y: y, style: selected ? .selected : Style(.text, bold: true))
-            WidgetSupport.write(&grid, "  " + facts(listing, today: state.today), x: area.x, y: y + 1, maxWidth: area.width, style: .muted)
+            WidgetSupport.write(&grid, TextLayout.truncate("  " + facts(listing, today: state.today), to: area.width),
+                                x: area.x, y: y + 1, maxWidth: area.width, style: .muted)
         }
     }
 
@@ -114,18 +153,18 @@ enum KioskView {
     }
 
     private static func drawDetail(_ state: KioskState, into grid: inout CellGrid) {
-        _ = Pane.draw(into: &grid, area: detailPane(state), title: "Listing", focused: !state.isWide, box: state.box)
+        _ = Pane.draw(into: &grid, area: detailPane(state), title: "Listing", focused: state.showingDetail || !state.isWide, box: state.box)
         let text = detailTextArea(state)
         TextView.draw(into: &grid, area: text, lines: TextView.layout(detailBlocks(state.detail, today: state.today), width: text.width - 1),
                       scroll: state.detailScroll)
         let inner = detailPane(state).inset(by: state.large ? 2 : 1)
         guard state.detail != nil else { return }
-        drawApply(state.qrCode, link: state.applyLink, darkGlyphs: state.qrDarkGlyphs, into: &grid,
+        drawApply(state.qrCode, link: state.applyLink, into: &grid,
                   area: Rect(x: inner.x, y: text.maxY, width: inner.width, height: inner.maxY - text.maxY))
     }
 
     /// The code, centred, and the link under it; or the link alone; or where to ask.
-    static func drawApply(_ code: QRCode?, link: String?, darkGlyphs: Bool, into grid: inout CellGrid, area: Rect) {
+    static func drawApply(_ code: QRCode?, link: String?, into grid: inout CellGrid, area: Rect) {
         guard let link else {
             WidgetSupport.write(&grid, "To apply, ask at the career center desk.", x: area.x, y: area.maxY - 1, maxWidth: area.width, style: .accent)
             return
@@ -133,12 +172,15 @@ enum KioskView {
         let shown = TextLayout.truncate(Sanitizer.line(link), to: area.width)
         if let code, area.height >= code.drawnHeight + 2, code.drawnWidth <= area.width {
             let x = area.x + (area.width - code.drawnWidth) / 2
-            QRCode.draw(code, into: &grid, x: x, y: area.y, darkGlyphs: darkGlyphs)
+            QRCode.draw(code, into: &grid, x: x, y: area.y)
             WidgetSupport.write(&grid, shown, x: area.x + max(0, (area.width - DisplayWidth.of(shown)) / 2), y: area.y + code.drawnHeight,
                                 maxWidth: area.width, style: .accent)
         } else {
-            WidgetSupport.write(&grid, "Apply at:", x: area.x, y: area.maxY - 2, maxWidth: area.width, style: .muted)
-            WidgetSupport.write(&grid, shown, x: area.x, y: area.maxY - 1, maxWidth: area.width, style: .accent)
+            let lines = linkLines(link, width: area.width).suffix(max(0, area.height - 1))
+            WidgetSupport.write(&grid, "Apply at:", x: area.x, y: area.maxY - 1 - lines.count, maxWidth: area.width, style: .muted)
+            for (offset, line) in lines.enumerated() {
+                WidgetSupport.write(&grid, line, x: area.x, y: area.maxY - lines.count + offset, maxWidth: area.width, style: .accent)
+            }
         }
     }
 
@@ -151,9 +193,9 @@ enum KioskView {
             .field(label: "Organization", value: listing.organization),
             .field(label: "Field", value: listing.field.label),
             .field(label: "Pay", value: PaneContent.pay(listing.compensationKind, listing.compensation)),
-            .field(label: "Time", value: "about \(listing.hours) hours over \(listing.durationDays) days"),
+            .field(label: "Time", value: "about \(listing.hours) hour\(listing.hours == 1 ? "" : "s") over \(listing.durationDays) day\(listing.durationDays == 1 ? "" : "s")"),
             .field(label: "Where", value: listing.locationKind.label + (listing.city.map { ", \($0)" } ?? "")),
-            .field(label: "Apply by", value: "\(listing.deadline)" + (detail.daysLeft >= 0 ? " (in \(detail.daysLeft) days)" : "")),
+            .field(label: "Apply by", value: "\(listing.deadline)" + (detail.daysLeft >= 0 ? " (in \(detail.daysLeft) day\(detail.daysLeft == 1 ? "" : "s"))" : "")),
             .field(label: "Places left", value: "\(detail.spotsLeft)"),
         ]
         if !listing.skills.isEmpty { blocks.append(.field(label: "Skills", value: listing.skills.joined(separator: ", "))) }
@@ -174,7 +216,7 @@ enum KioskView {
         let reserved = applyRows(state.featuredQR, link: state.featuredLink, width: inner.width, height: inner.height - 2)
         let text = Rect(x: inner.x, y: inner.y, width: inner.width, height: max(0, inner.height - reserved - 2))
         TextView.draw(into: &grid, area: text, lines: TextView.layout(detailBlocks(state.featuredDetail, today: state.today), width: text.width - 1), scroll: 0)
-        drawApply(state.featuredQR, link: state.featuredLink, darkGlyphs: state.qrDarkGlyphs, into: &grid,
+        drawApply(state.featuredQR, link: state.featuredLink, into: &grid,
                   area: Rect(x: inner.x, y: text.maxY, width: inner.width, height: max(0, inner.maxY - 2 - text.maxY)))
         let prompt = "Press any key to browse every listing"
         grid.write(prompt, x: max(0, (size.width - DisplayWidth.of(prompt)) / 2), y: size.height - 2, style: .accent)
@@ -193,6 +235,9 @@ enum KioskView {
         WidgetSupport.fill(&grid, area)
         let inner = Pane.draw(into: &grid, area: area, title: "Staff", focused: true, box: state.box)
         grid.write("PIN to leave the kiosk (Esc closes):", x: inner.x, y: inner.y, style: .plain)
+        if pin.outdated {
+            WidgetSupport.write(&grid, "an old, short PIN: change it (tern kiosk --set-pin)", x: inner.x, y: inner.y + 1, maxWidth: inner.width, style: .muted)
+        }
         // One dot per character typed, never the characters, and never wider than the box.
         let dots = String(repeating: "•", count: min(pin.field.text.count, inner.width))
         grid.write(dots, x: inner.x, y: inner.y + 2, style: .accent)

@@ -5,6 +5,11 @@ import TernText
 /// The Reports queue: the placement report as text, with bars in Unicode blocks where a
 /// comparison reads better than a number (ASCII `#` in the flat mode, `--ascii` borders).
 enum ReportContent {
+    /// A per-organization chart shows this many rows; the rest are counted under it, and
+    /// `tern report` lists them all. Enough for a campus's organizations whole; a bound so a
+    /// catalogue of 40,000 organizations does not lay out 40,000 lines on every frame.
+    static let chartRows = 200
+
     static func blocks(_ report: PlacementReport?, status: String?, ascii: Bool) -> [TextBlock] {
         guard let report, status == nil else { return [.paragraph(status ?? "Reading the report…")] }
         let box: BoxStyle = ascii ? .ascii : .line
@@ -21,13 +26,13 @@ enum ReportContent {
         blocks += [.blank, .heading("Days from submission to first decision")]
         blocks.append(.field(label: "Median, overall", value: report.medianDaysToDecision.map { String(format: "%.1f d", $0) } ?? "no decisions yet"))
         let slowest = report.medianDaysToDecisionByOrganization.map(\.days).max() ?? 0
-        blocks += chart(report.medianDaysToDecisionByOrganization.prefix(12).map { median in
+        blocks += chart(report.medianDaysToDecisionByOrganization.prefix(chartRows).map { median in
             (median.group, bar(median.days, of: slowest, width: 16, ascii: ascii) + String(format: " %.1f d (%d decided)", median.days, median.decided))
-        })
+        }) + more(report.medianDaysToDecisionByOrganization.count)
         blocks += [.blank, .heading("Placement rate per field")]
         blocks += rates(report.placementByField.map { var rate = $0; rate.group = Field(rawValue: $0.group)?.label ?? $0.group; return rate }, ascii: ascii)
         blocks += [.blank, .heading("Placement rate per organization")]
-        blocks += rates(Array(report.placementByOrganization.prefix(12)), ascii: ascii)
+        blocks += rates(Array(report.placementByOrganization.prefix(chartRows)), ascii: ascii) + more(report.placementByOrganization.count)
         blocks += [.blank, .heading("Gaps"),
                    .field(label: "Open listings, no applicants", value: "\(report.listingsWithoutApplicants)"
                           + (report.listingsWithoutApplicantsSample.isEmpty ? "" : " (" + report.listingsWithoutApplicantsSample.prefix(5).joined(separator: ", ") + ")")),
@@ -39,6 +44,11 @@ enum ReportContent {
             if decisions.isEmpty { blocks.append(.paragraph("no posting decided yet")) }
         }
         return blocks
+    }
+
+    /// "36 more organizations: tern report lists them all", under a chart cut at ``chartRows``.
+    private static func more(_ count: Int) -> [TextBlock] {
+        count > chartRows ? [.paragraph("\(count - chartRows) more organizations: tern report lists them all")] : []
     }
 
     private static func rates(_ rates: [PlacementReport.Rate], ascii: Bool) -> [TextBlock] {

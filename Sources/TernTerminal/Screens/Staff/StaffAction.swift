@@ -228,6 +228,9 @@ public enum StaffAction: String, ScreenAction {
         .deleteView: [.character("d")],
     ])
 
+    /// The help section of the limit and search line (the text field's editing keys join it).
+    public static let lineHelpGroup = "On the limit or search line"
+
     /// The help overlay's sections, in order; every action is in one (a test holds it to that).
     public static let helpGroups: [(String, [StaffAction])] = [
         ("Move", [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom]),
@@ -239,7 +242,7 @@ public enum StaffAction: String, ScreenAction {
         ("Postings", [.approvePosting, .declinePosting, .resubmitPosting, .declinedPostings, .newListing, .editListing,
                       .closeListing, .archiveListing]),
         ("Organizations", [.approveOrganization, .declineOrganization, .trustOrganization]),
-        ("On the limit or search line", [.keepLine, .cancelLine]),
+        (lineHelpGroup, [.keepLine, .cancelLine]),
         ("In a form", [.sendForm, .nextField, .previousField, .cancelForm]),
         ("When asked", [.confirmYes, .confirmNo, .switchChoice, .confirmChoice]),
         ("Saved views", [.deleteView]),

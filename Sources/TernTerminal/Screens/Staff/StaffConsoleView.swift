@@ -60,10 +60,16 @@ enum StaffConsoleView {
         }
     }
 
+    /// " · 1 marked · 2 more marked, hidden by the limit": what an action takes, and what it leaves.
+    static func marksTitle(_ marks: TriageMarks) -> String {
+        guard !marks.isEmpty else { return "" }
+        return (marks.shownCount == 0 ? "" : " · \(marks.shownCount) marked") + (marks.hiddenNote.map { " · " + $0 } ?? "")
+    }
+
     private static func title(_ pane: TriagePane, _ state: TriageState) -> String {
         switch (pane, state.kind) {
         case (.queue, .applications):
-            "Applications (\(state.queueCount))" + (state.marks.isEmpty ? "" : " · \(state.marks.count) marked") + (state.isLimiting ? " · limiting…" : "")
+            "Applications (\(state.queueCount))" + marksTitle(state.marks) + (state.isLimiting ? " · limiting…" : "")
         case (.queue, .postings):
             "Postings · \(postingsView(state.postingsShowing)) (\(state.postings.state.count))"
                 + (state.postingMarks.isEmpty ? "" : " · \(state.postingMarks.count) marked")
@@ -94,6 +100,8 @@ enum StaffConsoleView {
                                         focused: true)
             } else {
                 var parts = [TriageContent.countsLine(state.counts)]
+                // Nothing ends these on its own: staff must see them (the view in V lists them).
+                if state.takenDown > 0 { parts.insert("\(state.takenDown) taken down, work under way (\(TriageFilter.takenDownTerm))", at: 0) }
                 if !state.pattern.isEmpty { parts.append("limit: \(state.pattern)") }
                 if !state.searchWords.isEmpty { parts.append("/\(state.searchWords)") }
                 if state.order == .newestFirst { parts.append("newest first") }
@@ -127,8 +135,11 @@ enum StaffConsoleView {
                           state: state.organizations.state, focused: focused, emptyMessage: "no organization waits for review")
             return selectedRow(state.organizations.state, area: list)
         case .reports:
-            let text = Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2))
-            WidgetSupport.write(&grid, "as of now · j/k scroll · ctrl-r reads again", x: info.x, y: info.y, maxWidth: info.width, style: .muted)
+            let text = TriageLayout.report(area)
+            let keys = state.keyMap
+            WidgetSupport.write(&grid, "as of now · \(keys.keyNames(for: .moveDown))/\(keys.keyNames(for: .moveUp)) scroll · "
+                                + "\(keys.keyNames(for: .bottom)) the end · \(keys.keyNames(for: .refresh)) reads again",
+                                x: info.x, y: info.y, maxWidth: info.width, style: .muted)
             TextView.draw(into: &grid, area: text, lines: TextView.layout(TriageContent.detailBlocks(state), width: text.width - 1),
                           scroll: state.detailScroll)
             return nil
@@ -143,17 +154,22 @@ enum StaffConsoleView {
         }
     }
 
+    /// One queue tab's text: "2 Postings 5". A click finds its tab by the same text.
+    static func tabText(_ kind: TriageQueueKind, _ state: TriageState) -> String {
+        let count: String = switch kind {
+        case .applications: " \(state.queueCount)"
+        case .postings: " \(state.pendingPostings)"
+        case .organizations: " \(state.pendingOrganizations)"
+        case .reports: ""
+        }
+        return "\(kind.rawValue + 1) \(kind.title)\(count)"
+    }
+
     /// "1 Applications 812 · 2 Postings 5 · 3 Organizations 2 · 4 Reports", the current one bold.
     private static func drawTabs(_ state: TriageState, into grid: inout CellGrid, area: Rect) {
         var x = area.x
         for kind in TriageQueueKind.allCases {
-            let count: String = switch kind {
-            case .applications: " \(state.queueCount)"
-            case .postings: " \(state.pendingPostings)"
-            case .organizations: " \(state.pendingOrganizations)"
-            case .reports: ""
-            }
-            let text = "\(kind.rawValue + 1) \(kind.title)\(count)"
+            let text = tabText(kind, state)
             let width = DisplayWidth.of(text)
             guard x + width <= area.maxX else { break }
             grid.write(text, x: x, y: area.y, style: kind == state.kind ? .selected : .muted)
@@ -207,19 +223,48 @@ enum StaffConsoleView {
         case .text?, .help?: return StatusBar.hints([.moveDown, .moveUp, .back], keyMap: map)
         case nil: break
         }
+        // The bar follows focus: in the detail, the keys that work there (j/k scroll it; the
+        // moves still act on the application shown), never the list's.
+        if state.panes.focus == .detail, state.kind != .reports {
+            let scroll = KeyHint("\(map.keyNames(for: .moveDown))/\(map.keyNames(for: .moveUp))", "scroll")
+            switch state.kind {
+            case .applications:
+                let moves = StaffMove.available(for: Set(state.queue.selectedRow.map { [$0.status] } ?? [])).map(StaffAction.init)
+                return [scroll] + StatusBar.hints(moves + [.note, .studentRecord], keyMap: map)
+            case .postings: return [scroll] + StatusBar.hints(postingActions(state.postingsShowing), keyMap: map)
+            default: return [scroll]
+            }
+        }
         switch state.kind {
         case .applications:
             let moves = StaffMove.available(for: Set(state.applicationTargets.map(\.status))).map(StaffAction.init)
             return StatusBar.hints(moves + [.mark, .limit, .open, .undo, .nextQueue], keyMap: map)
-        case .postings: return StatusBar.hints([.approvePosting, .declinePosting, .mark, .declinedPostings, .open, .nextQueue], keyMap: map)
+        case .postings:
+            let marking: [StaffAction] = state.postingsShowing == .pending ? [.mark] : []
+            return StatusBar.hints(postingActions(state.postingsShowing) + marking + [.declinedPostings, .open, .nextQueue], keyMap: map)
         case .organizations: return StatusBar.hints([.approveOrganization, .declineOrganization, .trustOrganization, .nextQueue], keyMap: map)
         case .reports: return StatusBar.hints([.moveDown, .moveUp, .refresh, .nextQueue], keyMap: map)
+        }
+    }
+
+    /// What works on a posting where it stands: approving only what waits, resubmitting only
+    /// what was declined, taking down (declining) what is approved.
+    static func postingActions(_ showing: Approval) -> [StaffAction] {
+        switch showing {
+        case .pending: [.approvePosting, .declinePosting, .editListing]
+        case .declined: [.resubmitPosting]
+        case .approved: [.declinePosting, .editListing, .closeListing]
         }
     }
 
     static func pinned(_ state: TriageState) -> [KeyHint] {
         if state.line != nil || state.modals.isOpen { return StatusBar.hints([.quitNow], keyMap: state.keyMap) }
         if state.commandPrompt != nil { return [] }
+        if state.panes.focus == .detail {
+            // q goes back to the list from here; it quits only from the list.
+            let map = state.keyMap
+            return StatusBar.hints([.help], keyMap: map) + [KeyHint("\(map.keyNames(for: .back))/\(map.keyNames(for: .quit))", "back to the list")]
+        }
         return StatusBar.hints([.help, .quit], keyMap: state.keyMap)
     }
 }

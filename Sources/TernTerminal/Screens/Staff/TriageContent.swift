@@ -8,12 +8,25 @@ import TernViewModels
 enum TriageContent {
     // MARK: Applications
 
+    /// The queue's columns for a list `width` cells wide. Who is looking at a row comes before
+    /// the organization (the detail names that): each is added only where the listing keeps its
+    /// minimum, so neither depends on a guessed width (at 120x40 the queue is 69 cells).
     static func queueColumns(width: Int) -> [ListColumn] {
-        var columns = [ListColumn("", .fixed(1)), ListColumn("Waiting", .fixed(7), alignment: .right), ListColumn("Status", .fixed(12)),
-                       ListColumn("Student", .fixed(16)), ListColumn("Listing", .flexible(min: 12))]
-        if width >= 100 { columns.append(ListColumn("Organization", .fixed(16))) }
-        if width >= 70 { columns.append(ListColumn("Looked at by", .fixed(14))) }
-        return columns
+        let base = [ListColumn("", .fixed(1)), ListColumn("Waiting", .fixed(7), alignment: .right), ListColumn("Status", .fixed(12)),
+                    ListColumn("Student", .fixed(16)), ListColumn("Listing", .flexible(min: 12))]
+        let organization = ListColumn("Organization", .fixed(16)), claim = ListColumn("Looked at by", .fixed(14))
+        for columns in [base + [organization, claim], base + [claim]] where minimumWidth(columns) <= width { return columns }
+        return base
+    }
+
+    /// The narrowest list that shows `columns` whole: fixed widths, flexible minimums, one-space gaps.
+    static func minimumWidth(_ columns: [ListColumn]) -> Int {
+        columns.reduce(max(0, columns.count - 1)) { total, column in
+            switch column.width {
+            case .fixed(let width): total + width
+            case .flexible(let minimum): total + minimum
+            }
+        }
     }
 
     /// "*" marks a marked row, ">" the start of a `v` range.
@@ -146,7 +159,7 @@ enum TriageContent {
         if let listing = detail.listing {
             blocks += [.blank,
                        .field(label: "Field", value: listing.field.label),
-                       .field(label: "Hours", value: "\(listing.hours) over \(listing.durationDays) days"),
+                       .field(label: "Hours", value: "\(listing.hours) over \(listing.durationDays) day\(listing.durationDays == 1 ? "" : "s")"),
                        .field(label: "Pay", value: listing.compensation.map { "\(listing.compensationKind.label): \($0.formatted)" } ?? listing.compensationKind.label),
                        .field(label: "Where", value: listing.locationKind.label + (listing.city.map { ", \($0)" } ?? "")),
                        .field(label: "Deadline", value: listing.deadline.description),
@@ -157,7 +170,13 @@ enum TriageContent {
             blocks += [.blank, .heading("Decisions")]
             blocks += detail.decisions.map(decisionBlock)
         }
-        blocks += [.blank, .paragraph("\(keyMap.keyNames(for: .approvePosting)) approve · \(keyMap.keyNames(for: .declinePosting)) decline with a reason · \(keyMap.keyNames(for: .mark)) marks for bulk approval")]
+        // Only what works on this posting where it stands (as the key bar does).
+        let keys: String = switch detail.review.approval {
+        case .pending: "\(keyMap.keyNames(for: .approvePosting)) approve · \(keyMap.keyNames(for: .declinePosting)) decline with a reason · \(keyMap.keyNames(for: .mark)) marks for bulk approval"
+        case .declined: "\(keyMap.keyNames(for: .resubmitPosting)) resubmits it for review (once)"
+        case .approved: "\(keyMap.keyNames(for: .declinePosting)) declines (takes it down) with a reason · \(keyMap.keyNames(for: .editListing)) edits · \(keyMap.keyNames(for: .closeListing)) closes"
+        }
+        blocks += [.blank, .paragraph(keys)]
         return blocks
     }
 

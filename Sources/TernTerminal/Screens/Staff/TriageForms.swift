@@ -9,9 +9,11 @@ enum TriageForms {
     static let rejectionReasons: [String] = ["skills mismatch", "position filled", "deadline passed", "incomplete application", "other (say what)"]
     static let noteVisibility = ["shared with the student", "staff only"]
 
-    static func reject(count: Int) -> Form {
+    /// `hidden`: how many marks the limit hides ("2 more marked, hidden by the limit"); they are
+    /// not rejected, and the form says so.
+    static func reject(count: Int, hidden: String? = nil) -> Form {
         Form(title: count == 1 ? "Reject this application" : "Reject \(count) applications",
-             subtitle: "The student sees the reason; the note is shared or staff-only", fields: [
+             subtitle: "The student sees the reason; the note is shared or staff-only" + (hidden.map { " · \($0), not rejected" } ?? ""), fields: [
                 FormField("Reason", .choice(ChoiceField(rejectionReasons))),
                 FormField("Other reason", .text(TextField(limit: StoredText.statusReason.limit))),
                 FormField("Note", .text(TextField(multiline: true, limit: StoredText.note.limit))),
@@ -19,9 +21,16 @@ enum TriageForms {
              ])
     }
 
-    /// The reason and note a reject form holds; an "other" reason needs its text.
+    /// The reason and note a reject form holds; an "other" reason needs its text. Text in
+    /// "Other reason" under another reason is refused, never dropped: the form stays open
+    /// with it, and staff choose which they meant.
     static func rejection(_ form: Form) throws -> (RejectionReason, MoveNote?) {
-        let reason: RejectionReason = switch form.field("Reason").choice {
+        let choice = form.field("Reason").choice
+        let other = form.field("Other reason").text
+        if choice < rejectionReasons.count - 1, !other.allSatisfy(\.isWhitespace) {
+            throw CatalogueError.invalid("“Other reason” holds text but the reason is \(rejectionReasons[choice]): choose \(rejectionReasons.last!) to send it, or clear it")
+        }
+        let reason: RejectionReason = switch choice {
         case 0: .skillsMismatch
         case 1: .positionFilled
         case 2: .deadlinePassed

@@ -7,7 +7,7 @@ extension TriageScreen {
     func handle(_ key: Key) throws -> [Effect<TriageOutcome>] {
         state.toasts.clear()
         guard state.panes.mode != .tooSmall else {
-            return state.keyMap.action(for: key, in: [.global])?.intent == .quitNow ? [.quit] : []
+            return state.keyMap.action(for: key, in: [.global])?.intent == .quitNow ? quit() : []
         }
         if state.isLimiting {
             // Keys typed while a limit is being applied wait for it, then act on the rows it
@@ -16,7 +16,7 @@ extension TriageScreen {
             // limit and drops what was typed after it.
             switch state.keyMap.action(for: key, in: [.global])?.intent {
             case .quitNow?:
-                return [.quit]
+                return quit()
             case .back?:
                 state.isLimiting = false
                 keysWhileLimiting.removeAll()
@@ -29,6 +29,7 @@ extension TriageScreen {
         if state.modals.isOpen { return try handleModalKey(key) }
         if state.commandPrompt != nil { return try handleCommandKey(key) }
         if state.line != nil { return try handleLineKey(key) }
+        if case .mouse(let event) = key { return try handleMouse(event) }
         return try handleQueueKey(key)
     }
 
@@ -48,13 +49,19 @@ extension TriageScreen {
         if let move = action.move { return try ask(move) }
         switch action {
         case .quit:
-            if state.panes.focus == .detail { state.panes.focus = .queue } else { return [.quit] }
+            // From the detail, q goes back to the list first (leaving the application).
+            if state.panes.focus == .detail { leaveDetail() } else { return quit() }
         case .quitNow:
-            return [.quit]
+            return quit()
         case .back:
             return try back()
         case .help:
-            state.modals.open(.help(HelpModal(sections: HelpOverlay.sections(keyMap: state.keyMap, groups: StaffAction.helpGroups))))
+            // The line's editing keys (ctrl-u and the like) are the text field's, not actions:
+            // listed with the line's own keys so they are found where they work.
+            let sections = HelpOverlay.sections(keyMap: state.keyMap, groups: StaffAction.helpGroups).map { section in
+                section.title == StaffAction.lineHelpGroup ? HelpSection(section.title, section.hints + TextField.editingHints) : section
+            }
+            state.modals.open(.help(HelpModal(sections: sections)))
         case .nextPane, .previousPane:
             state.panes.focus = state.panes.focus == .queue ? .detail : .queue
         case .command:
@@ -179,7 +186,7 @@ extension TriageScreen {
     /// Esc: out of the detail, then the marks, then the search words, then the limit.
     private func back() throws -> [Effect<TriageOutcome>] {
         if state.panes.focus == .detail {
-            state.panes.focus = .queue
+            leaveDetail()
         } else if state.kind == .applications, !triage.marks.isEmpty {
             let count = triage.marks.count
             triage.marks.clear()
@@ -192,6 +199,27 @@ extension TriageScreen {
             return applyLimit(pattern: triage.pattern, words: "")
         }
         return []
+    }
+
+    /// Back from the detail to the list. Leaving an opened application lets go of its claim
+    /// at once: nobody else should see "being looked at" for five minutes after you left.
+    func leaveDetail() {
+        state.panes.focus = .queue
+        releaseClaim()
+    }
+
+    /// Lets go of the claim on the opened application, if any (leaving it, or the console).
+    public func releaseClaim() {
+        guard let file = state.file else { return }
+        try? triage.close(file.row.id)
+        state.file = nil
+        state.detailScroll = 0
+    }
+
+    /// Leaves the console, letting go of any claim first.
+    func quit() -> [Effect<TriageOutcome>] {
+        releaseClaim()
+        return [.quit]
     }
 
     func switchQueue(to kind: TriageQueueKind) throws -> [Effect<TriageOutcome>] {
@@ -227,7 +255,11 @@ extension TriageScreen {
 
     /// The detail pane's text lines and rows, as the view lays them out.
     var detailExtent: (lines: Int, height: Int) {
-        let inner = state.panes.area(of: state.kind == .reports ? .queue : .detail).inset(by: 1)
+        if state.kind == .reports {
+            let text = TriageLayout.report(state.panes.area(of: .queue).inset(by: 1))
+            return (TextView.layout(TriageContent.detailBlocks(state), width: text.width - 1).count, text.height)
+        }
+        let inner = state.panes.area(of: .detail).inset(by: 1)
         let blocks = TriageContent.detailBlocks(state)
         return (TextView.layout(blocks, width: inner.width - 1).count, inner.height)
     }
@@ -300,6 +332,10 @@ extension TriageScreen {
     func ask(_ move: StaffMove) throws -> [Effect<TriageOutcome>] {
         guard state.kind == .applications else { return [] }
         let targets = triage.targets(selected: state.queue.selectedRow)
+        if targets.isEmpty, let hidden = triage.marks.hiddenNote {
+            return state.toasts.show("nothing to \(move.label): \(hidden); change the limit (\(state.keyMap.keyNames(for: .limit))) to see them, or \(state.keyMap.keyNames(for: .back)) to clear them",
+                                     isError: true)
+        }
         guard !targets.isEmpty else { return state.toasts.show("the queue is empty", isError: true) }
         if let stuck = targets.first(where: { !move.isLegal(from: $0.status) }) {
             let legal = triage.moves(for: targets).map(\.label)
@@ -307,13 +343,16 @@ extension TriageScreen {
             let which = targets.count == 1 ? "this application is" : "application \(stuck.id) is"
             return state.toasts.show("cannot \(move.label): \(which) \(stuck.status.label.lowercased()); \(offer)", isError: true)
         }
+        // Marks the limit hides are never moved: the question says they stay as they are.
+        let hidden = triage.marks.hiddenNote.map { " \($0.capitalizedFirst), stay as they are." } ?? ""
         if move == .reject {
-            state.modals.open(.form(FormModal(TriageForms.reject(count: targets.count), purpose: .reject(targets: targets))))
+            state.modals.open(.form(FormModal(TriageForms.reject(count: targets.count, hidden: triage.marks.hiddenNote), purpose: .reject(targets: targets))))
             return []
         }
-        if targets.count > 1 {
-            state.modals.open(.confirm(Confirmation(title: "\(move.label.capitalizedFirst) \(targets.count) applications?",
-                                                    message: "All of them move together, or none does. u undoes it.",
+        if targets.count > 1 || !hidden.isEmpty {
+            let what = targets.count == 1 ? "1 application" : "\(targets.count) applications"
+            state.modals.open(.confirm(Confirmation(title: "\(move.label.capitalizedFirst) \(what)?",
+                                                    message: "All of them move together, or none does. \(state.keyMap.keyNames(for: .undo)) undoes it.\(hidden)",
                                                     yes: move.label.capitalizedFirst, no: "Cancel", answer: .screen(.move(move, targets: targets)))))
             return []
         }
@@ -322,12 +361,7 @@ extension TriageScreen {
 
     func perform(_ move: StaffMove, on targets: [TriageRow], reason: RejectionReason? = nil, note: MoveNote? = nil) throws -> [Effect<TriageOutcome>] {
         do {
-            let action = try triage.move(move, on: targets, reason: reason, note: note)
-            state.canUndo = true
-            state.file = nil
-            try readQueue(reset: false)
-            let count = action.applications.count
-            return state.toasts.show("\(move.label): \(count) application\(count == 1 ? "" : "s") now \(move.target.label.lowercased()) (u undoes)")
+            return try moved(move, try triage.move(move, on: targets, reason: reason, note: note))
         } catch CatalogueError.changedSinceOpened(let id, let now) {
             // Someone else moved it: show the queue as it is now, and say so.
             try triage.reload()
@@ -335,6 +369,16 @@ extension TriageScreen {
             return state.toasts.show("application \(id) was changed by someone else since you opened it: it is now \(now.label.lowercased()); nothing was moved",
                                      isError: true)
         }
+    }
+
+    /// After a move: undo offered, the queue read again, and what happened said.
+    func moved(_ move: StaffMove, _ action: TriageAction) throws -> [Effect<TriageOutcome>] {
+        state.canUndo = true
+        releaseClaim()
+        try readQueue(reset: false)
+        let count = action.applications.count
+        let hidden = triage.marks.hiddenNote.map { "; \($0), still marked" } ?? ""
+        return state.toasts.show("\(move.label): \(count) application\(count == 1 ? "" : "s") now \(move.target.label.lowercased()) (\(state.keyMap.keyNames(for: .undo)) undoes)\(hidden)")
     }
 
     // MARK: - Records and views
@@ -354,8 +398,8 @@ extension TriageScreen {
     }
 
     func viewsOverlay(_ views: [TriageView], selected: Int) -> ListOverlay<TriagePurpose> {
-        ListOverlay(title: "Saved views (\(views.count)) · :view save NAME saves the limit",
-                    columns: [ListColumn("Name", .fixed(20)), ListColumn("Limit", .flexible(min: 10))],
+        ListOverlay(title: "Views (\(views.count)) · :view save NAME saves the limit",
+                    columns: [ListColumn("Name", .fixed(38)), ListColumn("Limit", .flexible(min: 10))],
                     rows: views.map { [$0.name, $0.pattern] }, emptyMessage: "no saved views: set a limit (l), then :view save NAME",
                     scope: .staffViews, purpose: .views(views), selected: selected)
     }
@@ -379,7 +423,7 @@ extension TriageScreen {
         case .clearSearch?:
             state.line = nil
         case .quitNow?:
-            return [.quit]
+            return quit()
         default:
             _ = line.field.handle(key)
             state.line = line
@@ -412,7 +456,7 @@ extension TriageScreen {
         guard let prepared else { return [] }
         // A refresh of a limit since replaced by a newer one is of no use.
         if refresh && (prepared.pattern != triage.pattern || prepared.words != triage.searchWords) { return [] }
-        triage.adopt(prepared)
+        try triage.adopt(prepared)
         try readQueue(reset: !refresh)
         if refresh { return [] }
         let what = triage.pattern.isEmpty ? "no limit: everything needing action" : "limit: \(triage.pattern)"

@@ -26,7 +26,7 @@ extension TriageScreen {
             state.commandPrompt = nil
             return []
         case .quit:
-            return [.quit]
+            return quit()
         case .run(let verb, let rest):
             state.commandPrompt = nil
             return try run(verb, rest)
@@ -83,7 +83,7 @@ extension TriageScreen {
             state.modals.open(.text(TextOverlay(title: "Commands", blocks: CommandPrompt.helpBlocks(Self.commands), purpose: .commands)))
             return []
         default:
-            return [.quit]
+            return quit()
         }
     }
 
@@ -98,7 +98,7 @@ extension TriageScreen {
         case .handled:
             return []
         case .quit:
-            return [.quit]
+            return quit()
         case .submitted(let form, let purpose):
             do {
                 return try submit(form, purpose)
@@ -181,8 +181,26 @@ extension TriageScreen {
         switch purpose {
         case .reject(let targets):
             let (reason, note) = try TriageForms.rejection(form)
+            let action: TriageAction
+            do {
+                action = try triage.move(.reject, on: targets, reason: reason, note: note)
+            } catch CatalogueError.changedSinceOpened(let id, let now) {
+                // The note typed is kept: the form stays open, aimed at the applications as
+                // they are now, so sending again is a decision on what is there now.
+                try triage.reload()
+                try readQueue(reset: false)
+                let current = try targets.map { row in
+                    var row = row
+                    let application = try catalogue.application(row.id, as: session.actor)
+                    (row.version, row.status) = (application.version, application.status)
+                    return row
+                }
+                state.modals.refuseForm("application \(id) was changed by someone else since you opened it: it is now \(now.label.lowercased()); "
+                                        + "nothing was moved (send again to reject as it is now)", purpose: .reject(targets: current))
+                return []
+            }
             state.modals.closeForm()
-            return try perform(.reject, on: targets, reason: reason, note: note)
+            return try moved(.reject, action)
         case .note(let id):
             let visibility = TriageForms.noteVisibility(form)
             try triage.addNote(form.field("Note").text, to: id, visibility: visibility)
@@ -224,14 +242,19 @@ extension TriageScreen {
             // The new listing is selected, so the next key (e, a, x) acts on it.
             if try state.postings.jump(to: saved.ref, source: PostingRows(review.postings)) { try showSelection() }
             let approval = try catalogue.approval(ofListing: saved.id ?? 0)
-            return state.toasts.show(ref == nil ? "created \(saved.ref): \(approval == .approved ? "approved on arrival (trusted organization)" : "it waits for review in Postings")"
+            // Trust skips the review, never the flags: say why a trusted one still waits.
+            let flags = approval == .approved ? [] : try catalogue.flags(forListing: saved.ref)
+            let waits = "it waits for review in Postings" + (flags.isEmpty ? "" : " (flagged: \(flags.map(\.description).joined(separator: "; ")))")
+            return state.toasts.show(ref == nil ? "created \(saved.ref): \(approval == .approved ? "approved on arrival (trusted organization)" : waits)"
                                      : "saved \(saved.ref)")
         case .declinePosting(let ref, let version):
             let reason = TriageForms.declineReason(form)
-            try review.decline(ref, version: version, reason: reason, note: TriageForms.optional(form.field("Note").text))
+            let summary = try review.decline(ref, version: version, reason: reason, note: TriageForms.optional(form.field("Note").text))
             state.modals.closeForm()
             try readReview()
-            return state.toasts.show("declined (\(reason.label)); students no longer see it")
+            try triage.reload()
+            try readQueue(reset: false)
+            return state.toasts.show("declined (\(reason.label)); students no longer see it" + TakeDownSummary.sentence(summary))
         case .resubmitPosting(let ref, let version):
             try review.resubmit(ref, version: version, note: TriageForms.optional(form.field("Note").text))
             state.modals.closeForm()

@@ -160,6 +160,7 @@ public final class TriageScreen: Screen {
         state.searchWords = triage.searchWords
         state.order = triage.order
         state.marks = triage.marks
+        state.takenDown = try catalogue.takenDownWithWorkUnderWay()
         try showSelection()
     }
 
@@ -249,4 +250,8 @@ enum TriageLayout {
     static func list(_ inner: Rect) -> Rect {
         Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: max(0, inner.height - 2))
     }
+
+    /// The report's text, under the same two rows: the one rectangle both drawing and
+    /// scrolling use, so the scroll reaches exactly the last line.
+    static func report(_ inner: Rect) -> Rect { list(inner) }
 }

@@ -112,6 +112,9 @@ public struct TriageState {
     public var isLimiting = false
     public var order: TriageOrder = .oldestFirst
     public var marks = TriageMarks()
+    /// Applications with work under way on listings taken down (the built-in view), shown on
+    /// the counts line while there are any.
+    public var takenDown = 0
     /// The application opened (claimed) with its history, while it is the one selected.
     public var file: ApplicationFile?
     /// Whether this session has a move to undo.

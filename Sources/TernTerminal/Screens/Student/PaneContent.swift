@@ -83,7 +83,7 @@ enum PaneContent {
         let organization = opp.organization + ((detail.organization?.verified ?? false) ? " ✓ verified" : "")
         blocks.append(.field(label: "Organization", value: organization))
         blocks.append(.field(label: "Field", value: opp.field.label))
-        blocks.append(.field(label: "Effort", value: "about \(opp.hours) h over \(opp.durationDays) days, \(opp.schedule == .flexible ? "flexible dates" : "fixed dates")\(opp.startsOn.map { ", starts \($0)" } ?? "")"))
+        blocks.append(.field(label: "Effort", value: "about \(opp.hours) h over \(opp.durationDays) day\(opp.durationDays == 1 ? "" : "s"), \(opp.schedule == .flexible ? "flexible dates" : "fixed dates")\(opp.startsOn.map { ", starts \($0)" } ?? "")"))
         blocks.append(.field(label: "Pay", value: compensation(opp)))
         blocks.append(.field(label: "Location", value: opp.locationKind == .remote ? "Remote" : "\(opp.locationKind.label), \(opp.city ?? "")"))
         let state = detail.isAcceptingApplications ? detail.deadlineCountdown

@@ -187,6 +187,20 @@ public enum StudentAction: String, ScreenAction {
     ]
 }
 
+extension StudentAction {
+    /// What needs a student record: a guest is never offered these, in the key bar or in help.
+    public static let needsStudentRecord: Set<StudentAction> = [
+        .apply, .toggleSaved, .nextView, .savedSearches, .saveSearch, .deleteSavedSearch, .withdraw, .acceptOffer,
+        .declineOffer, .markDelivered, .timelineDown, .timelineUp, .rateOrganization, .profile, .editProfile,
+    ]
+
+    /// Help for a guest: only the keys that work for them; groups left empty are left out.
+    public static let guestHelpGroups: [(String, [StudentAction])] = helpGroups.compactMap { title, actions in
+        let working = actions.filter { !needsStudentRecord.contains($0) }
+        return working.isEmpty ? nil : (title, working)
+    }
+}
+
 extension KeyScope {
     /// The student screen's panes.
     public static let studentPanes = KeyScope("student panes")

@@ -40,7 +40,8 @@ extension StudentScreen {
             if focus != .listings { state.panes.focus = .listings }
             else if !state.query.words.isEmpty { return setSearchWords("") }
         case .help:
-            state.modals.open(.help(HelpModal(sections: HelpOverlay.sections(keyMap: state.keyMap, groups: StudentAction.helpGroups))))
+            let groups = session.isGuest ? StudentAction.guestHelpGroups : StudentAction.helpGroups
+            state.modals.open(.help(HelpModal(sections: HelpOverlay.sections(keyMap: state.keyMap, groups: groups))))
         case .nextPane: state.panes.focusNext()
         case .previousPane: state.panes.focusPrevious()
         case .open:

@@ -1,0 +1,61 @@
+import Foundation
+
+/// The hidden staff prompt (F10): the PIN checked against its slow hash, wrong tries counted and
+/// kept (``KioskLockout``) before the check, and the lock's message kept true as time passes.
+extension KioskScreen {
+    var lockMessage: String? {
+        guard let seconds = lockout.remainingSeconds(at: now()) else { return nil }
+        let time = seconds > 90 ? "\((seconds + 59) / 60) min" : "\(seconds) s"
+        return "too many tries: locked for \(time)"
+    }
+
+    func handlePIN(_ key: Key) -> [Effect<KioskOutcome>] {
+        guard var pin = state.pin else { return [] }
+        switch key {
+        case .escape:
+            state.pin = nil
+            return []
+        case .enter:
+            let typed = pin.field.text
+            pin.field = TextField(limit: 32)
+            if let locked = lockMessage {
+                pin.message = locked
+                state.pin = pin
+                return []
+            }
+            // Counted (and written) before the slow check: killing the kiosk during it loses no
+            // try; the right PIN then clears the count.
+            lockout.fail(at: now())
+            keepLockout()
+            if let hash = config.pinHash, KioskPIN.matches(typed, hash: hash) {
+                lockout.succeed()
+                keepLockout()
+                return [.quit]
+            }
+            let left = lockout.triesLeft
+            pin.message = lockMessage ?? "wrong PIN (\(left) \(left == 1 ? "try" : "tries") left)"
+            state.pin = pin
+        case .character(let c) where Self.types(c):
+            _ = pin.field.handle(key)
+            state.pin = pin
+        case .backspace:
+            _ = pin.field.handle(key)
+            state.pin = pin
+        default:
+            break
+        }
+        return []
+    }
+
+    /// A file that cannot be written leaves the count in memory, which still holds until a restart.
+    private func keepLockout() {
+        try? saveLockout?(lockout)
+    }
+
+    /// Once a second with the prompt open: the lock counts down, and its message goes when it ends.
+    func refreshLockMessage() {
+        guard var pin = state.pin, pin.message?.hasPrefix("too many tries") == true else { return }
+        pin.message = lockMessage ?? "locked no more: try again"
+        state.pin = pin
+    }
+}
