@@ -58,4 +58,11 @@ import TernViewModels
         student.press(.character("U"))
         #expect(student.text.contains("Updates ("))
     }
+
+    @Test func theTabBarCountsUnreadUpdatesWhereThereIsNoHeader() throws {
+        let student = try StudentScreenHarness(size: Size(width: 80, height: 24))
+        let unread = student.state.updates.unread
+        let top = try #require(student.text.split(separator: "\n").first)
+        #expect(top.hasSuffix("\(unread) unread updates (u)") || top.hasSuffix("\(unread) unread updates (u) "))
+    }
 }

@@ -17,6 +17,7 @@ enum StudentView {
             drawHeader(state, into: &grid, width: size.width)
         } else {
             panes.drawTabBar(into: &grid, box: state.box)
+            drawUnreadBesideTabs(state, into: &grid, width: size.width)
         }
         var cursor: (x: Int, y: Int)?
         for (pane, rect) in panes.shown {
@@ -42,8 +43,8 @@ enum StudentView {
         let who = state.isGuest ? "browsing as guest" : "signed in as \(state.displayName)"
         let includesClosed = state.query.includeClosed || state.view == .saved
         let noun = state.listingCount == 1 ? "listing" : "listings"
-        let unread = state.updates.unread
-        let updates = unread == 0 ? "" : "\(unread) unread \(unread == 1 ? "update" : "updates") (\(state.keyMap.keyNames(for: .updates))) · "
+        let label = unreadLabel(state)
+        let updates = label.isEmpty ? "" : label + " · "
         let listings = "\(state.listingCount) \(includesClosed ? "" : "open ")\(noun) "
         let right = "\(who) · " + updates + listings
         let x = max(0, width - DisplayWidth.of(Sanitizer.line(right)))
@@ -52,6 +53,23 @@ enum StudentView {
             // The unread count stands out: it is the one part of the header that asks for a look.
             grid.write(updates, x: x + DisplayWidth.of(Sanitizer.line("\(who) · ")), y: 0, style: .accent)
         }
+    }
+
+    /// "12 unread updates (u)", from the key map, or "" when none are unread.
+    static func unreadLabel(_ state: StudentState) -> String {
+        let unread = state.updates.unread
+        return unread == 0 ? "" : "\(unread) unread \(unread == 1 ? "update" : "updates") (\(state.keyMap.keyNames(for: .updates)))"
+    }
+
+    /// Narrower screens have the tab bar instead of the header: the unread count goes at its
+    /// right end, when the tabs leave room for it.
+    private static func drawUnreadBesideTabs(_ state: StudentState, into grid: inout CellGrid, width: Int) {
+        let label = unreadLabel(state)
+        guard !label.isEmpty else { return }
+        let tabs = StudentPane.allCases.reduce(0) { $0 + DisplayWidth.of($1.title) + 3 } - 1
+        let labelWidth = DisplayWidth.of(label) + 1
+        guard width - tabs >= labelWidth + 1 else { return }
+        grid.write(label, x: width - labelWidth, y: 0, style: .accent)
     }
 
     private static func title(_ pane: StudentPane, _ state: StudentState) -> String {
