@@ -35,7 +35,7 @@ struct Updates: ParsableCommand {
 
     func run() throws {
         // Read-only unless it writes: marking read, or the disclosure that acting for a student records.
-        let (opened, access) = try catalogue.open(for: .apply, actingFor: user, readOnly: !markRead && user == nil)
+        let (opened, access) = try catalogue.open(for: .followUpdates, actingFor: user, readOnly: !markRead && user == nil)
         let session = try StudentSession(access, catalogue: opened)
         guard !session.isGuest else {
             throw Failure("updates are a student's: your OS login must match a student record (ask the career center)")

@@ -37,4 +37,13 @@ import Testing
         let quiet = try TernProcess.run(["updates", "--user", "demo", "--db", db])
         #expect(quiet.status == 0 && quiet.stdout.isEmpty)
     }
+
+    @Test func someoneWithNoStudentRecordIsToldUpdatesAreAStudentsOwn() throws {
+        let scratch = try Scratch()
+        let db = try CommandLineTests.seededDemo(scratch)
+        let login = try #require(OSAccounts.loginName)
+        let refused = try TernProcess.run(["updates", "--db", db])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "tern: not permitted: read what changed on your own applications and saved listings (tern updates) needs a student profile, and \(login) has none\n")
+    }
 }

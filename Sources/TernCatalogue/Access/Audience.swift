@@ -20,7 +20,7 @@ public enum Audience: String, Sendable, CaseIterable {
 public enum Operation: String, Sendable, CaseIterable {
     case browse, search, check
     case createCatalogue
-    case apply, portfolio, ownDisclosures
+    case apply, portfolio, ownDisclosures, followUpdates
     case seed, importFile, exportListings, exportStudents, exportApplications, backup, restore, changeSettings
     case readStudentRecord, actForStudent
     case reviewPostings, trustOrganizations, listStaff, manageStaff, expireListings
@@ -31,7 +31,7 @@ public enum Operation: String, Sendable, CaseIterable {
     public var audience: Audience {
         switch self {
         case .browse, .search, .check, .createCatalogue, .kiosk: .anyone
-        case .apply, .portfolio, .ownDisclosures: .student
+        case .apply, .portfolio, .ownDisclosures, .followUpdates: .student
         case .seed, .importFile, .exportListings, .exportStudents, .exportApplications, .backup, .restore,
              .changeSettings, .readStudentRecord, .actForStudent, .reviewPostings, .trustOrganizations, .listStaff, .manageStaff,
              .expireListings, .listApplications, .moveApplications, .readAuditTrail, .report, .triageConsole: .staff
@@ -63,6 +63,7 @@ public enum Operation: String, Sendable, CaseIterable {
         case .apply: "apply, and act on your own applications"
         case .portfolio: "export your own portfolio"
         case .ownDisclosures: "see who at the career center saw your own records (tern audit --mine)"
+        case .followUpdates: "read what changed on your own applications and saved listings (tern updates)"
         case .seed: "seed a catalogue"
         case .importFile: "import"
         case .exportListings: "export listings"
