@@ -59,16 +59,18 @@ let package = Package(
         ),
         // The hostile-text corpus the text tests share, generated so a fresh clone has all of it.
         .target(name: "HostileText", path: "Tests/HostileText"),
+        // Reading a QR code back as a phone would (zbarimg), for the unit and the end-to-end tests.
+        .target(name: "QRScan", path: "Tests/QRScan"),
         .testTarget(name: "TernTextTests", dependencies: ["TernText", "HostileText"]),
         .testTarget(name: "TernCatalogueTests", dependencies: ["TernCatalogue", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TernViewModelsTests", dependencies: ["TernViewModels", "TernCatalogue", "TernText"]),
         .testTarget(
             name: "TernTerminalTests",
-            dependencies: ["TernTerminal", "TernViewModels", "TernCatalogue", "TernText", "HostileText"],
+            dependencies: ["TernTerminal", "TernViewModels", "TernCatalogue", "TernText", "HostileText", "QRScan"],
             // Committed text snapshots, read by path at test time.
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["TernCatalogue"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TernCatalogue", "QRScan"]),
     ],
     swiftLanguageModes: [.v6]
 )

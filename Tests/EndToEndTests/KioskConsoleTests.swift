@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import QRScan
 
 /// `tern kiosk` in a real terminal (tmux): the keys that leave other programs do not leave it,
 /// the staff PIN does (and locks after three wrong tries), idle time clears what the last
@@ -363,9 +364,9 @@ import Testing
 
     // MARK: - The QR code
 
-    /// The QR code drawn in the detail pane, read back into pixels: each cell two modules (top
-    /// and bottom), a light margin around, scaled ×8; as a plain PGM (dark 0, light 1).
-    static func qrImage(_ screen: String) throws -> String {
+    /// The QR code drawn in the detail pane, read back into pixels (true is dark): each cell two
+    /// modules (top and bottom), a light margin around.
+    static func qrPixels(_ screen: String) throws -> [[Bool]] {
         let blocks: Set<Character> = ["▀", "▄", "█"]
         // The detail pane is what follows the two borders between the panes ("││"); taking it
         // per line keeps columns right even if a list row held wide characters.
@@ -390,32 +391,10 @@ import Testing
         let margin = 4, width = right - left + 1 + 2 * margin
         let blank = [Bool](repeating: false, count: width), side = [Bool](repeating: false, count: margin)
         pixels = [[Bool]](repeating: blank, count: margin) + pixels.map { side + $0 + side } + [[Bool]](repeating: blank, count: margin)
-        let scale = 8
-        var pgm = "P2\n\(width * scale) \(pixels.count * scale)\n1\n"
-        for line in pixels {
-            let expanded = line.flatMap { Array(repeating: $0 ? "0" : "1", count: scale) }.joined(separator: " ")
-            for _ in 0..<scale { pgm += expanded + "\n" }
-        }
-        return pgm
+        return pixels
     }
 
-    static func zbar(_ pgm: String) throws -> String {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-qr-\(UUID().uuidString).pgm")
-        defer { try? FileManager.default.removeItem(at: file) }
-        try pgm.write(to: file, atomically: true, encoding: .ascii)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/zbarimg")
-        process.arguments = ["--quiet", "--raw", file.path]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let decoded = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return decoded.trimmingCharacters(in: .newlines)
-    }
-
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zbarimg"), "needs zbarimg (make deps)"))
+    @Test(.enabled(if: QRScan.available, "needs zbarimg (make deps)"))
     func theQRCodeOnScreenScansToTheSelectedListingsApplyLink() throws {
         let scratch = try Scratch()
         let kiosk = try Self.setUp(scratch, applyLink: true)
@@ -439,7 +418,7 @@ import Testing
             }
             let link = try #require(screen.firstMatch(of: /https:\/\/careers\.example\.edu\/apply\/([A-Za-z0-9._-]+)/))
             #expect(refs.contains(String(link.1)), "\(link.1) is not a listing on the board")
-            let decoded = try Self.zbar(try Self.qrImage(screen))
+            let decoded = try QRScan.decode(try Self.qrPixels(screen))
             #expect(decoded == String(link.0), "decoded \(decoded.debugDescription); the screen was:\n\(screen)")
             previous = String(link.0)
         }

@@ -11,7 +11,7 @@ import TernViewModels
         let kiosk = try KioskHarness(size: Size(width: 80, height: 24))
         let top = kiosk.text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
         #expect(top.contains("… \(kiosk.state.listingCount) open listings"), "\(top)")
-        try StudentScreenHarness.expectSnapshot(kiosk.text, named: "issue18-kiosk-80x24")
+        try Snapshot.expect(kiosk.text, named: "issue18-kiosk-80x24")
     }
 
     /// "(in 1 days)", "over 1 days".
@@ -37,6 +37,6 @@ import TernViewModels
         #expect(factRows.count >= 5, "\(kiosk.text)")
         #expect(factRows.contains { $0.hasSuffix("…│") })
         for row in factRows { #expect(row.hasSuffix("…│") || row.hasSuffix(" │"), "\(row)") }
-        try StudentScreenHarness.expectSnapshot(kiosk.text, named: "issue18-kiosk-60x24")
+        try Snapshot.expect(kiosk.text, named: "issue18-kiosk-60x24")
     }
 }

@@ -48,11 +48,11 @@ import TernViewModels
         for (width, height) in [(80, 24), (100, 30), (160, 50)] {
             let kiosk = try KioskHarness(size: Size(width: width, height: height))
             kiosk.press(.enter, .pageDown)
-            try StudentScreenHarness.expectSnapshot(kiosk.text, named: "kiosk-\(width)x\(height)-reading")
+            try Snapshot.expect(kiosk.text, named: "kiosk-\(width)x\(height)-reading")
         }
         let large = try KioskHarness(size: Size(width: 120, height: 40), large: true)
         large.press(.enter, .pageDown)
-        try StudentScreenHarness.expectSnapshot(large.text, named: "kiosk-120x40-large-reading")
+        try Snapshot.expect(large.text, named: "kiosk-120x40-large-reading")
     }
 
     // MARK: - 22. The attract screen follows the catalogue

@@ -1,67 +1,9 @@
 import Foundation
 import Testing
+import QRScan
 import TernCatalogue
 import TernViewModels
 @testable import TernTerminal
-
-/// The kiosk through the real loop and an in-memory terminal, over the demo catalogue opened
-/// read-only as the kiosk opens it. Its clock is a variable, so idle time and the PIN's lock
-/// pass without waiting.
-final class KioskHarness {
-    let demo: DemoCatalogue
-    let screen: KioskScreen
-    let backend: InMemoryBackend
-    let loop: Loop<KioskScreen>
-    let clock = Clock()
-    final class Clock: @unchecked Sendable {
-        var date = DemoCatalogue.seededAt
-        var milliseconds = 0
-        /// The calendar day, moved on by hand (midnight).
-        var day = CalendarDay(DemoCatalogue.seededAt)
-    }
-    static let pin = "730518"
-    /// Hashed once, and cheaply: yescrypt at the real cost takes a third of a second a check.
-    static let pinHash = try! KioskPIN.hash(pin, cost: 1)
-
-    /// `lockoutPath`: where wrong PINs are kept, as the real kiosk keeps them (nil: in memory).
-    init(demo: DemoCatalogue? = nil, link: String? = "https://careers.example.edu/apply/{ref}", size: Size = Size(width: 130, height: 44),
-         large: Bool = false, path: String? = nil, lockoutPath: String? = nil, pinHash: String = KioskHarness.pinHash) throws {
-        self.demo = try demo ?? DemoCatalogue()
-        if let link { try self.demo.catalogue.setApplyLinkTemplate(link) }
-        let clock = clock
-        let browser = KioskBrowser(path: path ?? self.demo.directory.appendingPathComponent("c.sqlite").path, today: { clock.day })
-        screen = KioskScreen(browser: browser, config: KioskConfig(pinHash: pinHash, idleSeconds: 60, attractSeconds: 6), large: large,
-                             lockout: lockoutPath.map(KioskLockout.load) ?? KioskLockout(),
-                             saveLockout: lockoutPath.map { path in { try $0.save(path: path) } },
-                             now: { clock.date }, today: { clock.day })
-        backend = InMemoryBackend(size: size)
-        loop = Loop(screen: screen, backend: backend, clock: { clock.milliseconds }, pendingSignal: { nil })
-        loop.runUntilIdle()
-    }
-
-    func press(_ keys: Key...) {
-        for key in keys { backend.queue(key) }
-        loop.runUntilIdle()
-    }
-
-    func type(_ text: String) {
-        backend.queue(typing: text)
-        loop.runUntilIdle()
-    }
-
-    /// Time passes: the wall clock and the loop's, then one idle turn (timers fire).
-    func wait(seconds: Int) {
-        for _ in 0..<seconds {
-            clock.date += 1
-            clock.milliseconds += 1_000
-            loop.step(waitMilliseconds: 0)
-        }
-        loop.runUntilIdle()
-    }
-
-    var text: String { backend.screen.text() }
-    var state: KioskState { screen.state }
-}
 
 @Suite struct KioskScreenTests {
     @Test func theKeysThatLeaveOtherProgramsDoNothingHere() throws {
@@ -233,7 +175,7 @@ final class KioskHarness {
 
 @Suite struct QRCodeTests {
     @Test func themesSayWhetherTheirTextIsLight() throws {
-        let themes = TriageScreenHarness.repositoryThemes
+        let themes = [ThemeTestFiles.repositoryThemes]
         #expect(try ThemeLoader.load(named: "high-contrast", searchPaths: themes).hasLightText == true)
         #expect(try ThemeLoader.load(named: "solarized-dark", searchPaths: themes).hasLightText == true)
         #expect(try ThemeLoader.load(named: "campus-light", searchPaths: themes).hasLightText == false)
@@ -246,10 +188,10 @@ final class KioskHarness {
     /// cell's glyph in its foreground colour, the rest in its background; a theme's colours, or
     /// the terminal's own where the theme says "default" or is monochrome), on a black terminal
     /// and a white one, decoded by zbarimg (Debian's zbar-tools): what a phone would scan.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zbarimg"), "needs zbarimg (make deps)"),
+    @Test(.enabled(if: QRScan.available, "needs zbarimg (make deps)"),
           arguments: ["default", "monochrome", "campus-light", "high-contrast"], [true, false])
     func theCodeOnScreenDecodesOnADarkAndALightTerminal(themeName: String, darkTerminal: Bool) throws {
-        let theme = try ThemeLoader.load(named: themeName, searchPaths: TriageScreenHarness.repositoryThemes)
+        let theme = try ThemeLoader.load(named: themeName, searchPaths: [ThemeTestFiles.repositoryThemes])
         let kiosk = try KioskHarness()
         let link = try #require(kiosk.state.applyLink)
         let code = try #require(kiosk.state.qrCode)
@@ -286,25 +228,8 @@ final class KioskHarness {
             }
             pixels += [top, bottom]
         }
-        let scale = 8, height = pixels.count * scale, width = (pixels.first?.count ?? 0) * scale
-        var pgm = "P2\n\(width) \(height)\n1\n"
-        for line in pixels {
-            let expanded = line.flatMap { Array(repeating: $0 ? "0" : "1", count: scale) }.joined(separator: " ")
-            for _ in 0..<scale { pgm += expanded + "\n" }
-        }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("qr-\(UUID().uuidString).pgm")
-        defer { try? FileManager.default.removeItem(at: file) }
-        try pgm.write(to: file, atomically: true, encoding: .ascii)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/zbarimg")
-        process.arguments = ["--quiet", "--raw", file.path]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let decoded = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(decoded.trimmingCharacters(in: .newlines) == link, "\(themeName) on a \(darkTerminal ? "black" : "white") terminal")
+        let decoded = try QRScan.decode(pixels)
+        #expect(decoded == link, "\(themeName) on a \(darkTerminal ? "black" : "white") terminal")
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/qrencode"), "needs qrencode (make deps)"))

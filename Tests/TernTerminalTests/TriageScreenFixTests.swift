@@ -40,7 +40,7 @@ import TernText
         // The same rows, in the same places, each with the days it had waited (not "0 d").
         #expect(console.state.queue.visibleRows.prefix(3).map(\.waitingDays) == oldest)
         #expect(Self.queuePane(console) == before)
-        try StudentScreenHarness.expectSnapshot(console.text, named: "triage-undo-keeps-waiting")
+        try Snapshot.expect(console.text, named: "triage-undo-keeps-waiting")
     }
 
     // MARK: 12. Marks the limit hides are not acted on
@@ -57,7 +57,7 @@ import TernText
         #expect(console.text.contains("1 marked · 2 more marked, hidden by the limit"))
         console.press(.character("s"))
         #expect(console.text.contains("Shortlist 1 application?"))
-        try StudentScreenHarness.expectSnapshot(console.text, named: "triage-marks-hidden-by-the-limit")
+        try Snapshot.expect(console.text, named: "triage-marks-hidden-by-the-limit")
         console.press(.character("y"))
         #expect(console.text.contains("shortlist: 1 application now shortlisted"))
         #expect(console.text.contains("2 marked, hidden by the limit, still marked"))
@@ -104,7 +104,7 @@ import TernText
         console.press(.character("g"))
         for _ in 0..<console.state.postings.state.count where console.state.postings.selectedRow?.ref != "cheap-1" { console.press(.character("j")) }
         #expect(console.text.contains("below the floor"))
-        try StudentScreenHarness.expectSnapshot(console.text, named: "triage-trusted-but-flagged")
+        try Snapshot.expect(console.text, named: "triage-trusted-but-flagged")
     }
 
     // MARK: 14. Declining an approved listing settles its applications
@@ -150,7 +150,7 @@ import TernText
         console.press(.character("G"), .enter)
         #expect(console.state.pattern == "is:taken-down")
         #expect(Set(console.state.queue.visibleRows.map(\.id)) == Set(working.map(\.id)))
-        try StudentScreenHarness.expectSnapshot(console.text, named: "triage-taken-down-work-under-way")
+        try Snapshot.expect(console.text, named: "triage-taken-down-work-under-way")
     }
 
     // MARK: 15. The report scrolls to its end at every size, its charts whole
@@ -183,8 +183,8 @@ import TernText
         #expect(console.text == frame)
         console.press(.character("g"), .end)
         #expect(console.text == frame)
-        if width == 120 { try StudentScreenHarness.expectSnapshot(frame, named: "triage-report-end-120x40") }
-        if width == 80 { try StudentScreenHarness.expectSnapshot(frame, named: "triage-report-end-80x24") }
+        if width == 120 { try Snapshot.expect(frame, named: "triage-report-end-120x40") }
+        if width == 80 { try Snapshot.expect(frame, named: "triage-report-end-80x24") }
     }
 
     // MARK: 16. Claims: who is looking shows at 120x40; leaving lets go
@@ -197,7 +197,7 @@ import TernText
         let sam = try TriageScreenHarness(demo: rosa.demo, session: TriageScreenTests.sam, size: Size(width: 120, height: 40))
         #expect(sam.text.contains("Looked at by"))
         #expect(sam.text.contains("Rosa Patel"))
-        try StudentScreenHarness.expectSnapshot(sam.text, named: "triage-looked-at-by-120x40")
+        try Snapshot.expect(sam.text, named: "triage-looked-at-by-120x40")
         // Esc from the application lets go at once, not five minutes later.
         rosa.press(.escape)
         #expect(try rosa.demo.catalogue.claim(on: row.id, now: DemoCatalogue.seededAt) == nil)
@@ -225,7 +225,7 @@ import TernText
         #expect(Self.formError(console)?.contains("changed by someone else since you opened it: it is now under review") == true)
         #expect(console.text.contains("reject as it is now)"), "the error shows whole")
         #expect(console.text.contains("Lovely portfolio; please apply again next term"))
-        try StudentScreenHarness.expectSnapshot(console.text, named: "triage-reject-refused-keeps-note")
+        try Snapshot.expect(console.text, named: "triage-reject-refused-keeps-note")
         // Sending again rejects it as it is now, with the note.
         console.press(.control("s"))
         #expect(!console.state.modals.isOpen)
@@ -247,7 +247,7 @@ import TernText
         #expect(Self.formError(console)?.hasPrefix("“Other reason” holds text but the reason is position filled") == true)
         #expect(console.text.contains("send it, or clear it"), "the error shows whole")
         #expect(try console.demo.catalogue.application(row.id, as: Self.rosa.actor).status == .submitted)
-        try StudentScreenHarness.expectSnapshot(console.text, named: "triage-other-reason-kept")
+        try Snapshot.expect(console.text, named: "triage-other-reason-kept")
     }
 
     // MARK: 18. The key bar follows focus
@@ -264,7 +264,7 @@ import TernText
         let bar = Self.keyBar(console)
         #expect(bar.contains("j/down/k/up scroll") && bar.contains("esc/q back to the list"), "\(bar)")
         #expect(!bar.contains("limit") && !bar.contains("q quit") && !bar.contains("mark"), "\(bar)")
-        try StudentScreenHarness.expectSnapshot(console.text, named: "triage-detail-focused-bar")
+        try Snapshot.expect(console.text, named: "triage-detail-focused-bar")
         console.press(.character("q"))
         #expect(console.loop.ending == nil && console.state.panes.focus == .queue)
         #expect(Self.keyBar(console).contains("q quit"))

@@ -4,50 +4,6 @@ import TernCatalogue
 import TernViewModels
 @testable import TernTerminal
 
-/// The staff console driven through the real loop with an in-memory backend, over the demo
-/// catalogue: keys in as a terminal sends them, the screen out as a person sees it.
-final class TriageScreenHarness {
-    /// The repository's themes/ folder, for tests that load a theme by name.
-    static var repositoryThemes: [String] { [DemoCatalogue.root.appendingPathComponent("themes").path] }
-
-    let demo: DemoCatalogue
-    let session: TriageSession
-    let screen: TriageScreen
-    let backend: InMemoryBackend
-    let loop: Loop<TriageScreen>
-
-    init(demo: DemoCatalogue? = nil, session: TriageSession = TriageScreenTests.rosa, size: Size = Size(width: 140, height: 44)) throws {
-        self.demo = try demo ?? DemoCatalogue()
-        self.session = session
-        screen = try TriageScreen(catalogue: self.demo.catalogue, session: session, now: { DemoCatalogue.seededAt })
-        backend = InMemoryBackend(size: size)
-        loop = Loop(screen: screen, backend: backend, clock: { 0 }, pendingSignal: { nil })
-        loop.runUntilIdle()
-    }
-
-    func press(_ keys: Key...) {
-        for key in keys { backend.queue(key) }
-        loop.runUntilIdle()
-    }
-
-    func type(_ text: String) {
-        backend.queue(typing: text)
-        loop.runUntilIdle()
-    }
-
-    var text: String { backend.screen.text() }
-    var state: TriageState { screen.state }
-
-    /// Sets the limit as staff would: l, the pattern, enter.
-    func limit(_ pattern: String) {
-        press(.character("l"))
-        // The line opens holding the current limit; clear it first.
-        for _ in 0..<state.pattern.count { backend.queue(.backspace) }
-        type(pattern)
-        press(.enter)
-    }
-}
-
 @Suite struct TriageScreenTests {
     static let rosa = TriageSession(username: "rpatel", name: "Rosa Patel", id: "screen-rosa")
     static let sam = TriageSession(username: "sokafor", name: "Sam Okafor", id: "screen-sam")
