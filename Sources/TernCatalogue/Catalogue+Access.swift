@@ -10,9 +10,10 @@ extension Catalogue {
     public func principal(for account: Account) throws -> Principal {
         let (staff, student): (StaffRole?, String?) = try read { db in
             guard let login = account.login else { return (nil, nil) }
-            let role = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE username = ?", arguments: [login])
+            let role: StaffRole? = try Row.fetchOne(db, sql: "SELECT role FROM staff WHERE username = ?", arguments: [login])
+                .map { try $0.known("role", stored: ("staff", "role"), rowID: nil) }
             let student = try String.fetchOne(db, sql: "SELECT username FROM students WHERE username = ?", arguments: [login])
-            return (role.flatMap(StaffRole.init(rawValue:)), student)
+            return (role, student)
         }
         return Principal(account: account, staffRole: staff, studentUsername: student,
                          ownsFile: file.ownerUID == account.uid, fileIsPersonal: file.isPersonal)

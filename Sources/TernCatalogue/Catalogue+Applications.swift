@@ -25,7 +25,7 @@ extension Catalogue {
             let id = db.lastInsertedRowID
             try Self.appendEvent(db, application: id, actor: Actor(role: .student, username: username), from: nil,
                                  to: .submitted, note: nil, visibility: .shared, at: stamp)
-            return try Application.fetchOne(db, key: id)!
+            return try Application.fetchOne(db, key: id).readBack("application \(id)")
         }
     }
 
@@ -126,7 +126,7 @@ extension Catalogue {
         try appendEvent(db, application: applicationID, actor: actor, from: current.status, to: next,
                         note: note, visibility: .shared, at: stamp,
                         reason: next == .rejected ? reason : nil, enteredBy: enteredBy)
-        return try Application.fetchOne(db, key: applicationID)!
+        return try Application.fetchOne(db, key: applicationID).readBack("application \(applicationID)")
     }
 
     /// Adds a note to an application's history without changing its status.
@@ -162,15 +162,15 @@ extension Catalogue {
             JOIN opportunities o ON o.id = a.opportunity_id JOIN organizations org ON org.id = o.organization_id
             WHERE st.username = ? ORDER BY a.updated_at DESC, a.id DESC
             """, arguments: [username])
-        return rows.map { row in
+        return try rows.map { row in
             let application = Application(
                 id: row["app_id"], studentId: row["student_id"], opportunityId: row["opportunity_id"],
                 coverNote: row["cover_note"], portfolioLink: row["portfolio_link"], hoursOffered: row["hours_offered"],
-                status: ApplicationStatus(rawValue: row["app_status"]) ?? .submitted, statusReason: row["status_reason"],
+                status: try row.known("app_status", stored: ("applications", "status"), rowID: "app_id"), statusReason: row["status_reason"],
                 createdAt: row["app_created_at"], updatedAt: row["app_updated_at"], version: row["app_version"],
                 deliverableLink: row["deliverable_link"])
             let cursor = OpportunityCursor(text: nil, number: nil, id: application.opportunityId, offset: 0)
-            return ApplicationOverview(application: application, opportunity: Self.summary(row, cursor: cursor))
+            return ApplicationOverview(application: application, opportunity: try Self.summary(row, cursor: cursor))
         }
     }
 

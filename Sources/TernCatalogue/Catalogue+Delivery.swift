@@ -55,7 +55,7 @@ extension Catalogue {
             }
             try Self.appendEvent(db, application: applicationID, actor: actor, from: nil, to: nil,
                                  note: "Deliverable link corrected: \(link)", visibility: .shared, at: stamp)
-            return try Application.fetchOne(db, key: applicationID)!
+            return try Application.fetchOne(db, key: applicationID).readBack("application \(applicationID)")
         }
     }
 

@@ -29,7 +29,7 @@ extension Catalogue {
             let id = try Self.upsertOpportunity(db, draft.opportunity(ref: ref, status: .open, postedAt: stamp), approval: approval, now: now)
             if approval == .approved { try Self.recordApprovedOnArrival(db, listing: id, organization: organization, at: stamp) }
             try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "create_listing", student: nil, detail: ref)
-            return try Self.fetchOpportunity(db, whereSQL: "o.id = ?", argument: id)!
+            return try Self.fetchOpportunity(db, whereSQL: "o.id = ?", argument: id).readBack("listing \(ref)")
         }
     }
 
@@ -62,7 +62,7 @@ extension Catalogue {
             let id = try Self.upsertOpportunity(db, edited.opportunity(ref: ref, status: current.status, postedAt: current.postedAt),
                                                 approval: .pending, now: now)
             try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "edit_listing", student: nil, detail: ref)
-            return try Self.fetchOpportunity(db, whereSQL: "o.id = ?", argument: id)!
+            return try Self.fetchOpportunity(db, whereSQL: "o.id = ?", argument: id).readBack("listing \(ref)")
         }
     }
 

@@ -39,8 +39,8 @@ extension Catalogue {
                 let (sql, arguments) = builder.page(after: cursor, offset: offset, limit: limit)
                 rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
             }
-            return rows.enumerated().map { index, row in
-                Self.summary(row, cursor: builder.cursor(after: row, offset: startOffset + index + 1))
+            return try rows.enumerated().map { index, row in
+                try Self.summary(row, cursor: builder.cursor(after: row, offset: startOffset + index + 1))
             }
         }
     }
@@ -79,7 +79,7 @@ extension Catalogue {
         let byID = try read { db in
             Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: sql, arguments: StatementArguments(ids)).map {
                 let id: Int64 = $0["id"]
-                return (id, Self.summary($0, cursor: OpportunityCursor(text: nil, number: nil, id: id, offset: 0)))
+                return (id, try Self.summary($0, cursor: OpportunityCursor(text: nil, number: nil, id: id, offset: 0)))
             })
         }
         return ids.compactMap { byID[$0] }
@@ -115,27 +115,27 @@ extension Catalogue {
         let skills = try String.fetchAll(db, sql: "SELECT s.name FROM opportunity_skills os JOIN skills s ON s.id = os.skill_id WHERE os.opportunity_id = ? ORDER BY s.name COLLATE NOCASE", arguments: [id])
         return Opportunity(
             id: id, ref: row["ref"], title: row["title"], organization: row["organization"],
-            field: Field(rawValue: row["field"]) ?? .research, brief: row["brief"],
+            field: try row.known("field", stored: ("opportunities", "field")), brief: row["brief"],
             deliverables: deliverables, skills: skills, hours: row["hours"], durationDays: row["duration_days"],
-            schedule: Schedule(rawValue: row["schedule"]) ?? .flexible,
+            schedule: try row.known("schedule", stored: ("opportunities", "schedule")),
             startsOn: (row["starts_on"] as String?).flatMap(CalendarDay.init),
             deadline: CalendarDay(row["deadline"] as String) ?? CalendarDay(year: 1970, month: 1, day: 1),
-            compensationKind: CompensationKind(rawValue: row["compensation_kind"]) ?? .unpaid,
+            compensationKind: try row.known("compensation_kind", stored: ("opportunities", "compensation_kind")),
             compensation: money(cents: row["compensation_cents"], currency: row["currency"]),
-            locationKind: LocationKind(rawValue: row["location_kind"]) ?? .remote, city: row["city"],
-            spots: row["spots"], status: OpportunityStatus(rawValue: row["status"]) ?? .closed,
+            locationKind: try row.known("location_kind", stored: ("opportunities", "location_kind")), city: row["city"],
+            spots: row["spots"], status: try row.known("status", stored: ("opportunities", "status")),
             postedAt: row["posted_at"], version: row["version"])
     }
 
-    static func summary(_ row: Row, cursor: OpportunityCursor) -> OpportunitySummary {
+    static func summary(_ row: Row, cursor: OpportunityCursor) throws -> OpportunitySummary {
         OpportunitySummary(
             id: row["id"], ref: row["ref"], title: row["title"], organization: row["organization"],
-            field: Field(rawValue: row["field"]) ?? .research, hours: row["hours"], durationDays: row["duration_days"],
+            field: try row.known("field", stored: ("opportunities", "field")), hours: row["hours"], durationDays: row["duration_days"],
             deadline: CalendarDay(row["deadline"] as String) ?? CalendarDay(year: 1970, month: 1, day: 1),
-            compensationKind: CompensationKind(rawValue: row["compensation_kind"]) ?? .unpaid,
+            compensationKind: try row.known("compensation_kind", stored: ("opportunities", "compensation_kind")),
             compensation: money(cents: row["compensation_cents"], currency: row["currency"]),
-            locationKind: LocationKind(rawValue: row["location_kind"]) ?? .remote, city: row["city"],
-            status: OpportunityStatus(rawValue: row["status"]) ?? .closed, postedAt: row["posted_at"], cursor: cursor)
+            locationKind: try row.known("location_kind", stored: ("opportunities", "location_kind")), city: row["city"],
+            status: try row.known("status", stored: ("opportunities", "status")), postedAt: row["posted_at"], cursor: cursor)
     }
 
     private static func money(cents: Int?, currency: String?) -> Money? {

@@ -75,7 +75,7 @@ extension Catalogue {
             for row in try Row.fetchAll(db, sql: "SELECT f.* FROM feedback f WHERE f.application_id IN (SELECT a.id \(owned))",
                                         arguments: [username]) {
                 let applicationID: Int64 = row["application_id"]
-                guard let direction = FeedbackDirection(rawValue: row["direction"]) else { continue }
+                let direction: FeedbackDirection = try row.known("direction", stored: ("feedback", "direction"), rowID: nil)
                 feedback[applicationID, default: [:]][direction] = Feedback(
                     applicationID: applicationID, direction: direction, rating: row["rating"], strengths: row["strengths"],
                     improvements: row["improvements"], comment: row["comment"],

@@ -37,7 +37,7 @@ extension Catalogue {
             for field in Set(interests).sorted() {
                 try db.execute(sql: "INSERT INTO student_interests(student_id, field) VALUES (?,?)", arguments: [studentID, field.rawValue])
             }
-            return try Self.fetchStudent(db, username: username)!
+            return try Self.fetchStudent(db, username: username).readBack("the profile of \(username)")
         }
     }
 

@@ -100,7 +100,8 @@ extension Catalogue {
                                               by: actor, forceOlder: forceOlder)
                     return .commit
                 }
-                outcome = (result!.0, result!.1, result!.2)
+                let restored = try result.readBack("the restored catalogue")
+                outcome = (restored.0, restored.1, restored.2)
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
             throw CatalogueError.busy("another process is writing to the catalogue; nothing was restored, try again when it has finished")

@@ -64,7 +64,7 @@ extension Catalogue {
             ORDER BY e.id
             """, arguments: [studentID, since]).map { row in
             let at: String = row["at"]
-            let status = ApplicationStatus(rawValue: row["to_status"])
+            let status: ApplicationStatus? = try row.knownIfPresent("to_status", stored: ("application_events", "to_status"), rowID: nil)
             let note: String? = row["note"]
             return StudentUpdate(kind: status == .offered ? .offer : .status, at: at, subject: row["title"],
                                  listingID: row["listing_id"], applicationID: row["application_id"], status: status,

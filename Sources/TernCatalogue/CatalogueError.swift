@@ -33,6 +33,12 @@ public enum CatalogueError: Error, Equatable, Sendable, CustomStringConvertible 
     case busy(String)
     /// A read stopped because its answer was no longer wanted (``Catalogue/cancelling(when:_:)``).
     case cancelled
+    /// A stored value outside the set Tern knows (a status, a kind, a role): the file was edited
+    /// by hand or by a newer program. Reads refuse rather than guess a default.
+    case damaged(table: String, column: String, value: String?, row: Int64?)
+    /// A record just written could not be read back in the same transaction (a trigger or a
+    /// hand edit removed it): nothing was saved.
+    case lostWrite(String)
 
     public var description: String {
         switch self {
@@ -54,6 +60,10 @@ public enum CatalogueError: Error, Equatable, Sendable, CustomStringConvertible 
         case .missing(let path): "no catalogue at \(path); create one with tern init [--demo]"
         case .busy(let why): why
         case .cancelled: "stopped: a newer request replaced this one"
+        case .damaged(let table, let column, let value, let row):
+            "the catalogue holds a value Tern does not know: \(table).\(column) = \(value.map { "'\($0)'" } ?? "NULL")"
+                + (row.map { " in row \($0)" } ?? "") + "; run tern check"
+        case .lostWrite(let what): "\(what) was written but could not be read back, so nothing was saved; run tern check"
         }
     }
 }

@@ -19,7 +19,7 @@ struct ApplicationsList: ParsableCommand {
     @OptionGroup var catalogue: CatalogueOptions
 
     @Option(help: ArgumentHelp("Only this status (repeatable).", valueName: "status"))
-    var status: [String] = []
+    var status: [ApplicationStatus] = []
 
     @Option(help: ArgumentHelp("Only this listing, by ref.", valueName: "ref"))
     var opportunity: String?
@@ -41,16 +41,11 @@ struct ApplicationsList: ParsableCommand {
 
     func validate() throws {
         guard (1...100_000).contains(count) else { throw ValidationError("--count takes 1 to 100000") }
-        for value in status where ApplicationStatus(rawValue: value) == nil {
-            throw ValidationError("--status takes one of \(ApplicationStatus.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
     }
 
     func filter() throws -> TriageFilter {
         var filter = try TriageFilter(pattern: pattern ?? "")
-        for value in status {
-            if let parsed = ApplicationStatus(rawValue: value), !filter.statuses.contains(parsed) { filter.statuses.append(parsed) }
-        }
+        for parsed in status where !filter.statuses.contains(parsed) { filter.statuses.append(parsed) }
         if let opportunity { filter.opportunityRef = opportunity }
         if let student { filter.student = student }
         if takenDown, !filter.takenDown {

@@ -32,24 +32,32 @@ struct ApplicationsMove: ParsableCommand {
     @Option(name: .customLong("expect-version"), help: ArgumentHelp("With one id: the version you read.", valueName: "n"))
     var expectVersion: Int?
 
-    func validate() throws {
-        guard items.count >= 2 else { throw ValidationError("give one or more application ids, then a status") }
-        guard ApplicationStatus(rawValue: items.last!) != nil else {
+    /// The ids and the status they move to, or the usage error saying which argument is wrong.
+    func move() throws -> (ids: [Int64], to: ApplicationStatus) {
+        guard items.count >= 2, let last = items.last else { throw ValidationError("give one or more application ids, then a status") }
+        guard let status = ApplicationStatus(rawValue: last) else {
             throw ValidationError("the last argument is the status: one of \(ApplicationStatus.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        for id in items.dropLast() where Int64(id) == nil { throw ValidationError("\(id) is not an application id") }
+        let ids = try items.dropLast().map { text in
+            guard let id = Int64(text) else { throw ValidationError("\(text) is not an application id") }
+            return id
+        }
+        return (ids, status)
+    }
+
+    func validate() throws {
+        _ = try move()
         if staffOnly && note == nil { throw ValidationError("--staff-only goes with --note") }
         if expectVersion != nil && items.count != 2 { throw ValidationError("--expect-version goes with one application id") }
     }
 
     func run() throws {
+        let (ids, next) = try move()
         let (opened, access) = try catalogue.open(for: .moveApplications)
         let session = try opened.triageSession(for: access)
-        let next = ApplicationStatus(rawValue: items.last!)!
         let reason = try self.reason.map(RejectionReason.init(parsing:))
-        let targets = try items.dropLast().map { text -> ApplicationVersion in
-            let id = Int64(text)!
-            return ApplicationVersion(id: id, version: try expectVersion ?? opened.application(id, as: session.actor).version)
+        let targets = try ids.map { id in
+            ApplicationVersion(id: id, version: try expectVersion ?? opened.application(id, as: session.actor).version)
         }
         let action = try opened.bulkMove(targets, to: next, session: session, reason: reason,
                                          note: note.map { MoveNote($0, visibility: staffOnly ? .staff : .shared) })

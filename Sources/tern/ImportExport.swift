@@ -22,14 +22,10 @@ struct Import: ParsableCommand {
     var file: String
 
     @Option(help: "csv or json (default: from the file name).")
-    var format: String?
+    var format: ExchangeFormat?
 
     @Flag(name: .customLong("dry-run"), help: "Check the whole file and report, writing nothing.")
     var dryRun = false
-
-    func validate() throws {
-        if let format, ExchangeFormat(rawValue: format) == nil { throw ValidationError("--format takes csv or json") }
-    }
 
     func run() throws {
         let (opened, access) = try catalogue.open(for: .importFile)
@@ -38,7 +34,7 @@ struct Import: ParsableCommand {
         let source: ImportSource = try Installation.asUser {
             do { return try ImportSource(path: file) } catch { throw Failure("cannot read \(file)") }
         }
-        let kind = format.flatMap(ExchangeFormat.init(rawValue:)) ?? ExchangeFormat.guess(path: file)
+        let kind = format ?? ExchangeFormat.guess(path: file)
         // On a terminal, a progress line on stderr while it reads, checks and writes.
         let progress = ImportProgressLine(file: file)
         defer { progress.finish() }
@@ -61,18 +57,13 @@ struct Export: ParsableCommand {
     @OptionGroup var catalogue: CatalogueOptions
 
     @Option(help: "opportunities, applications or students.")
-    var what: String = ExchangeSubject.opportunities.rawValue
+    var what: ExchangeSubject = .opportunities
 
     @Option(help: "csv or json.")
-    var format: String = ExchangeFormat.csv.rawValue
-
-    func validate() throws {
-        guard ExchangeSubject(rawValue: what) != nil else { throw ValidationError("--what takes opportunities, applications or students") }
-        guard ExchangeFormat(rawValue: format) != nil else { throw ValidationError("--format takes csv or json") }
-    }
+    var format: ExchangeFormat = .csv
 
     func run() throws {
-        let subject = ExchangeSubject(rawValue: what)!
+        let subject = what
         let operation: TernCatalogue.Operation = switch subject {
         case .opportunities: .exportListings
         case .students: .exportStudents
@@ -85,7 +76,7 @@ struct Export: ParsableCommand {
         // catalogue's text as the screen shows it, so an imported escape sequence cannot drive it.
         let toTerminal = isatty(STDOUT_FILENO) == 1
         var buffer = ""
-        try opened.export(subject, as: ExchangeFormat(rawValue: format)!, by: access.principal, to: OutputDestination.standardOutput) { chunk in
+        try opened.export(subject, as: format, by: access.principal, to: OutputDestination.standardOutput) { chunk in
             buffer += toTerminal ? Sanitizer.block(chunk) : chunk
             if buffer.utf8.count > 1 << 16 { try Output.write(buffer); buffer = "" }
         }

@@ -58,20 +58,15 @@ struct OrganizationsDecline: ParsableCommand {
 
     @OptionGroup var catalogue: CatalogueOptions
     @Argument(help: "The organization's name.") var name: String
-    @Option(help: ArgumentHelp("Why: \(DeclineReason.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "reason")) var reason: String
+    @Option(help: ArgumentHelp("Why: \(DeclineReason.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "reason")) var reason: DeclineReason
     @Option(help: ArgumentHelp("A note kept with the decision (required with --reason other).", valueName: "text")) var note: String?
     @OptionGroup var expected: ExpectedReviewVersion
 
-    func validate() throws {
-        if DeclineReason(rawValue: reason) == nil {
-            throw ValidationError("--reason takes \(DeclineReason.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-    }
 
     func run() throws {
         let (opened, access) = try catalogue.open(for: .reviewPostings)
-        try opened.declineOrganization(name, reason: DeclineReason(rawValue: reason)!, note: note, expectedVersion: expected.version, by: reviewer(access))
-        try Output.line(Sanitizer.line("declined \(name): \(DeclineReason(rawValue: reason)!.label)"))
+        try opened.declineOrganization(name, reason: reason, note: note, expectedVersion: expected.version, by: reviewer(access))
+        try Output.line(Sanitizer.line("declined \(name): \(reason.label)"))
     }
 }
 

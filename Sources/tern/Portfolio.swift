@@ -21,22 +21,19 @@ struct PortfolioCommand: ParsableCommand {
     var user: String?
 
     @Option(help: ArgumentHelp("\(PortfolioFormat.allCases.map(\.rawValue).joined(separator: " or ")).", valueName: "format"))
-    var format: String = PortfolioFormat.markdown.rawValue
+    var format: PortfolioFormat = .markdown
 
     @Option(help: ArgumentHelp("Write to this file instead of stdout; it is replaced whole or not at all.", valueName: "file"))
     var output: String?
 
     func validate() throws {
-        guard PortfolioFormat(rawValue: format) != nil else {
-            throw ValidationError("--format takes \(PortfolioFormat.allCases.map(\.rawValue).joined(separator: " or "))")
-        }
         if let output, output.isEmpty { throw ValidationError("--output needs a file name") }
     }
 
     func run() throws {
         let (opened, access) = try catalogue.open(for: .portfolio, actingFor: user)
         let session = try StudentSession(access, catalogue: opened)
-        let text = try Portfolio.load(catalogue: opened, session: session).render(PortfolioFormat(rawValue: format)!)
+        let text = try Portfolio.load(catalogue: opened, session: session).render(format)
         guard let output else { return try Output.write(text) }
         // Written beside the destination and renamed over it: a reader never sees half a file.
         // The file is the user's, written with their own rights.

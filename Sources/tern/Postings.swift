@@ -97,7 +97,7 @@ struct PostingsDecline: ParsableCommand {
     var ref: String
 
     @Option(help: ArgumentHelp("Why: \(DeclineReason.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "reason"))
-    var reason: String
+    var reason: DeclineReason
 
     @Option(help: ArgumentHelp("A note kept with the decision (required with --reason other).", valueName: "text"))
     var note: String?
@@ -105,16 +105,11 @@ struct PostingsDecline: ParsableCommand {
     @Option(name: .customLong("expect-version"), help: ArgumentHelp("The version you read (postings list --json); refused if it changed since.", valueName: "n"))
     var expectVersion: Int?
 
-    func validate() throws {
-        if DeclineReason(rawValue: reason) == nil {
-            throw ValidationError("--reason takes \(DeclineReason.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-    }
 
     func run() throws {
         let (opened, access) = try catalogue.open(for: .reviewPostings)
-        let summary = try opened.decline(ref, reason: DeclineReason(rawValue: reason)!, note: note, expectedVersion: expectVersion, by: reviewer(access))
-        try Output.line(Sanitizer.line("declined \(ref): \(DeclineReason(rawValue: reason)!.label)" + TakeDownSummary.sentence(summary)))
+        let summary = try opened.decline(ref, reason: reason, note: note, expectedVersion: expectVersion, by: reviewer(access))
+        try Output.line(Sanitizer.line("declined \(ref): \(reason.label)" + TakeDownSummary.sentence(summary)))
     }
 }
 

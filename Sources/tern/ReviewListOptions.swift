@@ -5,14 +5,10 @@ import TernCatalogue
 /// and JSON for scripts.
 struct ReviewListOptions: ParsableArguments {
     @Option(help: "pending, approved or declined (default: all).")
-    var status: String?
+    var status: Approval?
 
     @Flag(help: "A JSON array for scripts.")
     var json = false
 
-    var approval: Approval? { status.flatMap(Approval.init(rawValue:)) }
-
-    func validate() throws {
-        if let status, Approval(rawValue: status) == nil { throw ValidationError("--status takes pending, approved or declined") }
-    }
+    var approval: Approval? { status }
 }

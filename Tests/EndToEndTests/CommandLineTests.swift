@@ -90,6 +90,20 @@ import Testing
         }
     }
 
+    @Test func aValueOutsideAnOptionsClosedSetIsOneUsageLineNamingTheSet() throws {
+        let statuses = "submitted, under_review, shortlisted, offered, accepted, in_progress, delivered, completed, rejected, withdrawn, offer_declined or expired"
+        for (arguments, says) in [(["export", "--what", "bogus"], "--what takes opportunities, applications or students"),
+                                  (["export", "--format", "xml"], "--format takes csv or json"),
+                                  (["import", "f.csv", "--format", "xml"], "--format takes csv or json"),
+                                  (["postings", "list", "--status", "maybe"], "--status takes pending, approved or declined"),
+                                  (["staff", "add", "x", "--role", "boss"], "--role takes advisor or admin"),
+                                  (["applications", "list", "--status", "limbo\nx"], "--status takes \(statuses)")] {
+            let result = try TernProcess.run(arguments + ["--db", "/nonexistent/x.sqlite"])
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr == "tern: \(says) (see tern --help)\n", "\(result.stderr)")
+        }
+    }
+
     @Test func theInterfaceRefusesToStartWithoutATerminal() throws {
         let scratch = try Scratch()
         let result = try TernProcess.run(["--db", scratch.path("x.sqlite")])

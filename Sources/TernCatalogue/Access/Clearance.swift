@@ -18,10 +18,10 @@ struct Clearance: Sendable, Equatable {
     /// operation, the work the catalogue was authorized for).
     func check(_ db: Database, for operation: Operation? = nil) throws {
         let needed = operation?.role ?? role
-        guard let held = try String.fetchOne(db.cachedStatement(sql: "SELECT role FROM staff WHERE username = ?"), arguments: [login])
-            .flatMap(StaffRole.init(rawValue:)) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT role FROM staff WHERE username = ?"), arguments: [login]) else {
             throw CatalogueError.noLongerStaff(login)
         }
+        let held: StaffRole = try row.known("role", stored: ("staff", "role"), rowID: nil)
         guard held.includes(needed) else {
             throw CatalogueError.notPermitted(Self.refusal(operation: operation, needs: needed, login: login, holds: held))
         }

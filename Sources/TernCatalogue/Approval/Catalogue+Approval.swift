@@ -32,9 +32,9 @@ extension Catalogue {
                 let id: Int64 = row["id"]
                 return PostingReview(
                     ref: row["ref"], title: row["title"], organization: row["organization"],
-                    approval: Approval(rawValue: row["approval"]) ?? .pending,
-                    organizationApproval: Approval(rawValue: row["organization_approval"]) ?? .pending,
-                    organizationTrusted: row["trusted"], status: OpportunityStatus(rawValue: row["status"]) ?? .closed,
+                    approval: try row.known("approval", stored: ("opportunities", "approval")),
+                    organizationApproval: try row.known("organization_approval", stored: ("organizations", "approval"), rowID: nil),
+                    organizationTrusted: row["trusted"], status: try row.known("status", stored: ("opportunities", "status")),
                     deadline: CalendarDay(row["deadline"] as String) ?? CalendarDay(year: 1970, month: 1, day: 1),
                     postedAt: row["posted_at"], resubmitted: row["resubmitted"], version: row["version"],
                     flags: try Self.flags(db, listing: id, settings: settings, homeCurrency: home),
@@ -79,14 +79,14 @@ extension Catalogue {
             for ref in refs {
                 let row = try Self.reviewedRow(db, ref: ref, expectedVersion: versions[ref], actor: actor)
                 let listing: Int64 = row["id"], organization: Int64 = row["organization_id"]
-                switch Approval(rawValue: row["approval"]) {
-                case .approved?: throw CatalogueError.refused("\(ref) is already approved")
-                case .declined?: throw CatalogueError.refused("\(ref) was declined; it must be resubmitted before it can be approved")
+                switch try row.known("approval", stored: ("opportunities", "approval")) as Approval {
+                case .approved: throw CatalogueError.refused("\(ref) is already approved")
+                case .declined: throw CatalogueError.refused("\(ref) was declined; it must be resubmitted before it can be approved")
                 default: break
                 }
-                switch Approval(rawValue: row["organization_approval"]) {
-                case .declined?: throw CatalogueError.refused("\(ref) belongs to \(row["organization"] as String), which was declined")
-                case .pending?:
+                switch try row.known("organization_approval", stored: ("organizations", "approval"), rowID: "organization_id") as Approval {
+                case .declined: throw CatalogueError.refused("\(ref) belongs to \(row["organization"] as String), which was declined")
+                case .pending:
                     try db.execute(sql: "UPDATE organizations SET approval = 'approved', version = version + 1 WHERE id = ?", arguments: [organization])
                     try Self.record(db, organization: organization, listing: nil, .approved, reason: nil,
                                     note: "approved with its first listing \(ref)", actor: actor, at: stamp)
@@ -122,7 +122,7 @@ extension Catalogue {
         return try write { db in
             let stamp = Timestamp.string(now)
             let row = try Self.reviewedRow(db, ref: ref, expectedVersion: expectedVersion, actor: actor)
-            guard Approval(rawValue: row["approval"]) != .declined else { throw CatalogueError.refused("\(ref) is already declined") }
+            guard try row.known("approval", stored: ("opportunities", "approval")) != Approval.declined else { throw CatalogueError.refused("\(ref) is already declined") }
             let listing: Int64 = row["id"]
             try db.execute(sql: "UPDATE opportunities SET approval = 'declined', updated_at = ?, version = version + 1 WHERE id = ?",
                            arguments: [stamp, listing])
@@ -145,7 +145,7 @@ extension Catalogue {
         try write { db in
             let stamp = Timestamp.string(now)
             let row = try Self.reviewedRow(db, ref: ref, expectedVersion: expectedVersion, actor: actor)
-            guard Approval(rawValue: row["approval"]) == .declined else {
+            guard try row.known("approval", stored: ("opportunities", "approval")) == Approval.declined else {
                 throw CatalogueError.refused("only a declined listing can be resubmitted; \(ref) is \(row["approval"] as String)")
             }
             guard !(row["resubmitted"] as Bool) else {
@@ -220,9 +220,9 @@ extension Catalogue {
             WHERE \(whereSQL) ORDER BY d.id
             """, arguments: [argument]).map { row in
             PostingDecision(organization: row["organization"], ref: row["ref"],
-                            decision: PostingDecisionKind(rawValue: row["decision"]) ?? .approved,
-                            reason: (row["reason"] as String?).flatMap(DeclineReason.init(rawValue:)), note: row["note"],
-                            actor: Actor(role: ActorRole(rawValue: row["actor_role"]) ?? .system, username: row["actor_username"]),
+                            decision: try row.known("decision", stored: ("posting_decisions", "decision"), rowID: nil),
+                            reason: try row.knownIfPresent("reason", stored: ("posting_decisions", "reason"), rowID: nil), note: row["note"],
+                            actor: Actor(role: try row.known("actor_role", stored: ("posting_decisions", "actor_role"), rowID: nil), username: row["actor_username"]),
                             at: row["at"])
         }
     }
@@ -234,7 +234,7 @@ extension Catalogue {
             FROM opportunities o JOIN organizations org ON org.id = o.organization_id WHERE o.id = ?
             """, arguments: [id]) else { return [] }
         var flags: [ListingFlag] = []
-        let kind = CompensationKind(rawValue: row["compensation_kind"]) ?? .unpaid
+        let kind: CompensationKind = try row.known("compensation_kind", stored: ("opportunities", "compensation_kind"), rowID: nil)
         let hours: Int = row["hours"]
         if kind.isPaid, let currency = row["currency"] as String?, currency == homeCurrency,
            (row["hourly_cents"] as Int) < settings.payFloorCents {

@@ -61,7 +61,7 @@ extension Catalogue {
             let id: Int64 = application["id"]
             try db.execute(sql: "UPDATE applications SET status = 'expired', updated_at = ?, version = version + 1 WHERE id = ?",
                            arguments: [stamp, id])
-            try appendEvent(db, application: id, actor: .system, from: ApplicationStatus(rawValue: application["status"]), to: .expired,
+            try appendEvent(db, application: id, actor: .system, from: try application.known("status", stored: ("applications", "status")), to: .expired,
                             note: note, visibility: .shared, at: stamp, enteredBy: enteredBy)
         }
         return waiting.count

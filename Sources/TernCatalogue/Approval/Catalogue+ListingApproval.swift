@@ -10,7 +10,8 @@ extension Catalogue {
     /// ```
     public func approval(ofListing id: Int64) throws -> Approval? {
         try read { db in
-            try String.fetchOne(db, sql: "SELECT approval FROM opportunities WHERE id = ?", arguments: [id]).flatMap(Approval.init(rawValue:))
+            try Row.fetchOne(db, sql: "SELECT id, approval FROM opportunities WHERE id = ?", arguments: [id])
+                .map { try $0.known("approval", stored: ("opportunities", "approval")) }
         }
     }
 }

@@ -22,7 +22,7 @@ extension Catalogue {
             }
             sql += " ORDER BY org.name COLLATE NOCASE"
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
-                OrganizationReview(name: $0["name"], approval: Approval(rawValue: $0["approval"]) ?? .pending, trusted: $0["trusted"],
+                OrganizationReview(name: $0["name"], approval: try $0.known("approval", stored: ("organizations", "approval")), trusted: $0["trusted"],
                                    website: $0["website"], contactEmail: $0["contact_email"],
                                    pendingListings: $0["pending"], approvedListings: $0["approved"], version: $0["version"])
             }
@@ -90,9 +90,9 @@ extension Catalogue {
         // Trust approves listings unseen, so it is an admin's, even from a console opened for review.
         try write(for: .trustOrganizations) { db in
             let id = try Self.reviewedOrganization(db, name, expectedVersion: expectedVersion, actor: actor)
-            let row = try Row.fetchOne(db, sql: "SELECT approval, trusted FROM organizations WHERE id = ?", arguments: [id])!
+            let row = try Row.fetchOne(db, sql: "SELECT approval, trusted FROM organizations WHERE id = ?", arguments: [id]).readBack(name)
             guard !(row["trusted"] as Bool) else { throw CatalogueError.refused("\(name) is already trusted") }
-            guard Approval(rawValue: row["approval"]) != .declined else {
+            guard try row.known("approval", stored: ("organizations", "approval"), rowID: nil) != Approval.declined else {
                 throw CatalogueError.refused("\(name) was declined; approve it before trusting it")
             }
             try db.execute(sql: "UPDATE organizations SET approval = 'approved', trusted = 1, version = version + 1 WHERE id = ?", arguments: [id])

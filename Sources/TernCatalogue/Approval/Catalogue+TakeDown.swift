@@ -60,7 +60,7 @@ extension Catalogue {
                 UPDATE applications SET status = 'expired', status_reason = ?, status_reason_code = NULL, updated_at = ?, version = version + 1
                 WHERE id = ?
                 """, arguments: [note, stamp, id])
-            try appendEvent(db, application: id, actor: .system, from: ApplicationStatus(rawValue: application["status"]), to: .expired,
+            try appendEvent(db, application: id, actor: .system, from: try application.known("status", stored: ("applications", "status")), to: .expired,
                             note: note, visibility: .shared, at: stamp, enteredBy: enteredBy)
         }
         let underWay = workUnderWayStatuses.map { "'\($0.rawValue)'" }.joined(separator: ",")

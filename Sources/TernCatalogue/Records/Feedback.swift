@@ -73,7 +73,7 @@ extension Catalogue {
             WHERE fs.application_id = ? ORDER BY s.name COLLATE NOCASE
             """, arguments: [applicationID])
         return try Row.fetchAll(db, sql: "SELECT * FROM feedback WHERE application_id = ? ORDER BY direction", arguments: [applicationID]).map { row in
-            let direction = FeedbackDirection(rawValue: row["direction"]) ?? .organizationToStudent
+            let direction: FeedbackDirection = try row.known("direction", stored: ("feedback", "direction"))
             return Feedback(applicationID: applicationID, direction: direction, rating: row["rating"],
                             strengths: row["strengths"], improvements: row["improvements"], comment: row["comment"],
                             skillsDemonstrated: direction == .organizationToStudent ? skills : [], createdAt: row["created_at"])

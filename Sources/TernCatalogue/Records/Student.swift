@@ -64,9 +64,11 @@ extension Catalogue {
         let skills = try Row.fetchAll(db, sql: """
             SELECT s.name, ss.level FROM student_skills ss JOIN skills s ON s.id = ss.skill_id
             WHERE ss.student_id = ? ORDER BY s.name COLLATE NOCASE
-            """, arguments: [id]).map { StudentSkill(name: $0["name"], level: SkillLevel(rawValue: $0["level"]) ?? .beginner) }
-        let interests = try String.fetchAll(db, sql: "SELECT field FROM student_interests WHERE student_id = ? ORDER BY field", arguments: [id])
-            .compactMap(Field.init(rawValue:))
+            """, arguments: [id]).map {
+                StudentSkill(name: $0["name"], level: try $0.known("level", stored: ("student_skills", "level"), rowID: nil))
+            }
+        let interests: [Field] = try Row.fetchAll(db, sql: "SELECT field FROM student_interests WHERE student_id = ? ORDER BY field", arguments: [id])
+            .map { try $0.known("field", stored: ("student_interests", "field"), rowID: nil) }
         let links = try String.fetchAll(db, sql: "SELECT url FROM student_links WHERE student_id = ? ORDER BY position", arguments: [id])
         return Student(id: id, username: row["username"], name: row["name"], email: row["email"], program: row["program"],
                        graduationYear: row["graduation_year"], skills: skills, interests: interests,

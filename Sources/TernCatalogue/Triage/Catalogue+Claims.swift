@@ -34,7 +34,7 @@ extension Catalogue {
                 WHERE triage_claims.expires_at <= excluded.claimed_at OR triage_claims.staff_username = excluded.staff_username
                 """, arguments: [applicationID, session.username, session.name, stamp,
                                  Timestamp.string(now.addingTimeInterval(Self.claimDuration))])
-            return try Self.fetchClaim(db, applicationID)!
+            return try Self.fetchClaim(db, applicationID).readBack("the claim on application \(applicationID)")
         }
     }
 

@@ -59,8 +59,8 @@ extension Catalogue {
         let from = since.map(Timestamp.string) ?? ""
         return try read { db in
             let perStatus = try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM applications WHERE created_at >= ? GROUP BY status",
-                                             arguments: [from]).compactMap { row -> (ApplicationStatus, Int)? in
-                ApplicationStatus(rawValue: row["status"]).map { ($0, row["n"]) }
+                                             arguments: [from]).map { row -> (ApplicationStatus, Int) in
+                (try row.known("status", stored: ("applications", "status"), rowID: nil), row["n"])
             }.sorted { ApplicationStatus.allCases.firstIndex(of: $0.0)! < ApplicationStatus.allCases.firstIndex(of: $1.0)! }
             let waits = try Row.fetchAll(db, sql: """
                 SELECT org.name AS organization, julianday(min(e.at)) - julianday(a.created_at) AS days

@@ -19,13 +19,13 @@ extension Catalogue {
                 throw CatalogueError.refused("nothing to undo in this session")
             }
             let actionID: Int64 = action["id"]
-            let movedTo = ApplicationStatus(rawValue: action["to_status"]) ?? .submitted
+            let movedTo: ApplicationStatus = try action.known("to_status", stored: ("triage_actions", "to_status"))
             let stamp = Timestamp.string(now)
             var restored: [Application] = []
             for row in try Row.fetchAll(db, sql: "SELECT application_id, from_status, version_after, from_updated_at FROM triage_action_rows WHERE action_id = ? ORDER BY application_id",
                                         arguments: [actionID]) {
                 let id: Int64 = row["application_id"]
-                let previous = ApplicationStatus(rawValue: row["from_status"]) ?? .submitted
+                let previous: ApplicationStatus = try row.known("from_status", stored: ("triage_action_rows", "from_status"), rowID: "application_id")
                 let current = try Self.applicationVisible(db, id: id, to: session.actor)
                 guard current.version == row["version_after"] as Int else {
                     throw CatalogueError.refused("cannot undo: application \(id) was changed since (it is now \(current.status.rawValue)); nothing was undone")
@@ -44,7 +44,7 @@ extension Catalogue {
                 try db.execute(sql: "DELETE FROM triage_undo_permits WHERE application_id = ?", arguments: [id])
                 try Self.appendEvent(db, application: id, actor: session.actor, from: movedTo, to: previous,
                                      note: "undone: moved back to \(previous.label.lowercased())", visibility: .shared, at: stamp)
-                restored.append(try Application.fetchOne(db, key: id)!)
+                restored.append(try Application.fetchOne(db, key: id).readBack("application \(id)"))
             }
             try db.execute(sql: "UPDATE triage_actions SET undone_at = ? WHERE id = ?", arguments: [stamp, actionID])
             return restored

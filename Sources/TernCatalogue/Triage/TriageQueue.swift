@@ -307,10 +307,10 @@ extension Catalogue {
             let updated: String = row["updated_at"]
             let waited = Timestamp.date(updated).map { now.timeIntervalSince($0) } ?? 0
             return TriageRow(
-                id: row["id"], status: ApplicationStatus(rawValue: row["status"]) ?? .submitted, version: row["version"],
+                id: row["id"], status: try row.known("status", stored: ("applications", "status")), version: row["version"],
                 updatedAt: updated, waitingDays: max(0, Int(waited / day)), studentUsername: row["username"],
                 studentName: row["student_name"], opportunityRef: row["ref"], opportunityTitle: row["title"],
-                organization: row["organization"], field: Field(rawValue: row["field"]), claimedBy: row["staff_name"])
+                organization: row["organization"], field: try row.knownIfPresent("field", stored: ("opportunities", "field"), rowID: nil), claimedBy: row["staff_name"])
         }
     }
 
