@@ -2,8 +2,6 @@ import Foundation
 import GRDB
 
 extension Catalogue {
-    /// How far back Updates looks: older changes are history, shown in My applications.
-    public static let updatesWindowDays = 30
     /// A saved listing counts as closing soon this many days before its deadline.
     public static let closingSoonDays = 3
 
@@ -22,7 +20,7 @@ extension Catalogue {
                 return []
             }
             let seen = try Self.seenUpTo(db, studentID: studentID)
-            let since = Timestamp.string(now.addingTimeInterval(-Double(Self.updatesWindowDays) * 86_400))
+            let since = Timestamp.string(now.addingTimeInterval(-Double(StudentUpdate.windowDays) * 86_400))
             var updates = try Self.statusUpdates(db, studentID: studentID, since: since, seen: seen)
             updates += try Self.feedbackUpdates(db, studentID: studentID, since: since, seen: seen)
             updates += try Self.savedListingUpdates(db, studentID: studentID, since: since, seen: seen, today: today)

@@ -11,7 +11,7 @@ struct Updates: ParsableCommand {
         commandName: "updates",
         abstract: "What changed for you since you last looked (for a login message).",
         discussion: """
-            Lists, newest first, what changed in the last \(Catalogue.updatesWindowDays) days: your applications' \
+            Lists, newest first, what changed in the last \(StudentUpdate.windowDays) days: your applications' \
             status moves with their reasons, offers, feedback received, saved listings closing within \
             \(Catalogue.closingSoonDays) days or taken down, and new matches of your saved searches. Unread ones are \
             marked "new". Nothing is marked read unless you pass --mark-read (the full-screen Updates marks \

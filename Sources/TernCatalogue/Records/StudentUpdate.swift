@@ -4,6 +4,9 @@
 /// for update in try catalogue.updates(of: "aokafor", today: today) where update.isUnread { print(update.headline) }
 /// ```
 public struct StudentUpdate: Hashable, Sendable, Codable {
+    /// How far back Updates look, in days: older changes are history, shown in My applications.
+    public static let windowDays = 30
+
     public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         /// An application moved (by staff, the organization or the system), with its reason.
         case status

@@ -228,7 +228,7 @@ extension PaneContent {
     /// each dated by the day it happened.
     static func updateBlocks(_ updates: [StudentUpdate]) -> [TextBlock] {
         guard !updates.isEmpty else {
-            return [.paragraph("Nothing changed in the last \(Catalogue.updatesWindowDays) days. Status moves, offers, feedback, saved listings closing or taken down, and new matches of your saved searches show here.")]
+            return [.paragraph("Nothing changed in the last \(StudentUpdate.windowDays) days. Status moves, offers, feedback, saved listings closing or taken down, and new matches of your saved searches show here.")]
         }
         let unread = updates.filter(\.isUnread), earlier = updates.filter { !$0.isUnread }
         var blocks: [TextBlock] = []
