@@ -156,53 +156,30 @@ public struct Form: Sendable, Equatable {
     /// must never go into a field the student cannot see.
     @discardableResult
     public func draw(into grid: inout CellGrid, screen: Rect, hint: String, box: BoxStyle = .line) -> (x: Int, y: Int)? {
-        let width = min(screen.width, Self.maximumWidth)
-        let labelWidth = min(20, (fields.map { WidgetSupport.width($0.label) }.max() ?? 0) + 1)
-        let controlWidth = max(1, width - 6 - labelWidth)
-        let heights = fields.map { field -> Int in
-            switch field.control {
-            case .text(let text): text.multiline ? Self.multilineRows : 1
-            case .checklist(let list): list.height(width: controlWidth)
-            default: 1
-            }
-        }
-        // An error is wrapped whole (up to a few lines), never cut: it says what to fix.
-        let errorLines = error.map { Self.errorLines($0, width: max(1, width - 5)) } ?? []
-        let body = heights.reduce(0, +) + (subtitle == nil ? 0 : 2) + 2 + errorLines.count
-        let area = WidgetSupport.centred(width: width, height: body + 2, in: screen)
-        let inner = Pane.draw(into: &grid, area: area, title: title, borderStyle: Style(.focusedBorder, bold: true),
+        let layout = Layout(self, screen: screen)
+        let (labelWidth, errorLines) = (layout.labelWidth, layout.errorLines)
+        let inner = Pane.draw(into: &grid, area: layout.area, title: title, borderStyle: Style(.focusedBorder, bold: true),
                               titleStyle: .accent, box: box)
         guard !inner.isEmpty else { return nil }
         WidgetSupport.fill(&grid, inner)
         // One column on the right is kept for the scroll markers.
         let content = Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 3), height: inner.height)
-        var y = content.y
-        // The subtitle names what the form acts on: it gives way only when the screen is too
-        // short for it and a field, never because the form has a single field.
-        if let subtitle, content.height >= (heights.first ?? 1) + 4 + errorLines.count {
-            WidgetSupport.write(&grid, TextLayout.truncate(Sanitizer.line(subtitle), to: content.width), x: content.x, y: y,
+        let placed = layout.place(in: content)
+        if let subtitle, placed.showsSubtitle {
+            WidgetSupport.write(&grid, TextLayout.truncate(Sanitizer.line(subtitle), to: content.width), x: content.x, y: content.y,
                                 maxWidth: content.width, style: .muted)
-            y += 2
         }
-        // Rows for fields once the error and the hint have their rows at the bottom (and a
-        // blank row above them when there is room).
-        let bottom = content.maxY - 1 - errorLines.count
-        let room = max(1, bottom - y - (bottom - y > 1 ? 1 : 0))
-        let first = Self.firstShown(heights: heights, focus: focus, room: room)
         var caret: (x: Int, y: Int)?
-        let top = y, limit = y + room
+        let top = placed.top, first = placed.first
+        var y = top
         var shownThrough = first - 1
-        for index in fields.indices where index >= first {
-            let remaining = limit - y
-            // A field that does not fit whole waits below the marker; only a focused field
-            // taller than the whole form is cut.
-            guard remaining > 0, heights[index] <= remaining || index == first else { break }
+        for (index, rowY, height) in placed.fields {
             let field = fields[index]
             let focused = index == focus
-            WidgetSupport.write(&grid, TextLayout.truncate(Sanitizer.line(field.label), to: labelWidth - 1), x: content.x, y: y,
+            WidgetSupport.write(&grid, TextLayout.truncate(Sanitizer.line(field.label), to: labelWidth - 1), x: content.x, y: rowY,
                                 maxWidth: labelWidth, style: focused ? .accent : .muted)
-            let controlArea = Rect(x: content.x + labelWidth + 1, y: y, width: max(0, content.width - labelWidth - 1),
-                                   height: min(heights[index], remaining))
+            let controlArea = Rect(x: content.x + labelWidth + 1, y: rowY, width: max(0, content.width - labelWidth - 1),
+                                   height: height)
             switch field.control {
             case .text(let text):
                 var textArea = controlArea
@@ -213,7 +190,7 @@ public struct Form: Sendable, Equatable {
                         textArea.width -= reserved
                         let shown = max(label.count, reserved - 1)
                         WidgetSupport.write(&grid, String(repeating: " ", count: shown - label.count) + label,
-                                            x: controlArea.maxX - shown, y: y, maxWidth: shown,
+                                            x: controlArea.maxX - shown, y: rowY, maxWidth: shown,
                                             style: text.isOverCount ? .error : .muted)
                     }
                 }
@@ -225,7 +202,7 @@ public struct Form: Sendable, Equatable {
                 let at = list.draw(into: &grid, area: controlArea, focused: focused)
                 if focused { caret = at }
             }
-            y += controlArea.height
+            y = rowY + height
             shownThrough = index
         }
         let marker = content.maxX + 1
@@ -244,36 +221,68 @@ public struct Form: Sendable, Equatable {
     /// nil off every field. Measured as ``draw(into:screen:hint:box:)`` lays fields out (a test
     /// draws the form and holds the two to the same rows).
     public func field(atRow row: Int, column: Int, screen: Rect) -> Int? {
-        let width = min(screen.width, Self.maximumWidth)
-        let labelWidth = min(20, (fields.map { WidgetSupport.width($0.label) }.max() ?? 0) + 1)
-        let controlWidth = max(1, width - 6 - labelWidth)
-        let heights = fields.map { field -> Int in
-            switch field.control {
-            case .text(let text): text.multiline ? Self.multilineRows : 1
-            case .checklist(let list): list.height(width: controlWidth)
-            default: 1
-            }
-        }
-        let errorRows = error.map { Self.errorLines($0, width: max(1, width - 5)).count } ?? 0
-        let body = heights.reduce(0, +) + (subtitle == nil ? 0 : 2) + 2 + errorRows
-        let area = WidgetSupport.centred(width: width, height: body + 2, in: screen)
-        let inner = area.inset(by: 1)
+        let layout = Layout(self, screen: screen)
+        let inner = layout.area.inset(by: 1)
         guard !inner.isEmpty, inner.contains(column: column, row: row) else { return nil }
         let content = Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 3), height: inner.height)
-        var y = content.y
-        if subtitle != nil, content.height >= (heights.first ?? 1) + 4 + errorRows { y += 2 }
-        let bottom = content.maxY - 1 - errorRows
-        let room = max(1, bottom - y - (bottom - y > 1 ? 1 : 0))
-        let first = Self.firstShown(heights: heights, focus: focus, room: room)
-        let limit = y + room
-        for index in fields.indices where index >= first {
-            let remaining = limit - y
-            guard remaining > 0, heights[index] <= remaining || index == first else { break }
-            let height = min(heights[index], remaining)
-            if (y..<(y + height)).contains(row) { return index }
-            y += height
+        return layout.place(in: content).fields.first { ($0.y..<($0.y + $0.height)).contains(row) }?.index
+    }
+
+    /// Where the form's box and fields go: one measurement for drawing and for finding what a
+    /// click landed on.
+    struct Layout {
+        let labelWidth: Int
+        let heights: [Int]
+        let errorLines: [String]
+        let area: Rect
+        let hasSubtitle: Bool
+        let focus: Int
+
+        init(_ form: Form, screen: Rect) {
+            let width = min(screen.width, Form.maximumWidth)
+            labelWidth = min(20, (form.fields.map { WidgetSupport.width($0.label) }.max() ?? 0) + 1)
+            let controlWidth = max(1, width - 6 - labelWidth)
+            heights = form.fields.map { field -> Int in
+                switch field.control {
+                case .text(let text): text.multiline ? Form.multilineRows : 1
+                case .checklist(let list): list.height(width: controlWidth)
+                default: 1
+                }
+            }
+            // An error is wrapped whole (up to a few lines), never cut: it says what to fix.
+            errorLines = form.error.map { Form.errorLines($0, width: max(1, width - 5)) } ?? []
+            hasSubtitle = form.subtitle != nil
+            focus = form.focus
+            let body = heights.reduce(0, +) + (hasSubtitle ? 2 : 0) + 2 + errorLines.count
+            area = WidgetSupport.centred(width: width, height: body + 2, in: screen)
         }
-        return nil
+
+        /// The fields shown in `content`: whether the subtitle has its rows, the first field
+        /// row, the first field shown, and each shown field's index, row and height.
+        func place(in content: Rect) -> (showsSubtitle: Bool, top: Int, first: Int, fields: [(index: Int, y: Int, height: Int)]) {
+            var y = content.y
+            // The subtitle names what the form acts on: it gives way only when the screen is too
+            // short for it and a field, never because the form has a single field.
+            let showsSubtitle = hasSubtitle && content.height >= (heights.first ?? 1) + 4 + errorLines.count
+            if showsSubtitle { y += 2 }
+            // Rows for fields once the error and the hint have their rows at the bottom (and a
+            // blank row above them when there is room).
+            let bottom = content.maxY - 1 - errorLines.count
+            let room = max(1, bottom - y - (bottom - y > 1 ? 1 : 0))
+            let first = Form.firstShown(heights: heights, focus: focus, room: room)
+            let top = y, limit = y + room
+            var placed: [(index: Int, y: Int, height: Int)] = []
+            for index in heights.indices where index >= first {
+                let remaining = limit - y
+                // A field that does not fit whole waits below the marker; only a focused field
+                // taller than the whole form is cut.
+                guard remaining > 0, heights[index] <= remaining || index == first else { break }
+                let height = min(heights[index], remaining)
+                placed.append((index, y, height))
+                y += height
+            }
+            return (showsSubtitle, top, first, placed)
+        }
     }
 
     /// At most this many rows for an error; only a longer one ends in "…".
