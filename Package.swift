@@ -29,10 +29,14 @@ let package = Package(
             providers: [.apt(["libcrypt-dev"])]
         ),
         .target(name: "TernText"),
+        // What is stored, whatever stores it: the records, their rules, and the store protocols
+        // the view models and screens are written against. No storage engine here.
+        .target(name: "TernStore", dependencies: ["TernText"]),
+        // The SQLite implementation of the stores.
         .target(
             name: "TernCatalogue",
             dependencies: [
-                "TernText",
+                "TernText", "TernStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The raw C API, only for the bulk loader's hot loop.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

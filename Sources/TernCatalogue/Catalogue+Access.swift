@@ -26,7 +26,7 @@ extension Catalogue {
     /// ```swift
     /// let access = try catalogue.authorize(.apply, account: .current(), actingFor: nil)
     /// ```
-    public func authorize(_ operation: Operation, account: Account, actingFor: String? = nil) throws -> Authorization {
+    public func authorize(_ operation: TernStore.Operation, account: Account, actingFor: String? = nil) throws -> Authorization {
         // A new authorization replaces the last one; until it is granted, nothing is checked.
         clearance.set(nil)
         let principal = try principal(for: account)
@@ -87,7 +87,7 @@ extension Catalogue {
     /// ```swift
     /// try catalogue.checkStanding(for: .expireListings)
     /// ```
-    public func checkStanding(for operation: Operation) throws {
+    public func checkStanding(for operation: TernStore.Operation) throws {
         try read(for: operation) { _ in }
     }
 

@@ -1,21 +1,6 @@
 import Foundation
 import GRDB
 
-/// What an import did (or, with a dry run, would do).
-///
-/// ```swift
-/// let summary = try catalogue.importFile(data, format: .csv)
-/// print("\(summary.inserted) new, \(summary.updated) updated")
-/// ```
-public struct ImportSummary: Sendable, Equatable {
-    public var subject: String
-    /// Records the file added.
-    public var inserted = 0
-    /// Records the file names that existed already; a listing that did not change is counted
-    /// here too, though it is left as it was.
-    public var updated = 0
-}
-
 extension Catalogue {
     /// Imports a CSV or JSON file of opportunities, students or applications as ONE transaction:
     /// the first bad row throws an ``ImportError`` with its line and column, and nothing is written.
@@ -123,28 +108,5 @@ extension Catalogue {
         }
         progress?.finish()
         return counts
-    }
-}
-
-/// Who imports, and from where (a file's path), for the import's audit row.
-public struct ImportRecord: Sendable {
-    /// The real account's login, and its role for the audit log.
-    public var actor: String
-    public var role: String
-    public var origin: String
-
-    public init(principal: Principal, origin: String) {
-        self.init(actor: principal.account.displayName, role: Catalogue.auditRole(principal), origin: origin)
-    }
-
-    /// A staff console's import, under its session's login.
-    public init(session: TriageSession, origin: String) {
-        self.init(actor: session.username, role: "staff", origin: origin)
-    }
-
-    init(actor: String, role: String, origin: String) {
-        self.actor = actor
-        self.role = role
-        self.origin = origin
     }
 }

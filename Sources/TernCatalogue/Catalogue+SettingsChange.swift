@@ -46,7 +46,7 @@ extension Catalogue {
                                arguments: [key, value])
                 changed.append("\(name) \(old ?? "(not set)") -> \(value)")
             }
-            try Self.audit(db, by: principal.account.displayName, role: Self.auditRole(principal),
+            try Self.audit(db, by: principal.account.displayName, role: principal.auditRole,
                            action: AuditedAction.changedSettings.rawValue, student: nil, detail: changed.joined(separator: "; "))
         }
     }

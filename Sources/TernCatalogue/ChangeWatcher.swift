@@ -1,21 +1,5 @@
 import GRDB
 
-/// Tells a screen that someone else committed to the catalogue, so it can reload what it shows
-/// (a staff member moved an application; a listing closed). The screens poll it between keys;
-/// how a catalogue notices is its own business: SQLite asks `PRAGMA data_version`
-/// (``DataVersionChangeFeed``); a PostgreSQL catalogue would drain LISTEN/NOTIFY here.
-///
-/// ```swift
-/// let feed = try catalogue.changeFeed()
-/// _ = try feed.hasChanged()        // the starting point
-/// if try feed.hasChanged() { reload() }
-/// ```
-public protocol ChangeFeed: AnyObject {
-    /// True when anyone committed since the last call. The first call only records the starting
-    /// point and answers false.
-    func hasChanged() throws -> Bool
-}
-
 /// The SQLite change feed: SQLite bumps `PRAGMA data_version` for one connection whenever any
 /// other connection, in this process or another, commits. GRDB's ValueObservation does not see
 /// other processes' commits, which is why this polls. The pool rotates its readers, so the feed

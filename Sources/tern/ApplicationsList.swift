@@ -50,7 +50,7 @@ struct ApplicationsList: ParsableCommand {
         if let student { filter.student = student }
         if takenDown, !filter.takenDown {
             filter.takenDown = true
-            if filter.statuses.isEmpty { filter.statuses = Catalogue.workUnderWayStatuses }
+            if filter.statuses.isEmpty { filter.statuses = ApplicationStatus.workUnderWay }
         }
         return filter
     }

@@ -1,43 +1,13 @@
 import Foundation
 import GRDB
 
-/// What taking a listing down did to its applications: those still waiting on the
-/// organization expired; those with work under way were left for staff to settle.
-public struct TakeDownSummary: Sendable, Equatable {
-    public var applicationsExpired = 0
-    /// Accepted, in progress or delivered: never ended automatically; they wait in the staff
-    /// queue "listing taken down with work under way" (`is:taken-down`).
-    public var workUnderWay = 0
-    public init(applicationsExpired: Int = 0, workUnderWay: Int = 0) {
-        self.applicationsExpired = applicationsExpired
-        self.workUnderWay = workUnderWay
-    }
-
-    /// "; 3 waiting applications expired; 1 with work under way: is:taken-down",
-    /// or nothing when the listing had no applications left open.
-    public static func sentence(_ summary: TakeDownSummary) -> String {
-        var text = ""
-        if summary.applicationsExpired > 0 {
-            text += "; \(summary.applicationsExpired) waiting application\(summary.applicationsExpired == 1 ? "" : "s") expired"
-        }
-        if summary.workUnderWay > 0 {
-            text += "; \(summary.workUnderWay) with work under way: \(TriageFilter.takenDownTerm)"
-        }
-        return text
-    }
-}
-
 extension Catalogue {
-    /// Applications with work under way: a take-down does not end them (a student may be owed
-    /// pay or a reference); staff settle each one.
-    public static let workUnderWayStatuses: [ApplicationStatus] = [.accepted, .inProgress, .delivered]
-
     /// How many applications have work under way on listings taken down: the size of the
     /// staff queue "listing taken down with work under way". Read from the declined listings
     /// (few), never by walking the applications.
     public func takenDownWithWorkUnderWay() throws -> Int {
         try read { db in
-            let underWay = Self.workUnderWayStatuses.map { "'\($0.rawValue)'" }.joined(separator: ",")
+            let underWay = ApplicationStatus.workUnderWay.map { "'\($0.rawValue)'" }.joined(separator: ",")
             return try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM opportunities o CROSS JOIN applications a ON a.opportunity_id = o.id
                 WHERE o.approval = 'declined' AND a.status IN (\(underWay))
@@ -63,7 +33,7 @@ extension Catalogue {
             try appendEvent(db, application: id, actor: .system, from: try application.known("status", stored: ("applications", "status")), to: .expired,
                             note: note, visibility: .shared, at: stamp, enteredBy: enteredBy)
         }
-        let underWay = workUnderWayStatuses.map { "'\($0.rawValue)'" }.joined(separator: ",")
+        let underWay = ApplicationStatus.workUnderWay.map { "'\($0.rawValue)'" }.joined(separator: ",")
         let working = try Int.fetchOne(db, sql: "SELECT count(*) FROM applications WHERE opportunity_id = ? AND status IN (\(underWay))",
                                        arguments: [listing]) ?? 0
         return TakeDownSummary(applicationsExpired: waiting.count, workUnderWay: working)

@@ -1,26 +1,6 @@
 import Foundation
 import GRDB
 
-/// Which way feedback flows: the organization about the student's work, or the student about
-/// the organization.
-public enum FeedbackDirection: String, Codable, Sendable, CaseIterable {
-    case organizationToStudent = "organization_to_student"
-    case studentToOrganization = "student_to_organization"
-}
-
-/// Feedback on a completed micro-internship.
-public struct Feedback: Sendable, Hashable {
-    public var applicationID: Int64
-    public var direction: FeedbackDirection
-    /// 1 to 5.
-    public var rating: Int
-    public var strengths: String?
-    public var improvements: String?
-    public var comment: String?
-    public var skillsDemonstrated: [String]
-    public var createdAt: String
-}
-
 /// What a person types into feedback, checked before the write lock is taken: the rating's
 /// range and each text's storage rule. Empty texts are kept as absent.
 struct FeedbackTexts {

@@ -1,21 +1,6 @@
 import Foundation
 import GRDB
 
-/// Everything staff may know about one student: profile and skills, every application with
-/// its whole timeline (staff-only notes included), and feedback both ways.
-public struct StudentRecord: Sendable, Hashable {
-    public struct Entry: Sendable, Hashable {
-        public var overview: ApplicationOverview
-        /// Oldest first; staff-only notes have `visibility == .staff`.
-        public var events: [ApplicationEvent]
-        public var feedback: [Feedback]
-    }
-    public var student: Student
-    public var applications: [Entry]
-    /// The staff-only notes across all applications, oldest first.
-    public var staffNotes: [ApplicationEvent] { applications.flatMap { $0.events.filter { $0.visibility == .staff } } }
-}
-
 extension Catalogue {
     /// A student's whole record, for staff. Reading it writes an audit entry in the same
     /// transaction, so every look at a student's record is on file with who and when, and the

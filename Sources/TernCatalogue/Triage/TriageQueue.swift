@@ -1,44 +1,6 @@
 import Foundation
 import GRDB
 
-/// One application in the staff triage queue: where it stands, how long it has waited since its
-/// last status change, and who is looking at it now.
-public struct TriageRow: Sendable, Hashable, Identifiable {
-    public var id: Int64
-    public var status: ApplicationStatus
-    public var version: Int
-    /// When the status last changed (UTC, ISO 8601): the queue's order.
-    public var updatedAt: String
-    /// Whole days since `updatedAt` ("waiting 6 d").
-    public var waitingDays: Int
-    public var studentUsername: String
-    public var studentName: String
-    public var opportunityRef: String
-    public var opportunityTitle: String
-    public var organization: String
-    public var field: Field?
-    /// "being looked at by NAME": set while another staff member's claim lasts.
-    public var claimedBy: String?
-}
-
-/// Where a page ended; pass it back for the next page. Keyset, never an offset.
-public struct TriageCursor: Sendable, Hashable {
-    public var updatedAt: String
-    public var id: Int64
-
-    public init(updatedAt: String, id: Int64) {
-        self.updatedAt = updatedAt
-        self.id = id
-    }
-}
-
-/// A page of the queue.
-public struct TriagePage: Sendable, Hashable {
-    public var rows: [TriageRow]
-    /// Nil on the last page.
-    public var next: TriageCursor?
-}
-
 /// Where a queue page starts reading (see `Catalogue.queuePlan`).
 enum TriageQueuePlan: Sendable, CaseIterable {
     /// `applications_by_status` from the cursor, one status at a time, merged.
@@ -49,11 +11,6 @@ enum TriageQueuePlan: Sendable, CaseIterable {
     case fromOpportunity
     /// The applications of the organizations the prefix matches, sorted.
     case fromOrganizations
-}
-
-/// The order of the queue: oldest first (the default: who has waited longest) or newest first.
-public enum TriageOrder: Sendable {
-    case oldestFirst, newestFirst
 }
 
 /// How the queue decides "needs action", with its default: an offer unanswered this many days.

@@ -15,7 +15,7 @@ public enum ListingRules {
 
     /// A ref is a short ASCII key that survives a spreadsheet, a shell and a URL: letters, digits,
     /// `-_.`, never starting with `.` (so never `.` or `..`).
-    static func refProblem(_ ref: String) -> ListingDraftError.Problem? {
+    package static func refProblem(_ ref: String) -> ListingDraftError.Problem? {
         // Among ASCII scalars, the alphabetic ones are the letters and those with a numeric type
         // the digits; and for ASCII text without a CR, characters are bytes.
         let allowed = ref.utf8.count <= refLimit && ref.utf8.allSatisfy {
@@ -30,13 +30,13 @@ public enum ListingRules {
         return allowed && !ref.hasPrefix(".") ? nil : .badRef(ref)
     }
 
-    static func currencyProblem(_ code: String) -> ListingDraftError.Problem? {
+    package static func currencyProblem(_ code: String) -> ListingDraftError.Problem? {
         // The ASCII uppercase characters are the letters A to Z, one byte each.
         code.utf8.count == 3 && code.utf8.allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) ? nil : .badCurrency(code)
     }
 
     /// An amount goes with the paid kinds and only with them.
-    static func amountProblem(kind: CompensationKind, hasAmount: Bool) -> ListingDraftError.Problem? {
+    package static func amountProblem(kind: CompensationKind, hasAmount: Bool) -> ListingDraftError.Problem? {
         switch (kind.isPaid, hasAmount) {
         case (false, true): .amountNotPaid(kind)
         case (true, false): .amountRequired(kind)
@@ -45,14 +45,14 @@ public enum ListingRules {
     }
 
     /// A listing students travel to says where.
-    static func cityProblem(location: LocationKind, city: String?) -> ListingDraftError.Problem? {
+    package static func cityProblem(location: LocationKind, city: String?) -> ListingDraftError.Problem? {
         guard location != .remote, city?.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) != true else { return nil }
         return .cityRequired(location)
     }
 
     /// Skill names are unique regardless of case in the catalogue, so a list naming one twice is
     /// a mistake, not two skills.
-    static func duplicateSkill(in skills: [String]) -> String? {
+    package static func duplicateSkill(in skills: [String]) -> String? {
         var seen = Set<String>()
         return skills.first { !seen.insert($0.lowercased()).inserted }
     }

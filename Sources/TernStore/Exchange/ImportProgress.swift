@@ -41,9 +41,9 @@ public struct ImportProgress: Sendable, Equatable {
 /// Reports one phase's progress at most about a hundred times, however many rows there are, so
 /// that the callback (which a screen turns into a redraw) never costs the import anything
 /// measurable: the per-row cost is one comparison.
-final class ImportProgressMeter {
+package final class ImportProgressMeter {
     /// Reports per phase, besides its start and its end.
-    static let reportsPerPhase = 100
+    package static let reportsPerPhase = 100
 
     private let report: @Sendable (ImportProgress) -> Void
     private let phase: ImportProgress.Phase
@@ -52,7 +52,7 @@ final class ImportProgressMeter {
     private var next: Int
 
     /// Starts `phase` (reported as 0 of `total`), or nil when nobody asked for progress.
-    static func start(_ phase: ImportProgress.Phase, total: Int, report: (@Sendable (ImportProgress) -> Void)?) -> ImportProgressMeter? {
+    package static func start(_ phase: ImportProgress.Phase, total: Int, report: (@Sendable (ImportProgress) -> Void)?) -> ImportProgressMeter? {
         report.map { ImportProgressMeter(phase, total: total, report: $0) }
     }
 
@@ -66,13 +66,13 @@ final class ImportProgressMeter {
     }
 
     /// `done` units of the phase are finished.
-    func advance(to done: Int) {
+    package func advance(to done: Int) {
         guard done >= next, done < total else { return }
         next = done + stride
         report(ImportProgress(phase: phase, done: done, total: total))
     }
 
-    func finish() {
+    package func finish() {
         report(ImportProgress(phase: phase, done: total, total: total))
     }
 }

@@ -56,7 +56,7 @@ public struct TriageFilter: Sendable, Hashable {
         for term in try Self.terms(pattern) {
             try apply(term)
         }
-        if takenDown, statuses.isEmpty { statuses = Catalogue.workUnderWayStatuses }
+        if takenDown, statuses.isEmpty { statuses = ApplicationStatus.workUnderWay }
     }
 
     private mutating func apply(_ term: String) throws {
@@ -99,7 +99,7 @@ public struct TriageFilter: Sendable, Hashable {
     }
 
     /// Splits at spaces outside double quotes; the quotes themselves are dropped.
-    static func terms(_ pattern: String) throws -> [String] {
+    package static func terms(_ pattern: String) throws -> [String] {
         var terms: [String] = []
         var current = ""
         var quoted = false

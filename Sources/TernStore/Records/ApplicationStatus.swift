@@ -94,6 +94,12 @@ public enum ApplicationStatus: String, CaseIterable, Codable, Sendable, Hashable
     }
 }
 
+extension ApplicationStatus {
+    /// Applications with work under way: a take-down does not end them (a student may be owed
+    /// pay or a reference); staff settle each one.
+    public static let workUnderWay: [ApplicationStatus] = [.accepted, .inProgress, .delivered]
+}
+
 /// Who did something to an application. Events record the role, and staff names are never
 /// shown to students.
 public enum ActorRole: String, CaseIterable, Codable, Sendable {

@@ -58,7 +58,7 @@ public struct Opportunity: Sendable, Hashable {
     }
 
     /// Pay per estimated hour in hundredths, for sorting by pay; zero when unpaid or credit.
-    var hourlyCents: Int {
+    package var hourlyCents: Int {
         guard let money = compensation, compensationKind.isPaid else { return 0 }
         return compensationKind == .hourly ? money.cents : money.cents / max(hours, 1)
     }
@@ -89,4 +89,22 @@ public struct OpportunitySummary: Sendable, Hashable, Identifiable {
     public var postedAt: String
     /// The sort key the page was ordered by, kept so the next page can continue after it.
     public var cursor: OpportunityCursor
+
+    package init(id: Int64, ref: String, title: String, organization: String, field: Field, hours: Int, durationDays: Int, deadline: CalendarDay, compensationKind: CompensationKind, compensation: Money? = nil, locationKind: LocationKind, city: String? = nil, status: OpportunityStatus, postedAt: String, cursor: OpportunityCursor) {
+        self.id = id
+        self.ref = ref
+        self.title = title
+        self.organization = organization
+        self.field = field
+        self.hours = hours
+        self.durationDays = durationDays
+        self.deadline = deadline
+        self.compensationKind = compensationKind
+        self.compensation = compensation
+        self.locationKind = locationKind
+        self.city = city
+        self.status = status
+        self.postedAt = postedAt
+        self.cursor = cursor
+    }
 }

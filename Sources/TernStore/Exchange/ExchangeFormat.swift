@@ -16,15 +16,15 @@ public enum ExchangeSubject: String, CaseIterable, Sendable {
 
     /// Columns (CSV) and keys (JSON), in export order. Import requires the `required` ones and
     /// refuses any other name, so that a typo never silently drops data.
-    var columns: [String] { layout.columns }
+    package var columns: [String] { layout.columns }
 
-    var required: Set<String> { layout.required }
+    package var required: Set<String> { layout.required }
 
     /// Columns whose value is a list (JSON array, or `|`-separated in a CSV cell).
-    var listColumns: Set<String> { layout.listColumns }
+    package var listColumns: Set<String> { layout.listColumns }
 
     /// Where `name` stands in ``columns``; nil for a name that is not one of them.
-    func columnIndex(_ name: String) -> Int? {
+    package func columnIndex(_ name: String) -> Int? {
         layout.index(name)
     }
 
@@ -38,16 +38,16 @@ public enum ExchangeSubject: String, CaseIterable, Sendable {
 
     /// A subject's names, built once: an import asks for them for every value of every row.
     private final class Layout: Sendable {
-        let columns: [String]
-        let required: Set<String>
-        let listColumns: Set<String>
+        package let columns: [String]
+        package let required: Set<String>
+        package let listColumns: Set<String>
         private let indexes: [String: Int]
         /// Open addressing by the name's length and first and last bytes, far cheaper than the
         /// dictionary's hashing; the dictionary answers whatever this does not find, so that a
         /// name equal to a column only as Unicode text (not byte for byte) is still found.
         private let slots: [(name: String, index: Int)?]
 
-        init(columns: [String], required: Set<String>, listColumns: Set<String>) {
+        package init(columns: [String], required: Set<String>, listColumns: Set<String>) {
             self.columns = columns
             self.required = required
             self.listColumns = listColumns
@@ -68,7 +68,7 @@ public enum ExchangeSubject: String, CaseIterable, Sendable {
             return (utf8.count &* 31 &+ Int(utf8.first ?? 0) &* 7 &+ Int(utf8.last ?? 0)) & (slotCount - 1)
         }
 
-        func index(_ name: String) -> Int? {
+        package func index(_ name: String) -> Int? {
             var slot = Self.hash(name)
             while let entry = slots[slot] {
                 if entry.name == name { return entry.index }
@@ -97,7 +97,7 @@ public enum ExchangeSubject: String, CaseIterable, Sendable {
         listColumns: [])
 
     /// Which subject a header names, by its identifying column.
-    static func detect(columns: [String]) -> ExchangeSubject? {
+    package static func detect(columns: [String]) -> ExchangeSubject? {
         if columns.contains("ref") { return .opportunities }
         if columns.contains("username") { return .students }
         if columns.contains("student") && columns.contains("opportunity") { return .applications }

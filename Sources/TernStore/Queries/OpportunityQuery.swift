@@ -108,9 +108,16 @@ public enum OpportunitySort: String, CaseIterable, Codable, Sendable {
 
 /// Where a page ended, so the next page starts right after it.
 public struct OpportunityCursor: Sendable, Hashable {
-    var text: String?
-    var number: Int?
-    var id: Int64
+    package var text: String?
+    package var number: Int?
+    package var id: Int64
     /// Relevance and match are ranked orders with no stable key: they page by offset.
-    var offset: Int
+    package var offset: Int
+
+    package init(text: String? = nil, number: Int? = nil, id: Int64, offset: Int) {
+        self.text = text
+        self.number = number
+        self.id = id
+        self.offset = offset
+    }
 }

@@ -24,6 +24,22 @@ public struct PostingReview: Sendable, Equatable {
     public var version: Int
     public var flags: [ListingFlag]
     public var lastDecision: PostingDecision?
+
+    package init(ref: String, title: String, organization: String, approval: Approval, organizationApproval: Approval, organizationTrusted: Bool, status: OpportunityStatus, deadline: CalendarDay, postedAt: String, resubmitted: Bool, version: Int, flags: [ListingFlag], lastDecision: PostingDecision? = nil) {
+        self.ref = ref
+        self.title = title
+        self.organization = organization
+        self.approval = approval
+        self.organizationApproval = organizationApproval
+        self.organizationTrusted = organizationTrusted
+        self.status = status
+        self.deadline = deadline
+        self.postedAt = postedAt
+        self.resubmitted = resubmitted
+        self.version = version
+        self.flags = flags
+        self.lastDecision = lastDecision
+    }
 }
 
 /// An organization as staff see it: standing, trust and how many listings wait on it.
@@ -41,6 +57,17 @@ public struct OrganizationReview: Sendable, Equatable {
     public var approvedListings: Int
     /// The organization's version when read: decisions carry it (see ``PostingReview/version``).
     public var version: Int
+
+    package init(name: String, approval: Approval, trusted: Bool, website: String? = nil, contactEmail: String? = nil, pendingListings: Int, approvedListings: Int, version: Int) {
+        self.name = name
+        self.approval = approval
+        self.trusted = trusted
+        self.website = website
+        self.contactEmail = contactEmail
+        self.pendingListings = pendingListings
+        self.approvedListings = approvedListings
+        self.version = version
+    }
 }
 
 extension PostingReview {

@@ -7,9 +7,9 @@ import Foundation
 /// ContactDomain.mismatch(email: "jobs@gmail.com", website: "https://acme.example")   // true
 /// ContactDomain.mismatch(email: "hr@mail.acme.example", website: "https://www.acme.example")   // false
 /// ```
-enum ContactDomain {
+package enum ContactDomain {
     /// Nil when either side has no readable domain (nothing to compare, so nothing to flag).
-    static func mismatch(email: String, website: String) -> Bool? {
+    package static func mismatch(email: String, website: String) -> Bool? {
         guard let at = email.lastIndex(of: "@") else { return nil }
         let mailDomain = normalized(String(email[email.index(after: at)...]))
         let host = URL(string: website)?.host ?? URL(string: "https://" + website)?.host

@@ -8,11 +8,11 @@ import Foundation
 /// ListingRef.base(organization: "Café Olé", title: "Menu design!")   // "cafe-ole-menu-design"
 /// ListingRef.base(organization: "東京大学", title: "翻訳")              // "listing"
 /// ```
-enum ListingRef {
+package enum ListingRef {
     /// Room is left under ``ListingRules/refLimit`` for the `-2`, `-3`… that keeps a ref unique.
-    static let baseLimit = 100
+    package static let baseLimit = 100
 
-    static func base(organization: String, title: String) -> String {
+    package static func base(organization: String, title: String) -> String {
         var ref = ""
         var pendingDash = false
         // Decomposed, "é" is "e" and a combining accent: the letter is kept, the accent dropped.
@@ -30,7 +30,7 @@ enum ListingRef {
     }
 
     /// The `n`th candidate for `base`: the base itself, then `base-2`, `base-3`…
-    static func candidate(_ base: String, _ n: Int) -> String {
+    package static func candidate(_ base: String, _ n: Int) -> String {
         n <= 1 ? base : "\(base)-\(n)"
     }
 }

@@ -24,7 +24,7 @@ public final class ImportSource: @unchecked Sendable {
     private let storage: Storage
 
     /// Bytes per segment. Records are usually far smaller; a longer one spans segments.
-    static let segmentSize = 1 << 20
+    package static let segmentSize = 1 << 20
 
     /// Bytes already in memory (a test, or a file read whole).
     public init(_ data: Data) {
@@ -57,12 +57,12 @@ public final class ImportSource: @unchecked Sendable {
     }
 
     /// Whether the bytes can change between readings: only a file can.
-    var canChange: Bool {
+    package var canChange: Bool {
         if case .file = storage { true } else { false }
     }
 
     /// The size now, for the reading phase's progress; the readings themselves go by what they find.
-    var sizeHint: Int {
+    package var sizeHint: Int {
         switch storage {
         case .bytes(let data): return data.count
         case .file(let descriptor):
@@ -73,7 +73,7 @@ public final class ImportSource: @unchecked Sendable {
 
     /// Appends segment `index` (up to ``segmentSize`` bytes; fewer only at the end of the file)
     /// to `window`, and returns how many bytes it had.
-    func appendSegment(_ index: Int, to window: ByteWindow) throws(ImportSourceError) -> Int {
+    package func appendSegment(_ index: Int, to window: ByteWindow) throws(ImportSourceError) -> Int {
         let offset = index * Self.segmentSize
         switch storage {
         case .bytes(let data):
@@ -102,35 +102,35 @@ public final class ImportSource: @unchecked Sendable {
     }
 }
 
-enum ImportSourceError: Error {
+package enum ImportSourceError: Error {
     case unreadable(String)
     /// A segment differs from what the first reading found.
     case changed
 }
 
 /// Each segment's length and hash, from the first reading of a file.
-struct ImportFingerprint {
-    var segments: [(length: Int, hash: UInt64)] = []
+package struct ImportFingerprint {
+    package var segments: [(length: Int, hash: UInt64)] = []
 }
 
 /// Reads a source segment by segment into a window, recording a fingerprint on the first reading
 /// and holding every later reading to it.
-struct SegmentFeed {
-    let source: ImportSource
-    private(set) var next = 0
-    private(set) var atEnd = false
+package struct SegmentFeed {
+    package let source: ImportSource
+    package private(set) var next = 0
+    package private(set) var atEnd = false
     /// Recorded while nil was given; checked against otherwise.
-    private(set) var fingerprint: ImportFingerprint
+    package private(set) var fingerprint: ImportFingerprint
     private let checking: Bool
 
-    init(_ source: ImportSource, checkingAgainst fingerprint: ImportFingerprint? = nil) {
+    package init(_ source: ImportSource, checkingAgainst fingerprint: ImportFingerprint? = nil) {
         self.source = source
         self.fingerprint = fingerprint ?? ImportFingerprint()
         checking = fingerprint != nil
     }
 
     /// Appends the next segment to `window`; false at the end of the file.
-    mutating func fill(_ window: ByteWindow) throws(ImportSourceError) -> Bool {
+    package mutating func fill(_ window: ByteWindow) throws(ImportSourceError) -> Bool {
         guard !atEnd else { return false }
         let start = window.count
         let length = try source.appendSegment(next, to: window)
@@ -153,22 +153,22 @@ struct SegmentFeed {
 
 /// A growable run of bytes read from a source: appended at the end, dropped from the front once
 /// parsed. One allocation, reused for the whole reading.
-final class ByteWindow {
-    private(set) var base: UnsafeMutablePointer<UInt8>
-    private(set) var count = 0
+package final class ByteWindow {
+    package private(set) var base: UnsafeMutablePointer<UInt8>
+    package private(set) var count = 0
     private var capacity: Int
 
-    init(capacity: Int = 2 * ImportSource.segmentSize) {
+    package init(capacity: Int = 2 * ImportSource.segmentSize) {
         self.capacity = capacity
         base = .allocate(capacity: capacity)
     }
 
     deinit { base.deallocate() }
 
-    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+    package var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
     /// Room for `length` more bytes at the end; ``commit(_:)`` says how many were written.
-    func reserve(_ length: Int) -> UnsafeMutablePointer<UInt8> {
+    package func reserve(_ length: Int) -> UnsafeMutablePointer<UInt8> {
         if count + length > capacity {
             let grown = max(capacity * 2, count + length)
             let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
@@ -180,11 +180,11 @@ final class ByteWindow {
         return base + count
     }
 
-    func commit(_ length: Int) {
+    package func commit(_ length: Int) {
         count += length
     }
 
-    func append(_ bytes: UnsafeRawBufferPointer) {
+    package func append(_ bytes: UnsafeRawBufferPointer) {
         guard !bytes.isEmpty else { return }
         let destination = reserve(bytes.count)
         UnsafeMutableRawPointer(destination).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
@@ -192,13 +192,13 @@ final class ByteWindow {
     }
 
     /// Forgets the first `length` bytes; the rest move to the front.
-    func drop(_ length: Int) {
+    package func drop(_ length: Int) {
         guard length > 0 else { return }
         count -= length
         if count > 0 { base.update(from: base + length, count: count) }
     }
 
-    func truncate(to length: Int) {
+    package func truncate(to length: Int) {
         count = min(count, length)
     }
 }
@@ -206,7 +206,7 @@ final class ByteWindow {
 /// XXH64 (Yann Collet's xxHash, 64-bit): fast enough to fingerprint a file at several gigabytes
 /// a second. It tells a changed file from the one that was checked; it is no defence against
 /// someone crafting a collision, who could as well import what they liked.
-enum XXH64 {
+package enum XXH64 {
     private static let p1: UInt64 = 11_400_714_785_074_694_791
     private static let p2: UInt64 = 14_029_467_366_897_019_727
     private static let p3: UInt64 = 1_609_587_929_392_839_161
@@ -221,7 +221,7 @@ enum XXH64 {
         (acc ^ round(0, value)) &* p1 &+ p4
     }
 
-    static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+    package static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
         let count = bytes.count
         guard let base = bytes.baseAddress else { return avalanche(seed &+ p5) }
         @inline(__always) func word(_ at: Int) -> UInt64 { UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }

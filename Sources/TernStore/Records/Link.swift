@@ -12,7 +12,7 @@
 /// Link.refusal(of: "javascript:alert(1)")        // "must start with https:// or http://, not \"javascript:\""
 /// ```
 public enum Link {
-    static let webSchemes = ["https", "http"]
+    package static let webSchemes = ["https", "http"]
 
     /// Why `text` is not a link a field may keep (one line without the field's name), or nil.
     public static func refusal(of text: String) -> String? {

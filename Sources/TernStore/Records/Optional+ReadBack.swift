@@ -6,7 +6,7 @@ extension Optional {
     /// ```swift
     /// return try Application.fetchOne(db, key: id).readBack("application \(id)")
     /// ```
-    func readBack(_ what: @autoclosure () -> String) throws -> Wrapped {
+    package func readBack(_ what: @autoclosure () -> String) throws -> Wrapped {
         guard let self else { throw CatalogueError.lostWrite(what()) }
         return self
     }

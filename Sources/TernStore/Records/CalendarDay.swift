@@ -13,7 +13,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     public let day: Int
 
     /// Deadlines are local days: a campus in Tokyo and one in Boston see their own today.
-    static let calendar: Calendar = {
+    package static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone.current
         return calendar
@@ -24,7 +24,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
         self.init(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 
-    init(year: Int, month: Int, day: Int) {
+    package init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
@@ -51,7 +51,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     /// Noon of the day, so that adding days never trips over a daylight-saving change.
-    var noon: Date {
+    package var noon: Date {
         Self.calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12))!
     }
 
@@ -83,12 +83,12 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
 }
 
 /// Timestamps are stored as ISO 8601 UTC text with second precision.
-enum Timestamp {
-    static func string(_ date: Date) -> String {
+package enum Timestamp {
+    package static func string(_ date: Date) -> String {
         date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon).timeZone(separator: .omitted))
     }
 
-    static func date(_ text: String) -> Date? {
+    package static func date(_ text: String) -> Date? {
         try? Date(text, strategy: .iso8601)
     }
 }

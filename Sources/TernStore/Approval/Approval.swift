@@ -56,4 +56,14 @@ public struct PostingDecision: Sendable, Equatable {
     public var actor: Actor
     /// UTC, ISO 8601.
     public var at: String
+
+    package init(organization: String, ref: String? = nil, decision: PostingDecisionKind, reason: DeclineReason? = nil, note: String? = nil, actor: Actor, at: String) {
+        self.organization = organization
+        self.ref = ref
+        self.decision = decision
+        self.reason = reason
+        self.note = note
+        self.actor = actor
+        self.at = at
+    }
 }

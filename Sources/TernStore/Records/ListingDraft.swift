@@ -82,7 +82,7 @@ public struct ListingDraft: Sendable, Hashable {
     }
 
     /// The listing this draft describes, under `ref`.
-    func opportunity(ref: String, status: OpportunityStatus, postedAt: String) -> Opportunity {
+    package func opportunity(ref: String, status: OpportunityStatus, postedAt: String) -> Opportunity {
         Opportunity(ref: ref, title: title, organization: organization, field: field, brief: brief,
                     deliverables: deliverables, skills: skills, hours: hours, durationDays: durationDays,
                     schedule: schedule, startsOn: startsOn, deadline: deadline, compensationKind: compensationKind,
@@ -92,7 +92,7 @@ public struct ListingDraft: Sendable, Hashable {
 
     /// Whether saving `other` over this draft would store nothing new. Text is compared byte for
     /// byte: String equality would take "é" and "e\u{301}" for the same text and drop the edit.
-    func storesLike(_ other: ListingDraft) -> Bool {
+    package func storesLike(_ other: ListingDraft) -> Bool {
         func same(_ a: String?, _ b: String?) -> Bool {
             switch (a, b) {
             case (nil, nil): true

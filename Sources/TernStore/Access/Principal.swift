@@ -62,4 +62,18 @@ public struct Authorization: Sendable, Equatable {
     public let student: String?
     /// Set when someone acts for a student who is not themself; recorded in the audit log.
     public let actingAs: String?
+
+    package init(principal: Principal, student: String?, actingAs: String?) {
+        self.principal = principal
+        self.student = student
+        self.actingAs = actingAs
+    }
+}
+
+extension Principal {
+    /// The role an audit row names for this principal: its staff role, or "owner" for the
+    /// catalogue file's owner.
+    package var auditRole: String {
+        staffRole?.rawValue ?? (ownsFile ? "owner" : "staff")
+    }
 }

@@ -37,7 +37,7 @@ public struct Account: Sendable, Hashable {
     /// How messages name the account: its login, or its uid when it has none.
     public var displayName: String { login ?? "uid \(uid)" }
 
-    static func loginName(of uid: uid_t) -> String? {
+    package static func loginName(of uid: uid_t) -> String? {
         var entry = passwd()
         var result: UnsafeMutablePointer<passwd>?
         var buffer = [CChar](repeating: 0, count: 16_384)

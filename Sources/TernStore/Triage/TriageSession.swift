@@ -1,0 +1,24 @@
+import Foundation
+
+/// A staff member at work in the catalogue: who they are (the name others see on their claims)
+/// and this sitting, which is what "undo the last action" is scoped to.
+///
+/// ```swift
+/// let session = try catalogue.triageSession(for: access)
+/// session.actor   // Actor(role: .staff, username: "rpatel")
+/// ```
+public struct TriageSession: Sendable, Hashable {
+    public var username: String
+    /// Shown to other staff: "being looked at by Ritu Patel".
+    public var name: String
+    /// Distinguishes two sittings of the same person (two terminals): each undoes only its own.
+    public var id: String
+
+    public init(username: String, name: String, id: String = UUID().uuidString) {
+        self.username = username
+        self.name = name
+        self.id = id
+    }
+
+    public var actor: Actor { Actor(role: .staff, username: username) }
+}
