@@ -215,10 +215,3 @@ func uniqueIgnoringCase(_ names: [String]) -> [String] {
     var seen = Set<String>()
     return names.filter { seen.insert($0.lowercased()).inserted }
 }
-
-/// Where a listing stands in a query's result; see ``Catalogue/position(of:matching:today:)``.
-public enum ListingPosition: Sendable, Equatable {
-    case at(Int)
-    case absent
-    case unknown
-}

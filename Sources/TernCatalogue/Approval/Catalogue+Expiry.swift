@@ -1,16 +1,6 @@
 import Foundation
 import GRDB
 
-/// What one expiry pass did.
-public struct ExpirySummary: Sendable, Equatable {
-    public var listingsClosed = 0
-    public var applicationsExpired = 0
-    public init(listingsClosed: Int = 0, applicationsExpired: Int = 0) {
-        self.listingsClosed = listingsClosed
-        self.applicationsExpired = applicationsExpired
-    }
-}
-
 extension Catalogue {
     /// Applications still waiting on a listing when it closes at its deadline: the ones the
     /// state machine lets the system expire.

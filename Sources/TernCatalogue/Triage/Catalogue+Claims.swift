@@ -1,16 +1,6 @@
 import Foundation
 import GRDB
 
-/// "Being looked at by NAME": who opened an application, until when. Advisory: the version
-/// check, not the claim, is what stops two people overwriting each other.
-public struct Claim: Sendable, Hashable {
-    public var applicationID: Int64
-    public var staffUsername: String
-    public var staffName: String
-    /// UTC, ISO 8601.
-    public var expiresAt: String
-}
-
 extension Catalogue {
     /// How long opening an application claims it.
     public static let claimDuration: TimeInterval = 5 * 60
