@@ -74,6 +74,8 @@ let package = Package(
             // Committed text snapshots, read by path at test time.
             exclude: ["Snapshots"]
         ),
+        // The store contract: one suite every back end passes, seen only through TernStore's protocols.
+        .testTarget(name: "StoreContractTests", dependencies: ["TernStore", "TernCatalogue"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TernCatalogue", "QRScan"]),
     ],
     swiftLanguageModes: [.v6]
