@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The SQLite change feed: SQLite bumps `PRAGMA data_version` for one connection whenever any
@@ -12,17 +13,37 @@ public final class DataVersionChangeFeed: ChangeFeed, @unchecked Sendable {
     // One connection, used from one polling thread at a time; DatabaseQueue serializes access.
     private let queue: DatabaseQueue
     private var lastVersion: Int?
+    private let path: String
+    private let isImmutable: Bool
+    /// The file as it was when the feed started: what a replaced or rewritten file differs from.
+    private let startingStamp: FileStamp?
 
     public convenience init(catalogue: Catalogue) throws {
         do {
-            try self.init(connectionPath: catalogue.connectionPath)
+            try self.init(connectionPath: catalogue.connectionPath, path: catalogue.path, isImmutable: catalogue.isImmutable)
         } catch let error as DatabaseError {
             throw Catalogue.describe(error, path: catalogue.path)
         }
     }
 
-    init(connectionPath: String) throws {
+    init(connectionPath: String, path: String, isImmutable: Bool) throws {
         queue = try DatabaseQueue(path: connectionPath, configuration: Catalogue.configuration(readOnly: true))
+        self.path = path
+        self.isImmutable = isImmutable
+        startingStamp = FileStamp(path)
+    }
+
+    /// Besides commits, the file itself: replaced (as `mv new old` does, or a restore), gone, or
+    /// written while it was read as immutable with no WAL. The open connection would go on
+    /// reading the old file, whose data version never moves again, so the reader must reopen.
+    public func change() throws -> CatalogueChange {
+        let stamp = FileStamp(path)
+        if stamp == nil || stamp?.hasWAL != startingStamp?.hasWAL { return .reopen }
+        if stamp?.device != startingStamp?.device || stamp?.inode != startingStamp?.inode { return .reopen }
+        if try hasChanged() { return .data }
+        // An immutable read sees no commits at all; a changed file is the only sign.
+        if isImmutable, stamp != startingStamp { return .reopen }
+        return .none
     }
 
     public func hasChanged() throws -> Bool {
@@ -41,5 +62,26 @@ extension Catalogue {
     /// ```
     public func changeFeed() throws -> any ChangeFeed {
         try DataVersionChangeFeed(catalogue: self)
+    }
+}
+
+/// A file's identity (device and inode: what a rename over it changes), size, modification time
+/// and whether its WAL exists (what changes when a catalogue read as immutable is written by
+/// someone else).
+struct FileStamp: Equatable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    var modified: Int
+    var hasWAL: Bool
+
+    init?(_ path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+        hasWAL = FileManager.default.fileExists(atPath: path + "-wal")
     }
 }

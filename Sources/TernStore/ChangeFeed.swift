@@ -12,4 +12,22 @@ public protocol ChangeFeed: AnyObject {
     /// True when anyone committed since the last call. The first call only records the starting
     /// point and answers false.
     func hasChanged() throws -> Bool
+    /// What changed since the last look: nothing, the data (read again), or the catalogue under
+    /// the reader (open it again: a SQLite file replaced or restored, say). How a back end tells
+    /// is its own business; a screen only reacts.
+    func change() throws -> CatalogueChange
+}
+
+/// What a ``ChangeFeed`` saw since the last look.
+public enum CatalogueChange: Sendable, Equatable {
+    case none
+    /// Someone committed: what is shown should be read again.
+    case data
+    /// The connection no longer reads the catalogue that is there: open it again.
+    case reopen
+}
+
+extension ChangeFeed {
+    /// A feed that cannot lose its catalogue sees only data changes.
+    public func change() throws -> CatalogueChange { try hasChanged() ? .data : .none }
 }

@@ -3,8 +3,8 @@ import TernCatalogue
 
 /// What a campus kiosk shows: approved open listings, searched and filtered, one listing's
 /// detail with its apply link, and featured listings for the attract screen. It holds the
-/// catalogue opened read-only at the SQLite level, and opens it again when it cannot be read
-/// (missing, locked, being migrated) or has changed under an immutable read. Nothing personal
+/// catalogue opened read-only, and opens it again when it cannot be read (missing, locked, being
+/// migrated) or its change feed says it must. Nothing personal
 /// is ever read: the session is a guest's, and only listings are queried.
 ///
 /// ```swift
@@ -18,7 +18,6 @@ public final class KioskBrowser {
     public private(set) var listings: ListingsViewModel?
     private var detailModel: DetailViewModel?
     private var feed: (any ChangeFeed)?
-    private var fileStamp: FileStamp?
     private let today: () -> CalendarDay
     private let opener: (String) throws -> Catalogue
 
@@ -44,7 +43,6 @@ public final class KioskBrowser {
         listings = model
         detailModel = DetailViewModel(catalogue: opened, session: .guest, today: today)
         feed = changes
-        fileStamp = FileStamp(path)
     }
 
     /// Lets go of the catalogue (it could not be read; the next ``open()`` tries again).
@@ -53,7 +51,6 @@ public final class KioskBrowser {
         listings = nil
         detailModel = nil
         feed = nil
-        fileStamp = nil
     }
 
     public var isOpen: Bool { catalogue != nil }
@@ -89,42 +86,9 @@ public final class KioskBrowser {
         return Array(result.prefix(limit))
     }
 
-    /// What changed since the last look: nothing; the data (another process committed: read
-    /// again); or the file itself (replaced, as `mv new old` does, restored, or written while it
-    /// was read as immutable with no WAL: open it again).
-    public enum Change: Sendable, Equatable { case none, data, file }
-
-    public func change() throws -> Change {
-        guard let feed else { return .none }
-        let stamp = FileStamp(path)
-        if stamp?.hasWAL != fileStamp?.hasWAL || stamp == nil { return .file }
-        // Another file under the name: the open connection still reads the old one, whose
-        // change feed never moves again.
-        if stamp?.device != fileStamp?.device || stamp?.inode != fileStamp?.inode { return .file }
-        if try feed.hasChanged() { return .data }
-        // An immutable read sees no commits at all; a changed file is the only sign.
-        if catalogue?.isImmutable == true, stamp != fileStamp { return .file }
-        return .none
-    }
-}
-
-/// A file's identity (device and inode: what a rename over it changes), size, modification time
-/// and whether its WAL exists (what changes when a catalogue read as immutable is written by
-/// someone else).
-struct FileStamp: Equatable {
-    var device: UInt64
-    var inode: UInt64
-    var size: Int64
-    var modified: Int
-    var hasWAL: Bool
-
-    init?(_ path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        device = UInt64(info.st_dev)
-        inode = UInt64(info.st_ino)
-        size = Int64(info.st_size)
-        modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
-        hasWAL = FileManager.default.fileExists(atPath: path + "-wal")
+    /// What changed since the last look (the catalogue's change feed decides: new commits, or a
+    /// file replaced under the kiosk that it must open again).
+    public func change() throws -> CatalogueChange {
+        try feed?.change() ?? .none
     }
 }

@@ -326,7 +326,7 @@ public final class KioskScreen: Screen {
         case .unavailable:
             return reopen()
         case .browsing, .attract:
-            let change: KioskBrowser.Change
+            let change: CatalogueChange
             do {
                 change = try browser.change()
             } catch {
@@ -335,7 +335,7 @@ public final class KioskScreen: Screen {
             }
             switch change {
             case .none: return []
-            case .file: return reopen()
+            case .reopen: return reopen()
             // Read again in the background, the selection kept on its listing where it still
             // shows; the attract screen at once (a few rows).
             case .data:
