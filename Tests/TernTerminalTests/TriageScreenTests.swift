@@ -138,7 +138,7 @@ import TernViewModels
         #expect(!console.state.queue.visibleRows.contains { $0.id == first.id })
     }
 
-    @Test func keysTypedWhileALimitIsAppliedActOnTheRowsItShows() throws {
+    @Test func keysTypedWhileALimitIsAppliedActOnTheRowsItShows() async throws {
         let demo = try DemoCatalogue()
         let screen = try TriageScreen(catalogue: demo.catalogue, session: Self.rosa, now: { DemoCatalogue.seededAt })
         _ = screen.update(.resize(Size(width: 140, height: 44)))
@@ -150,7 +150,7 @@ import TernViewModels
         for _ in 0..<3 { #expect(screen.update(.key(.character(" "))).isEmpty) }
         #expect(screen.state.marks.isEmpty)
         var outcome: TriageOutcome?
-        for case .run(.limitQueue, let work) in effects { outcome = work(TaskContext(superseded: { false })) }
+        for case .run(.limitQueue, let work) in effects { outcome = await work(TaskContext(superseded: { false })) }
         _ = screen.update(.taskFinished(.limitQueue, try #require(outcome)))
         #expect(!screen.state.isLimiting)
         let limited = try demo.catalogue.triageQueue(try TriageFilter(pattern: "status:under_review"), limit: 3, now: DemoCatalogue.seededAt)

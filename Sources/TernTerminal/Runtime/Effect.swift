@@ -19,8 +19,9 @@ public struct TaskContext: Sendable {
 /// return [.run(.search) { _ in .searched(ListingSearch.firstPage(of: query, in: catalogue)) }]
 /// ```
 public enum Effect<Outcome: Sendable>: Sendable {
-    /// Runs `work` off the loop's thread. A newer `.run` of the same kind supersedes it.
-    case run(TaskKind, @Sendable (TaskContext) -> Outcome)
+    /// Runs `work` off the loop's thread (it may await a store). A newer `.run` of the same kind
+    /// supersedes it.
+    case run(TaskKind, @Sendable (TaskContext) async -> Outcome)
     /// Supersedes every task of the kind without starting another.
     case cancel(TaskKind)
     /// Delivers ``Event/tick(_:)`` every `milliseconds` until stopped; starting a running timer

@@ -1,9 +1,10 @@
 import Foundation
 
-/// Runs a screen's background tasks, one serial queue per kind, and collects their results
+/// Runs a screen's background tasks, one after another per kind, and collects their results
 /// for the loop. Starting a task supersedes the older tasks of its kind: one still queued is
 /// skipped before it starts, one running is told through ``TaskContext/isSuperseded`` and its
-/// result is dropped.
+/// result is dropped. The work is async (it awaits stores) and runs on ``StoreExecutor``,
+/// never on the loop's thread.
 ///
 /// ```swift
 /// let tasks = TaskRunner<Int>()
@@ -15,28 +16,34 @@ final class TaskRunner<Outcome: Sendable>: @unchecked Sendable {
     // Guards everything below; the workers and the loop meet only here.
     private let condition = NSCondition()
     private var generations: [TaskKind: Int] = [:]
-    private var queues: [TaskKind: DispatchQueue] = [:]
+    /// The newest task of each kind: the next one of the kind starts after it.
+    private var latest: [TaskKind: Task<Void, Never>] = [:]
     private var unfinished = 0
     private var finished: [(TaskKind, Outcome)] = []
 
     /// Queues `work`; every earlier task of `kind` is superseded.
-    func start(_ kind: TaskKind, _ work: @escaping @Sendable (TaskContext) -> Outcome) {
+    func start(_ kind: TaskKind, _ work: @escaping @Sendable (TaskContext) async -> Outcome) {
         condition.lock()
+        defer { condition.unlock() }
         let generation = (generations[kind] ?? 0) + 1
         generations[kind] = generation
         unfinished += 1
-        let queue = queues[kind] ?? DispatchQueue(label: "tern.task.\(kind.name)", qos: .userInitiated)
-        queues[kind] = queue
-        condition.unlock()
         let context = TaskContext { [weak self] in self?.isSuperseded(kind, generation) ?? true }
-        queue.async { [self] in
-            let outcome = context.isSuperseded ? nil : work(context)
-            condition.lock()
-            if let outcome, generations[kind] == generation { finished.append((kind, outcome)) }
-            unfinished -= 1
-            condition.broadcast()
-            condition.unlock()
+        let previous = latest[kind]
+        latest[kind] = Task(executorPreference: StoreExecutor.shared) { [self] in
+            await previous?.value
+            let outcome = context.isSuperseded ? nil : await work(context)
+            finish(kind, generation, outcome)
         }
+    }
+
+    private func finish(_ kind: TaskKind, _ generation: Int, _ outcome: Outcome?) {
+        condition.lock()
+        if let outcome, generations[kind] == generation { finished.append((kind, outcome)) }
+        unfinished -= 1
+        if unfinished == 0 { latest.removeAll() }
+        condition.broadcast()
+        condition.unlock()
     }
 
     /// Supersedes every task of `kind`.
