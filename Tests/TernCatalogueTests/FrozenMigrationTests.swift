@@ -135,6 +135,7 @@ struct TableRows: Equatable {
     @Test(arguments: FrozenCatalogue.all)
     func aFrozenCatalogueMigratesToTodaysSchemaKeepingEveryRow(_ frozen: FrozenCatalogue) throws {
         let copy = try FrozenCatalogue.Copy(of: frozen)
+        defer { withExtendedLifetime(copy) {} }  // the directory goes with it: keep it while the catalogue is open
         let old = try DatabaseQueue(path: copy.path)
         let before = try old.read { try TableRows.read($0) }
         try old.close()
@@ -177,6 +178,7 @@ struct TableRows: Equatable {
     @Test(arguments: FrozenCatalogue.all)
     func aMigratedFrozenCatalogueWorks(_ frozen: FrozenCatalogue) throws {
         let copy = try FrozenCatalogue.Copy(of: frozen)
+        defer { withExtendedLifetime(copy) {} }  // the directory goes with it: keep it while the catalogue is open
         let catalogue = try Catalogue(path: copy.path)
         let since = { (migration: String) in frozen.number >= CatalogueSchema.migrator.migrations.firstIndex(of: migration)! + 1 }
         let staff = Actor(role: .staff, username: "rpatel")
