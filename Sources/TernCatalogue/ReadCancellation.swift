@@ -8,7 +8,8 @@ import GRDBSQLite
 ///
 /// While `body` runs on this thread, every catalogue read it makes asks `isCancelled` every few
 /// thousand SQLite steps (a progress handler) and, once it says yes, stops with
-/// ``CatalogueError/cancelled``. Nothing is written, so stopping loses nothing.
+/// ``CatalogueError/cancelled``. Nothing is written, so stopping loses nothing. A read made
+/// inside a Swift task asks the task's cancellation the same way, with nothing to set up.
 ///
 /// ```swift
 /// let page = try Catalogue.cancelling(when: { search.isSuperseded(generation) }) {
@@ -34,7 +35,14 @@ final class ReadCancellation: @unchecked Sendable {
     let isCancelled: @Sendable () -> Bool
     init(isCancelled: @escaping @Sendable () -> Bool) { self.isCancelled = isCancelled }
 
-    static var current: ReadCancellation? { Thread.current.threadDictionary[threadKey] as? ReadCancellation }
+    /// The thread's check; else, inside a Swift task (a screen's background work awaiting the
+    /// store), the task's cancellation: a superseded search is cancelled by its runner.
+    static var current: ReadCancellation? {
+        if let explicit = Thread.current.threadDictionary[threadKey] as? ReadCancellation { return explicit }
+        return withUnsafeCurrentTask { $0 == nil } ? nil : taskCancellation
+    }
+
+    private static let taskCancellation = ReadCancellation { withUnsafeCurrentTask { $0?.isCancelled ?? false } }
 
     /// Runs `body` with the progress handler installed on `db`, removed afterwards (the
     /// connection goes back to the pool and serves others).

@@ -8,7 +8,7 @@
 /// _ = try feed.hasChanged()        // the starting point
 /// if try feed.hasChanged() { reload() }
 /// ```
-public protocol ChangeFeed: AnyObject {
+public protocol ChangeFeed: AnyObject, Sendable {
     /// True when anyone committed since the last call. The first call only records the starting
     /// point and answers false.
     func hasChanged() throws -> Bool

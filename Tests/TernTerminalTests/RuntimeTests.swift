@@ -40,7 +40,7 @@ import TernCatalogue
 
     final class Clock: @unchecked Sendable { var now = 0 }
 
-    final class FakeFeed: ChangeFeed {
+    final class FakeFeed: ChangeFeed, @unchecked Sendable {
         var answers: [Bool]
         var asked = 0
         init(_ answers: [Bool]) { self.answers = answers }

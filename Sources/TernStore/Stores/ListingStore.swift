@@ -56,4 +56,8 @@ public protocol ListingStore: Sendable {
 
     /// The organization that posted a listing, for the detail pane.
     func organization(named name: String) async throws -> Organization?
+
+    /// Where a student applies for the listing `ref`: the catalogue's apply link with the ref in
+    /// it, or nil when staff set none.
+    func applyLink(for ref: String) async throws -> String?
 }

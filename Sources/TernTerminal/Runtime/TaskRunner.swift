@@ -30,6 +30,8 @@ final class TaskRunner<Outcome: Sendable>: @unchecked Sendable {
         unfinished += 1
         let context = TaskContext { [weak self] in self?.isSuperseded(kind, generation) ?? true }
         let previous = latest[kind]
+        // The older task's store reads stop where they stand (SQLite asks the task).
+        previous?.cancel()
         latest[kind] = Task(executorPreference: StoreExecutor.shared) { [self] in
             await previous?.value
             let outcome = context.isSuperseded ? nil : await work(context)
@@ -50,6 +52,7 @@ final class TaskRunner<Outcome: Sendable>: @unchecked Sendable {
     func cancel(_ kind: TaskKind) {
         condition.lock()
         generations[kind, default: 0] += 1
+        latest[kind]?.cancel()
         condition.unlock()
     }
 
