@@ -44,11 +44,11 @@ let package = Package(
         ),
         .target(
             name: "TernViewModels",
-            dependencies: ["TernCatalogue"]
+            dependencies: ["TernStore", "TernCatalogue"]
         ),
         .target(
             name: "TernTerminal",
-            dependencies: ["TernViewModels", "TernText", "CNcursesw", "CQRencode", "CCrypt", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["TernViewModels", "TernStore", "TernText", "CNcursesw", "CQRencode", "CCrypt", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .executableTarget(
             name: "tern",

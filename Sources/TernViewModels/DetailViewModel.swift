@@ -1,5 +1,6 @@
 import Foundation
 import TernCatalogue
+import TernStore
 
 /// Everything the detail pane shows about one listing, gathered in one place so the pane
 /// is a pure function of it.
@@ -46,6 +47,33 @@ public struct ListingDetail: Sendable, Equatable {
         case 1: "1 day left"
         default: "\(daysLeft) days left"
         }
+    }
+}
+
+extension ListingDetail {
+    /// Listing `id` as `student` (nil: a guest) may see it, or nil when it is gone, a draft, or
+    /// not approved by staff. A listing staff have not approved (still pending, or declined
+    /// while it was on screen) is shown only to a student who applied to it: it is part of
+    /// their own record. For a screen's background task.
+    ///
+    /// ```swift
+    /// .run(.detail) { _ in .shown(id, try? await ListingDetail.load(id, listings: store, student: nil, today: day)) }
+    /// ```
+    public static func load(_ id: Int64, listings: any ListingStore, student: (username: String, store: any StudentStore)?,
+                            today: CalendarDay) async throws -> ListingDetail? {
+        guard let opportunity = try await listings.opportunity(id: id), opportunity.status != .draft else { return nil }
+        var mine: Application?, fit: ListingFit?, isSaved = false
+        if let student {
+            mine = try await student.store.application(ofStudent: student.username, to: id)
+            fit = try await student.store.fit(of: id, for: student.username)
+            isSaved = try await student.store.isSaved(id, by: student.username)
+        }
+        if mine == nil, try await listings.approval(ofListing: id) != .approved { return nil }
+        let organization = try await listings.organization(named: opportunity.organization)
+        let taken = try await listings.spotsTaken(on: id)
+        return ListingDetail(opportunity: opportunity, organization: organization, myApplication: mine,
+                             daysLeft: today.days(until: opportunity.deadline), spotsLeft: max(0, opportunity.spots - taken),
+                             fit: fit, isSaved: isSaved)
     }
 }
 

@@ -18,7 +18,11 @@ func residentMegabytes() -> Double {
 func kioskSoak(path: String, hours: Int) -> String {
     final class Clock: @unchecked Sendable { var date = Date(); var milliseconds = 0 }
     let clock = Clock()
-    let screen = KioskScreen(browser: KioskBrowser(path: path), config: KioskConfig(pinHash: "$y$unused", idleSeconds: 60, attractSeconds: 6),
+    let open: KioskOpener = {
+        let catalogue = try Catalogue(path: path, readOnly: true, opening: .existing)
+        return try KioskCatalogue.start(listings: catalogue, changes: try catalogue.changeFeed())
+    }
+    let screen = KioskScreen(open: open, config: KioskConfig(pinHash: "$y$unused", idleSeconds: 60, attractSeconds: 6),
                              large: false, now: { clock.date })
     let backend = InMemoryBackend(size: Size(width: 120, height: 40))
     let loop = Loop(screen: screen, backend: backend, clock: { clock.milliseconds }, pendingSignal: { nil })

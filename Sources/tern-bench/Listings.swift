@@ -80,12 +80,12 @@ struct ListingsBench {
         var all: [Samples] = []
         for words in ["", "pyth"] {
             for (name, toggle) in toggles {
-                var query = OpportunityQuery(words: words)
-                toggle(&query)
+                var toggled = OpportunityQuery(words: words)
+                toggle(&toggled)
                 var result: ListingSearch.Result?
+                let catalogue = catalogue, today = today, query = toggled
                 let samples = timed(runs: options.runs) {
-                    let first = ListingSearch.firstPage(of: query, in: catalogue, today: today, pageSize: Self.pageSize)
-                    result = first.count == nil ? ListingSearch.counted(first, in: catalogue, today: today) : first
+                    result = blocking { await ListingSearch.whole(query, in: catalogue, today: today, pageSize: Self.pageSize) }
                 }
                 let shown = result.map { $0.failure ?? "\($0.firstPage.count) rows of \($0.count ?? 0)" } ?? ""
                 report.add("\(words.isEmpty ? "no words" : "\"\(words)\""), \(name)", samples, note: shown)

@@ -52,13 +52,15 @@ struct Kiosk: ParsableCommand {
         let options = catalogue
         // Opened read-only at the SQLite level every time, never created, never migrated; a
         // failure is the kiosk's calm "being updated" screen, tried again every few seconds.
-        let browser = KioskBrowser(path: try options.location().path, open: { _ in
-            try options.open(for: .kiosk, readOnly: true, expire: false, notice: nil).0
-        })
+        let open: KioskOpener = {
+            let catalogue = try options.open(for: .kiosk, readOnly: true, expire: false, notice: nil).0
+            guard catalogue.isReadOnly else { throw CatalogueError.refused("a kiosk opens its catalogue read-only") }
+            return try KioskCatalogue.start(listings: catalogue, changes: try catalogue.changeFeed())
+        }
         // Wrong PINs outlive the process: killing the kiosk gives a guesser no fresh tries.
         let lockoutPath = KioskLockout.defaultPath()
         let lockout = try Installation.asUser { KioskLockout.load(path: lockoutPath) }
-        let screen = KioskScreen(browser: browser, config: config, large: large, lockout: lockout,
+        let screen = KioskScreen(open: open, config: config, large: large, lockout: lockout,
                                  saveLockout: { lockout in try Installation.asUser { try lockout.save(path: lockoutPath) } })
         // No mouse: a kiosk is driven from its keyboard, and the terminal keeps nothing else.
         try FullScreen.run(screen, theme: chosenTheme, mouse: false, exitAfterFirstFrame: exitAfterFirstFrame, notInteractive: "tern kiosk needs an interactive terminal")

@@ -22,10 +22,9 @@ import TernViewModels
     func enterThenTheMovingKeysReadAListingToItsEnd(width: Int, height: Int, large: Bool) throws {
         let kiosk = try KioskHarness(size: Size(width: width, height: height), large: large)
         // The listing with the longest brief, so the text is longer than any pane.
-        let model = try #require(kiosk.screen.browser.listings)
-        let rows = try model.rows(in: 0..<min(model.count, 12))
+        let rows = try #require(kiosk.state.pages.held(0..<min(kiosk.state.listingCount, 12)))
         let longest = try rows.indices.max { a, b in
-            (try kiosk.screen.browser.detail(rows[a].id)?.opportunity.brief.count ?? 0) < (try kiosk.screen.browser.detail(rows[b].id)?.opportunity.brief.count ?? 0)
+            (try kiosk.demo.catalogue.opportunity(id: rows[a].id)?.brief.count ?? 0) < (try kiosk.demo.catalogue.opportunity(id: rows[b].id)?.brief.count ?? 0)
         }
         for _ in 0..<(longest ?? 0) { kiosk.press(.down) }
         let detail = try #require(kiosk.state.detail)

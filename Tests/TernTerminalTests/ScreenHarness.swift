@@ -172,18 +172,30 @@ enum KioskPINFixture {
 }
 
 extension ScreenHarness where S == KioskScreen {
+    /// The catalogue at `path` as the kiosk opens it: read-only, never created, never migrated.
+    static func openReadOnly(_ path: String) throws -> Catalogue {
+        try Catalogue(path: path, readOnly: true, opening: .existing)
+    }
+
+    static func opener(_ path: String) -> KioskOpener {
+        {
+            let catalogue = try openReadOnly(path)
+            return try KioskCatalogue.start(listings: catalogue, changes: try catalogue.changeFeed())
+        }
+    }
+
     static var pin: String { KioskPINFixture.pin }
     static var pinHash: String { KioskPINFixture.hash }
 
     /// The kiosk over the demo catalogue opened read-only as the kiosk opens it (or the catalogue
     /// at `path`). `lockoutPath`: where wrong PINs are kept, as the real kiosk keeps them (nil: in memory).
     convenience init(demo: DemoCatalogue? = nil, link: String? = "https://careers.example.edu/apply/{ref}", size: Size = Size(width: 130, height: 44),
-                     large: Bool = false, path: String? = nil, lockoutPath: String? = nil, pinHash: String = KioskPINFixture.hash) throws {
+                     large: Bool = false, path: String? = nil, lockoutPath: String? = nil, pinHash: String = KioskPINFixture.hash,
+                     open: KioskOpener? = nil) throws {
         let demo = try demo ?? DemoCatalogue()
         if let link { try demo.catalogue.setApplyLinkTemplate(link) }
         let clock = TestClock()
-        let browser = KioskBrowser(path: path ?? demo.directory.appendingPathComponent("c.sqlite").path, today: { clock.day })
-        let screen = KioskScreen(browser: browser, config: KioskConfig(pinHash: pinHash, idleSeconds: 60, attractSeconds: 6), large: large,
+        let screen = KioskScreen(open: open ?? Self.opener(path ?? demo.directory.appendingPathComponent("c.sqlite").path), config: KioskConfig(pinHash: pinHash, idleSeconds: 60, attractSeconds: 6), large: large,
                                  lockout: lockoutPath.map(KioskLockout.load) ?? KioskLockout(),
                                  saveLockout: lockoutPath.map { path in { try $0.save(path: path) } },
                                  now: { clock.date }, today: { clock.day })

@@ -9,43 +9,44 @@ import TernCatalogue
         try StudentSession.resolve(catalogue: demo.catalogue, requested: user, login: nil)
     }
 
-    @Test func typingPytYieldsThatQueryAndItsFirstPageFromTheBackground() throws {
+    @Test func aSearchsFirstPageAndCountFillTheListingPages() async throws {
         let demo = try DemoCatalogue_()
-        let search = ListingSearch(catalogue: demo.catalogue)
-        let listings = ListingsViewModel(catalogue: demo.catalogue)
         let today = CalendarDay(Date())
-        for typed in ["p", "py", "pyt"] { search.submit(OpportunityQuery(words: typed), today: today) }
-        let result = try #require(search.wait(timeout: 10))
-        #expect(result.query.words == "pyt")
-        #expect(!search.isBusy)
+        let result = await ListingSearch.firstPage(of: OpportunityQuery(words: "pyt"), in: demo.catalogue, today: today)
+        #expect(result.query.words == "pyt" && result.failure == nil)
+        var listings = ListingPages()
         listings.adopt(result)
         let expected = try demo.catalogue.opportunities(matching: OpportunityQuery(words: "pyt"), limit: 100, today: today)
         #expect(!expected.isEmpty)
-        #expect(try listings.rows(in: 0..<expected.count).map(\.id) == expected.map(\.id))
+        #expect(listings.held(0..<expected.count)?.map(\.id) == expected.map(\.id))
         #expect(listings.count == (try demo.catalogue.countOpportunities(matching: OpportunityQuery(words: "pyt"), today: today)))
         #expect(listings.query.words == "pyt")
+        #expect(listings.missingPages(in: 0..<expected.count).isEmpty)
     }
 
-    @Test func aSupersededSearchIsNeverDelivered() throws {
+    /// A search its runner cancelled (a newer keystroke) stops before reading and says so.
+    @Test func aCancelledSearchStopsAndSaysSo() async throws {
         let demo = try DemoCatalogue_()
-        let search = ListingSearch(catalogue: demo.catalogue)
-        let today = CalendarDay(Date())
-        // Many submissions back to back: only the last may come out, however the worker interleaves.
-        for n in 0..<50 { search.submit(OpportunityQuery(words: n.isMultiple(of: 2) ? "data" : "design"), today: today) }
-        let last = search.submit(OpportunityQuery(words: "writ"), today: today)
-        let result = try #require(search.wait(timeout: 10))
-        #expect(result.generation == last)
-        #expect(result.query.words == "writ")
-        #expect(search.take() == nil)
+        let search = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return await ListingSearch.firstPage(of: OpportunityQuery(words: "writ"), in: demo.catalogue, today: CalendarDay(Date()))
+        }
+        let result = await search.value
+        #expect(result.failure == "\(CatalogueError.cancelled)")
+        #expect(result.firstPage.isEmpty)
     }
 
-    @Test func aFullFirstPageArrivesBeforeItsCount() throws {
+    @Test func aFullFirstPageArrivesBeforeItsCount() async throws {
         let demo = try DemoCatalogue_()
-        let search = ListingSearch(catalogue: demo.catalogue, pageSize: 10)
-        search.submit(OpportunityQuery(), today: CalendarDay(Date()))
-        let result = try #require(search.wait(timeout: 10))
-        #expect(result.firstPage.count == 10)
-        #expect(result.count == (try demo.catalogue.countOpportunities(matching: OpportunityQuery())))
+        let first = await ListingSearch.firstPage(of: OpportunityQuery(), in: demo.catalogue, today: CalendarDay(Date()), pageSize: 10)
+        #expect(first.firstPage.count == 10 && first.count == nil)
+        let counted = await ListingSearch.counted(first, in: demo.catalogue, today: CalendarDay(Date()))
+        #expect(counted.count == (try demo.catalogue.countOpportunities(matching: OpportunityQuery())))
+        var listings = ListingPages()
+        listings.adopt(first)
+        #expect(listings.isCounting && listings.count == 10)
+        listings.adopt(counted)
+        #expect(!listings.isCounting && listings.count == counted.count)
     }
 
     @Test func applyingAfterTheDeadlineIsRefusedWithTheReason() throws {

@@ -57,6 +57,14 @@ public protocol ListingStore: Sendable {
     /// The organization that posted a listing, for the detail pane.
     func organization(named name: String) async throws -> Organization?
 
+    /// Where one listing stands in staff review; nil when there is no such listing. Students see
+    /// a listing's detail only while it is approved, unless they applied to it.
+    ///
+    /// ```swift
+    /// try catalogue.approval(ofListing: 42)   // .declined
+    /// ```
+    func approval(ofListing id: Int64) async throws -> Approval?
+
     /// Where a student applies for the listing `ref`: the catalogue's apply link with the ref in
     /// it, or nil when staff set none.
     func applyLink(for ref: String) async throws -> String?

@@ -23,14 +23,6 @@ public protocol ReviewStore: Sendable {
     /// ```
     func organizations(approval: Approval?) async throws -> [OrganizationReview]
 
-    /// Where one listing stands in staff review; nil when there is no such listing. Students see
-    /// a listing's detail only while it is approved, unless they applied to it.
-    ///
-    /// ```swift
-    /// try catalogue.approval(ofListing: 42)   // .declined
-    /// ```
-    func approval(ofListing id: Int64) async throws -> Approval?
-
     /// Approves pending listings, all or none (bulk approval). A listing whose organization is
     /// still pending approves the organization with it: the first listing is how a new
     /// organization is reviewed. A declined organization's listings are refused. A listing named

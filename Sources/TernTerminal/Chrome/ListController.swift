@@ -90,6 +90,13 @@ public struct ListController<Row, RowID: Hashable> {
         return true
     }
 
+    /// The rows that would be on screen after `move`: what to have in memory before making it.
+    public func visibleRange(after move: ListMove) -> Range<Int> {
+        var next = state
+        next.apply(move, visibleRows: viewport)
+        return next.visibleRange(visibleRows: viewport)
+    }
+
     /// Applies `edit` to a copy, loads that copy's visible rows, and only then keeps it.
     private mutating func change<S: RowSource>(_ source: S, _ edit: (inout Self) -> Void) throws where S.Row == Row, S.RowID == RowID {
         var next = self

@@ -149,7 +149,7 @@ public final class Loop<S: Screen> {
     private func dispatch(_ event: Event<S.Outcome>) {
         guard ending == nil else { return }
         needsDraw = true
-        for effect in screen.update(event) {
+        for effect in LoopThread.running({ screen.update(event) }) {
             switch effect {
             case .run(let kind, let work): tasks.start(kind, work)
             case .cancel(let kind): tasks.cancel(kind)
@@ -194,7 +194,7 @@ public final class Loop<S: Screen> {
     private func drawIfNeeded() {
         guard needsDraw, ending == nil else { return }
         needsDraw = false
-        let frame = S.view(screen.state, size: backend.size)
+        let frame = LoopThread.running { S.view(screen.state, size: backend.size) }
         backend.draw(frame.grid, cursor: frame.cursor)
         // The backend has flushed it; a frame drawn while a task still runs may be a placeholder.
         if exitAfterFirstFrame, screen.showsContent, !tasks.isBusy { ending = .quit }

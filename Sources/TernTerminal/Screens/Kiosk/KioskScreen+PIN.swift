@@ -16,6 +16,7 @@ extension KioskScreen {
             state.pin = nil
             return []
         case .enter:
+            guard !pin.checking else { return [] }
             let typed = pin.field.text
             pin.field = TextField(limit: 32)
             if let locked = lockMessage {
@@ -27,15 +28,12 @@ extension KioskScreen {
             // try; the right PIN then clears the count.
             lockout.fail(at: now())
             keepLockout()
-            if let hash = config.pinHash, KioskPIN.matches(typed, hash: hash) {
-                lockout.succeed()
-                keepLockout()
-                return [.quit]
-            }
-            let left = lockout.triesLeft
-            pin.message = lockMessage ?? "wrong PIN (\(left) \(left == 1 ? "try" : "tries") left)"
+            pin.checking = true
+            pin.message = "checking…"
             state.pin = pin
-        case .character(let c) where Self.types(c):
+            let hash = config.pinHash
+            return [.run(.kioskPIN) { _ in .pinChecked(hash.map { KioskPIN.matches(typed, hash: $0) } ?? false) }]
+        case .character(let c) where Self.types(c) && !pin.checking:
             _ = pin.field.handle(key)
             state.pin = pin
         case .backspace:
@@ -44,6 +42,22 @@ extension KioskScreen {
         default:
             break
         }
+        return []
+    }
+
+    /// The slow check came back. The prompt may have gone meanwhile (the idle reset): a right
+    /// PIN still ends the kiosk only while staff are at the prompt.
+    func pinChecked(_ matches: Bool) -> [Effect<KioskOutcome>] {
+        guard var pin = state.pin, pin.checking else { return [] }
+        pin.checking = false
+        if matches {
+            lockout.succeed()
+            keepLockout()
+            return [.quit]
+        }
+        let left = lockout.triesLeft
+        pin.message = lockMessage ?? "wrong PIN (\(left) \(left == 1 ? "try" : "tries") left)"
+        state.pin = pin
         return []
     }
 

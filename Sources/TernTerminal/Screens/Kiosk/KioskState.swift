@@ -1,5 +1,5 @@
 import Foundation
-import TernCatalogue
+import TernStore
 import TernViewModels
 
 /// What the kiosk is doing.
@@ -20,6 +20,8 @@ public struct PINPrompt: Sendable, Equatable {
     /// The stored PIN is from before today's rules (6 characters, the slow hash): staff are told
     /// to change it, here where only they look.
     public var outdated = false
+    /// The PIN typed is being checked (the slow hash, in the background).
+    public var checking = false
 }
 
 /// Everything the kiosk draws; the view is a pure function of this.
@@ -35,6 +37,10 @@ public struct KioskState {
     /// The first page is in and the count is still being worked out (`listingCount` is the page's).
     public var isCounting = false
     public var listings = ListController<OpportunitySummary, Int64>()
+    /// The listings read so far of the search shown; the list draws from these.
+    public var pages = ListingPages()
+    /// A move that waits for its page to be read.
+    public var pendingMove: ListMove?
     public var detail: ListingDetail?
     /// The detail is being read (Enter): the moving keys scroll it. Narrow screens show it
     /// instead of the list; wide ones show both and frame the detail as focused.
@@ -65,20 +71,40 @@ public struct KioskState {
     public var rowHeight: Int { large ? 3 : 2 }
 }
 
-/// The kiosk has no background work: each query is one index walk.
+/// What the kiosk's background reads bring back.
 public enum KioskOutcome: Sendable {
     case nothing
+    /// The catalogue could not be read: the calm screen.
+    case unavailable
+    case opened(KioskCatalogue)
     /// A search's first page; `again` when it is the same search read after another process
     /// committed (the selection stays on its listing), not a new one (from the top).
     case firstPage(ListingSearch.Result, again: Bool)
     /// After a full first page, its count.
     case counted(ListingSearch.Result)
+    /// A page further down the search `query`.
+    case page(OpportunityQuery, Int, [OpportunitySummary])
+    /// The selected listing (nil: gone, or no longer public).
+    case shown(Int64, KioskListing?)
+    /// The featured listings; `entering` the attract screen, or read again while it shows.
+    case featured([OpportunitySummary], entering: Bool)
+    case featuredShown(Int64, KioskListing?)
+    case changed(CatalogueChange)
+    case pinChecked(Bool)
 }
 
 extension TaskKind {
     /// The kiosk's search as it is typed: a keystroke only starts it, superseding the last.
     static let kioskSearch = TaskKind("kiosk search")
     static let kioskCount = TaskKind("kiosk count")
+    static let kioskPage = TaskKind("kiosk page")
+    static let kioskDetail = TaskKind("kiosk detail")
+    static let kioskFeatured = TaskKind("kiosk featured")
+    static let kioskFeaturedDetail = TaskKind("kiosk featured detail")
+    static let kioskOpen = TaskKind("kiosk open")
+    static let kioskWatch = TaskKind("kiosk watch")
+    /// The staff PIN's slow hash (a few tenths of a second): never on the loop.
+    static let kioskPIN = TaskKind("kiosk PIN")
 }
 
 extension TimerID {

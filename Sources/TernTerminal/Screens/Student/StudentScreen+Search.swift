@@ -13,7 +13,7 @@ extension StudentScreen {
         let query = effectiveQuery, day = today(), catalogue = catalogue
         return [.cancel(.searchCount),
                 .run(.search) { task in
-                    .listings(ListingSearch.firstPage(of: query, in: catalogue, today: day, superseded: { task.isSuperseded }))
+                    .listings(await ListingSearch.firstPage(of: query, in: catalogue, today: day))
                 }]
     }
 
@@ -49,7 +49,7 @@ extension StudentScreen {
         guard !counted, result.count == nil else { return [] }
         let catalogue = catalogue, day = today()
         return [.run(.searchCount) { task in
-            .listings(ListingSearch.counted(result, in: catalogue, today: day, superseded: { task.isSuperseded }))
+            .listings(await ListingSearch.counted(result, in: catalogue, today: day))
         }]
     }
 

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import TernCatalogue
+import TernViewModels
+@testable import TernTerminal
+
+/// The kiosk never reads on its loop: every read goes through a store that fails the test if
+/// it is called while an update or a view runs, through everything a kiosk does in a day.
+@Suite struct KioskOffTheLoopTests {
+    /// The guard itself: a call made as the loop would make it is refused and recorded.
+    @Test func theGuardedStoreRefusesACallMadeOnTheLoop() async throws {
+        let demo = try DemoCatalogue()
+        let guarded = LoopGuardedListings(demo.catalogue)
+        withKnownIssue("a call on the loop is recorded") {
+            #expect(throws: LoopGuardedListings.CalledOnTheLoop.self) { try LoopThread.running { try guarded.check("homeCurrency()") } }
+        }
+        // Off the loop it answers.
+        #expect(try await guarded.opportunity(ref: "no-such-ref") == nil)
+        #expect(guarded.callCount == 2)
+    }
+
+    @Test func browsingSearchingPagingAttractAndAReplacedFileReadOnlyInTheBackground() throws {
+        let demo = try DemoCatalogue()
+        try demo.catalogue.setApplyLinkTemplate("https://careers.example.edu/apply/{ref}")
+        let path = demo.directory.appendingPathComponent("kiosk.sqlite").path
+        try demo.catalogue.backup(to: path)
+        final class Opened: @unchecked Sendable { var stores: [LoopGuardedListings] = [] }
+        let opened = Opened()
+        let kiosk = try KioskHarness(demo: demo, link: nil, size: Size(width: 120, height: 40), path: path, open: {
+            let catalogue = try Catalogue(path: path, readOnly: true, opening: .existing)
+            let guarded = LoopGuardedListings(catalogue)
+            opened.stores.append(guarded)
+            return try KioskCatalogue.start(listings: guarded, changes: LoopGuardedFeed(try catalogue.changeFeed()))
+        })
+        #expect(kiosk.state.mode == .browsing && kiosk.state.listingCount > 100)
+        // Past the first page of 100 and back: pages read in the background.
+        for _ in 0..<12 { kiosk.press(.pageDown) }
+        #expect(kiosk.state.listings.state.selected > 100)
+        #expect(kiosk.state.detail?.opportunity.id == kiosk.state.listings.selectedID)
+        kiosk.press(.end, .home, .enter, .escape)
+        kiosk.type("design")
+        #expect(kiosk.state.listingCount < 100 && kiosk.state.search.text == "design")
+        kiosk.press(.tab)
+        // Idle: the attract screen and its featured listings.
+        kiosk.wait(seconds: 61)
+        guard case .attract = kiosk.state.mode else { Issue.record("no attract screen: \(kiosk.state.mode)"); return }
+        #expect(kiosk.state.featuredDetail != nil)
+        kiosk.press(.down)
+        // Another file under the name: opened again.
+        let new = demo.directory.appendingPathComponent("new.sqlite").path
+        try demo.catalogue.backup(to: new)
+        try Catalogue(path: new, opening: .existing).setApplyLinkTemplate("https://jobs.example.org/{ref}")
+        #expect(rename(new, path) == 0)
+        kiosk.wait(seconds: 2)
+        #expect(kiosk.state.applyLink?.hasPrefix("https://jobs.example.org/") == true)
+        #expect(opened.stores.count == 2)
+        #expect(opened.stores.allSatisfy { $0.callCount > 0 })
+    }
+}
