@@ -29,7 +29,7 @@ extension Catalogue {
             let id = try Self.upsertOpportunity(db, draft.opportunity(ref: ref, status: .open, postedAt: stamp), approval: approval, now: now)
             if approval == .approved { try Self.recordApprovedOnArrival(db, listing: id, organization: organization, at: stamp) }
             try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "create_listing", student: nil, detail: ref)
-            return try Self.fetchOpportunity(db, whereSQL: "o.id = ?", argument: id).readBack("listing \(ref)")
+            return try Self.fetchOpportunity(db, where: "o.id = \(id)").readBack("listing \(ref)")
         }
     }
 
@@ -62,7 +62,7 @@ extension Catalogue {
             let id = try Self.upsertOpportunity(db, edited.opportunity(ref: ref, status: current.status, postedAt: current.postedAt),
                                                 approval: .pending, now: now)
             try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "edit_listing", student: nil, detail: ref)
-            return try Self.fetchOpportunity(db, whereSQL: "o.id = ?", argument: id).readBack("listing \(ref)")
+            return try Self.fetchOpportunity(db, where: "o.id = \(id)").readBack("listing \(ref)")
         }
     }
 
@@ -122,7 +122,7 @@ extension Catalogue {
 
     /// The listing as it stands, if it is still the version the form opened.
     private static func openedListing(_ db: Database, ref: String, expectedVersion: Int) throws -> Opportunity {
-        guard let current = try fetchOpportunity(db, whereSQL: "o.ref = ?", argument: ref) else {
+        guard let current = try fetchOpportunity(db, where: "o.ref = \(ref)") else {
             throw CatalogueError.notFound("no listing with the ref \(ref)")
         }
         guard current.version == expectedVersion else {

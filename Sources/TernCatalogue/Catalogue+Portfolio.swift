@@ -47,7 +47,7 @@ extension Catalogue {
             return try rows.compactMap { row -> PortfolioEntry? in
                 let applicationID: Int64 = row["id"]
                 let opportunityID: Int64 = row["opportunity_id"]
-                guard let opportunity = try Self.fetchOpportunity(db, whereSQL: "o.id = ?", argument: opportunityID) else { return nil }
+                guard let opportunity = try Self.fetchOpportunity(db, where: "o.id = \(opportunityID)") else { return nil }
                 return PortfolioEntry(
                     applicationID: applicationID, opportunity: opportunity,
                     startedOn: Self.day(of: row["started_at"]), completedOn: Self.day(of: row["completed_at"]),
