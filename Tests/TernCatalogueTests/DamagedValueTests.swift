@@ -95,6 +95,19 @@ import Testing
         }
     }
 
+    @Test func aDeadlineTernCannotReadIsRefusedInsteadOfBecomingNineteenSeventy() throws {
+        let fixture = try fixture()
+        let id = try fixture.catalogue.write { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }
+            try db.execute(sql: "UPDATE opportunities SET deadline = 'someday' WHERE ref = 'logo'")
+            return try Int64.fetchOne(db, sql: "SELECT id FROM opportunities WHERE ref = 'logo'") ?? -1
+        }
+        let damaged = CatalogueError.damaged(table: "opportunities", column: "deadline", value: "someday", row: id)
+        #expect(throws: damaged) { try fixture.catalogue.opportunity(ref: "logo") }
+        #expect(throws: damaged) { try fixture.catalogue.opportunitySummaries(ids: [id]) }
+    }
+
     @Test func aRowDecodesKnownValuesAndRefusesUnknownOnes() throws {
         let stored = (table: "applications", column: "status")
         let known: ApplicationStatus = try Row(["id": 7, "status": "shortlisted"]).known("status", stored: stored)
