@@ -106,6 +106,7 @@ import Testing
         let damaged = CatalogueError.damaged(table: "opportunities", column: "deadline", value: "someday", row: id)
         #expect(throws: damaged) { try fixture.catalogue.opportunity(ref: "logo") }
         #expect(throws: damaged) { try fixture.catalogue.opportunitySummaries(ids: [id]) }
+        #expect(throws: damaged) { try fixture.catalogue.postings() }
     }
 
     @Test func aRowDecodesKnownValuesAndRefusesUnknownOnes() throws {
