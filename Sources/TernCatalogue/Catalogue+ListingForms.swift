@@ -108,8 +108,7 @@ extension Catalogue {
                     ? "\(ref) is open; close it first, so that the applications waiting on it expire"
                     : "\(ref) is already archived")
             }
-            try db.execute(sql: "UPDATE opportunities SET status = 'archived', updated_at = ?, version = version + 1 WHERE id = ?",
-                           arguments: [Timestamp.string(now), current.id])
+            try db.execute(literal: "UPDATE opportunities SET status = 'archived', updated_at = \(Timestamp.string(now)), version = version + 1 WHERE id = \(current.id)")
             try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "archive_listing", student: nil, detail: ref)
         }
     }
@@ -132,7 +131,7 @@ extension Catalogue {
     }
 
     private static func refExists(_ db: Database, _ ref: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM opportunities WHERE ref = ?", arguments: [ref]) == true
+        try Bool.fetchOne(db, SQLRequest(literal: "SELECT 1 FROM opportunities WHERE ref = \(ref)")) == true
     }
 
     /// A ref made from the draft's organization and title, numbered past the ones taken.
