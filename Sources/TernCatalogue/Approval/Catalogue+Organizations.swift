@@ -9,19 +9,17 @@ extension Catalogue {
     /// ```
     public func organizations(approval: Approval? = nil) throws -> [OrganizationReview] {
         try read { db in
-            var sql = """
+            var sql: SQL = """
                 SELECT org.name, org.approval, org.trusted, org.website, org.contact_email, org.version,
                        (SELECT count(*) FROM opportunities o WHERE o.organization_id = org.id AND o.approval = 'pending') AS pending,
                        (SELECT count(*) FROM opportunities o WHERE o.organization_id = org.id AND o.approval = 'approved') AS approved
                 FROM organizations org
                 """
-            var arguments: StatementArguments = []
             if let approval {
-                sql += " WHERE org.approval = ?"
-                arguments = [approval.rawValue]
+                sql += " WHERE org.approval = \(approval)"
             }
             sql += " ORDER BY org.name COLLATE NOCASE"
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+            return try Row.fetchAll(db, SQLRequest(literal: sql)).map {
                 OrganizationReview(name: try $0.decode(forColumn: "name"), approval: try $0.known("approval", stored: ("organizations", "approval")), trusted: try $0.decode(forColumn: "trusted"),
                                    website: try $0.decode(forColumn: "website"), contactEmail: try $0.decode(forColumn: "contact_email"),
                                    pendingListings: try $0.decode(forColumn: "pending"), approvedListings: try $0.decode(forColumn: "approved"), version: try $0.decode(forColumn: "version"))
