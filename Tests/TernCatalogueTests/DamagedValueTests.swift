@@ -109,6 +109,25 @@ import Testing
         #expect(throws: damaged) { try fixture.catalogue.postings() }
     }
 
+    @Test func aReviewConflictWithADecisionTernDoesNotKnowIsRefusedInsteadOfCalledAChange() throws {
+        let fixture = try CatalogueFixture()
+        try fixture.catalogue.seedDemo(from: SeedTests.demoDirectory)
+        let ref = "kestrel-review-campaign"
+        let seen = try #require(try fixture.catalogue.postings().first { $0.ref == ref })
+        try fixture.catalogue.approve([ref], by: Actor(role: .staff, username: "dmorales"))
+        try fixture.catalogue.write { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }
+            try db.execute(sql: """
+                INSERT INTO posting_decisions(organization_id, opportunity_id, decision, actor_role, actor_username, at)
+                SELECT organization_id, id, 'escalated', 'staff', 'dmorales', '2999-01-01T00:00:00Z' FROM opportunities WHERE ref = ?
+                """, arguments: [ref])
+        }
+        #expect(throws: CatalogueError.damaged(table: "posting_decisions", column: "decision", value: "escalated", row: nil)) {
+            try fixture.catalogue.decline(ref, reason: .location, expectedVersion: seen.version, by: Actor(role: .staff, username: "rpatel"))
+        }
+    }
+
     @Test func aRowDecodesKnownValuesAndRefusesUnknownOnes() throws {
         let stored = (table: "applications", column: "status")
         let known: ApplicationStatus = try Row(["id": 7, "status": "shortlisted"]).known("status", stored: stored)

@@ -37,7 +37,9 @@ extension Catalogue {
         case "edit_listing": "edited"
         case "close_listing": "closed"
         case "archive_listing": "archived"
-        default: PostingDecisionKind(rawValue: kind)?.rawValue ?? "changed"
+        // The audit actions are the three above (the query asks for no others); the rest are
+        // posting decisions, and one Tern does not know is damage, not "changed".
+        default: (try latest.known("kind", stored: ("posting_decisions", "decision"), rowID: nil) as PostingDecisionKind).rawValue
         }
         let by: String = try latest.decode(forColumn: "actor")
         return ReviewConflict(subject: subject, change: change, by: by, at: try latest.decode(forColumn: "at"), isYours: by == actor.username && actor.role != .system)
