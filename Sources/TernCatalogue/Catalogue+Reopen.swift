@@ -46,8 +46,9 @@ extension Catalogue {
             """)) == true {
             return "you withdrew this application after reopening it once; it cannot be reopened again"
         }
-        guard let listing = try Row.fetchOne(db, SQLRequest(literal: "SELECT status, approval, deadline FROM opportunities WHERE id = \(application.opportunityId)")),
-              try listing.decode(String.self, forColumn: "status") == OpportunityStatus.open.rawValue, try listing.decode(String.self, forColumn: "approval") == "approved" else {
+        guard let listing = try Row.fetchOne(db, SQLRequest(literal: "SELECT id, status, approval, deadline FROM opportunities WHERE id = \(application.opportunityId)")),
+              try listing.known("status", stored: ("opportunities", "status")) == OpportunityStatus.open,
+              try listing.known("approval", stored: ("opportunities", "approval")) == Approval.approved else {
             return "the listing no longer takes applications, so your withdrawal stands"
         }
         guard (try listing.decode(String.self, forColumn: "deadline")) >= CalendarDay(now).description else {
