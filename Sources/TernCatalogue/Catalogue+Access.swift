@@ -10,9 +10,9 @@ extension Catalogue {
     public func principal(for account: Account) throws -> Principal {
         let (staff, student): (StaffRole?, String?) = try read { db in
             guard let login = account.login else { return (nil, nil) }
-            let role: StaffRole? = try Row.fetchOne(db, sql: "SELECT role FROM staff WHERE username = ?", arguments: [login])
+            let role: StaffRole? = try Row.fetchOne(db, SQLRequest(literal: "SELECT role FROM staff WHERE username = \(login)"))
                 .map { try $0.known("role", stored: ("staff", "role"), rowID: nil) }
-            let student = try String.fetchOne(db, sql: "SELECT username FROM students WHERE username = ?", arguments: [login])
+            let student = try String.fetchOne(db, SQLRequest(literal: "SELECT username FROM students WHERE username = \(login)"))
             return (role, student)
         }
         return Principal(account: account, staffRole: staff, studentUsername: student,
@@ -36,7 +36,7 @@ extension Catalogue {
             guard principal.mayActForStudents else {
                 throw CatalogueError.notPermitted("--user is for staff acting for a student; you are \(account.displayName)")
             }
-            guard try read({ try Bool.fetchOne($0, sql: "SELECT 1 FROM students WHERE username = ?", arguments: [requested]) }) == true else {
+            guard try read({ try Bool.fetchOne($0, SQLRequest(literal: "SELECT 1 FROM students WHERE username = \(requested)")) }) == true else {
                 throw CatalogueError.refused("no student has the username \(requested)")
             }
             student = requested
@@ -96,7 +96,7 @@ extension Catalogue {
     /// application the row is about, when there is one.
     static func audit(_ db: Database, by actor: String, role: String, action: String, student username: String?, detail: String?,
                       application: Int64? = nil) throws {
-        let studentID = try username.flatMap { try Int64.fetchOne(db, sql: "SELECT id FROM students WHERE username = ?", arguments: [$0]) }
+        let studentID = try username.flatMap { try Int64.fetchOne(db, SQLRequest(literal: "SELECT id FROM students WHERE username = \($0)")) }
         try ChainedRecords.appendAudit(db, actor: actor, role: role, action: action, studentID: studentID, applicationID: application,
                                        detail: detail, at: Timestamp.string(Date()))
     }
@@ -104,11 +104,11 @@ extension Catalogue {
     /// Entries of the audit log about one student, oldest first (for tests and, later, `tern audit`).
     public func auditEntries(aboutStudent username: String) throws -> [AuditEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(db, SQLRequest(literal: """
                 SELECT a.actor_username, a.actor_role, a.action, a.detail, a.at FROM audit_log a
-                JOIN students s ON s.id = a.student_id WHERE s.username = ? ORDER BY a.id
-                """, arguments: [username]).map {
-                AuditEntry(actor: $0["actor_username"], actorRole: $0["actor_role"], action: $0["action"], detail: $0["detail"], at: $0["at"])
+                JOIN students s ON s.id = a.student_id WHERE s.username = \(username) ORDER BY a.id
+                """)).map {
+                AuditEntry(actor: try $0.decode(forColumn: "actor_username"), actorRole: try $0.decode(forColumn: "actor_role"), action: try $0.decode(forColumn: "action"), detail: try $0.decode(forColumn: "detail"), at: try $0.decode(forColumn: "at"))
             }
         }
     }

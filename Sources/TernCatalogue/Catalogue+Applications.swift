@@ -18,10 +18,10 @@ extension Catalogue {
         return try write { db in
             let studentID = try Self.checkMayApply(db, username: username, opportunityID: opportunityID, now: now)
             let stamp = Timestamp.string(now)
-            try db.execute(sql: """
+            try db.execute(literal: """
                 INSERT INTO applications(student_id, opportunity_id, cover_note, portfolio_link, hours_offered, status, created_at, updated_at)
-                VALUES (?,?,?,?,?,'submitted',?,?)
-                """, arguments: [studentID, opportunityID, coverNote, portfolioLink, hoursOffered, stamp, stamp])
+                VALUES (\(studentID), \(opportunityID), \(coverNote), \(portfolioLink), \(hoursOffered), 'submitted', \(stamp), \(stamp))
+                """)
             let id = db.lastInsertedRowID
             try Self.appendEvent(db, application: id, actor: Actor(role: .student, username: username), from: nil,
                                  to: .submitted, note: nil, visibility: .shared, at: stamp)
@@ -52,17 +52,22 @@ extension Catalogue {
     /// no earlier application. Returns the student's id; throws the refusal.
     static func checkMayApply(_ db: Database, username: String, opportunityID: Int64, now: Date) throws -> Int64 {
         let studentID = try studentID(db, username: username)
-        guard let listing = try Row.fetchOne(db, sql: "SELECT status, deadline FROM opportunities WHERE id = ? AND status <> 'draft' AND approval = 'approved'", arguments: [opportunityID]) else {
+        guard let listing = try Row.fetchOne(db, SQLRequest(literal: """
+            SELECT id, status, deadline FROM opportunities WHERE id = \(opportunityID) AND status <> 'draft' AND approval = 'approved'
+            """)) else {
             throw CatalogueError.notFound("listing \(opportunityID)")
         }
-        guard listing["status"] as String == OpportunityStatus.open.rawValue else {
-            throw CatalogueError.refused("this listing is \(listing["status"] as String) and takes no applications")
+        let status: OpportunityStatus = try listing.known("status", stored: ("opportunities", "status"))
+        guard status == .open else {
+            throw CatalogueError.refused("this listing is \(status.rawValue) and takes no applications")
         }
-        guard (listing["deadline"] as String) >= CalendarDay(now).description else {
-            throw CatalogueError.refused("the application deadline (\(listing["deadline"] as String)) has passed")
+        let deadline: String = try listing.decode(forColumn: "deadline")
+        guard deadline >= CalendarDay(now).description else {
+            throw CatalogueError.refused("the application deadline (\(deadline)) has passed")
         }
-        if let earlier = try String.fetchOne(db, sql: "SELECT status FROM applications WHERE student_id = ? AND opportunity_id = ?",
-                                             arguments: [studentID, opportunityID]) {
+        if let earlier = try String.fetchOne(db, SQLRequest(literal: """
+            SELECT status FROM applications WHERE student_id = \(studentID) AND opportunity_id = \(opportunityID)
+            """)) {
             // One application per listing: a withdrawn one is reopened (once), not filed again.
             throw CatalogueError.refused(earlier == ApplicationStatus.withdrawn.rawValue
                 ? "you withdrew your application to this listing; reopen it instead"
@@ -114,12 +119,13 @@ extension Catalogue {
         try StoredText.deliverableLink.check(deliverableLink)
         // The version in the WHERE clause is the real guard: another process may have committed
         // between our read and this write only if it is not IMMEDIATE, but keep the check in SQL anyway.
-        try db.execute(sql: """
-            UPDATE applications SET status = ?, status_reason = ?, updated_at = ?, version = version + 1,
-                deliverable_link = coalesce(?, deliverable_link), status_reason_code = ?
-            WHERE id = ? AND version = ?
-            """, arguments: [next.rawValue, next == .rejected ? note : nil, stamp, deliverableLink,
-                             next == .rejected ? reason?.code.rawValue : nil, applicationID, expectedVersion])
+        let statusReason = next == .rejected ? note : nil
+        let reasonCode = next == .rejected ? reason?.code : nil
+        try db.execute(literal: """
+            UPDATE applications SET status = \(next), status_reason = \(statusReason), updated_at = \(stamp), version = version + 1,
+                deliverable_link = coalesce(\(deliverableLink), deliverable_link), status_reason_code = \(reasonCode)
+            WHERE id = \(applicationID) AND version = \(expectedVersion)
+            """)
         guard db.changesCount == 1 else {
             throw CatalogueError.versionConflict(expected: expectedVersion, current: expectedVersion + 1)
         }
@@ -153,22 +159,24 @@ extension Catalogue {
     }
 
     static func applications(_ db: Database, ofStudent username: String) throws -> [ApplicationOverview] {
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db, SQLRequest(literal: """
             SELECT a.id AS app_id, a.student_id, a.opportunity_id, a.cover_note, a.portfolio_link,
                    a.hours_offered, a.status AS app_status, a.status_reason, a.created_at AS app_created_at,
                    a.updated_at AS app_updated_at, a.version AS app_version, a.deliverable_link,
-                   \(OpportunitySQL.summaryColumns)
+                   \(sql: OpportunitySQL.summaryColumns)
             FROM applications a JOIN students st ON st.id = a.student_id
             JOIN opportunities o ON o.id = a.opportunity_id JOIN organizations org ON org.id = o.organization_id
-            WHERE st.username = ? ORDER BY a.updated_at DESC, a.id DESC
-            """, arguments: [username])
+            WHERE st.username = \(username) ORDER BY a.updated_at DESC, a.id DESC
+            """))
         return try rows.map { row in
             let application = Application(
-                id: row["app_id"], studentId: row["student_id"], opportunityId: row["opportunity_id"],
-                coverNote: row["cover_note"], portfolioLink: row["portfolio_link"], hoursOffered: row["hours_offered"],
-                status: try row.known("app_status", stored: ("applications", "status"), rowID: "app_id"), statusReason: row["status_reason"],
-                createdAt: row["app_created_at"], updatedAt: row["app_updated_at"], version: row["app_version"],
-                deliverableLink: row["deliverable_link"])
+                id: try row.decode(forColumn: "app_id"), studentId: try row.decode(forColumn: "student_id"),
+                opportunityId: try row.decode(forColumn: "opportunity_id"), coverNote: try row.decode(forColumn: "cover_note"),
+                portfolioLink: try row.decode(forColumn: "portfolio_link"), hoursOffered: try row.decode(forColumn: "hours_offered"),
+                status: try row.known("app_status", stored: ("applications", "status"), rowID: "app_id"),
+                statusReason: try row.decode(forColumn: "status_reason"), createdAt: try row.decode(forColumn: "app_created_at"),
+                updatedAt: try row.decode(forColumn: "app_updated_at"), version: try row.decode(forColumn: "app_version"),
+                deliverableLink: try row.decode(forColumn: "deliverable_link"))
             let cursor = OpportunityCursor(text: nil, number: nil, id: application.opportunityId, offset: 0)
             return ApplicationOverview(application: application, opportunity: try Self.summary(row, cursor: cursor))
         }
@@ -181,8 +189,10 @@ extension Catalogue {
 
     static func events(_ db: Database, of applicationID: Int64, as actor: Actor) throws -> [ApplicationEvent] {
         _ = try Self.applicationVisible(db, id: applicationID, to: actor)
-        let staffOnly = actor.role == .student ? " AND visibility = 'shared'" : ""
-        let events = try ApplicationEvent.fetchAll(db, sql: "SELECT * FROM application_events WHERE application_id = ?\(staffOnly) ORDER BY at, id", arguments: [applicationID])
+        let staffOnly: SQL = actor.role == .student ? " AND visibility = 'shared'" : ""
+        let events = try ApplicationEvent.fetchAll(db, SQLRequest(literal: """
+            SELECT * FROM application_events WHERE application_id = \(applicationID)\(staffOnly) ORDER BY at, id
+            """))
         guard actor.role == .student else { return events }
         return events.map { var shown = $0; shown.enteredBy = nil; return shown }
     }
@@ -191,11 +201,10 @@ extension Catalogue {
     static func applicationVisible(_ db: Database, id: Int64, to actor: Actor) throws -> Application {
         // Bound as a C string, "tnguyen<NUL>x" would be taken for "tnguyen".
         if actor.role == .student { try StoredText.username.check(actor.username) }
-        let sql = actor.role == .student
-            ? "SELECT a.* FROM applications a JOIN students s ON s.id = a.student_id WHERE a.id = ? AND s.username = ?"
-            : "SELECT * FROM applications WHERE id = ?"
-        let arguments: StatementArguments = actor.role == .student ? [id, actor.username] : [id]
-        guard let application = try Application.fetchOne(db, sql: sql, arguments: arguments) else {
+        let request: SQLRequest<Application> = actor.role == .student
+            ? "SELECT a.* FROM applications a JOIN students s ON s.id = a.student_id WHERE a.id = \(id) AND s.username = \(actor.username)"
+            : "SELECT * FROM applications WHERE id = \(id)"
+        guard let application = try request.fetchOne(db) else {
             throw CatalogueError.notFound("application \(id)")
         }
         return application
@@ -226,20 +235,20 @@ extension Catalogue {
     /// The student's own application to one listing, if any (the detail pane shows its status).
     public func application(ofStudent username: String, to opportunityID: Int64) throws -> Application? {
         try read { db in
-            try Application.fetchOne(db, sql: """
+            try Application.fetchOne(db, SQLRequest(literal: """
                 SELECT a.* FROM applications a JOIN students s ON s.id = a.student_id
-                WHERE s.username = ? AND a.opportunity_id = ?
-                """, arguments: [username, opportunityID])
+                WHERE s.username = \(username) AND a.opportunity_id = \(opportunityID)
+                """))
         }
     }
 
     /// Spots already taken on a listing: offers accepted and work under way or done.
     public func spotsTaken(on opportunityID: Int64) throws -> Int {
         try read { db in
-            try Int.fetchOne(db, sql: """
+            try Int.fetchOne(db, SQLRequest(literal: """
                 SELECT count(*) FROM applications
-                WHERE opportunity_id = ? AND status IN ('accepted','in_progress','delivered','completed')
-                """, arguments: [opportunityID]) ?? 0
+                WHERE opportunity_id = \(opportunityID) AND status IN ('accepted','in_progress','delivered','completed')
+                """)) ?? 0
         }
     }
 }

@@ -12,7 +12,7 @@ extension Catalogue {
     /// try catalogue.applyLinkTemplate()   // "https://careers.example.edu/apply/{ref}"
     /// ```
     public func applyLinkTemplate() throws -> String? {
-        try read { try String.fetchOne($0, sql: "SELECT value FROM settings WHERE key = ?", arguments: [Self.applyLinkSetting]) }
+        try read { try String.fetchOne($0, SQLRequest(literal: "SELECT value FROM settings WHERE key = \(Self.applyLinkSetting)")) }
     }
 
     /// Sets the apply link: an `https://` (or `http://`) URL holding `{ref}` once, at most 500
@@ -24,8 +24,7 @@ extension Catalogue {
     public func setApplyLinkTemplate(_ template: String) throws {
         try Self.validateApplyLink(template)
         try write { db in
-            try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                           arguments: [Self.applyLinkSetting, template])
+            try db.execute(literal: "INSERT INTO settings(key, value) VALUES (\(Self.applyLinkSetting), \(template)) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
         }
     }
 

@@ -46,10 +46,10 @@ extension Catalogue {
                 throw CatalogueError.refused("the link can be corrected only while the delivery waits for the organization; this application is \(current.status.label.lowercased())")
             }
             let stamp = Timestamp.string(now)
-            try db.execute(sql: """
-                UPDATE applications SET deliverable_link = ?, updated_at = ?, version = version + 1
-                WHERE id = ? AND version = ? AND status = 'delivered'
-                """, arguments: [link, stamp, applicationID, expectedVersion])
+            try db.execute(literal: """
+                UPDATE applications SET deliverable_link = \(link), updated_at = \(stamp), version = version + 1
+                WHERE id = \(applicationID) AND version = \(expectedVersion) AND status = 'delivered'
+                """)
             guard db.changesCount == 1 else {
                 throw CatalogueError.versionConflict(expected: expectedVersion, current: expectedVersion + 1)
             }

@@ -29,7 +29,7 @@ extension Catalogue {
             let id = try Self.upsertOpportunity(db, draft.opportunity(ref: ref, status: .open, postedAt: stamp), approval: approval, now: now)
             if approval == .approved { try Self.recordApprovedOnArrival(db, listing: id, organization: organization, at: stamp) }
             try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "create_listing", student: nil, detail: ref)
-            return try Self.fetchOpportunity(db, whereSQL: "o.id = ?", argument: id).readBack("listing \(ref)")
+            return try Self.fetchOpportunity(db, where: "o.id = \(id)").readBack("listing \(ref)")
         }
     }
 
@@ -62,7 +62,7 @@ extension Catalogue {
             let id = try Self.upsertOpportunity(db, edited.opportunity(ref: ref, status: current.status, postedAt: current.postedAt),
                                                 approval: .pending, now: now)
             try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "edit_listing", student: nil, detail: ref)
-            return try Self.fetchOpportunity(db, whereSQL: "o.id = ?", argument: id).readBack("listing \(ref)")
+            return try Self.fetchOpportunity(db, where: "o.id = \(id)").readBack("listing \(ref)")
         }
     }
 
@@ -108,8 +108,7 @@ extension Catalogue {
                     ? "\(ref) is open; close it first, so that the applications waiting on it expire"
                     : "\(ref) is already archived")
             }
-            try db.execute(sql: "UPDATE opportunities SET status = 'archived', updated_at = ?, version = version + 1 WHERE id = ?",
-                           arguments: [Timestamp.string(now), current.id])
+            try db.execute(literal: "UPDATE opportunities SET status = 'archived', updated_at = \(Timestamp.string(now)), version = version + 1 WHERE id = \(current.id)")
             try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "archive_listing", student: nil, detail: ref)
         }
     }
@@ -122,7 +121,7 @@ extension Catalogue {
 
     /// The listing as it stands, if it is still the version the form opened.
     private static func openedListing(_ db: Database, ref: String, expectedVersion: Int) throws -> Opportunity {
-        guard let current = try fetchOpportunity(db, whereSQL: "o.ref = ?", argument: ref) else {
+        guard let current = try fetchOpportunity(db, where: "o.ref = \(ref)") else {
             throw CatalogueError.notFound("no listing with the ref \(ref)")
         }
         guard current.version == expectedVersion else {
@@ -132,7 +131,7 @@ extension Catalogue {
     }
 
     private static func refExists(_ db: Database, _ ref: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM opportunities WHERE ref = ?", arguments: [ref]) == true
+        try Bool.fetchOne(db, SQLRequest(literal: "SELECT 1 FROM opportunities WHERE ref = \(ref)")) == true
     }
 
     /// A ref made from the draft's organization and title, numbered past the ones taken.

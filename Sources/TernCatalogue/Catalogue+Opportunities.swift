@@ -75,10 +75,12 @@ extension Catalogue {
     /// Summaries of the given listings, in the order of `ids` (saved listings, applications).
     public func opportunitySummaries(ids: [Int64]) throws -> [OpportunitySummary] {
         guard !ids.isEmpty else { return [] }
-        let sql = "SELECT \(OpportunitySQL.summaryColumns) FROM opportunities o JOIN organizations org ON org.id = o.organization_id WHERE o.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))"
+        let request = SQLRequest<Row>(literal: """
+            SELECT \(sql: OpportunitySQL.summaryColumns) FROM opportunities o JOIN organizations org ON org.id = o.organization_id WHERE o.id IN \(ids)
+            """)
         let byID = try read { db in
-            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: sql, arguments: StatementArguments(ids)).map {
-                let id: Int64 = $0["id"]
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, request).map {
+                let id: Int64 = try $0.decode(forColumn: "id")
                 return (id, try Self.summary($0, cursor: OpportunityCursor(text: nil, number: nil, id: id, offset: 0)))
             })
         }
@@ -87,11 +89,11 @@ extension Catalogue {
 
     /// The whole listing, with deliverables and skills.
     public func opportunity(id: Int64) throws -> Opportunity? {
-        try read { try Self.fetchOpportunity($0, whereSQL: "o.id = ?", argument: id) }
+        try read { try Self.fetchOpportunity($0, where: "o.id = \(id)") }
     }
 
     public func opportunity(ref: String) throws -> Opportunity? {
-        try read { try Self.fetchOpportunity($0, whereSQL: "o.ref = ?", argument: ref) }
+        try read { try Self.fetchOpportunity($0, where: "o.ref = \(ref)") }
     }
 
     /// The organization that posted a listing, for the detail pane.
@@ -104,38 +106,52 @@ extension Catalogue {
         try read { try String.fetchAll($0, sql: "SELECT name FROM skills ORDER BY name COLLATE NOCASE") }
     }
 
-    static func fetchOpportunity(_ db: Database, whereSQL: String, argument: some DatabaseValueConvertible) throws -> Opportunity? {
-        let sql = """
+    /// The listing `condition` picks (on `o`, the listing, and `org`, its organization), whole.
+    ///
+    /// ```swift
+    /// let listing = try Catalogue.fetchOpportunity(db, where: "o.ref = \(ref)")
+    /// ```
+    static func fetchOpportunity(_ db: Database, where condition: SQL) throws -> Opportunity? {
+        let request = SQLRequest<Row>(literal: """
             SELECT o.*, org.name AS organization FROM opportunities o
-            JOIN organizations org ON org.id = o.organization_id WHERE \(whereSQL)
-            """
-        guard let row = try Row.fetchOne(db, sql: sql, arguments: [argument]) else { return nil }
-        let id: Int64 = row["id"]
-        let deliverables = try String.fetchAll(db, sql: "SELECT description FROM opportunity_deliverables WHERE opportunity_id = ? ORDER BY position", arguments: [id])
-        let skills = try String.fetchAll(db, sql: "SELECT s.name FROM opportunity_skills os JOIN skills s ON s.id = os.skill_id WHERE os.opportunity_id = ? ORDER BY s.name COLLATE NOCASE", arguments: [id])
+            JOIN organizations org ON org.id = o.organization_id WHERE \(condition)
+            """)
+        guard let row = try Row.fetchOne(db, request) else { return nil }
+        let id: Int64 = try row.decode(forColumn: "id")
+        let deliverables = try String.fetchAll(db, SQLRequest(literal: """
+            SELECT description FROM opportunity_deliverables WHERE opportunity_id = \(id) ORDER BY position
+            """))
+        let skills = try String.fetchAll(db, SQLRequest(literal: """
+            SELECT s.name FROM opportunity_skills os JOIN skills s ON s.id = os.skill_id WHERE os.opportunity_id = \(id) ORDER BY s.name COLLATE NOCASE
+            """))
         return Opportunity(
-            id: id, ref: row["ref"], title: row["title"], organization: row["organization"],
-            field: try row.known("field", stored: ("opportunities", "field")), brief: row["brief"],
-            deliverables: deliverables, skills: skills, hours: row["hours"], durationDays: row["duration_days"],
+            id: id, ref: try row.decode(forColumn: "ref"), title: try row.decode(forColumn: "title"),
+            organization: try row.decode(forColumn: "organization"),
+            field: try row.known("field", stored: ("opportunities", "field")), brief: try row.decode(forColumn: "brief"),
+            deliverables: deliverables, skills: skills, hours: try row.decode(forColumn: "hours"),
+            durationDays: try row.decode(forColumn: "duration_days"),
             schedule: try row.known("schedule", stored: ("opportunities", "schedule")),
-            startsOn: (row["starts_on"] as String?).flatMap(CalendarDay.init),
-            deadline: CalendarDay(row["deadline"] as String) ?? CalendarDay(year: 1970, month: 1, day: 1),
+            startsOn: try row.knownIfPresent("starts_on", stored: ("opportunities", "starts_on"), as: CalendarDay.init),
+            deadline: try row.known("deadline", stored: ("opportunities", "deadline"), as: CalendarDay.init),
             compensationKind: try row.known("compensation_kind", stored: ("opportunities", "compensation_kind")),
-            compensation: money(cents: row["compensation_cents"], currency: row["currency"]),
-            locationKind: try row.known("location_kind", stored: ("opportunities", "location_kind")), city: row["city"],
-            spots: row["spots"], status: try row.known("status", stored: ("opportunities", "status")),
-            postedAt: row["posted_at"], version: row["version"])
+            compensation: money(cents: try row.decode(forColumn: "compensation_cents"), currency: try row.decode(forColumn: "currency")),
+            locationKind: try row.known("location_kind", stored: ("opportunities", "location_kind")), city: try row.decode(forColumn: "city"),
+            spots: try row.decode(forColumn: "spots"), status: try row.known("status", stored: ("opportunities", "status")),
+            postedAt: try row.decode(forColumn: "posted_at"), version: try row.decode(forColumn: "version"))
     }
 
     static func summary(_ row: Row, cursor: OpportunityCursor) throws -> OpportunitySummary {
         OpportunitySummary(
-            id: row["id"], ref: row["ref"], title: row["title"], organization: row["organization"],
-            field: try row.known("field", stored: ("opportunities", "field")), hours: row["hours"], durationDays: row["duration_days"],
-            deadline: CalendarDay(row["deadline"] as String) ?? CalendarDay(year: 1970, month: 1, day: 1),
+            id: try row.decode(forColumn: "id"), ref: try row.decode(forColumn: "ref"), title: try row.decode(forColumn: "title"),
+            organization: try row.decode(forColumn: "organization"),
+            field: try row.known("field", stored: ("opportunities", "field")), hours: try row.decode(forColumn: "hours"),
+            durationDays: try row.decode(forColumn: "duration_days"),
+            deadline: try row.known("deadline", stored: ("opportunities", "deadline"), as: CalendarDay.init),
             compensationKind: try row.known("compensation_kind", stored: ("opportunities", "compensation_kind")),
-            compensation: money(cents: row["compensation_cents"], currency: row["currency"]),
-            locationKind: try row.known("location_kind", stored: ("opportunities", "location_kind")), city: row["city"],
-            status: try row.known("status", stored: ("opportunities", "status")), postedAt: row["posted_at"], cursor: cursor)
+            compensation: money(cents: try row.decode(forColumn: "compensation_cents"), currency: try row.decode(forColumn: "currency")),
+            locationKind: try row.known("location_kind", stored: ("opportunities", "location_kind")), city: try row.decode(forColumn: "city"),
+            status: try row.known("status", stored: ("opportunities", "status")), postedAt: try row.decode(forColumn: "posted_at"),
+            cursor: cursor)
     }
 
     private static func money(cents: Int?, currency: String?) -> Money? {
@@ -148,7 +164,7 @@ extension Catalogue {
     /// Finds an organization by name, creating an unverified, pending one when new (imports name
     /// organizations that staff vet later).
     static func organizationID(_ db: Database, named name: String, now: Date) throws -> Int64 {
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM organizations WHERE name = ?", arguments: [name]) {
+        if let id = try Int64.fetchOne(db, SQLRequest(literal: "SELECT id FROM organizations WHERE name = \(name)")) {
             return id
         }
         // Imported organizations start unverified: staff vet them before anyone trusts the name.
@@ -158,10 +174,10 @@ extension Catalogue {
     }
 
     static func skillID(_ db: Database, named name: String) throws -> Int64 {
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM skills WHERE name = ?", arguments: [name]) {
+        if let id = try Int64.fetchOne(db, SQLRequest(literal: "SELECT id FROM skills WHERE name = \(name)")) {
             return id
         }
-        try db.execute(sql: "INSERT INTO skills(name) VALUES (?)", arguments: [name])
+        try db.execute(literal: "INSERT INTO skills(name) VALUES (\(name))")
         return db.lastInsertedRowID
     }
 
@@ -171,40 +187,39 @@ extension Catalogue {
     static func upsertOpportunity(_ db: Database, _ opp: Opportunity, approval: Approval, now: Date) throws -> Int64 {
         let organizationID = try organizationID(db, named: opp.organization, now: now)
         let stamp = Timestamp.string(now)
-        let arguments: StatementArguments = [
-            opp.ref, organizationID, opp.title, opp.field.rawValue, opp.brief, opp.hours, opp.durationDays,
-            opp.schedule.rawValue, opp.startsOn?.description, opp.deadline.description, opp.compensationKind.rawValue,
-            opp.compensation?.cents, opp.compensation?.currency, opp.hourlyCents, opp.locationKind.rawValue, opp.city,
-            opp.spots, opp.status.rawValue, opp.postedAt, stamp,
-        ]
         let id: Int64
-        if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM opportunities WHERE ref = ?", arguments: [opp.ref]) {
-            try db.execute(sql: """
-                UPDATE opportunities SET ref = ?, organization_id = ?, title = ?, field = ?, brief = ?, hours = ?,
-                    duration_days = ?, schedule = ?, starts_on = ?, deadline = ?, compensation_kind = ?,
-                    compensation_cents = ?, currency = ?, hourly_cents = ?, location_kind = ?, city = ?, spots = ?,
-                    status = ?, posted_at = ?, updated_at = ?, version = version + 1
-                WHERE id = ?
-                """, arguments: arguments + [existing])
-            try db.execute(sql: "DELETE FROM opportunity_deliverables WHERE opportunity_id = ?", arguments: [existing])
-            try db.execute(sql: "DELETE FROM opportunity_skills WHERE opportunity_id = ?", arguments: [existing])
+        if let existing = try Int64.fetchOne(db, SQLRequest(literal: "SELECT id FROM opportunities WHERE ref = \(opp.ref)")) {
+            try db.execute(literal: """
+                UPDATE opportunities SET ref = \(opp.ref), organization_id = \(organizationID), title = \(opp.title),
+                    field = \(opp.field), brief = \(opp.brief), hours = \(opp.hours), duration_days = \(opp.durationDays),
+                    schedule = \(opp.schedule), starts_on = \(opp.startsOn?.description), deadline = \(opp.deadline.description),
+                    compensation_kind = \(opp.compensationKind), compensation_cents = \(opp.compensation?.cents),
+                    currency = \(opp.compensation?.currency), hourly_cents = \(opp.hourlyCents), location_kind = \(opp.locationKind),
+                    city = \(opp.city), spots = \(opp.spots), status = \(opp.status), posted_at = \(opp.postedAt),
+                    updated_at = \(stamp), version = version + 1
+                WHERE id = \(existing)
+                """)
+            try db.execute(literal: "DELETE FROM opportunity_deliverables WHERE opportunity_id = \(existing)")
+            try db.execute(literal: "DELETE FROM opportunity_skills WHERE opportunity_id = \(existing)")
             id = existing
         } else {
-            try db.execute(sql: """
+            try db.execute(literal: """
                 INSERT INTO opportunities(ref, organization_id, title, field, brief, hours, duration_days, schedule,
                     starts_on, deadline, compensation_kind, compensation_cents, currency, hourly_cents, location_kind,
                     city, spots, status, posted_at, updated_at, approval)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-                """, arguments: arguments + [approval.rawValue])
+                VALUES (\(opp.ref), \(organizationID), \(opp.title), \(opp.field), \(opp.brief), \(opp.hours), \(opp.durationDays),
+                    \(opp.schedule), \(opp.startsOn?.description), \(opp.deadline.description), \(opp.compensationKind),
+                    \(opp.compensation?.cents), \(opp.compensation?.currency), \(opp.hourlyCents), \(opp.locationKind),
+                    \(opp.city), \(opp.spots), \(opp.status), \(opp.postedAt), \(stamp), \(approval))
+                """)
             id = db.lastInsertedRowID
         }
         for (position, deliverable) in opp.deliverables.enumerated() {
-            try db.execute(sql: "INSERT INTO opportunity_deliverables(opportunity_id, position, description) VALUES (?,?,?)",
-                           arguments: [id, position + 1, deliverable])
+            try db.execute(literal: "INSERT INTO opportunity_deliverables(opportunity_id, position, description) VALUES (\(id), \(position + 1), \(deliverable))")
         }
         for skill in uniqueIgnoringCase(opp.skills) {
-            try db.execute(sql: "INSERT INTO opportunity_skills(opportunity_id, skill_id) VALUES (?,?)",
-                           arguments: [id, try skillID(db, named: skill)])
+            let skillID = try skillID(db, named: skill)
+            try db.execute(literal: "INSERT INTO opportunity_skills(opportunity_id, skill_id) VALUES (\(id), \(skillID))")
         }
         return id
     }

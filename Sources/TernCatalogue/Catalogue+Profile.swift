@@ -19,23 +19,24 @@ extension Catalogue {
         let skills = try Self.profileSkills(skills)
         return try write { db in
             let studentID = try Self.studentID(db, username: username)
-            let current = try Int.fetchOne(db, sql: "SELECT version FROM students WHERE id = ?", arguments: [studentID]) ?? 0
+            let current = try Int.fetchOne(db, SQLRequest(literal: "SELECT version FROM students WHERE id = \(studentID)")) ?? 0
             guard current == expectedVersion else {
                 throw CatalogueError.versionConflict(expected: expectedVersion, current: current)
             }
-            try db.execute(sql: "UPDATE students SET hours_per_week = ?, version = version + 1 WHERE id = ? AND version = ?",
-                           arguments: [hoursPerWeek, studentID, expectedVersion])
+            try db.execute(literal: """
+                UPDATE students SET hours_per_week = \(hoursPerWeek), version = version + 1 WHERE id = \(studentID) AND version = \(expectedVersion)
+                """)
             guard db.changesCount == 1 else {
                 throw CatalogueError.versionConflict(expected: expectedVersion, current: expectedVersion + 1)
             }
-            try db.execute(sql: "DELETE FROM student_skills WHERE student_id = ?", arguments: [studentID])
+            try db.execute(literal: "DELETE FROM student_skills WHERE student_id = \(studentID)")
             for skill in skills {
-                try db.execute(sql: "INSERT OR IGNORE INTO student_skills(student_id, skill_id, level) VALUES (?,?,?)",
-                               arguments: [studentID, try Self.matchingSkillID(db, named: skill.name), skill.level.rawValue])
+                let skillID = try Self.matchingSkillID(db, named: skill.name)
+                try db.execute(literal: "INSERT OR IGNORE INTO student_skills(student_id, skill_id, level) VALUES (\(studentID), \(skillID), \(skill.level))")
             }
-            try db.execute(sql: "DELETE FROM student_interests WHERE student_id = ?", arguments: [studentID])
+            try db.execute(literal: "DELETE FROM student_interests WHERE student_id = \(studentID)")
             for field in Set(interests).sorted() {
-                try db.execute(sql: "INSERT INTO student_interests(student_id, field) VALUES (?,?)", arguments: [studentID, field.rawValue])
+                try db.execute(literal: "INSERT INTO student_interests(student_id, field) VALUES (\(studentID), \(field))")
             }
             return try Self.fetchStudent(db, username: username).readBack("the profile of \(username)")
         }
@@ -62,8 +63,8 @@ extension Catalogue {
         if name.unicodeScalars.contains(where: { !$0.isASCII }) {
             let folded = name.lowercased()
             let match = try Row.fetchAll(db, sql: "SELECT id, name FROM skills ORDER BY id")
-                .first { ($0["name"] as String).lowercased() == folded }
-            if let match { return match["id"] }
+                .first { try $0.decode(String.self, forColumn: "name").lowercased() == folded }
+            if let match { return try match.decode(forColumn: "id") }
         }
         return try skillID(db, named: name)
     }

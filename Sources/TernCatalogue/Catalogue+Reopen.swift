@@ -25,14 +25,14 @@ extension Catalogue {
     /// listing still taking applications. For the screen to offer reopening only where it works.
     public func reopenableApplications(ofStudent username: String, now: Date = Date()) throws -> Set<Int64> {
         try read { db in
-            Set(try Int64.fetchAll(db, sql: """
+            Set(try Int64.fetchAll(db, SQLRequest(literal: """
                 SELECT a.id FROM applications a JOIN students s ON s.id = a.student_id
                 JOIN opportunities o ON o.id = a.opportunity_id
-                WHERE s.username = ? AND a.status = 'withdrawn'
-                  AND o.status = 'open' AND o.approval = 'approved' AND o.deadline >= ?
+                WHERE s.username = \(username) AND a.status = 'withdrawn'
+                  AND o.status = 'open' AND o.approval = 'approved' AND o.deadline >= \(CalendarDay(now).description)
                   AND NOT EXISTS (SELECT 1 FROM application_events e WHERE e.application_id = a.id
                                   AND e.from_status = 'withdrawn' AND e.to_status = 'submitted')
-                """, arguments: [username, CalendarDay(now).description]))
+                """)))
         }
     }
 
@@ -41,18 +41,18 @@ extension Catalogue {
         guard application.status == ApplicationStatus.reopening.from else {
             return "only a withdrawn application can be reopened; this one is \(application.status.label.lowercased())"
         }
-        if try Bool.fetchOne(db, sql: """
-            SELECT 1 FROM application_events WHERE application_id = ? AND from_status = 'withdrawn' AND to_status = 'submitted'
-            """, arguments: [application.id]) == true {
+        if try Bool.fetchOne(db, SQLRequest(literal: """
+            SELECT 1 FROM application_events WHERE application_id = \(application.id) AND from_status = 'withdrawn' AND to_status = 'submitted'
+            """)) == true {
             return "you withdrew this application after reopening it once; it cannot be reopened again"
         }
-        guard let listing = try Row.fetchOne(db, sql: "SELECT status, approval, deadline FROM opportunities WHERE id = ?",
-                                             arguments: [application.opportunityId]),
-              listing["status"] as String == OpportunityStatus.open.rawValue, listing["approval"] as String == "approved" else {
+        guard let listing = try Row.fetchOne(db, SQLRequest(literal: "SELECT id, status, approval, deadline FROM opportunities WHERE id = \(application.opportunityId)")),
+              try listing.known("status", stored: ("opportunities", "status")) == OpportunityStatus.open,
+              try listing.known("approval", stored: ("opportunities", "approval")) == Approval.approved else {
             return "the listing no longer takes applications, so your withdrawal stands"
         }
-        guard (listing["deadline"] as String) >= CalendarDay(now).description else {
-            return "the application deadline (\(listing["deadline"] as String)) has passed, so your withdrawal stands"
+        guard (try listing.decode(String.self, forColumn: "deadline")) >= CalendarDay(now).description else {
+            return "the application deadline (\(try listing.decode(String.self, forColumn: "deadline"))) has passed, so your withdrawal stands"
         }
         return nil
     }

@@ -92,7 +92,7 @@ extension Catalogue {
             let target = try DatabaseQueue(path: path, configuration: config)
             defer { try? target.close() }
             try target.writeWithoutTransaction { db in
-                try db.execute(sql: "ATTACH DATABASE ? AS backup", arguments: [copy])
+                try db.execute(literal: "ATTACH DATABASE \(copy) AS backup")
                 defer { try? db.execute(sql: "DETACH DATABASE backup") }
                 var result: (Int, Int, ChainedRecords.Heads)?
                 try db.inTransaction(.immediate) {
@@ -151,11 +151,11 @@ extension Catalogue {
         let backupEvent = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM backup.application_events") ?? 0
         for entry in witnessed {
             if entry.heads.auditID > 0, entry.heads.auditID <= backupAudit,
-               try String.fetchOne(db, sql: "SELECT hash FROM backup.audit_log WHERE id = ?", arguments: [entry.heads.auditID]) != entry.heads.auditHash {
+               try String.fetchOne(db, SQLRequest(literal: "SELECT hash FROM backup.audit_log WHERE id = \(entry.heads.auditID)")) != entry.heads.auditHash {
                 throw RestoreRefusal.notAPrefix(path: source, detail: "its audit row \(entry.heads.auditID) differs from the one witnessed at \(entry.at)")
             }
             if entry.heads.eventID > 0, entry.heads.eventID <= backupEvent,
-               try String.fetchOne(db, sql: "SELECT hash FROM backup.application_events WHERE id = ?", arguments: [entry.heads.eventID]) != entry.heads.eventHash {
+               try String.fetchOne(db, SQLRequest(literal: "SELECT hash FROM backup.application_events WHERE id = \(entry.heads.eventID)")) != entry.heads.eventHash {
                 throw RestoreRefusal.notAPrefix(path: source, detail: "its history event \(entry.heads.eventID) differs from the one witnessed at \(entry.at)")
             }
         }

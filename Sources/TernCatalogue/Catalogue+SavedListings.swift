@@ -12,21 +12,18 @@ extension Catalogue {
     public func setSaved(_ opportunityID: Int64, _ saved: Bool, by username: String, now: Date = Date()) throws {
         try write { db in
             let studentID = try Self.studentID(db, username: username)
-            let alreadySaved = try Bool.fetchOne(db, sql: "SELECT 1 FROM saved_opportunities WHERE student_id = ? AND opportunity_id = ?",
-                                                 arguments: [studentID, opportunityID]) ?? false
+            let alreadySaved = try Bool.fetchOne(db, SQLRequest(literal: "SELECT 1 FROM saved_opportunities WHERE student_id = \(studentID) AND opportunity_id = \(opportunityID)")) ?? false
             // A listing saved before it went back to draft can still be unsaved.
             if !alreadySaved {
-                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM opportunities WHERE id = ? AND status <> 'draft' AND approval = 'approved'", arguments: [opportunityID]) == true else {
+                guard try Bool.fetchOne(db, SQLRequest(literal: "SELECT 1 FROM opportunities WHERE id = \(opportunityID) AND status <> 'draft' AND approval = 'approved'")) == true else {
                     throw CatalogueError.notFound("listing \(opportunityID)")
                 }
             }
             switch (saved, alreadySaved) {
             case (true, false):
-                try db.execute(sql: "INSERT INTO saved_opportunities(student_id, opportunity_id, saved_at) VALUES (?,?,?)",
-                               arguments: [studentID, opportunityID, Timestamp.string(now)])
+                try db.execute(literal: "INSERT INTO saved_opportunities(student_id, opportunity_id, saved_at) VALUES (\(studentID),\(opportunityID),\(Timestamp.string(now)))")
             case (false, true):
-                try db.execute(sql: "DELETE FROM saved_opportunities WHERE student_id = ? AND opportunity_id = ?",
-                               arguments: [studentID, opportunityID])
+                try db.execute(literal: "DELETE FROM saved_opportunities WHERE student_id = \(studentID) AND opportunity_id = \(opportunityID)")
             case (true, true), (false, false):
                 break
             }
@@ -40,10 +37,10 @@ extension Catalogue {
     /// ```
     public func isSaved(_ opportunityID: Int64, by username: String) throws -> Bool {
         try read { db in
-            try Bool.fetchOne(db, sql: """
+            try Bool.fetchOne(db, SQLRequest(literal: """
                 SELECT 1 FROM saved_opportunities so JOIN students s ON s.id = so.student_id
-                WHERE s.username = ? AND so.opportunity_id = ?
-                """, arguments: [username, opportunityID]) ?? false
+                WHERE s.username = \(username) AND so.opportunity_id = \(opportunityID)
+                """)) ?? false
         }
     }
 
@@ -55,11 +52,11 @@ extension Catalogue {
     /// ```
     public func savedCount(of username: String) throws -> Int {
         try read { db in
-            try Int.fetchOne(db, sql: """
+            try Int.fetchOne(db, SQLRequest(literal: """
                 SELECT count(*) FROM saved_opportunities so JOIN students s ON s.id = so.student_id
                 JOIN opportunities o ON o.id = so.opportunity_id
-                WHERE s.username = ? AND o.status <> 'draft' AND o.approval = 'approved'
-                """, arguments: [username]) ?? 0
+                WHERE s.username = \(username) AND o.status <> 'draft' AND o.approval = 'approved'
+                """)) ?? 0
         }
     }
 }

@@ -9,7 +9,7 @@ extension Catalogue {
     /// ```
     public func homeCurrency() throws -> String {
         let stored = try read {
-            try String.fetchOne($0, sql: "SELECT value FROM settings WHERE key = ?", arguments: [PayRank.homeCurrencySetting])
+            try String.fetchOne($0, SQLRequest(literal: "SELECT value FROM settings WHERE key = \(PayRank.homeCurrencySetting)"))
         }
         // A trigger refuses to delete the row; only a hand-edited schema could lose it, and then
         // naming a currency would misdescribe how listings were ranked.
@@ -28,7 +28,7 @@ extension Catalogue {
     public func setHomeCurrency(_ code: String) throws {
         try Self.checkHomeCurrency(code)
         try write(for: .changeSettings) { db in
-            try db.execute(sql: "UPDATE settings SET value = ? WHERE key = ?", arguments: [code, PayRank.homeCurrencySetting])
+            try db.execute(literal: "UPDATE settings SET value = \(code) WHERE key = \(PayRank.homeCurrencySetting)")
         }
     }
 

@@ -41,9 +41,8 @@ extension Catalogue {
             var changed: [String] = []
             for (name, key, value) in values {
                 guard let value else { continue }
-                let old = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key])
-                try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                               arguments: [key, value])
+                let old = try String.fetchOne(db, SQLRequest(literal: "SELECT value FROM settings WHERE key = \(key)"))
+                try db.execute(literal: "INSERT INTO settings(key, value) VALUES (\(key), \(value)) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
                 changed.append("\(name) \(old ?? "(not set)") -> \(value)")
             }
             try Self.audit(db, by: principal.account.displayName, role: principal.auditRole,

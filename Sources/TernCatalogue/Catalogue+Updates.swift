@@ -16,7 +16,7 @@ extension Catalogue {
     /// ```
     public func updates(of username: String, today: CalendarDay, now: Date = Date()) throws -> [StudentUpdate] {
         try read { db in
-            guard let studentID = try Int64.fetchOne(db, sql: "SELECT id FROM students WHERE username = ?", arguments: [username]) else {
+            guard let studentID = try Int64.fetchOne(db, SQLRequest(literal: "SELECT id FROM students WHERE username = \(username)")) else {
                 return []
             }
             let seen = try Self.seenUpTo(db, studentID: studentID)
@@ -40,46 +40,46 @@ extension Catalogue {
     public func markUpdatesRead(of username: String, upTo moment: Date = Date()) throws {
         try write { db in
             let studentID = try Self.studentID(db, username: username)
-            try db.execute(sql: """
-                INSERT INTO student_updates_seen(student_id, seen_up_to) VALUES (?, ?)
+            try db.execute(literal: """
+                INSERT INTO student_updates_seen(student_id, seen_up_to) VALUES (\(studentID), \(Timestamp.string(moment)))
                 ON CONFLICT(student_id) DO UPDATE SET seen_up_to = max(seen_up_to, excluded.seen_up_to)
-                """, arguments: [studentID, Timestamp.string(moment)])
+                """)
         }
     }
 
     private static func seenUpTo(_ db: Database, studentID: Int64) throws -> String {
-        try String.fetchOne(db, sql: "SELECT seen_up_to FROM student_updates_seen WHERE student_id = ?", arguments: [studentID]) ?? ""
+        try String.fetchOne(db, SQLRequest(literal: "SELECT seen_up_to FROM student_updates_seen WHERE student_id = \(studentID)")) ?? ""
     }
 
     /// Moves the student did not make themselves: theirs are not news to them.
     private static func statusUpdates(_ db: Database, studentID: Int64, since: String, seen: String) throws -> [StudentUpdate] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db, SQLRequest(literal: """
             SELECT e.at, e.to_status, e.note, a.id AS application_id, o.id AS listing_id, o.title
             FROM application_events e JOIN applications a ON a.id = e.application_id
             JOIN opportunities o ON o.id = a.opportunity_id
-            WHERE a.student_id = ? AND e.visibility = 'shared' AND e.to_status IS NOT NULL
-              AND e.actor_role <> 'student' AND e.at >= ?
+            WHERE a.student_id = \(studentID) AND e.visibility = 'shared' AND e.to_status IS NOT NULL
+              AND e.actor_role <> 'student' AND e.at >= \(since)
             ORDER BY e.id
-            """, arguments: [studentID, since]).map { row in
-            let at: String = row["at"]
+            """)).map { row in
+            let at: String = try row.decode(forColumn: "at")
             let status: ApplicationStatus? = try row.knownIfPresent("to_status", stored: ("application_events", "to_status"), rowID: nil)
-            let note: String? = row["note"]
-            return StudentUpdate(kind: status == .offered ? .offer : .status, at: at, subject: row["title"],
-                                 listingID: row["listing_id"], applicationID: row["application_id"], status: status,
+            let note: String? = try row.decode(forColumn: "note")
+            return StudentUpdate(kind: status == .offered ? .offer : .status, at: at, subject: try row.decode(forColumn: "title"),
+                                 listingID: try row.decode(forColumn: "listing_id"), applicationID: try row.decode(forColumn: "application_id"), status: status,
                                  reason: note.flatMap { $0.isEmpty ? nil : $0 }, isUnread: at > seen)
         }
     }
 
     private static func feedbackUpdates(_ db: Database, studentID: Int64, since: String, seen: String) throws -> [StudentUpdate] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db, SQLRequest(literal: """
             SELECT f.created_at, f.rating, a.id AS application_id, o.id AS listing_id, o.title
             FROM feedback f JOIN applications a ON a.id = f.application_id JOIN opportunities o ON o.id = a.opportunity_id
-            WHERE a.student_id = ? AND f.direction = 'organization_to_student' AND f.created_at >= ?
+            WHERE a.student_id = \(studentID) AND f.direction = 'organization_to_student' AND f.created_at >= \(since)
             ORDER BY a.id
-            """, arguments: [studentID, since]).map { row in
-            let at: String = row["created_at"]
-            return StudentUpdate(kind: .feedback, at: at, subject: row["title"], listingID: row["listing_id"],
-                                 applicationID: row["application_id"], count: row["rating"], isUnread: at > seen)
+            """)).map { row in
+            let at: String = try row.decode(forColumn: "created_at")
+            return StudentUpdate(kind: .feedback, at: at, subject: try row.decode(forColumn: "title"), listingID: try row.decode(forColumn: "listing_id"),
+                                 applicationID: try row.decode(forColumn: "application_id"), count: try row.decode(forColumn: "rating"), isUnread: at > seen)
         }
     }
 
@@ -87,26 +87,26 @@ extension Catalogue {
     /// was saved, if later); one taken down, from its last change.
     private static func savedListingUpdates(_ db: Database, studentID: Int64, since: String, seen: String,
                                             today: CalendarDay) throws -> [StudentUpdate] {
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db, SQLRequest(literal: """
             SELECT o.id, o.title, o.status, o.approval, o.deadline, o.updated_at, so.saved_at
             FROM saved_opportunities so JOIN opportunities o ON o.id = so.opportunity_id
-            WHERE so.student_id = ? AND (
-                (o.status = 'open' AND o.approval = 'approved' AND o.deadline BETWEEN ? AND ?)
-                OR ((o.approval = 'declined' OR o.status = 'archived') AND o.updated_at >= ?))
-            """, arguments: [studentID, today.description, today.adding(days: closingSoonDays).description, since])
-        return rows.compactMap { row in
-            let status: String = row["status"], approval: String = row["approval"]
+            WHERE so.student_id = \(studentID) AND (
+                (o.status = 'open' AND o.approval = 'approved' AND o.deadline BETWEEN \(today.description) AND \(today.adding(days: closingSoonDays).description))
+                OR ((o.approval = 'declined' OR o.status = 'archived') AND o.updated_at >= \(since)))
+            """))
+        return try rows.map { row in
+            let status: String = try row.decode(forColumn: "status"), approval: String = try row.decode(forColumn: "approval")
             if status == "open" && approval == "approved" {
-                guard let deadline = CalendarDay(row["deadline"] as String) else { return nil }
+                let deadline: CalendarDay = try row.known("deadline", stored: ("opportunities", "deadline"), as: CalendarDay.init)
                 let window = "\(deadline.adding(days: -closingSoonDays))T00:00:00Z"
-                let at = max(window, row["saved_at"] as String)
+                let at = max(window, try row.decode(String.self, forColumn: "saved_at"))
                 let days = today.days(until: deadline)
                 let when = days == 0 ? "today" : days == 1 ? "tomorrow" : "in \(days) days"
-                return StudentUpdate(kind: .closingSoon, at: at, subject: row["title"], listingID: row["id"],
+                return StudentUpdate(kind: .closingSoon, at: at, subject: try row.decode(forColumn: "title"), listingID: try row.decode(forColumn: "id"),
                                      reason: "\(when), \(deadline)", isUnread: at > seen)
             }
-            let at: String = row["updated_at"]
-            return StudentUpdate(kind: .takenDown, at: at, subject: row["title"], listingID: row["id"],
+            let at: String = try row.decode(forColumn: "updated_at")
+            return StudentUpdate(kind: .takenDown, at: at, subject: try row.decode(forColumn: "title"), listingID: try row.decode(forColumn: "id"),
                                  reason: approval == "declined" ? "by the career center" : "archived", isUnread: at > seen)
         }
     }

@@ -54,6 +54,80 @@ import Testing
         }
     }
 
+    @Test func anApplicationWhoseStoredStatusTernDoesNotKnowIsRefusedInsteadOfRead() throws {
+        let fixture = try fixture()
+        let submitted = try fixture.application(of: "tnguyen", to: "logo", at: .submitted)
+        try fixture.catalogue.write { db in
+            // applications.status is a foreign key into application_statuses, and a trigger allows only
+            // listed transitions: a newer program's status, with its way in.
+            try db.execute(sql: "INSERT INTO application_statuses VALUES ('bogus', 0)")
+            try db.execute(sql: "INSERT INTO application_transitions VALUES ('submitted', 'bogus')")
+            try db.execute(sql: "UPDATE applications SET status = 'bogus' WHERE id = \(submitted.id)")
+        }
+        #expect(throws: CatalogueError.damaged(table: "applications", column: "status", value: "bogus", row: submitted.id)) {
+            try fixture.catalogue.application(submitted.id, as: Self.ritu.actor)
+        }
+    }
+
+    @Test func aStaffRoleTernDoesNotKnowIsRefusedInTheStaffList() throws {
+        let fixture = try fixture()
+        let id = try fixture.catalogue.write { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }
+            try db.execute(sql: "INSERT INTO staff(username, name, role) VALUES ('zz', 'Zed', 'overlord')")
+            return db.lastInsertedRowID
+        }
+        #expect(throws: CatalogueError.damaged(table: "staff", column: "role", value: "overlord", row: id)) {
+            try fixture.catalogue.staffMembers()
+        }
+    }
+
+    @Test func anOrganizationKindTernDoesNotKnowIsRefusedInsteadOfRead() throws {
+        let fixture = try fixture()
+        let id = try fixture.catalogue.write { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }
+            try db.execute(sql: "UPDATE organizations SET kind = 'guild' WHERE name = 'Acme Studio'")
+            return try Int64.fetchOne(db, sql: "SELECT id FROM organizations WHERE name = 'Acme Studio'") ?? -1
+        }
+        #expect(throws: CatalogueError.damaged(table: "organizations", column: "kind", value: "guild", row: id)) {
+            try fixture.catalogue.organization(named: "Acme Studio")
+        }
+    }
+
+    @Test func aDeadlineTernCannotReadIsRefusedInsteadOfBecomingNineteenSeventy() throws {
+        let fixture = try fixture()
+        let id = try fixture.catalogue.write { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }
+            try db.execute(sql: "UPDATE opportunities SET deadline = 'someday' WHERE ref = 'logo'")
+            return try Int64.fetchOne(db, sql: "SELECT id FROM opportunities WHERE ref = 'logo'") ?? -1
+        }
+        let damaged = CatalogueError.damaged(table: "opportunities", column: "deadline", value: "someday", row: id)
+        #expect(throws: damaged) { try fixture.catalogue.opportunity(ref: "logo") }
+        #expect(throws: damaged) { try fixture.catalogue.opportunitySummaries(ids: [id]) }
+        #expect(throws: damaged) { try fixture.catalogue.postings() }
+    }
+
+    @Test func aReviewConflictWithADecisionTernDoesNotKnowIsRefusedInsteadOfCalledAChange() throws {
+        let fixture = try CatalogueFixture()
+        try fixture.catalogue.seedDemo(from: SeedTests.demoDirectory)
+        let ref = "kestrel-review-campaign"
+        let seen = try #require(try fixture.catalogue.postings().first { $0.ref == ref })
+        try fixture.catalogue.approve([ref], by: Actor(role: .staff, username: "dmorales"))
+        try fixture.catalogue.write { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }
+            try db.execute(sql: """
+                INSERT INTO posting_decisions(organization_id, opportunity_id, decision, actor_role, actor_username, at)
+                SELECT organization_id, id, 'escalated', 'staff', 'dmorales', '2999-01-01T00:00:00Z' FROM opportunities WHERE ref = ?
+                """, arguments: [ref])
+        }
+        #expect(throws: CatalogueError.damaged(table: "posting_decisions", column: "decision", value: "escalated", row: nil)) {
+            try fixture.catalogue.decline(ref, reason: .location, expectedVersion: seen.version, by: Actor(role: .staff, username: "rpatel"))
+        }
+    }
+
     @Test func aRowDecodesKnownValuesAndRefusesUnknownOnes() throws {
         let stored = (table: "applications", column: "status")
         let known: ApplicationStatus = try Row(["id": 7, "status": "shortlisted"]).known("status", stored: stored)

@@ -18,7 +18,7 @@ struct Clearance: Sendable, Equatable {
     /// operation, the work the catalogue was authorized for).
     func check(_ db: Database, for operation: Operation? = nil) throws {
         let needed = operation?.role ?? role
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT role FROM staff WHERE username = ?"), arguments: [login]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(literal: "SELECT role FROM staff WHERE username = \(login)")) else {
             throw CatalogueError.noLongerStaff(login)
         }
         let held: StaffRole = try row.known("role", stored: ("staff", "role"), rowID: nil)

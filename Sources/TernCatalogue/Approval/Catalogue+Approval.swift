@@ -12,33 +12,30 @@ extension Catalogue {
     public func postings(approval: Approval? = nil, limit: Int? = nil) throws -> [PostingReview] {
         try read { db in
             let settings = try Self.reviewSettings(db)
-            let home = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [PayRank.homeCurrencySetting]) ?? PayRank.defaultHomeCurrency
-            var sql = """
+            let home = try String.fetchOne(db, SQLRequest(literal: "SELECT value FROM settings WHERE key = \(PayRank.homeCurrencySetting)")) ?? PayRank.defaultHomeCurrency
+            var sql: SQL = """
                 SELECT o.id, o.ref, o.title, o.approval, o.status, o.deadline, o.posted_at, o.resubmitted, o.version,
                        org.name AS organization, org.approval AS organization_approval, org.trusted
                 FROM opportunities o JOIN organizations org ON org.id = o.organization_id
                 """
-            var arguments: StatementArguments = []
             if let approval {
-                sql += " WHERE o.approval = ?"
-                arguments = [approval.rawValue]
+                sql += " WHERE o.approval = \(approval)"
             }
             sql += " ORDER BY o.posted_at DESC, o.id DESC"
             if let limit {
-                sql += " LIMIT ?"
-                _ = arguments.append(contentsOf: [max(0, limit)])
+                sql += " LIMIT \(max(0, limit))"
             }
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                let id: Int64 = row["id"]
+            return try Row.fetchAll(db, SQLRequest(literal: sql)).map { row in
+                let id: Int64 = try row.decode(forColumn: "id")
                 return PostingReview(
-                    ref: row["ref"], title: row["title"], organization: row["organization"],
+                    ref: try row.decode(forColumn: "ref"), title: try row.decode(forColumn: "title"), organization: try row.decode(forColumn: "organization"),
                     approval: try row.known("approval", stored: ("opportunities", "approval")),
                     organizationApproval: try row.known("organization_approval", stored: ("organizations", "approval"), rowID: nil),
-                    organizationTrusted: row["trusted"], status: try row.known("status", stored: ("opportunities", "status")),
-                    deadline: CalendarDay(row["deadline"] as String) ?? CalendarDay(year: 1970, month: 1, day: 1),
-                    postedAt: row["posted_at"], resubmitted: row["resubmitted"], version: row["version"],
+                    organizationTrusted: try row.decode(forColumn: "trusted"), status: try row.known("status", stored: ("opportunities", "status")),
+                    deadline: try row.known("deadline", stored: ("opportunities", "deadline"), as: CalendarDay.init),
+                    postedAt: try row.decode(forColumn: "posted_at"), resubmitted: try row.decode(forColumn: "resubmitted"), version: try row.decode(forColumn: "version"),
                     flags: try Self.flags(db, listing: id, settings: settings, homeCurrency: home),
-                    lastDecision: try Self.decisions(db, whereSQL: "d.opportunity_id = ?", argument: id).last)
+                    lastDecision: try Self.decisions(db, where: "d.opportunity_id = \(id)").last)
             }
         }
     }
@@ -51,14 +48,14 @@ extension Catalogue {
     public func flags(forListing ref: String) throws -> [ListingFlag] {
         try read { db in
             let id = try Self.listingID(db, ref: ref)
-            let home = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [PayRank.homeCurrencySetting]) ?? PayRank.defaultHomeCurrency
+            let home = try String.fetchOne(db, SQLRequest(literal: "SELECT value FROM settings WHERE key = \(PayRank.homeCurrencySetting)")) ?? PayRank.defaultHomeCurrency
             return try Self.flags(db, listing: id, settings: try Self.reviewSettings(db), homeCurrency: home)
         }
     }
 
     /// Every decision about one listing, oldest first.
     public func decisions(forListing ref: String) throws -> [PostingDecision] {
-        try read { db in try Self.decisions(db, whereSQL: "d.opportunity_id = ?", argument: try Self.listingID(db, ref: ref)) }
+        try read { db in try Self.decisions(db, where: "d.opportunity_id = \(try Self.listingID(db, ref: ref))") }
     }
 
     /// Approves pending listings, all or none (bulk approval). A listing whose organization is
@@ -78,22 +75,21 @@ extension Catalogue {
             let stamp = Timestamp.string(now)
             for ref in refs {
                 let row = try Self.reviewedRow(db, ref: ref, expectedVersion: versions[ref], actor: actor)
-                let listing: Int64 = row["id"], organization: Int64 = row["organization_id"]
+                let listing: Int64 = try row.decode(forColumn: "id"), organization: Int64 = try row.decode(forColumn: "organization_id")
                 switch try row.known("approval", stored: ("opportunities", "approval")) as Approval {
                 case .approved: throw CatalogueError.refused("\(ref) is already approved")
                 case .declined: throw CatalogueError.refused("\(ref) was declined; it must be resubmitted before it can be approved")
                 default: break
                 }
                 switch try row.known("organization_approval", stored: ("organizations", "approval"), rowID: "organization_id") as Approval {
-                case .declined: throw CatalogueError.refused("\(ref) belongs to \(row["organization"] as String), which was declined")
+                case .declined: throw CatalogueError.refused("\(ref) belongs to \(try row.decode(String.self, forColumn: "organization")), which was declined")
                 case .pending:
-                    try db.execute(sql: "UPDATE organizations SET approval = 'approved', version = version + 1 WHERE id = ?", arguments: [organization])
+                    try db.execute(literal: "UPDATE organizations SET approval = 'approved', version = version + 1 WHERE id = \(organization)")
                     try Self.record(db, organization: organization, listing: nil, .approved, reason: nil,
                                     note: "approved with its first listing \(ref)", actor: actor, at: stamp)
                 default: break
                 }
-                try db.execute(sql: "UPDATE opportunities SET approval = 'approved', updated_at = ?, version = version + 1 WHERE id = ?",
-                               arguments: [stamp, listing])
+                try db.execute(literal: "UPDATE opportunities SET approval = 'approved', updated_at = \(stamp), version = version + 1 WHERE id = \(listing)")
                 try Self.record(db, organization: organization, listing: listing, .approved, reason: nil, note: note, actor: actor, at: stamp)
                 try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "approve_listing", student: nil, detail: ref)
             }
@@ -123,10 +119,9 @@ extension Catalogue {
             let stamp = Timestamp.string(now)
             let row = try Self.reviewedRow(db, ref: ref, expectedVersion: expectedVersion, actor: actor)
             guard try row.known("approval", stored: ("opportunities", "approval")) != Approval.declined else { throw CatalogueError.refused("\(ref) is already declined") }
-            let listing: Int64 = row["id"]
-            try db.execute(sql: "UPDATE opportunities SET approval = 'declined', updated_at = ?, version = version + 1 WHERE id = ?",
-                           arguments: [stamp, listing])
-            try Self.record(db, organization: row["organization_id"], listing: listing, .declined, reason: reason, note: note, actor: actor, at: stamp)
+            let listing: Int64 = try row.decode(forColumn: "id")
+            try db.execute(literal: "UPDATE opportunities SET approval = 'declined', updated_at = \(stamp), version = version + 1 WHERE id = \(listing)")
+            try Self.record(db, organization: try row.decode(forColumn: "organization_id"), listing: listing, .declined, reason: reason, note: note, actor: actor, at: stamp)
             try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "decline_listing", student: nil,
                            detail: "\(ref): \(reason.rawValue)")
             return try Self.takeDown(db, listing: listing, reason: reason == .other ? (note ?? reason.label) : reason.label,
@@ -146,15 +141,14 @@ extension Catalogue {
             let stamp = Timestamp.string(now)
             let row = try Self.reviewedRow(db, ref: ref, expectedVersion: expectedVersion, actor: actor)
             guard try row.known("approval", stored: ("opportunities", "approval")) == Approval.declined else {
-                throw CatalogueError.refused("only a declined listing can be resubmitted; \(ref) is \(row["approval"] as String)")
+                throw CatalogueError.refused("only a declined listing can be resubmitted; \(ref) is \(try row.decode(String.self, forColumn: "approval"))")
             }
-            guard !(row["resubmitted"] as Bool) else {
+            guard !(try row.decode(Bool.self, forColumn: "resubmitted")) else {
                 throw CatalogueError.refused("\(ref) has already been resubmitted once; post it as a new listing")
             }
-            let listing: Int64 = row["id"]
-            try db.execute(sql: "UPDATE opportunities SET approval = 'pending', resubmitted = 1, updated_at = ?, version = version + 1 WHERE id = ?",
-                           arguments: [stamp, listing])
-            try Self.record(db, organization: row["organization_id"], listing: listing, .resubmitted, reason: nil, note: note, actor: actor, at: stamp)
+            let listing: Int64 = try row.decode(forColumn: "id")
+            try db.execute(literal: "UPDATE opportunities SET approval = 'pending', resubmitted = 1, updated_at = \(stamp), version = version + 1 WHERE id = \(listing)")
+            try Self.record(db, organization: try row.decode(forColumn: "organization_id"), listing: listing, .resubmitted, reason: nil, note: note, actor: actor, at: stamp)
             try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "resubmit_listing", student: nil, detail: ref)
         }
     }
@@ -172,9 +166,9 @@ extension Catalogue {
     /// floor, say). Trust skips the review, never the flags: a flagged listing goes back to
     /// waiting for a reviewer, like anyone's.
     static func recordApprovedOnArrival(_ db: Database, listing: Int64, organization: Int64, at stamp: String) throws {
-        let home = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [PayRank.homeCurrencySetting]) ?? PayRank.defaultHomeCurrency
+        let home = try String.fetchOne(db, SQLRequest(literal: "SELECT value FROM settings WHERE key = \(PayRank.homeCurrencySetting)")) ?? PayRank.defaultHomeCurrency
         guard try flags(db, listing: listing, settings: try reviewSettings(db), homeCurrency: home).isEmpty else {
-            try db.execute(sql: "UPDATE opportunities SET approval = 'pending' WHERE id = ?", arguments: [listing])
+            try db.execute(literal: "UPDATE opportunities SET approval = 'pending' WHERE id = \(listing)")
             return
         }
         try record(db, organization: organization, listing: listing, .approved, reason: nil, note: "trusted organization",
@@ -182,7 +176,7 @@ extension Catalogue {
     }
 
     static func listingID(_ db: Database, ref: String) throws -> Int64 {
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM opportunities WHERE ref = ?", arguments: [ref]) else {
+        guard let id = try Int64.fetchOne(db, SQLRequest(literal: "SELECT id FROM opportunities WHERE ref = \(ref)")) else {
             throw CatalogueError.notFound("no listing with the ref \(ref)")
         }
         return id
@@ -191,65 +185,67 @@ extension Catalogue {
     /// The listing a decision is about; refused when `expectedVersion` is given and the listing
     /// has moved on from it (a decision made on what is no longer there is a lost update).
     private static func reviewedRow(_ db: Database, ref: String, expectedVersion: Int? = nil, actor: Actor) throws -> Row {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db, SQLRequest(literal: """
             SELECT o.id, o.organization_id, o.approval, o.resubmitted, o.version, o.updated_at,
                    org.name AS organization, org.approval AS organization_approval
-            FROM opportunities o JOIN organizations org ON org.id = o.organization_id WHERE o.ref = ?
-            """, arguments: [ref]) else {
+            FROM opportunities o JOIN organizations org ON org.id = o.organization_id WHERE o.ref = \(ref)
+            """)) else {
             throw CatalogueError.notFound("no listing with the ref \(ref)")
         }
-        if let expectedVersion, expectedVersion != row["version"] as Int {
-            throw CatalogueError.reviewChanged(try listingConflict(db, listing: row["id"], ref: ref, updatedAt: row["updated_at"], actor: actor))
+        if let expectedVersion, try expectedVersion != row.decode(Int.self, forColumn: "version") {
+            throw CatalogueError.reviewChanged(try listingConflict(db, listing: try row.decode(forColumn: "id"), ref: ref, updatedAt: try row.decode(forColumn: "updated_at"), actor: actor))
         }
         return row
     }
 
     static func record(_ db: Database, organization: Int64, listing: Int64?, _ decision: PostingDecisionKind,
                        reason: DeclineReason?, note: String?, actor: Actor, at stamp: String) throws {
-        try db.cachedStatement(sql: """
+        try db.cachedStatement(literal: """
             INSERT INTO posting_decisions(organization_id, opportunity_id, decision, reason, note, actor_role, actor_username, at)
-            VALUES (?,?,?,?,?,?,?,?)
-            """).execute(arguments: [organization, listing, decision.rawValue, reason?.rawValue, note, actor.role.rawValue, actor.username, stamp])
+            VALUES (\(organization), \(listing), \(decision), \(reason), \(note), \(actor.role), \(actor.username), \(stamp))
+            """).execute()
     }
 
-    static func decisions(_ db: Database, whereSQL: String, argument: some DatabaseValueConvertible) throws -> [PostingDecision] {
-        try Row.fetchAll(db, sql: """
+    /// The decisions `condition` picks (on `d`, the decision), oldest first.
+    static func decisions(_ db: Database, where condition: SQL) throws -> [PostingDecision] {
+        try Row.fetchAll(db, SQLRequest(literal: """
             SELECT org.name AS organization, o.ref, d.decision, d.reason, d.note, d.actor_role, d.actor_username, d.at
             FROM posting_decisions d JOIN organizations org ON org.id = d.organization_id
             LEFT JOIN opportunities o ON o.id = d.opportunity_id
-            WHERE \(whereSQL) ORDER BY d.id
-            """, arguments: [argument]).map { row in
-            PostingDecision(organization: row["organization"], ref: row["ref"],
+            WHERE \(condition) ORDER BY d.id
+            """)).map { row in
+            PostingDecision(organization: try row.decode(forColumn: "organization"), ref: try row.decode(forColumn: "ref"),
                             decision: try row.known("decision", stored: ("posting_decisions", "decision"), rowID: nil),
-                            reason: try row.knownIfPresent("reason", stored: ("posting_decisions", "reason"), rowID: nil), note: row["note"],
-                            actor: Actor(role: try row.known("actor_role", stored: ("posting_decisions", "actor_role"), rowID: nil), username: row["actor_username"]),
-                            at: row["at"])
+                            reason: try row.knownIfPresent("reason", stored: ("posting_decisions", "reason"), rowID: nil), note: try row.decode(forColumn: "note"),
+                            actor: Actor(role: try row.known("actor_role", stored: ("posting_decisions", "actor_role"), rowID: nil), username: try row.decode(forColumn: "actor_username")),
+                            at: try row.decode(forColumn: "at"))
         }
     }
 
     static func flags(_ db: Database, listing id: Int64, settings: ReviewSettings, homeCurrency: String) throws -> [ListingFlag] {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db, SQLRequest(literal: """
             SELECT o.title, o.organization_id, o.hours, o.compensation_kind, o.currency, o.hourly_cents,
                    org.website, org.contact_email
-            FROM opportunities o JOIN organizations org ON org.id = o.organization_id WHERE o.id = ?
-            """, arguments: [id]) else { return [] }
+            FROM opportunities o JOIN organizations org ON org.id = o.organization_id WHERE o.id = \(id)
+            """)) else { return [] }
         var flags: [ListingFlag] = []
         let kind: CompensationKind = try row.known("compensation_kind", stored: ("opportunities", "compensation_kind"), rowID: nil)
-        let hours: Int = row["hours"]
-        if kind.isPaid, let currency = row["currency"] as String?, currency == homeCurrency,
-           (row["hourly_cents"] as Int) < settings.payFloorCents {
-            flags.append(.belowPayFloor(hourlyCents: row["hourly_cents"], floorCents: settings.payFloorCents, currency: currency))
+        let hours: Int = try row.decode(forColumn: "hours")
+        if kind.isPaid, let currency = try row.decode(String?.self, forColumn: "currency"), currency == homeCurrency,
+           (try row.decode(Int.self, forColumn: "hourly_cents")) < settings.payFloorCents {
+            flags.append(.belowPayFloor(hourlyCents: try row.decode(forColumn: "hourly_cents"), floorCents: settings.payFloorCents, currency: currency))
         }
         if !kind.isPaid, hours > settings.unpaidMaxHours {
             flags.append(.unpaidOverHours(hours: hours, limit: settings.unpaidMaxHours))
         }
-        if let email = row["contact_email"] as String?, let website = row["website"] as String?,
+        if let email = try row.decode(String?.self, forColumn: "contact_email"), let website = try row.decode(String?.self, forColumn: "website"),
            let mismatch = ContactDomain.mismatch(email: email, website: website), mismatch {
             flags.append(.contactDomainMismatch(email: email, website: website))
         }
-        if let other = try String.fetchOne(db, sql: """
-            SELECT ref FROM opportunities WHERE organization_id = ? AND id <> ? AND lower(title) = lower(?) ORDER BY id LIMIT 1
-            """, arguments: [row["organization_id"], id, row["title"]]) {
+        let organization: Int64 = try row.decode(forColumn: "organization_id"), title: String = try row.decode(forColumn: "title")
+        if let other = try String.fetchOne(db, SQLRequest(literal: """
+            SELECT ref FROM opportunities WHERE organization_id = \(organization) AND id <> \(id) AND lower(title) = lower(\(title)) ORDER BY id LIMIT 1
+            """)) {
             flags.append(.duplicateTitle(otherRef: other))
         }
         return flags

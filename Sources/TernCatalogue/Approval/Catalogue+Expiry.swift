@@ -17,16 +17,16 @@ extension Catalogue {
     @discardableResult
     public func closeExpired(now: Date = Date()) throws -> ExpirySummary {
         let today = CalendarDay(now).description
-        let due = "status = 'open' AND deadline < ?"
+        let due: SQL = "status = 'open' AND deadline < \(today)"
         // Most runs find nothing: ask a reader first so that a start-up check never takes the
         // write lock, and never counts as a change made for a student (`--user`).
-        guard !isReadOnly, try read({ try Bool.fetchOne($0, sql: "SELECT 1 FROM opportunities WHERE \(due) LIMIT 1", arguments: [today]) }) == true else {
+        guard !isReadOnly, try read({ try Bool.fetchOne($0, SQLRequest(literal: "SELECT 1 FROM opportunities WHERE \(due) LIMIT 1")) }) == true else {
             return ExpirySummary()
         }
         return try translating {
             try pool.write { db in
                 let stamp = Timestamp.string(now)
-                let listings = try Int64.fetchAll(db, sql: "SELECT id FROM opportunities WHERE \(due)", arguments: [today])
+                let listings = try Int64.fetchAll(db, SQLRequest(literal: "SELECT id FROM opportunities WHERE \(due)"))
                 var summary = ExpirySummary()
                 for listing in listings {
                     summary.applicationsExpired += try Self.close(db, listing: listing, note: "the listing closed at its deadline",
@@ -42,15 +42,14 @@ extension Catalogue {
     /// by `system` (only the system expires) saying why; `enteredBy` names the staff member who
     /// closed it by hand. Returns how many expired. Inside the caller's write.
     static func close(_ db: Database, listing: Int64, note: String, enteredBy: String?, at stamp: String) throws -> Int {
-        try db.execute(sql: "UPDATE opportunities SET status = 'closed', updated_at = ?, version = version + 1 WHERE id = ?",
-                       arguments: [stamp, listing])
+        try db.execute(literal: "UPDATE opportunities SET status = 'closed', updated_at = \(stamp), version = version + 1 WHERE id = \(listing)")
         let statuses = expirableStatuses.map { "'\($0.rawValue)'" }.joined(separator: ",")
-        let waiting = try Row.fetchAll(db, sql: "SELECT id, status FROM applications WHERE opportunity_id = ? AND status IN (\(statuses))",
-                                       arguments: [listing])
+        let waiting = try Row.fetchAll(db, SQLRequest(literal: """
+            SELECT id, status FROM applications WHERE opportunity_id = \(listing) AND status IN (\(sql: statuses))
+            """))
         for application in waiting {
-            let id: Int64 = application["id"]
-            try db.execute(sql: "UPDATE applications SET status = 'expired', updated_at = ?, version = version + 1 WHERE id = ?",
-                           arguments: [stamp, id])
+            let id: Int64 = try application.decode(forColumn: "id")
+            try db.execute(literal: "UPDATE applications SET status = 'expired', updated_at = \(stamp), version = version + 1 WHERE id = \(id)")
             try appendEvent(db, application: id, actor: .system, from: try application.known("status", stored: ("applications", "status")), to: .expired,
                             note: note, visibility: .shared, at: stamp, enteredBy: enteredBy)
         }

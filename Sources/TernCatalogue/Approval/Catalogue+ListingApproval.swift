@@ -10,7 +10,7 @@ extension Catalogue {
     /// ```
     public func approval(ofListing id: Int64) throws -> Approval? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT id, approval FROM opportunities WHERE id = ?", arguments: [id])
+            try Row.fetchOne(db, SQLRequest(literal: "SELECT id, approval FROM opportunities WHERE id = \(id)"))
                 .map { try $0.known("approval", stored: ("opportunities", "approval")) }
         }
     }

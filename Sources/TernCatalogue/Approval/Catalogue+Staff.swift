@@ -25,7 +25,7 @@ extension Catalogue {
             guard try StaffMember.filter(Column("username") == username).fetchCount(db) == 0 else {
                 throw CatalogueError.refused("\(username) is already staff")
             }
-            if !alsoStudent, try Bool.fetchOne(db, sql: "SELECT 1 FROM students WHERE username = ?", arguments: [username]) == true {
+            if !alsoStudent, try Bool.fetchOne(db, SQLRequest(literal: "SELECT 1 FROM students WHERE username = \(username)")) == true {
                 throw CatalogueError.refused("\(username) is also a student; as staff they would read other students' records (say --also-student if that is meant)")
             }
             try StaffMember(username: username, name: name, role: role).insert(db)
@@ -59,7 +59,7 @@ extension Catalogue {
             }
             guard member.role != role else { throw CatalogueError.refused("\(username) is already \(role.withArticle)") }
             if member.role == .admin { try Self.refuseLosingLastAdmin(db, username, "made an advisor") }
-            try db.execute(sql: "UPDATE staff SET role = ? WHERE username = ?", arguments: [role.rawValue, username])
+            try db.execute(literal: "UPDATE staff SET role = \(role) WHERE username = \(username)")
             try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "change_staff_role", student: nil,
                            detail: "\(username): \(member.role.rawValue) → \(role.rawValue)")
         }
@@ -76,9 +76,8 @@ extension Catalogue {
     /// Audit-log entries not about a student (staff management, reviews), oldest first.
     public func auditEntries(action: String) throws -> [AuditEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT actor_username, actor_role, action, detail, at FROM audit_log WHERE action = ? ORDER BY id",
-                             arguments: [action]).map {
-                AuditEntry(actor: $0["actor_username"], actorRole: $0["actor_role"], action: $0["action"], detail: $0["detail"], at: $0["at"])
+            try Row.fetchAll(db, SQLRequest(literal: "SELECT actor_username, actor_role, action, detail, at FROM audit_log WHERE action = \(action) ORDER BY id")).map {
+                AuditEntry(actor: try $0.decode(forColumn: "actor_username"), actorRole: try $0.decode(forColumn: "actor_role"), action: try $0.decode(forColumn: "action"), detail: try $0.decode(forColumn: "detail"), at: try $0.decode(forColumn: "at"))
             }
         }
     }

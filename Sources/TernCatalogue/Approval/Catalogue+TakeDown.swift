@@ -22,20 +22,22 @@ extension Catalogue {
     static func takeDown(_ db: Database, listing: Int64, reason: String, enteredBy: String, at stamp: String) throws -> TakeDownSummary {
         let note = "listing taken down: \(reason)"
         let statuses = expirableStatuses.map { "'\($0.rawValue)'" }.joined(separator: ",")
-        let waiting = try Row.fetchAll(db, sql: "SELECT id, status FROM applications WHERE opportunity_id = ? AND status IN (\(statuses))",
-                                       arguments: [listing])
+        let waiting = try Row.fetchAll(db, SQLRequest(literal: """
+            SELECT id, status FROM applications WHERE opportunity_id = \(listing) AND status IN (\(sql: statuses))
+            """))
         for application in waiting {
-            let id: Int64 = application["id"]
-            try db.execute(sql: """
-                UPDATE applications SET status = 'expired', status_reason = ?, status_reason_code = NULL, updated_at = ?, version = version + 1
-                WHERE id = ?
-                """, arguments: [note, stamp, id])
+            let id: Int64 = try application.decode(forColumn: "id")
+            try db.execute(literal: """
+                UPDATE applications SET status = 'expired', status_reason = \(note), status_reason_code = NULL, updated_at = \(stamp), version = version + 1
+                WHERE id = \(id)
+                """)
             try appendEvent(db, application: id, actor: .system, from: try application.known("status", stored: ("applications", "status")), to: .expired,
                             note: note, visibility: .shared, at: stamp, enteredBy: enteredBy)
         }
         let underWay = ApplicationStatus.workUnderWay.map { "'\($0.rawValue)'" }.joined(separator: ",")
-        let working = try Int.fetchOne(db, sql: "SELECT count(*) FROM applications WHERE opportunity_id = ? AND status IN (\(underWay))",
-                                       arguments: [listing]) ?? 0
+        let working = try Int.fetchOne(db, SQLRequest(literal: """
+            SELECT count(*) FROM applications WHERE opportunity_id = \(listing) AND status IN (\(sql: underWay))
+            """)) ?? 0
         return TakeDownSummary(applicationsExpired: waiting.count, workUnderWay: working)
     }
 }

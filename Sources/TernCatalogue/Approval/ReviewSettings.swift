@@ -30,7 +30,7 @@ extension Catalogue {
     }
 
     static func reviewSettings(_ db: Database) throws -> ReviewSettings {
-        let value = { (key: String) in try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key]).flatMap { Int($0) } }
+        let value = { (key: String) in try String.fetchOne(db, SQLRequest(literal: "SELECT value FROM settings WHERE key = \(key)")).flatMap { Int($0) } }
         return ReviewSettings(payFloorCents: try value(ReviewSettings.payFloorKey) ?? ReviewSettings.defaults.payFloorCents,
                               unpaidMaxHours: try value(ReviewSettings.unpaidMaxHoursKey) ?? ReviewSettings.defaults.unpaidMaxHours)
     }
@@ -42,8 +42,7 @@ extension Catalogue {
         }
         try write(for: .changeSettings) { db in
             for (key, value) in [(ReviewSettings.payFloorKey, settings.payFloorCents), (ReviewSettings.unpaidMaxHoursKey, settings.unpaidMaxHours)] {
-                try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                               arguments: [key, String(value)])
+                try db.execute(literal: "INSERT INTO settings(key, value) VALUES (\(key), \(String(value))) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
             }
         }
     }

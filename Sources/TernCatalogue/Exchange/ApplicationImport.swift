@@ -71,6 +71,7 @@ extension Catalogue {
                                   progress: ImportProgressMeter? = nil) throws -> (inserted: Int, updated: Int) {
         let students = try KeyedIDs(db, table: "students", column: "username", keys: records.map(\.student))
         let opportunities = try KeyedIDs(db, table: "opportunities", column: "ref", keys: records.map(\.opportunity))
+        // Prepared once and run for every record (an import holds the write lock): positional.
         let existing = try db.cachedStatement(sql: "SELECT status FROM applications WHERE student_id = ? AND opportunity_id = ?")
         let insert = try db.cachedStatement(sql: """
             INSERT INTO applications(student_id, opportunity_id, cover_note, portfolio_link, hours_offered, status, created_at, updated_at)

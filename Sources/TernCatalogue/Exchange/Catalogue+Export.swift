@@ -37,18 +37,18 @@ extension Catalogue {
                     FROM opportunities o JOIN organizations org ON org.id = o.organization_id ORDER BY o.id
                     """)
                 while let row = try rows.next() {
-                    let cents: Int? = row["compensation_cents"]
+                    let cents: Int? = try row.decode(forColumn: "compensation_cents")
                     try record([
-                        "ref": .text(row["ref"]), "title": .text(row["title"]), "organization": .text(row["organization"]),
-                        "field": .text(row["field"]), "brief": .text(row["brief"]), "deliverables": .list(JSONString.stringArray(row["deliverables"])),
-                        "skills": .list(JSONString.stringArray(row["skills"])), "hours": .number(row["hours"]),
-                        "duration_days": .number(row["duration_days"]), "schedule": .text(row["schedule"]),
-                        "starts_on": .optional(row["starts_on"]), "deadline": .text(row["deadline"]),
-                        "compensation_kind": .text(row["compensation_kind"]),
+                        "ref": .text(try row.decode(forColumn: "ref")), "title": .text(try row.decode(forColumn: "title")), "organization": .text(try row.decode(forColumn: "organization")),
+                        "field": .text(try row.decode(forColumn: "field")), "brief": .text(try row.decode(forColumn: "brief")), "deliverables": .list(JSONString.stringArray(try row.decode(forColumn: "deliverables"))),
+                        "skills": .list(JSONString.stringArray(try row.decode(forColumn: "skills"))), "hours": .number(try row.decode(forColumn: "hours")),
+                        "duration_days": .number(try row.decode(forColumn: "duration_days")), "schedule": .text(try row.decode(forColumn: "schedule")),
+                        "starts_on": .optional(try row.decode(forColumn: "starts_on")), "deadline": .text(try row.decode(forColumn: "deadline")),
+                        "compensation_kind": .text(try row.decode(forColumn: "compensation_kind")),
                         "compensation_amount": cents.map { .decimal(Money(cents: $0, currency: "").decimal) } ?? .null,
-                        "currency": .optional(row["currency"]), "location_kind": .text(row["location_kind"]),
-                        "city": .optional(row["city"]), "spots": .number(row["spots"]), "status": .text(row["status"]),
-                        "posted_at": .text(row["posted_at"]),
+                        "currency": .optional(try row.decode(forColumn: "currency")), "location_kind": .text(try row.decode(forColumn: "location_kind")),
+                        "city": .optional(try row.decode(forColumn: "city")), "spots": .number(try row.decode(forColumn: "spots")), "status": .text(try row.decode(forColumn: "status")),
+                        "posted_at": .text(try row.decode(forColumn: "posted_at")),
                     ])
                 }
             case .students:
@@ -60,13 +60,13 @@ extension Catalogue {
                     FROM students st ORDER BY st.id
                     """)
                 while let row = try rows.next() {
-                    let year: Int? = row["graduation_year"]
+                    let year: Int? = try row.decode(forColumn: "graduation_year")
                     try record([
-                        "username": .text(row["username"]), "name": .text(row["name"]), "email": .text(row["email"]),
-                        "program": .text(row["program"]), "graduation_year": year.map { .number($0) } ?? .null,
-                        "skills": .list(JSONString.stringArray(row["skills"])), "interests": .list(JSONString.stringArray(row["interests"])),
-                        "hours_per_week": .number(row["hours_per_week"]), "portfolio_links": .list(JSONString.stringArray(row["links"])),
-                        "directory_opt_out": .bool(row["directory_opt_out"]),
+                        "username": .text(try row.decode(forColumn: "username")), "name": .text(try row.decode(forColumn: "name")), "email": .text(try row.decode(forColumn: "email")),
+                        "program": .text(try row.decode(forColumn: "program")), "graduation_year": year.map { .number($0) } ?? .null,
+                        "skills": .list(JSONString.stringArray(try row.decode(forColumn: "skills"))), "interests": .list(JSONString.stringArray(try row.decode(forColumn: "interests"))),
+                        "hours_per_week": .number(try row.decode(forColumn: "hours_per_week")), "portfolio_links": .list(JSONString.stringArray(try row.decode(forColumn: "links"))),
+                        "directory_opt_out": .bool(try row.decode(forColumn: "directory_opt_out")),
                     ])
                 }
             case .applications:
@@ -76,10 +76,10 @@ extension Catalogue {
                     """)
                 while let row = try rows.next() {
                     try record([
-                        "student": .text(row["username"]), "opportunity": .text(row["ref"]), "status": .text(row["status"]),
-                        "status_reason": .optional(row["status_reason"]), "cover_note": .text(row["cover_note"]),
-                        "portfolio_link": .optional(row["portfolio_link"]), "hours_offered": .number(row["hours_offered"]),
-                        "created_at": .text(row["created_at"]), "updated_at": .text(row["updated_at"]),
+                        "student": .text(try row.decode(forColumn: "username")), "opportunity": .text(try row.decode(forColumn: "ref")), "status": .text(try row.decode(forColumn: "status")),
+                        "status_reason": .optional(try row.decode(forColumn: "status_reason")), "cover_note": .text(try row.decode(forColumn: "cover_note")),
+                        "portfolio_link": .optional(try row.decode(forColumn: "portfolio_link")), "hours_offered": .number(try row.decode(forColumn: "hours_offered")),
+                        "created_at": .text(try row.decode(forColumn: "created_at")), "updated_at": .text(try row.decode(forColumn: "updated_at")),
                     ])
                 }
             }

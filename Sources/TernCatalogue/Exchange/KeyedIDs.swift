@@ -31,7 +31,8 @@ struct KeyedIDs {
         var start = 0
         while start < unique.count {
             let batch = unique[start..<min(start + Self.batchSize, unique.count)]
-            // The column's own collation applies to IN, exactly as to `=`.
+            // The column's own collation applies to IN, exactly as to `=`. Cached by its text
+            // (every full batch has the same), so the IN list stays positional.
             let sql = "SELECT \(column), id FROM \(table) WHERE \(column) IN (\(repeatElement("?", count: batch.count).joined(separator: ",")))"
             let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(Array(batch)))
             while let row = try rows.next() {

@@ -148,10 +148,10 @@ extension Catalogue {
         // the default (1 MB) makes many small segments to merge again. Set for this transaction
         // and put back inside it: the setting is stored in the index's config table.
         let hashSize = try String.fetchOne(db, sql: "SELECT v FROM opportunity_search_config WHERE k = 'hashsize'")
-        try db.execute(sql: "INSERT INTO opportunity_search(opportunity_search, rank) VALUES ('hashsize', ?)", arguments: [bulkSearchHashBytes])
+        try db.execute(literal: "INSERT INTO opportunity_search(opportunity_search, rank) VALUES ('hashsize', \(bulkSearchHashBytes))")
         try body()
-        try db.execute(sql: "INSERT INTO opportunity_search(opportunity_search, rank) VALUES ('hashsize', ?)",
-                       arguments: [hashSize.flatMap(Int.init) ?? defaultSearchHashBytes])
+        let restored = hashSize.flatMap(Int.init) ?? defaultSearchHashBytes
+        try db.execute(literal: "INSERT INTO opportunity_search(opportunity_search, rank) VALUES ('hashsize', \(restored))")
         if hashSize == nil { try db.execute(sql: "DELETE FROM opportunity_search_config WHERE k = 'hashsize'") }
     }
 
@@ -218,7 +218,7 @@ private struct ListingWriter {
         // The home currency is read once, in this transaction, rather than by a subquery per
         // row; as a literal only when it is a code (as the settings' CHECK holds it), else as the
         // subquery after all.
-        let home = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [PayRank.homeCurrencySetting])
+        let home = try String.fetchOne(db, SQLRequest(literal: "SELECT value FROM settings WHERE key = \(PayRank.homeCurrencySetting)"))
         let homeSQL = home.flatMap { ListingRules.currencyProblem($0) == nil ? "'\($0)'" : nil } ?? PayRank.storedHomeCurrency
         // The pay rank is computed in the INSERT itself, from the same bound values (numbered
         // parameters), instead of by the schema's trigger updating every new row once more.
@@ -356,12 +356,11 @@ private struct ListingWriter {
         var start = 0
         while start < staleEntries.count {
             let batch = Array(staleEntries[start..<min(start + KeyedIDs.batchSize, staleEntries.count)])
-            try db.execute(sql: "\(entries) WHERE o.id IN (\(Self.placeholders(batch.count))) ORDER BY o.id",
-                           arguments: StatementArguments(batch))
+            try db.execute(literal: "\(sql: entries) WHERE o.id IN \(batch) ORDER BY o.id")
             start += batch.count
         }
         staleEntries.removeAll()
-        try db.execute(sql: "\(entries) WHERE o.id > ? ORDER BY o.id", arguments: [lastIDBefore])
+        try db.execute(literal: "\(sql: entries) WHERE o.id > \(lastIDBefore) ORDER BY o.id")
     }
 }
 
@@ -442,7 +441,8 @@ private struct ListingContent: Equatable {
         }
     }
 
-    /// The stored content of the listings `ids`, a few hundred per statement.
+    /// The stored content of the listings `ids`, a few hundred per statement. The statements are
+    /// cached by their text (every full batch has the same), so their IN lists stay positional.
     static func load(_ db: Database, ids: [Int64]) throws -> [Int64: ListingContent] {
         var contents: [Int64: ListingContent] = [:]
         var start = 0

@@ -24,16 +24,17 @@ enum ForYouBands {
     /// them (the caller then reads every fitting listing).
     static func rows(_ db: Database, query: OpportunityQuery, today: CalendarDay, offset: Int, limit: Int) throws -> [Row]? {
         guard let student = query.matchFor, limit > 0 else { return nil }
-        let skills = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM student_skills ss JOIN students s ON s.id = ss.student_id WHERE s.username = ?
-            """, arguments: [student]) ?? 0
+        let skills = try Int.fetchOne(db, SQLRequest(literal: """
+            SELECT count(*) FROM student_skills ss JOIN students s ON s.id = ss.student_id WHERE s.username = \(student)
+            """)) ?? 0
         let needed = offset + limit
         for band in stride(from: skills, through: 1, by: -1) {
             let sql = OpportunitySQL(query: query, today: today, sharedSkillsAtLeast: band)
+            // OpportunitySQL hands back its statement and arguments whole (its tests read them so).
             let (text, arguments) = sql.page(after: nil, offset: 0, limit: needed)
             let rows = try Row.fetchAll(db, sql: text, arguments: arguments)
             guard rows.count == needed, let last = rows.last else { continue }
-            let score: Int = last["fit_score"]
+            let score: Int = try last.decode(forColumn: "fit_score")
             if score > ceiling(below: band) { return Array(rows[offset...]) }
         }
         return nil

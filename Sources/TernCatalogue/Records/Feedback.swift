@@ -21,8 +21,7 @@ struct FeedbackTexts {
 extension Catalogue {
     /// Feedback goes one way once per application: a second one is refused with `message`.
     static func refuseSecondFeedback(_ db: Database, application: Int64, direction: FeedbackDirection, _ message: String) throws {
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM feedback WHERE application_id = ? AND direction = ?",
-                             arguments: [application, direction.rawValue]) == true {
+        if try Bool.fetchOne(db, SQLRequest(literal: "SELECT 1 FROM feedback WHERE application_id = \(application) AND direction = \(direction)")) == true {
             throw CatalogueError.refused(message)
         }
     }
@@ -31,13 +30,13 @@ extension Catalogue {
         _ db: Database, application: Int64, direction: FeedbackDirection, rating: Int, strengths: String?,
         improvements: String?, comment: String?, skills: [String], at: String
     ) throws {
-        try db.execute(sql: """
+        try db.execute(literal: """
             INSERT INTO feedback(application_id, direction, rating, strengths, improvements, comment, created_at)
-            VALUES (?,?,?,?,?,?,?)
-            """, arguments: [application, direction.rawValue, rating, strengths, improvements, comment, at])
+            VALUES (\(application), \(direction), \(rating), \(strengths), \(improvements), \(comment), \(at))
+            """)
         for skill in uniqueIgnoringCase(skills) {
-            try db.execute(sql: "INSERT INTO feedback_skills(application_id, skill_id) VALUES (?,?)",
-                           arguments: [application, try skillID(db, named: skill)])
+            let skillID = try skillID(db, named: skill)
+            try db.execute(literal: "INSERT INTO feedback_skills(application_id, skill_id) VALUES (\(application), \(skillID))")
         }
     }
 
@@ -48,15 +47,16 @@ extension Catalogue {
 
     static func feedback(_ db: Database, on applicationID: Int64, as actor: Actor) throws -> [Feedback] {
         _ = try Self.applicationVisible(db, id: applicationID, to: actor)
-        let skills = try String.fetchAll(db, sql: """
+        let skills = try String.fetchAll(db, SQLRequest(literal: """
             SELECT s.name FROM feedback_skills fs JOIN skills s ON s.id = fs.skill_id
-            WHERE fs.application_id = ? ORDER BY s.name COLLATE NOCASE
-            """, arguments: [applicationID])
-        return try Row.fetchAll(db, sql: "SELECT * FROM feedback WHERE application_id = ? ORDER BY direction", arguments: [applicationID]).map { row in
+            WHERE fs.application_id = \(applicationID) ORDER BY s.name COLLATE NOCASE
+            """))
+        return try Row.fetchAll(db, SQLRequest(literal: "SELECT * FROM feedback WHERE application_id = \(applicationID) ORDER BY direction")).map { row in
             let direction: FeedbackDirection = try row.known("direction", stored: ("feedback", "direction"))
-            return Feedback(applicationID: applicationID, direction: direction, rating: row["rating"],
-                            strengths: row["strengths"], improvements: row["improvements"], comment: row["comment"],
-                            skillsDemonstrated: direction == .organizationToStudent ? skills : [], createdAt: row["created_at"])
+            return Feedback(applicationID: applicationID, direction: direction, rating: try row.decode(forColumn: "rating"),
+                            strengths: try row.decode(forColumn: "strengths"), improvements: try row.decode(forColumn: "improvements"),
+                            comment: try row.decode(forColumn: "comment"),
+                            skillsDemonstrated: direction == .organizationToStudent ? skills : [], createdAt: try row.decode(forColumn: "created_at"))
         }
     }
 }

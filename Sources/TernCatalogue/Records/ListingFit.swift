@@ -9,22 +9,28 @@ extension Catalogue {
     /// ```
     public func fit(of opportunityID: Int64, for username: String) throws -> ListingFit? {
         try read { db in
-            guard let student = try Row.fetchOne(db, sql: "SELECT id, hours_per_week FROM students WHERE username = ?", arguments: [username]),
-                  let listing = try Row.fetchOne(db, sql: "SELECT field, hours, duration_days FROM opportunities WHERE id = ? AND status <> 'draft'", arguments: [opportunityID])
+            guard let student = try Row.fetchOne(db, SQLRequest(literal: "SELECT id, hours_per_week FROM students WHERE username = \(username)")),
+                  let listing = try Row.fetchOne(db, SQLRequest(literal: """
+                      SELECT id, field, hours, duration_days FROM opportunities WHERE id = \(opportunityID) AND status <> 'draft'
+                      """))
             else { return nil }
-            let studentID: Int64 = student["id"]
-            let skills = try Row.fetchAll(db, sql: """
-                SELECT s.name, EXISTS (SELECT 1 FROM student_skills ss WHERE ss.student_id = ? AND ss.skill_id = s.id) AS mine
+            let studentID: Int64 = try student.decode(forColumn: "id")
+            let field: Field = try listing.known("field", stored: ("opportunities", "field"))
+            let skills = try Row.fetchAll(db, SQLRequest(literal: """
+                SELECT s.name, EXISTS (SELECT 1 FROM student_skills ss WHERE ss.student_id = \(studentID) AND ss.skill_id = s.id) AS mine
                 FROM opportunity_skills os JOIN skills s ON s.id = os.skill_id
-                WHERE os.opportunity_id = ? ORDER BY s.name COLLATE NOCASE
-                """, arguments: [studentID, opportunityID])
-            let interested = try Bool.fetchOne(db, sql: "SELECT 1 FROM student_interests WHERE student_id = ? AND field = ?",
-                                               arguments: [studentID, listing["field"] as String]) ?? false
+                WHERE os.opportunity_id = \(opportunityID) ORDER BY s.name COLLATE NOCASE
+                """))
+            let interested = try Bool.fetchOne(db, SQLRequest(literal: """
+                SELECT 1 FROM student_interests WHERE student_id = \(studentID) AND field = \(field)
+                """)) ?? false
             return ListingFit(
-                listingSkills: skills.map { $0["name"] }, matchedSkills: skills.filter { $0["mine"] }.map { $0["name"] },
+                listingSkills: try skills.map { try $0.decode(forColumn: "name") },
+                matchedSkills: try skills.filter { try $0.decode(forColumn: "mine") }.map { try $0.decode(forColumn: "name") },
                 inInterests: interested,
-                weeklyHours: ListingFit.weeklyHours(hours: listing["hours"], durationDays: listing["duration_days"]),
-                hoursPerWeek: student["hours_per_week"])
+                weeklyHours: ListingFit.weeklyHours(hours: try listing.decode(forColumn: "hours"),
+                                                    durationDays: try listing.decode(forColumn: "duration_days")),
+                hoursPerWeek: try student.decode(forColumn: "hours_per_week"))
         }
     }
 }

@@ -24,8 +24,31 @@ extension Row {
     /// an unknown value still throws.
     func knownIfPresent<Value: RawRepresentable>(_ column: String, stored: (table: String, column: String),
                                                  rowID: String? = "id") throws -> Value? where Value.RawValue == String {
-        guard let raw = self[column] as String? else { return nil }
-        guard let value = Value(rawValue: raw) else { throw damaged(raw, stored: stored, rowID: rowID) }
+        try knownIfPresent(column, stored: stored, rowID: rowID, as: Value.init(rawValue:))
+    }
+
+    /// Like ``known(_:stored:rowID:)`` for text that `parse` reads (a day, a timestamp): text it
+    /// cannot read throws ``CatalogueError/damaged(table:column:value:row:)`` rather than
+    /// becoming a stand-in (1 January 1970, or nothing).
+    ///
+    /// ```swift
+    /// let deadline = try row.known("deadline", stored: ("opportunities", "deadline"), as: CalendarDay.init)
+    /// ```
+    func known<Value>(_ column: String, stored: (table: String, column: String), rowID: String? = "id",
+                      as parse: (String) -> Value?) throws -> Value {
+        guard let value = try knownIfPresent(column, stored: stored, rowID: rowID, as: parse) else {
+            throw damaged(nil, stored: stored, rowID: rowID)
+        }
+        return value
+    }
+
+    /// Like ``known(_:stored:rowID:as:)`` for a column that is NULL by design.
+    func knownIfPresent<Value>(_ column: String, stored: (table: String, column: String), rowID: String? = "id",
+                               as parse: (String) -> Value?) throws -> Value? {
+        let dbValue = self[column] as DatabaseValue? ?? .null
+        if dbValue.isNull { return nil }
+        guard let raw = String.fromDatabaseValue(dbValue) else { throw damaged(dbValue.description, stored: stored, rowID: rowID) }
+        guard let value = parse(raw) else { throw damaged(raw, stored: stored, rowID: rowID) }
         return value
     }
 

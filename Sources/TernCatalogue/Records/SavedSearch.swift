@@ -25,19 +25,19 @@ extension Catalogue {
         return try write { db in
             let studentID = try Self.studentID(db, username: username)
             // Names are unique per student regardless of case, as the list shows them.
-            let existing = try Self.searchRows(db, whereSQL: "ss.student_id = ?", arguments: [studentID])
-                .first { ($0["name"] as String).lowercased() == name.lowercased() }
+            let existing = try Self.searchRows(db, where: "ss.student_id = \(studentID)")
+                .first { try $0.decode(String.self, forColumn: "name").lowercased() == name.lowercased() }
             let id: Int64
             if let existing {
-                id = existing["id"]
-                try db.execute(sql: "UPDATE saved_searches SET name = ?, query = ?, last_seen_at = ? WHERE id = ?",
-                               arguments: [name, json, stamp, id])
+                id = try existing.decode(forColumn: "id")
+                try db.execute(literal: "UPDATE saved_searches SET name = \(name), query = \(json), last_seen_at = \(stamp) WHERE id = \(id)")
             } else {
-                try db.execute(sql: "INSERT INTO saved_searches(student_id, name, query, last_seen_at, created_at) VALUES (?,?,?,?,?)",
-                               arguments: [studentID, name, json, stamp, stamp])
+                try db.execute(literal: """
+                    INSERT INTO saved_searches(student_id, name, query, last_seen_at, created_at) VALUES (\(studentID), \(name), \(json), \(stamp), \(stamp))
+                    """)
                 id = db.lastInsertedRowID
             }
-            let row = try Self.searchRows(db, whereSQL: "ss.id = ?", arguments: [id])[0]
+            let row = try Self.searchRows(db, where: "ss.id = \(id)").first.readBack("the saved search \(name)")
             return try Self.savedSearch(db, row, today: CalendarDay(now))
         }
     }
@@ -52,7 +52,7 @@ extension Catalogue {
     }
 
     static func savedSearches(_ db: Database, of username: String, today: CalendarDay) throws -> [SavedSearch] {
-        try searchRows(db, whereSQL: "st.username = ?", arguments: [username]).map { try savedSearch(db, $0, today: today) }
+        try searchRows(db, where: "st.username = \(username)").map { try savedSearch(db, $0, today: today) }
     }
 
     /// Marks the search as looked at now, so its new count starts again from zero. Another
@@ -63,10 +63,10 @@ extension Catalogue {
     /// ```
     public func markSeen(savedSearch id: Int64, by username: String, now: Date = Date()) throws {
         try write { db in
-            try db.execute(sql: """
-                UPDATE saved_searches SET last_seen_at = ?
-                WHERE id = ? AND student_id IN (SELECT id FROM students WHERE username = ?)
-                """, arguments: [Timestamp.string(now), id, username])
+            try db.execute(literal: """
+                UPDATE saved_searches SET last_seen_at = \(Timestamp.string(now))
+                WHERE id = \(id) AND student_id IN (SELECT id FROM students WHERE username = \(username))
+                """)
             guard db.changesCount == 1 else { throw CatalogueError.notFound("saved search \(id)") }
         }
     }
@@ -78,31 +78,34 @@ extension Catalogue {
     /// ```
     public func deleteSavedSearch(_ id: Int64, by username: String) throws {
         try write { db in
-            try db.execute(sql: """
-                DELETE FROM saved_searches WHERE id = ? AND student_id IN (SELECT id FROM students WHERE username = ?)
-                """, arguments: [id, username])
+            try db.execute(literal: """
+                DELETE FROM saved_searches WHERE id = \(id) AND student_id IN (SELECT id FROM students WHERE username = \(username))
+                """)
             guard db.changesCount == 1 else { throw CatalogueError.notFound("saved search \(id)") }
         }
     }
 
-    private static func searchRows(_ db: Database, whereSQL: String, arguments: StatementArguments) throws -> [Row] {
-        try Row.fetchAll(db, sql: """
+    private static func searchRows(_ db: Database, where condition: SQL) throws -> [Row] {
+        try Row.fetchAll(db, SQLRequest(literal: """
             SELECT ss.id, ss.name, ss.query, ss.last_seen_at, ss.created_at
             FROM saved_searches ss JOIN students st ON st.id = ss.student_id
-            WHERE \(whereSQL) ORDER BY ss.name COLLATE NOCASE, ss.id
-            """, arguments: arguments)
+            WHERE \(condition) ORDER BY ss.name COLLATE NOCASE, ss.id
+            """))
     }
 
     private static func savedSearch(_ db: Database, _ row: Row, today: CalendarDay) throws -> SavedSearch {
-        let name: String = row["name"]
-        guard let query = try? JSONDecoder().decode(OpportunityQuery.self, from: Data((row["query"] as String).utf8)) else {
+        let name: String = try row.decode(forColumn: "name")
+        guard let text = try? row.decode(String.self, forColumn: "query"),
+              let query = try? JSONDecoder().decode(OpportunityQuery.self, from: Data(text.utf8)) else {
             throw CatalogueError.unusable("the saved search “\(name)” cannot be read; delete it and save it again")
         }
-        let lastSeen: String = row["last_seen_at"]
+        let lastSeen: String = try row.decode(forColumn: "last_seen_at")
         var fresh = query
         fresh.postedAfter = max(query.postedAfter ?? lastSeen, lastSeen)
+        // OpportunitySQL hands back its statement and arguments whole (its tests read them so).
         let (sql, arguments) = OpportunitySQL(query: fresh, today: today).count()
-        return SavedSearch(id: row["id"], name: name, query: query, lastSeenAt: lastSeen, createdAt: row["created_at"],
+        return SavedSearch(id: try row.decode(forColumn: "id"), name: name, query: query, lastSeenAt: lastSeen,
+                           createdAt: try row.decode(forColumn: "created_at"),
                            newCount: try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0)
     }
 

@@ -152,11 +152,12 @@ extension Catalogue {
                 guard let studentID = studentIDs[entry.student], let opportunityID = opportunityIDs[entry.opportunity],
                       let first = entry.history.first, first.to == .submitted
                 else { throw CatalogueError.invalid("demo application \(entry.student) → \(entry.opportunity) is inconsistent") }
-                try db.execute(sql: """
+                let filedAt = stamp(first.daysAgo)
+                try db.execute(literal: """
                     INSERT INTO applications(student_id, opportunity_id, cover_note, portfolio_link, hours_offered, status, created_at, updated_at)
-                    VALUES (?,?,?,?,?,'submitted',?,?)
-                    """, arguments: [studentID, opportunityID, entry.coverNote, entry.portfolioLink, entry.hoursOffered,
-                                     stamp(first.daysAgo), stamp(first.daysAgo)])
+                    VALUES (\(studentID), \(opportunityID), \(entry.coverNote), \(entry.portfolioLink), \(entry.hoursOffered),
+                            'submitted', \(filedAt), \(filedAt))
+                    """)
                 let applicationID = db.lastInsertedRowID
                 var status: ApplicationStatus? = nil
                 for event in entry.history {
@@ -165,8 +166,11 @@ extension Catalogue {
                         guard ApplicationStatus.mayMove(from: previous, to: next, as: event.actorRole) else {
                             throw CatalogueError.invalid("demo application \(entry.student) → \(entry.opportunity): \(event.actorRole.rawValue) cannot move \(previous.rawValue) to \(next.rawValue)")
                         }
-                        try db.execute(sql: "UPDATE applications SET status = ?, status_reason = ?, updated_at = ?, version = version + 1 WHERE id = ?",
-                                       arguments: [next.rawValue, next == .rejected ? event.note : nil, stamp(event.daysAgo), applicationID])
+                        let reason = next == .rejected ? event.note : nil
+                        try db.execute(literal: """
+                            UPDATE applications SET status = \(next), status_reason = \(reason), updated_at = \(stamp(event.daysAgo)), version = version + 1
+                            WHERE id = \(applicationID)
+                            """)
                     }
                     try Self.appendEvent(db, application: applicationID, actor: actor, from: event.to == nil ? nil : status,
                                          to: event.to, note: event.note, visibility: event.visibility, at: stamp(event.daysAgo))

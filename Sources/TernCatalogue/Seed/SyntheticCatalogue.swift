@@ -43,7 +43,7 @@ extension Catalogue {
                     return .commit
                 }
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
-                return summary!
+                return try summary.readBack("the synthetic catalogue's summary")
             }
             try queue.close()
             try fm.moveItem(atPath: partial, toPath: path)

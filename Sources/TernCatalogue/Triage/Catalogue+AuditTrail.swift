@@ -25,28 +25,21 @@ extension Catalogue {
     /// ```
     public func auditTrail(student: String? = nil, actor: String? = nil, since: Date? = nil, limit: Int = 1_000) throws -> [AuditTrailEntry] {
         try read { db in
-            var logClauses: [String] = [], eventClauses: [String] = []
-            var logArguments: StatementArguments = [], eventArguments: StatementArguments = []
+            var logClauses: [SQL] = [], eventClauses: [SQL] = []
             if let student {
-                logClauses.append("l.student_id = (SELECT id FROM students WHERE username = ?)")
-                eventClauses.append("a.student_id = (SELECT id FROM students WHERE username = ?)")
-                _ = logArguments.append(contentsOf: [student]); _ = eventArguments.append(contentsOf: [student])
+                logClauses.append("l.student_id = (SELECT id FROM students WHERE username = \(student))")
+                eventClauses.append("a.student_id = (SELECT id FROM students WHERE username = \(student))")
             }
             if let actor {
-                logClauses.append("l.actor_username = ?")
-                eventClauses.append("(e.actor_username = ? OR e.entered_by = ?)")
-                _ = logArguments.append(contentsOf: [actor]); _ = eventArguments.append(contentsOf: [actor, actor])
+                logClauses.append("l.actor_username = \(actor)")
+                eventClauses.append("(e.actor_username = \(actor) OR e.entered_by = \(actor))")
             }
             if let since {
                 let stamp = Timestamp.string(since)
-                logClauses.append("l.at >= ?"); eventClauses.append("e.at >= ?")
-                _ = logArguments.append(contentsOf: [stamp]); _ = eventArguments.append(contentsOf: [stamp])
+                logClauses.append("l.at >= \(stamp)"); eventClauses.append("e.at >= \(stamp)")
             }
-            func whereClause(_ clauses: [String]) -> String { clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ") }
-            var arguments = logArguments
-            _ = arguments.append(contentsOf: eventArguments)
-            _ = arguments.append(contentsOf: [max(1, limit)])
-            return try Row.fetchAll(db, sql: """
+            func whereClause(_ clauses: [SQL]) -> SQL { clauses.isEmpty ? "" : "WHERE \(clauses.joined(separator: " AND "))" }
+            return try Row.fetchAll(db, SQLRequest(literal: """
                 SELECT l.at, l.actor_username AS actor, l.actor_role AS role, l.action, s.username, l.application_id,
                        l.detail, l.id AS ordinal, 0 AS source
                 FROM audit_log l LEFT JOIN students s ON s.id = l.student_id \(whereClause(logClauses))
@@ -61,9 +54,11 @@ extension Catalogue {
                        e.id, 1
                 FROM application_events e JOIN applications a ON a.id = e.application_id JOIN students s ON s.id = a.student_id
                 \(whereClause(eventClauses))
-                ORDER BY 1 DESC, 9 DESC, 8 DESC LIMIT ?
-                """, arguments: arguments).map {
-                AuditTrailEntry(at: $0[0], actor: $0[1], actorRole: $0[2], action: $0[3], student: $0[4], applicationID: $0[5], detail: $0[6])
+                ORDER BY 1 DESC, 9 DESC, 8 DESC LIMIT \(max(1, limit))
+                """)).map {
+                AuditTrailEntry(at: try $0.decode(atIndex: 0), actor: try $0.decode(atIndex: 1), actorRole: try $0.decode(atIndex: 2),
+                                action: try $0.decode(atIndex: 3), student: try $0.decode(atIndex: 4),
+                                applicationID: try $0.decode(atIndex: 5), detail: try $0.decode(atIndex: 6))
             }
         }
     }

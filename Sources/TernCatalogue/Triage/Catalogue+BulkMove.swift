@@ -25,8 +25,9 @@ extension Catalogue {
         if let note { try StoredText.note.check(note.text) }
         return try write { db in
             let stamp = Timestamp.string(now)
-            try db.execute(sql: "INSERT INTO triage_actions(staff_username, session, to_status, at) VALUES (?,?,?,?)",
-                           arguments: [session.username, session.id, next.rawValue, stamp])
+            try db.execute(literal: """
+                INSERT INTO triage_actions(staff_username, session, to_status, at) VALUES (\(session.username), \(session.id), \(next), \(stamp))
+                """)
             let actionID = db.lastInsertedRowID
             var moved: [Application] = []
             for target in targets {
@@ -47,10 +48,10 @@ extension Catalogue {
                                          visibility: note.visibility, at: stamp)
                 }
                 // The time it entered its state goes with it, so an undo puts that back too.
-                try db.execute(sql: """
+                try db.execute(literal: """
                     INSERT INTO triage_action_rows(action_id, application_id, from_status, version_after, from_updated_at)
-                    VALUES (?,?,?,?,?)
-                    """, arguments: [actionID, target.id, current.status.rawValue, application.version, current.updatedAt])
+                    VALUES (\(actionID), \(target.id), \(current.status), \(application.version), \(current.updatedAt))
+                    """)
                 moved.append(application)
             }
             return TriageAction(id: actionID, status: next, applications: moved)

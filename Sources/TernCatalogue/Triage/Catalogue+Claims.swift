@@ -17,13 +17,14 @@ extension Catalogue {
         try write { db in
             _ = try Self.applicationVisible(db, id: applicationID, to: session.actor)
             let stamp = Timestamp.string(now)
-            try db.execute(sql: """
-                INSERT INTO triage_claims(application_id, staff_username, staff_name, claimed_at, expires_at) VALUES (?,?,?,?,?)
+            let expires = Timestamp.string(now.addingTimeInterval(Self.claimDuration))
+            try db.execute(literal: """
+                INSERT INTO triage_claims(application_id, staff_username, staff_name, claimed_at, expires_at)
+                VALUES (\(applicationID), \(session.username), \(session.name), \(stamp), \(expires))
                 ON CONFLICT(application_id) DO UPDATE SET staff_username = excluded.staff_username, staff_name = excluded.staff_name,
                     claimed_at = excluded.claimed_at, expires_at = excluded.expires_at
                 WHERE triage_claims.expires_at <= excluded.claimed_at OR triage_claims.staff_username = excluded.staff_username
-                """, arguments: [applicationID, session.username, session.name, stamp,
-                                 Timestamp.string(now.addingTimeInterval(Self.claimDuration))])
+                """)
             return try Self.fetchClaim(db, applicationID).readBack("the claim on application \(applicationID)")
         }
     }
@@ -31,8 +32,7 @@ extension Catalogue {
     /// Lets go of your claim (closing the application); someone else's is left alone.
     public func release(_ applicationID: Int64, session: TriageSession) throws {
         try write { db in
-            try db.execute(sql: "DELETE FROM triage_claims WHERE application_id = ? AND staff_username = ?",
-                           arguments: [applicationID, session.username])
+            try db.execute(literal: "DELETE FROM triage_claims WHERE application_id = \(applicationID) AND staff_username = \(session.username)")
         }
     }
 
@@ -44,8 +44,9 @@ extension Catalogue {
     }
 
     static func fetchClaim(_ db: Database, _ applicationID: Int64) throws -> Claim? {
-        try Row.fetchOne(db, sql: "SELECT * FROM triage_claims WHERE application_id = ?", arguments: [applicationID]).map {
-            Claim(applicationID: applicationID, staffUsername: $0["staff_username"], staffName: $0["staff_name"], expiresAt: $0["expires_at"])
+        try Row.fetchOne(db, SQLRequest(literal: "SELECT * FROM triage_claims WHERE application_id = \(applicationID)")).map {
+            Claim(applicationID: applicationID, staffUsername: try $0.decode(forColumn: "staff_username"),
+                  staffName: try $0.decode(forColumn: "staff_name"), expiresAt: try $0.decode(forColumn: "expires_at"))
         }
     }
 }

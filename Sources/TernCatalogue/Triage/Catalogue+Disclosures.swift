@@ -70,23 +70,23 @@ extension Catalogue {
     /// ```
     public func disclosures(ofStudent username: String, limit: Int = 1_000) throws -> [Disclosure] {
         try read { db in
-            guard let studentID = try Int64.fetchOne(db, sql: "SELECT id FROM students WHERE username = ?", arguments: [username]) else {
+            guard let studentID = try Int64.fetchOne(db, SQLRequest(literal: "SELECT id FROM students WHERE username = \(username)")) else {
                 return []
             }
-            return try Row.fetchAll(db, sql: """
+            return try Row.fetchAll(db, SQLRequest(literal: """
                 SELECT l.at, l.actor_role, coalesce(st.name, l.actor_username) AS name, l.action, l.detail, l.application_id
                 FROM audit_log l LEFT JOIN staff st ON st.username = l.actor_username
-                WHERE l.actor_username <> ?
-                  AND (l.student_id = ?
-                       OR l.action = ?
-                       OR (l.action = ? AND EXISTS (SELECT 1 FROM applications a WHERE a.student_id = ? AND a.created_at <= l.at)))
-                ORDER BY l.id DESC LIMIT ?
-                """, arguments: [username, studentID, AuditedAction.exportedStudents.rawValue,
-                                 AuditedAction.exportedApplications.rawValue, studentID, max(1, limit)]).map { row in
-                let action: String = row["action"]
-                return Disclosure(at: row["at"], role: row["actor_role"], name: row["name"],
-                                  what: Self.disclosedToStudent(action: action, detail: row["detail"]),
-                                  detail: row["detail"], applicationID: row["application_id"])
+                WHERE l.actor_username <> \(username)
+                  AND (l.student_id = \(studentID)
+                       OR l.action = \(AuditedAction.exportedStudents)
+                       OR (l.action = \(AuditedAction.exportedApplications) AND EXISTS (SELECT 1 FROM applications a WHERE a.student_id = \(studentID) AND a.created_at <= l.at)))
+                ORDER BY l.id DESC LIMIT \(max(1, limit))
+                """)).map { row in
+                let action: String = try row.decode(forColumn: "action")
+                let detail: String? = try row.decode(forColumn: "detail")
+                return Disclosure(at: try row.decode(forColumn: "at"), role: try row.decode(forColumn: "actor_role"), name: try row.decode(forColumn: "name"),
+                                  what: Self.disclosedToStudent(action: action, detail: detail),
+                                  detail: detail, applicationID: try row.decode(forColumn: "application_id"))
             }
         }
     }

@@ -50,8 +50,9 @@ extension Catalogue {
             let stamp = Timestamp.string(now)
             try Self.insertFeedback(db, application: applicationID, direction: direction, rating: texts.rating, strengths: texts.strengths,
                                     improvements: texts.improvements, comment: texts.comment, skills: skills, at: stamp)
-            try db.execute(sql: "UPDATE feedback SET entered_by = ? WHERE application_id = ? AND direction = ?",
-                           arguments: [session.username, applicationID, direction.rawValue])
+            try db.execute(literal: """
+                UPDATE feedback SET entered_by = \(session.username) WHERE application_id = \(applicationID) AND direction = \(direction)
+                """)
             let organization = try Self.organizationName(db, application: applicationID)
             try Self.appendEvent(db, application: applicationID, actor: Actor(role: .organization, username: organization), from: nil, to: nil,
                                  note: "feedback recorded (\(texts.rating)/5)", visibility: .shared, at: stamp, enteredBy: session.username)
@@ -61,9 +62,9 @@ extension Catalogue {
     }
 
     static func organizationName(_ db: Database, application applicationID: Int64) throws -> String {
-        try String.fetchOne(db, sql: """
+        try String.fetchOne(db, SQLRequest(literal: """
             SELECT org.name FROM applications a JOIN opportunities o ON o.id = a.opportunity_id
-            JOIN organizations org ON org.id = o.organization_id WHERE a.id = ?
-            """, arguments: [applicationID]) ?? "organization"
+            JOIN organizations org ON org.id = o.organization_id WHERE a.id = \(applicationID)
+            """)) ?? "organization"
     }
 }

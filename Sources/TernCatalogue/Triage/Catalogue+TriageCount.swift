@@ -35,13 +35,10 @@ extension Catalogue {
         return try read { db in
             let offerDays = try offerWaitDays ?? Self.offerWaitDays(db)
             let statuses = filter.statuses.isEmpty ? TriageFilter.needingAction : filter.statuses
-            let (from, conditions, selected) = Self.queueSelection(
+            let (from, conditions) = Self.queueSelection(
                 plan: .walkByStatus, statuses: statuses, filter: filter, offerWaitDays: filter.statuses.isEmpty ? offerDays : nil,
                 after: nil, order: .oldestFirst, now: now)
-            var arguments = selected
-            _ = arguments.append(contentsOf: StatementArguments(ids))
-            let sql = "SELECT a.id FROM \(from) WHERE \(conditions) AND a.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))"
-            return Set(try Int64.fetchAll(db, sql: sql, arguments: arguments))
+            return Set(try Int64.fetchAll(db, SQLRequest(literal: "SELECT a.id FROM \(sql: from) WHERE \(conditions) AND a.id IN \(ids)")))
         }
     }
 }

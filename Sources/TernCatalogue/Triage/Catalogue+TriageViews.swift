@@ -12,24 +12,24 @@ extension Catalogue {
         guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw CatalogueError.invalid("a view needs a name") }
         _ = try TriageFilter(pattern: pattern)
         try write { db in
-            try db.execute(sql: """
-                INSERT INTO triage_views(staff_username, name, pattern, created_at) VALUES (?,?,?,?)
+            try db.execute(literal: """
+                INSERT INTO triage_views(staff_username, name, pattern, created_at) VALUES (\(session.username), \(name), \(pattern), \(Timestamp.string(now)))
                 ON CONFLICT(staff_username, name) DO UPDATE SET pattern = excluded.pattern
-                """, arguments: [session.username, name, pattern, Timestamp.string(now)])
+                """)
         }
     }
 
     /// A staff member's views, by name.
     public func triageViews(session: TriageSession) throws -> [TriageView] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT name, pattern FROM triage_views WHERE staff_username = ? ORDER BY name",
-                             arguments: [session.username]).map { TriageView(name: $0["name"], pattern: $0["pattern"]) }
+            try Row.fetchAll(db, SQLRequest(literal: "SELECT name, pattern FROM triage_views WHERE staff_username = \(session.username) ORDER BY name"))
+                .map { TriageView(name: try $0.decode(forColumn: "name"), pattern: try $0.decode(forColumn: "pattern")) }
         }
     }
 
     public func deleteTriageView(_ name: String, session: TriageSession) throws {
         try write { db in
-            try db.execute(sql: "DELETE FROM triage_views WHERE staff_username = ? AND name = ?", arguments: [session.username, name])
+            try db.execute(literal: "DELETE FROM triage_views WHERE staff_username = \(session.username) AND name = \(name)")
             guard db.changesCount == 1 else { throw CatalogueError.notFound("view \(name)") }
         }
     }

@@ -84,15 +84,16 @@ extension Catalogue {
             var counts: [ApplicationStatus: Int] = [:]
             for status in TriageFilter.needingAction {
                 let cutoff = status == .offered ? Timestamp.string(now.addingTimeInterval(-Double(offerDays) * 86_400)) : "9999"
-                counts[status] = try Int.fetchOne(db, sql: "SELECT count(*) FROM applications WHERE status = ? AND updated_at <= ?",
-                                                  arguments: [status.rawValue, cutoff]) ?? 0
+                counts[status] = try Int.fetchOne(db, SQLRequest(literal: """
+                    SELECT count(*) FROM applications WHERE status = \(status) AND updated_at <= \(cutoff)
+                    """)) ?? 0
             }
             return counts
         }
     }
 
     static func offerWaitDays(_ db: Database) throws -> Int {
-        try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [TriageQueue.offerWaitSetting])
+        try String.fetchOne(db, SQLRequest(literal: "SELECT value FROM settings WHERE key = \(TriageQueue.offerWaitSetting)"))
             .flatMap(Int.init) ?? TriageQueue.defaultOfferWaitDays
     }
 
@@ -108,9 +109,9 @@ extension Catalogue {
         guard let organization = filter.organization else { return .walkByStatus }
         let organizations = try Int.fetchOne(db, sql: "SELECT max(id) FROM organizations") ?? 0
         let bound = max(50, 2 * Int(Double(organizations).squareRoot()))
-        let matching = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM (SELECT 1 FROM organizations WHERE name LIKE ? ESCAPE '\\' LIMIT ?)
-            """, arguments: [likePattern(organization, prefix: true), bound + 1]) ?? 0
+        let matching = try Int.fetchOne(db, SQLRequest(literal: """
+            SELECT count(*) FROM (SELECT 1 FROM organizations WHERE name LIKE \(likePattern(organization, prefix: true)) ESCAPE '\\' LIMIT \(bound + 1))
+            """)) ?? 0
         return matching <= bound ? .fromOrganizations : .walkByStatus
     }
 
@@ -121,18 +122,16 @@ extension Catalogue {
         _ db: Database, plan: TriageQueuePlan, statuses: [ApplicationStatus], filter: TriageFilter, offerWaitDays: Int?,
         after cursor: TriageCursor?, order: TriageOrder, limit: Int, now: Date
     ) throws -> [TriageCursor] {
-        let (from, conditions, selected) = queueSelection(plan: plan, statuses: statuses, filter: filter, offerWaitDays: offerWaitDays,
-                                                          after: cursor, order: order, now: now)
-        var arguments = selected
-        let direction = order == .oldestFirst ? "ASC" : "DESC"
-        _ = arguments.append(contentsOf: [limit])
-        let sql = """
-            SELECT a.updated_at, a.id FROM \(from)
+        let (from, conditions) = queueSelection(plan: plan, statuses: statuses, filter: filter, offerWaitDays: offerWaitDays,
+                                                after: cursor, order: order, now: now)
+        let direction: SQL = order == .oldestFirst ? "ASC" : "DESC"
+        let request = SQLRequest<Row>(literal: """
+            SELECT a.updated_at, a.id FROM \(sql: from)
             WHERE \(conditions)
             ORDER BY a.updated_at \(direction), a.id \(direction)
-            LIMIT ?
-            """
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { TriageCursor(updatedAt: $0[0], id: $0[1]) }
+            LIMIT \(limit)
+            """)
+        return try Row.fetchAll(db, request).map { TriageCursor(updatedAt: try $0.decode(atIndex: 0), id: try $0.decode(atIndex: 1)) }
     }
 
     /// How many rows of `statuses` the queue holds under `filter`, by the same plan and
@@ -140,78 +139,66 @@ extension Catalogue {
     static func queueCount(
         _ db: Database, plan: TriageQueuePlan, statuses: [ApplicationStatus], filter: TriageFilter, offerWaitDays: Int?, now: Date
     ) throws -> Int {
-        let (from, conditions, arguments) = queueSelection(plan: plan, statuses: statuses, filter: filter, offerWaitDays: offerWaitDays,
-                                                           after: nil, order: .oldestFirst, now: now)
-        return try Int.fetchOne(db, sql: "SELECT count(*) FROM \(from) WHERE \(conditions)", arguments: arguments) ?? 0
+        let (from, conditions) = queueSelection(plan: plan, statuses: statuses, filter: filter, offerWaitDays: offerWaitDays,
+                                                after: nil, order: .oldestFirst, now: now)
+        return try Int.fetchOne(db, SQLRequest(literal: "SELECT count(*) FROM \(sql: from) WHERE \(conditions)")) ?? 0
     }
 
     /// The tables (in the plan's order) and conditions selecting the queue's rows of
-    /// `statuses` under `filter`, from `cursor` on.
+    /// `statuses` under `filter`, from `cursor` on. The conditions carry their arguments.
     static func queueSelection(
         plan: TriageQueuePlan, statuses: [ApplicationStatus], filter: TriageFilter, offerWaitDays: Int?,
         after cursor: TriageCursor?, order: TriageOrder, now: Date
-    ) -> (from: String, conditions: String, arguments: StatementArguments) {
+    ) -> (from: String, conditions: SQL) {
         let day = 86_400.0
-        var clauses: [String] = []
-        var arguments: StatementArguments = []
+        var clauses: [SQL] = []
         // An offer waits for the student first: it needs action only once unanswered for days.
         let offerCutoff = offerWaitDays.map { Timestamp.string(now.addingTimeInterval(-Double($0) * day)) }
         // From a student, the status is checked on the row (`+`): the UNIQUE (student_id,
         // opportunity_id) index finds their applications, not the status index.
-        let status = plan == .fromStudent ? "+a.status" : "a.status"
+        let status: SQL = plan == .fromStudent ? "+a.status" : "a.status"
         if statuses.count == 1 {
-            clauses.append("\(status) = ?")
-            _ = arguments.append(contentsOf: [statuses[0].rawValue])
+            clauses.append("\(status) = \(statuses[0])")
             if statuses[0] == .offered, let offerCutoff {
                 // A range of updated_at, so it stays inside the index walk.
-                clauses.append("a.updated_at <= ?")
-                _ = arguments.append(contentsOf: [offerCutoff])
+                clauses.append("a.updated_at <= \(offerCutoff)")
             }
         } else {
-            clauses.append("\(status) IN (\(statuses.map { _ in "?" }.joined(separator: ",")))")
-            _ = arguments.append(contentsOf: StatementArguments(statuses.map(\.rawValue)))
+            clauses.append("\(status) IN \(statuses)")
             if statuses.contains(.offered), let offerCutoff {
-                clauses.append("(a.status <> ? OR a.updated_at <= ?)")
-                _ = arguments.append(contentsOf: [ApplicationStatus.offered.rawValue, offerCutoff])
+                clauses.append("(a.status <> \(ApplicationStatus.offered) OR a.updated_at <= \(offerCutoff))")
             }
         }
         // Age bounds are ranges of updated_at, so they stay inside the index walk.
         if let days = filter.olderThanDays {
-            clauses.append("a.updated_at <= ?")
-            _ = arguments.append(contentsOf: [Timestamp.string(now.addingTimeInterval(-Double(days) * day))])
+            clauses.append("a.updated_at <= \(Timestamp.string(now.addingTimeInterval(-Double(days) * day)))")
         }
         if let days = filter.youngerThanDays {
-            clauses.append("a.updated_at > ?")
-            _ = arguments.append(contentsOf: [Timestamp.string(now.addingTimeInterval(-Double(days) * day))])
+            clauses.append("a.updated_at > \(Timestamp.string(now.addingTimeInterval(-Double(days) * day)))")
         }
         if let cursor {
-            clauses.append(order == .oldestFirst ? "(a.updated_at, a.id) > (?, ?)" : "(a.updated_at, a.id) < (?, ?)")
-            _ = arguments.append(contentsOf: [cursor.updatedAt, cursor.id])
+            clauses.append(order == .oldestFirst ? "(a.updated_at, a.id) > (\(cursor.updatedAt), \(cursor.id))"
+                                                 : "(a.updated_at, a.id) < (\(cursor.updatedAt), \(cursor.id))")
         }
         if !filter.fields.isEmpty {
-            clauses.append("o.field IN (\(filter.fields.map { _ in "?" }.joined(separator: ",")))")
-            _ = arguments.append(contentsOf: StatementArguments(filter.fields.map(\.rawValue)))
+            clauses.append("o.field IN \(filter.fields)")
         }
         if let organization = filter.organization {
-            clauses.append("org.name LIKE ? ESCAPE '\\'")
-            _ = arguments.append(contentsOf: [likePattern(organization, prefix: true)])
+            clauses.append("org.name LIKE \(likePattern(organization, prefix: true)) ESCAPE '\\'")
         }
         // The student and the listing by their unique keys, on the rows already joined.
         if let student = filter.student {
-            clauses.append("st.username = ?")
-            _ = arguments.append(contentsOf: [student])
+            clauses.append("st.username = \(student)")
         }
         if let ref = filter.opportunityRef {
-            clauses.append("o.ref = ?")
-            _ = arguments.append(contentsOf: [ref])
+            clauses.append("o.ref = \(ref)")
         }
         if filter.takenDown {
             clauses.append("o.approval = 'declined'")
         }
         for word in filter.words {
-            clauses.append("(o.title LIKE ? ESCAPE '\\' OR org.name LIKE ? ESCAPE '\\' OR st.name LIKE ? ESCAPE '\\' OR st.username LIKE ? ESCAPE '\\')")
             let like = likePattern(word, prefix: false)
-            _ = arguments.append(contentsOf: [like, like, like, like])
+            clauses.append("(o.title LIKE \(like) ESCAPE '\\' OR org.name LIKE \(like) ESCAPE '\\' OR st.name LIKE \(like) ESCAPE '\\' OR st.username LIKE \(like) ESCAPE '\\')")
         }
         // Only the tables a limit names: the walk over the status index then reads no table at all.
         let needsStudent = filter.student != nil || !filter.words.isEmpty
@@ -239,35 +226,36 @@ extension Catalogue {
                       "CROSS JOIN applications a INDEXED BY applications_by_opportunity ON a.opportunity_id = o.id"]
             if needsStudent { tables.append("JOIN students st ON st.id = a.student_id") }
         }
-        return (tables.joined(separator: " "), clauses.joined(separator: " AND "), arguments)
+        return (tables.joined(separator: " "), clauses.joined(separator: " AND "))
     }
 
     /// The rows of one page, in its order, by primary key.
     private static func queueRows(_ db: Database, ids: [Int64], order: TriageOrder, viewer: String?, now: Date) throws -> [TriageRow] {
         guard !ids.isEmpty else { return [] }
         let day = 86_400.0
-        let direction = order == .oldestFirst ? "ASC" : "DESC"
-        let sql = """
+        let direction: SQL = order == .oldestFirst ? "ASC" : "DESC"
+        let request = SQLRequest<Row>(literal: """
             SELECT a.id, a.status, a.version, a.updated_at, st.username, st.name AS student_name, o.ref, o.title, o.field,
                    org.name AS organization, c.staff_name
             FROM applications a
             JOIN students st ON st.id = a.student_id
             JOIN opportunities o ON o.id = a.opportunity_id
             JOIN organizations org ON org.id = o.organization_id
-            LEFT JOIN triage_claims c ON c.application_id = a.id AND c.expires_at > ? AND c.staff_username <> ?
-            WHERE a.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))
+            LEFT JOIN triage_claims c ON c.application_id = a.id AND c.expires_at > \(Timestamp.string(now)) AND c.staff_username <> \(viewer ?? "")
+            WHERE a.id IN \(ids)
             ORDER BY a.updated_at \(direction), a.id \(direction)
-            """
-        var arguments: StatementArguments = [Timestamp.string(now), viewer ?? ""]
-        _ = arguments.append(contentsOf: StatementArguments(ids))
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            let updated: String = row["updated_at"]
+            """)
+        return try Row.fetchAll(db, request).map { row in
+            let updated: String = try row.decode(forColumn: "updated_at")
             let waited = Timestamp.date(updated).map { now.timeIntervalSince($0) } ?? 0
             return TriageRow(
-                id: row["id"], status: try row.known("status", stored: ("applications", "status")), version: row["version"],
-                updatedAt: updated, waitingDays: max(0, Int(waited / day)), studentUsername: row["username"],
-                studentName: row["student_name"], opportunityRef: row["ref"], opportunityTitle: row["title"],
-                organization: row["organization"], field: try row.knownIfPresent("field", stored: ("opportunities", "field"), rowID: nil), claimedBy: row["staff_name"])
+                id: try row.decode(forColumn: "id"), status: try row.known("status", stored: ("applications", "status")),
+                version: try row.decode(forColumn: "version"), updatedAt: updated, waitingDays: max(0, Int(waited / day)),
+                studentUsername: try row.decode(forColumn: "username"), studentName: try row.decode(forColumn: "student_name"),
+                opportunityRef: try row.decode(forColumn: "ref"), opportunityTitle: try row.decode(forColumn: "title"),
+                organization: try row.decode(forColumn: "organization"),
+                field: try row.knownIfPresent("field", stored: ("opportunities", "field"), rowID: nil),
+                claimedBy: try row.decode(forColumn: "staff_name"))
         }
     }
 
