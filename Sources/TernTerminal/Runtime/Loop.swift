@@ -45,6 +45,9 @@ public final class Loop<S: Screen> {
     /// no background task still running): how a benchmark times start to first frame.
     let exitAfterFirstFrame: Bool
     let tasks = TaskRunner<S.Outcome>()
+    /// Looks at the change feed, in the background like every other read: true when something
+    /// changed (or the feed failed).
+    private let feedChecks = TaskRunner<Bool>()
     private var timers: [TimerID: (interval: Int, due: Int)] = [:]
     private var lastFeedCheck: Int?
     private var needsDraw = true
@@ -79,6 +82,7 @@ public final class Loop<S: Screen> {
     public func step(waitMilliseconds: Int) {
         start()
         deliverFinishedTasks()
+        deliverFeedChecks()
         deliverDueTimers()
         guard ending == nil else { return }
         drawIfNeeded()
@@ -183,6 +187,8 @@ public final class Loop<S: Screen> {
     /// tasks those results start (a search's count after its first page); gives up after
     /// `timeout` seconds of waiting on one.
     private func settle(timeout: TimeInterval) {
+        feedChecks.waitUntilIdle(timeout: timeout)
+        deliverFeedChecks()
         while ending == nil {
             let idle = tasks.waitUntilIdle(timeout: timeout)
             // A task can finish between two looks; what came back is delivered either way.
@@ -204,12 +210,16 @@ public final class Loop<S: Screen> {
     /// is reported as a change: the screen's reload then meets the same error and shows it,
     /// instead of the screen silently going stale.
     private func askChangeFeed() {
-        guard let changeFeed else { return }
+        guard let changeFeed, !feedChecks.isBusy else { return }
         let now = clock()
         if let last = lastFeedCheck, now - last < Self.maximumWaitMilliseconds { return }
         lastFeedCheck = now
-        let changed = (try? changeFeed.hasChanged()) ?? true
-        if changed { dispatch(.catalogueChanged) }
+        feedChecks.start(.changeFeedCheck) { _ in (try? changeFeed.hasChanged()) ?? true }
+    }
+
+    /// What the change feed said, as one event however many looks came back.
+    private func deliverFeedChecks() {
+        if feedChecks.takeFinished().contains(where: { $0.1 }) { dispatch(.catalogueChanged) }
     }
 
     /// Until the next thing due: a timer, the change feed, or a look at the running tasks.
@@ -218,7 +228,12 @@ public final class Loop<S: Screen> {
         var wait = Self.maximumWaitMilliseconds
         if let due = timers.values.map(\.due).min() { wait = min(wait, due - now) }
         if let last = lastFeedCheck, changeFeed != nil { wait = min(wait, last + Self.maximumWaitMilliseconds - now) }
-        if tasks.isBusy { wait = min(wait, Self.taskPollMilliseconds) }
+        if tasks.isBusy || feedChecks.isBusy { wait = min(wait, Self.taskPollMilliseconds) }
         return max(0, wait)
     }
+}
+
+extension TaskKind {
+    /// The loop's own look at the change feed.
+    static let changeFeedCheck = TaskKind("change feed")
 }
