@@ -174,11 +174,8 @@ extension TriageScreen {
             state.modals.open(.confirm(Confirmation(title: "Trust \(organization.name)?",
                                                     message: "Its later listings are approved on arrival, without review.",
                                                     yes: "Trust", no: "Cancel", answer: .screen(.trustOrganization(name: organization.name, version: organization.version)))))
-        case .review, .shortlist, .offer, .reject, .accept, .start, .deliver, .sendBack, .complete, .withdraw, .declineOffer:
-            break  // transitions, handled above
-        case .keepLine, .cancelLine, .runCommand, .cancelCommand, .sendForm, .nextField, .previousField, .cancelForm,
-             .confirmYes, .confirmNo, .switchChoice, .confirmChoice, .deleteView:
-            break  // not in the queues' scopes
+        default:
+            break  // transitions (handled above), and what is not in the queues' scopes
         }
         return []
     }

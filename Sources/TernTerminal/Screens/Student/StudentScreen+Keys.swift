@@ -67,8 +67,7 @@ extension StudentScreen {
             scrollText(.applications, by: action == .timelineDown ? .pageDown : .pageUp)
         case .moveUp, .moveDown, .top, .bottom, .pageUp, .pageDown:
             if case .move(let direction)? = action.intent { try move(focus, direction) }
-        case .keepSearch, .clearSearch, .runCommand, .cancelCommand, .sendForm, .nextField, .previousField, .cancelForm,
-             .confirmYes, .confirmNo, .switchChoice, .confirmChoice, .deleteSavedSearch, .editProfile:
+        default:
             break  // not in the panes' scopes
         }
         return []
