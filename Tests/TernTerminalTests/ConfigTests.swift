@@ -148,7 +148,7 @@ struct ConfigTests {
 
     @Test func theStaffSectionBindsTheConsoleAndLeavesTheStudentScreenAlone() throws {
         let config = try UserConfig.parse("[keys.staff]\nshortlist = [\"S\"]\nundo = [\"ctrl-z\"]\n", file: "c.toml")
-        #expect(config.staffKeys.action(for: .character("S"), in: [.staffApplications]) == .shortlist)
+        #expect(config.staffKeys.action(for: .character("S"), in: [.staffApplications]) == .transition(.shortlist))
         #expect(config.staffKeys.action(for: .character("s"), in: [.staffApplications]) == nil)
         #expect(config.staffKeys.keys(for: .undo) == [.control("z")])
         #expect(config.studentKeys == StudentAction.defaultKeyMap)

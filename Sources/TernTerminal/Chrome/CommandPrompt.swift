@@ -1,26 +1,5 @@
 import TernText
 
-/// One `:` command: its name, what it takes and what it does, for `:help`.
-///
-/// ```swift
-/// CommandSpec("sort", argument: "deadline|newest|pay", summary: "order the listings")
-/// ```
-public struct CommandSpec: Sendable, Equatable {
-    public var name: String
-    public var aliases: [String]
-    public var argument: String?
-    public var summary: String
-
-    public init(_ name: String, aliases: [String] = [], argument: String? = nil, summary: String) {
-        self.name = name
-        self.aliases = aliases
-        self.argument = argument
-        self.summary = summary
-    }
-
-    public func matches(_ verb: String) -> Bool { name == verb || aliases.contains(verb) }
-}
-
 /// The `:` command line on the status row, for what is quicker typed than navigated. A screen
 /// lists its commands as ``CommandSpec``s; `:help` shows them all, generated from that list.
 ///
@@ -57,13 +36,5 @@ public struct CommandPrompt: Sendable, Equatable {
         WidgetSupport.fill(&grid, Rect(x: 0, y: row, width: width, height: 1))
         grid.write(":", x: 0, y: row, style: .accent)
         return field.draw(into: &grid, area: Rect(x: 1, y: row, width: max(0, width - 1), height: 1), focused: true)
-    }
-
-    /// The commands as help text, one per line: ":sort deadline|newest  order the listings".
-    public static func helpBlocks(_ commands: [CommandSpec]) -> [TextBlock] {
-        commands.map { spec in
-            let names = ([spec.name] + spec.aliases).map { ":" + $0 }.joined(separator: ", ")
-            return .field(label: names + (spec.argument.map { " " + $0 } ?? ""), value: spec.summary)
-        }
     }
 }

@@ -52,7 +52,11 @@ public enum ChromeIntent: Hashable, Sendable {
 /// ```swift
 /// enum KioskAction: String, ScreenAction { case moveDown = "move_down" … }
 /// ```
-public protocol ScreenAction: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {
+public protocol ScreenAction: CaseIterable, Hashable, Sendable {
+    /// The action's name in `config.toml`. (Not `RawRepresentable`: an enum with a payload
+    /// case keeps its own `==` and hashing, never ones that go through the name.)
+    var rawValue: String { get }
+    init?(rawValue: String)
     var label: String { get }
     var scope: KeyScope { get }
     var intent: ChromeIntent? { get }

@@ -6,41 +6,26 @@ import TernViewModels
 /// Draws the staff console as a pure function of ``TriageState`` and a size.
 enum StaffConsoleView {
     static func frame(_ state: TriageState, size: Size) -> Frame {
-        var panes = state.panes
-        panes.resize(to: size)
-        var grid = CellGrid(width: size.width, height: size.height)
-        guard panes.mode != .tooSmall else {
-            TooSmall.draw(into: &grid, screen: panes.screen, minimumWidth: panes.minimum.width, minimumHeight: panes.minimum.height)
-            return Frame(grid: grid)
-        }
-        if let login = state.noLongerStaff {
+        ChromeView.frame(state, size: size, toastBox: .line, hints: hints(state), pinned: pinned(state), replacing: { grid in
+            guard let login = state.noLongerStaff else { return false }
             drawNoLongerStaff(login, into: &grid, size: size)
-            return Frame(grid: grid)
+            return true
+        }, overStatus: { grid, panes in
+            if let importing = state.importing, state.commandPrompt == nil {
+                drawImport(importing, box: state.box, into: &grid, row: panes.statusRow, width: size.width)
+            }
+        }) { grid, panes in
+            if panes.mode == .wide {
+                grid.write(" Tern staff console", x: 0, y: 0, style: .accent)
+                let right = "signed in as \(state.staffName) (staff) "
+                grid.write(right, x: max(0, size.width - DisplayWidth.of(Sanitizer.line(right))), y: 0, style: .muted)
+            } else {
+                panes.drawTabBar(into: &grid)
+            }
+            return ChromeView.drawPanes(state, panes, into: &grid, title: { title($0, state) }) { pane, grid, inner in
+                pane == .queue ? drawQueue(state, into: &grid, area: inner) : drawDetail(state, into: &grid, area: inner)
+            }
         }
-        if panes.mode == .wide {
-            grid.write(" Tern staff console", x: 0, y: 0, style: .accent)
-            let right = "signed in as \(state.staffName) (staff) "
-            grid.write(right, x: max(0, size.width - DisplayWidth.of(Sanitizer.line(right))), y: 0, style: .muted)
-        } else {
-            panes.drawTabBar(into: &grid)
-        }
-        var cursor: (x: Int, y: Int)?
-        for (pane, rect) in panes.shown {
-            let inner = Pane.draw(into: &grid, area: rect, title: title(pane, state), focused: pane == panes.focus, box: state.box)
-            let paneCursor = pane == .queue ? drawQueue(state, into: &grid, area: inner) : drawDetail(state, into: &grid, area: inner)
-            if pane == panes.focus, let paneCursor { cursor = paneCursor }
-        }
-        if state.modals.isOpen {
-            cursor = state.modals.draw(into: &grid, body: panes.body, screen: panes.screen, keyMap: state.keyMap, box: state.box)
-        }
-        state.toasts.draw(into: &grid, row: panes.statusRow, width: size.width, hints: hints(state), pinned: pinned(state))
-        if let importing = state.importing, state.commandPrompt == nil {
-            drawImport(importing, box: state.box, into: &grid, row: panes.statusRow, width: size.width)
-        }
-        if let prompt = state.commandPrompt {
-            cursor = prompt.draw(into: &grid, row: panes.statusRow, width: size.width)
-        }
-        return Frame(grid: grid, cursor: cursor)
     }
 
     /// All that is left once the account is off the staff list: what happened, and the way out.
@@ -224,37 +209,11 @@ enum StaffConsoleView {
         case nil: break
         }
         // The bar follows focus: in the detail, the keys that work there (j/k scroll it; the
-        // moves still act on the application shown), never the list's.
-        if state.panes.focus == .detail, state.kind != .reports {
-            let scroll = KeyHint("\(map.keyNames(for: .moveDown))/\(map.keyNames(for: .moveUp))", "scroll")
-            switch state.kind {
-            case .applications:
-                let moves = StaffMove.available(for: Set(state.queue.selectedRow.map { [$0.status] } ?? [])).map(StaffAction.init)
-                return [scroll] + StatusBar.hints(moves + [.note, .studentRecord], keyMap: map)
-            case .postings: return [scroll] + StatusBar.hints(postingActions(state.postingsShowing), keyMap: map)
-            default: return [scroll]
-            }
-        }
-        switch state.kind {
-        case .applications:
-            let moves = StaffMove.available(for: Set(state.applicationTargets.map(\.status))).map(StaffAction.init)
-            return StatusBar.hints(moves + [.mark, .limit, .open, .undo, .nextQueue], keyMap: map)
-        case .postings:
-            let marking: [StaffAction] = state.postingsShowing == .pending ? [.mark] : []
-            return StatusBar.hints(postingActions(state.postingsShowing) + marking + [.declinedPostings, .open, .nextQueue], keyMap: map)
-        case .organizations: return StatusBar.hints([.approveOrganization, .declineOrganization, .trustOrganization, .nextQueue], keyMap: map)
-        case .reports: return StatusBar.hints([.moveDown, .moveUp, .refresh, .nextQueue], keyMap: map)
-        }
-    }
-
-    /// What works on a posting where it stands: approving only what waits, resubmitting only
-    /// what was declined, taking down (declining) what is approved.
-    static func postingActions(_ showing: Approval) -> [StaffAction] {
-        switch showing {
-        case .pending: [.approvePosting, .declinePosting, .editListing]
-        case .declined: [.resubmitPosting]
-        case .approved: [.declinePosting, .editListing, .closeListing]
-        }
+        // moves still act on the application shown), never the list's. What the queue's
+        // controller offers is in `state.bar`, from its bindings.
+        let offered = StatusBar.hints(state.bar, keyMap: map)
+        guard state.panes.focus == .detail, state.kind != .reports else { return offered }
+        return [KeyHint("\(map.keyNames(for: .moveDown))/\(map.keyNames(for: .moveUp))", "scroll")] + offered
     }
 
     static func pinned(_ state: TriageState) -> [KeyHint] {

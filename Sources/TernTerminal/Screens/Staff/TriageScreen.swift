@@ -47,9 +47,17 @@ public final class TriageScreen: Screen {
         try review.reload()
         try readQueue(reset: true)
         try readReview()
+        state.bar = bindings.barActions(in: state)
     }
 
     public func update(_ event: Event<TriageOutcome>) -> [Effect<TriageOutcome>] {
+        let effects = step(event)
+        // The key bar is the focused controller's bindings, as they stand after the event.
+        state.bar = bindings.barActions(in: state)
+        return effects
+    }
+
+    private func step(_ event: Event<TriageOutcome>) -> [Effect<TriageOutcome>] {
         // Removed from staff: nothing is read or done any more; any quit key leaves.
         if state.noLongerStaff != nil { return onlyQuit(event) }
         do {
@@ -62,17 +70,14 @@ public final class TriageScreen: Screen {
                 expiryStarted = true
                 return [.startTimer(Self.expiryTimer, everyMilliseconds: Self.expiryIntervalMilliseconds)]
             case .key(let key):
-                return try handle(key)
-            case .tick(Toasts.timer):
-                state.toasts.clear()
-                return [.stopTimer(Toasts.timer)]
+                return try chromeHandle(key)
             case .tick(Self.expiryTimer):
                 return try closeExpired()
             case .tick(.importProgress):
-                showImportProgress()
+                ImportController(screen: self).showProgress()
                 return []
-            case .tick:
-                return []
+            case .tick(let timer):
+                return chromeTick(timer)
             case .catalogueChanged:
                 // Postings and organizations are small and read here; the queue is counted again
                 // off the input path (on 2,000,000 applications the count takes tens of ms).
@@ -82,7 +87,7 @@ public final class TriageScreen: Screen {
             case .taskFinished(_, .queue(let prepared, let failure, let refresh)):
                 return try adoptQueueAndReplay(prepared, failure: failure, refresh: refresh)
             case .taskFinished(_, .imported(let summary, let failure)):
-                return try finishImport(summary, failure: failure)
+                return try ImportController(screen: self).finish(summary, failure: failure)
             case .taskFinished(_, .report(let report, let failure)):
                 state.report = report
                 state.reportStatus = failure.map { "The report could not be read: \($0)" }
@@ -131,10 +136,14 @@ public final class TriageScreen: Screen {
         guard state.panes.mode != .tooSmall else { return }
         let viewport = queueViewport
         try state.queue.resize(viewport: viewport, source: triage.rows)
-        try state.postings.resize(viewport: viewport, source: PostingRows(review.postings))
-        try state.organizations.resize(viewport: viewport, source: OrganizationRows(review.organizations))
+        try state.postings.resize(viewport: viewport, source: postingRows)
+        try state.organizations.resize(viewport: viewport, source: organizationRows)
         try showSelection()
     }
+
+    /// Postings and organizations as list sources, held in memory (what waits for review is small).
+    var postingRows: InMemoryRows<PostingReview, String> { InMemoryRows(review.postings, id: \.ref) }
+    var organizationRows: InMemoryRows<OrganizationReview, String> { InMemoryRows(review.organizations, id: \.name) }
 
     /// Rows the queue list has: the pane less its border, the queue tabs and the counts line.
     var queueViewport: Int {
@@ -165,8 +174,8 @@ public final class TriageScreen: Screen {
     }
 
     func readReview() throws {
-        try state.postings.reload(source: PostingRows(review.postings))
-        try state.organizations.reload(source: OrganizationRows(review.organizations))
+        try state.postings.reload(source: postingRows)
+        try state.organizations.reload(source: organizationRows)
         state.postingsShowing = review.showing
         state.postingsReadAt = now()
         state.postingMarks = review.marked
@@ -219,25 +228,6 @@ public final class TriageScreen: Screen {
         try reloadAll()
         return state.toasts.show("closed \(summary.listingsClosed) listings past their deadline; \(summary.applicationsExpired) applications expired")
     }
-}
-
-/// Postings as a list source, held in memory (what waits for review is small).
-struct PostingRows: RowSource {
-    let postings: [PostingReview]
-    init(_ postings: [PostingReview]) { self.postings = postings }
-    var count: Int { postings.count }
-    func rows(in range: Range<Int>) -> [PostingReview] { Array(postings[range.clamped(to: postings.indices)]) }
-    func id(of row: PostingReview) -> String { row.ref }
-    func index(of id: String, near hint: Int) -> Int? { postings.firstIndex { $0.ref == id } }
-}
-
-struct OrganizationRows: RowSource {
-    let organizations: [OrganizationReview]
-    init(_ organizations: [OrganizationReview]) { self.organizations = organizations }
-    var count: Int { organizations.count }
-    func rows(in range: Range<Int>) -> [OrganizationReview] { Array(organizations[range.clamped(to: organizations.indices)]) }
-    func id(of row: OrganizationReview) -> String { row.name }
-    func index(of id: String, near hint: Int) -> Int? { organizations.firstIndex { $0.name == id } }
 }
 
 extension TriageQueueRows: RowSource {

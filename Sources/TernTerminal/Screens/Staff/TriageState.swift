@@ -153,6 +153,9 @@ public struct TriageState {
     public var modals = ModalHost<TriagePurpose>()
     public var commandPrompt: CommandPrompt?
     public var toasts = Toasts()
+    /// What the key bar offers on the queue: the focused controller's bindings that show there,
+    /// put here by the update (the view cannot reach the controllers).
+    public var bar: [StaffAction] = []
 
     public init(size: Size, keyMap: KeyMap<StaffAction>, box: BoxStyle, staffName: String) {
         panes = TriagePane.paneSet(size: size)

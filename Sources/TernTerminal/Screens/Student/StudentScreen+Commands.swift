@@ -6,81 +6,47 @@ import TernViewModels
 /// `:search python sql`, `:save remote data`, `:clear`, `:q`. `:help` lists them, generated from
 /// ``commands``.
 extension StudentScreen {
-    static let commands: [CommandSpec] = [
-        CommandSpec("search", aliases: ["s"], argument: "WORDS", summary: "search listings for the words"),
-        CommandSpec("sort", argument: OpportunitySort.allCases.map(\.rawValue).joined(separator: "|"), summary: "order the listings"),
-        CommandSpec("view", argument: "all|for-you|saved", summary: "which listings to show"),
-        CommandSpec("save", argument: "NAME", summary: "save the current search"),
-        CommandSpec("clear", summary: "clear every filter and the sort"),
-        CommandSpec("filters", summary: "open the filters form"),
-        CommandSpec("apply", summary: "apply to the listing on screen"),
-        CommandSpec("profile", summary: "your profile and portfolio"),
-        CommandSpec("updates", summary: "what changed since you last looked"),
-        CommandSpec("help", aliases: ["h"], summary: "this list"),
-        CommandSpec("q", aliases: ["quit"], summary: "quit tern"),
-    ]
-
-    func handleCommandKey(_ key: Key) throws -> [Effect<StudentOutcome>] {
-        guard var prompt = state.commandPrompt else { return [] }
-        switch prompt.handle(key, keyMap: state.keyMap) {
-        case .editing:
-            state.commandPrompt = prompt
-            return []
-        case .cancelled:
-            state.commandPrompt = nil
-            return []
-        case .quit:
-            return [.quit]
-        case .run(let verb, let rest):
-            state.commandPrompt = nil
-            return try run(verb: verb, rest: rest)
-        }
+    static var commands: [Command<StudentScreen>] {
+        [
+            Command("search", aliases: ["s"], argument: .text("WORDS"), summary: "search listings for the words") { $0.setSearchWords($1) },
+            Command("sort", argument: .oneOf(OpportunitySort.allCases.map(\.rawValue)), summary: "order the listings") { try $0.sort(by: $1) },
+            Command("view", argument: .oneOf(["all", "for-you", "saved"]), summary: "which listings to show") { try $0.view($1) },
+            Command("save", argument: .text("NAME"), summary: "save the current search") { try $0.saveSearch(named: $1) },
+            Command("clear", summary: "clear every filter and the sort") { screen, _ in try screen.perform(.clearFilters) },
+            Command("filters", summary: "open the filters form") { screen, _ in try screen.perform(.filters) },
+            Command("apply", summary: "apply to the listing on screen") { screen, _ in try screen.perform(.apply) },
+            Command("profile", summary: "your profile and portfolio") { screen, _ in try screen.perform(.profile) },
+            Command("updates", summary: "what changed since you last looked") { screen, _ in screen.openUpdates() },
+            .help(aliases: ["h"], summary: "this list"),
+            .quit("q", aliases: ["quit"], summary: "quit tern"),
+        ]
     }
 
-    private func run(verb: String, rest: String) throws -> [Effect<StudentOutcome>] {
-        guard let command = Self.commands.first(where: { $0.matches(verb) }) else {
-            return state.toasts.show("unknown command “\(verb)” — :help lists the commands", isError: true)
+    var commands: [Command<StudentScreen>] { Self.commands }
+
+    private func sort(by rest: String) throws -> [Effect<StudentOutcome>] {
+        let sorts = FormBuilder.sorts(signedIn: !session.isGuest)
+        guard let sort = sorts.first(where: { $0.rawValue == rest.lowercased() || $0.label == rest.lowercased() }) else {
+            return state.toasts.show("sort by one of: " + sorts.map(\.rawValue).joined(separator: ", "), isError: true)
         }
-        switch command.name {
-        case "q":
-            return [.quit]
-        case "help":
-            state.modals.open(.text(TextOverlay(title: "Commands", blocks: CommandPrompt.helpBlocks(Self.commands), purpose: .commands)))
-            return []
-        case "search":
-            return setSearchWords(rest)
-        case "sort":
-            let sorts = FormBuilder.sorts(signedIn: !session.isGuest)
-            guard let sort = sorts.first(where: { $0.rawValue == rest.lowercased() || $0.label == rest.lowercased() }) else {
-                return state.toasts.show("sort by one of: " + sorts.map(\.rawValue).joined(separator: ", "), isError: true)
-            }
-            state.query.sort = sort
-            return requery()
-        case "view":
-            let wanted = rest.lowercased().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: " ", with: "")
-            guard let chosen = ListingView.allCases.first(where: { $0.rawValue.lowercased() == wanted }) else {
-                return state.toasts.show("view one of: all, for-you, saved", isError: true)
-            }
-            guard chosen == .all || !session.isGuest else { return guestRefusal(.nextView) }
-            state.view = chosen
-            return requery()
-        case "save":
-            guard !session.isGuest else { return guestRefusal(.saveSearch) }
-            guard !rest.isEmpty else { return state.toasts.show("save needs a name: :save remote data", isError: true) }
-            let saved = try savedSearches.save(named: rest, query: state.query)
-            return state.toasts.show("saved search “\(saved.name)”")
-        case "clear":
-            return try perform(.clearFilters)
-        case "profile":
-            return try perform(.profile)
-        case "updates":
-            return openUpdates()
-        case "filters":
-            return try perform(.filters)
-        case "apply":
-            return try perform(.apply)
-        default:
-            return []
+        state.query.sort = sort
+        return requery()
+    }
+
+    private func view(_ rest: String) throws -> [Effect<StudentOutcome>] {
+        let wanted = rest.lowercased().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: " ", with: "")
+        guard let chosen = ListingView.allCases.first(where: { $0.rawValue.lowercased() == wanted }) else {
+            return state.toasts.show("view one of: all, for-you, saved", isError: true)
         }
+        guard chosen == .all || !session.isGuest else { return guestRefusal(.nextView) }
+        state.view = chosen
+        return requery()
+    }
+
+    private func saveSearch(named name: String) throws -> [Effect<StudentOutcome>] {
+        guard !session.isGuest else { return guestRefusal(.saveSearch) }
+        guard !name.isEmpty else { return state.toasts.show("save needs a name: :save remote data", isError: true) }
+        let saved = try savedSearches.save(named: name, query: state.query)
+        return state.toasts.show("saved search “\(saved.name)”")
     }
 }

@@ -94,65 +94,54 @@ extension StudentScreen {
         return []
     }
 
-    // MARK: - Keys
+    // MARK: - What the modals answer
 
-    func handleModalKey(_ key: Key) throws -> [Effect<StudentOutcome>] {
-        let result = state.modals.handle(key, keyMap: state.keyMap, body: state.panes.body, screen: state.panes.screen)
-        switch result {
-        case .handled:
-            return []
-        case .quit:
-            return [.quit]
-        case .submitted(let form, let purpose):
-            do {
-                return try submit(form, purpose)
-            } catch let invalid as ListingFilters.Invalid {
-                // Said by the field's own label, with the focus moved there to fix it.
-                state.modals.refuseForm("\(invalid)")
-                if case .form(var modal)? = state.modals.top,
-                   let index = modal.form.fields.firstIndex(where: { $0.label == invalid.field }) {
-                    modal.form.focus = index
-                    state.modals.replaceTop(.form(modal))
-                }
-                return []
-            } catch {
-                // The form stays open with what was typed, and says what to fix.
-                state.modals.refuseForm("\(error)")
-                return []
-            }
-        case .confirmed(let purpose):
-            return try confirmed(purpose)
-        case .chosen(let index, .savedSearches(let searches)):
-            guard searches.indices.contains(index) else { return [] }
-            let chosen = searches[index]
-            state.query = try savedSearches.open(chosen)
-            // Opening moves the search's "last seen" on; what was new before it stays marked.
-            state.newMatches = (state.query, chosen.lastSeenAt)
-            state.view = .all
-            state.modals.close()
-            let new = chosen.newCount == 0 ? "" : ": \(chosen.newCount) new, marked ●"
-            return requery() + state.toasts.show("showing saved search “\(chosen.name)”\(new)")
-        case .action(.deleteSavedSearch, .savedSearches(let searches)):
+    /// A filter that cannot be used is said by the field's own label, with the focus moved there
+    /// to fix it; anything else keeps the form open with what was typed, saying what to fix.
+    func formRefused(_ error: any Error, _ purpose: StudentPurpose) throws -> [Effect<StudentOutcome>] {
+        state.modals.refuseForm("\(error)")
+        if let invalid = error as? ListingFilters.Invalid, case .form(var modal)? = state.modals.top,
+           let index = modal.form.fields.firstIndex(where: { $0.label == invalid.field }) {
+            modal.form.focus = index
+            state.modals.replaceTop(.form(modal))
+        }
+        return []
+    }
+
+    func chosen(_ index: Int, _ purpose: StudentPurpose) throws -> [Effect<StudentOutcome>] {
+        guard case .savedSearches(let searches) = purpose, searches.indices.contains(index) else { return [] }
+        let chosen = searches[index]
+        state.query = try savedSearches.open(chosen)
+        // Opening moves the search's "last seen" on; what was new before it stays marked.
+        state.newMatches = (state.query, chosen.lastSeenAt)
+        state.view = .all
+        state.modals.close()
+        let new = chosen.newCount == 0 ? "" : ": \(chosen.newCount) new, marked ●"
+        return requery() + state.toasts.show("showing saved search “\(chosen.name)”\(new)")
+    }
+
+    func modalAction(_ action: StudentAction, _ purpose: StudentPurpose) throws -> [Effect<StudentOutcome>] {
+        switch (action, purpose) {
+        case (.deleteSavedSearch, .savedSearches(let searches)):
             guard case .list(let overlay)? = state.modals.top, searches.indices.contains(overlay.state.selected) else { return [] }
             let chosen = searches[overlay.state.selected]
             state.modals.open(.confirm(Confirmation(title: "Delete saved search “\(chosen.name)”?",
                                                     message: "Its new-listing count goes with it.",
                                                     yes: "Delete", no: "Keep", answer: .screen(.deleteSavedSearch(chosen)))))
-            return []
-        case .action(.editProfile, .profile):
+        case (.editProfile, .profile):
             // Edited against the profile as it is now, not as the overlay first read it: an edit
             // made elsewhere meanwhile would make the first save fail.
             try profile.reload()
             state.modals.replaceTop(.text(profileOverlay()))
             guard let student = profile.student else { return [] }
             state.modals.open(.form(FormModal(FormBuilder.profile(ProfileDraft(student)), purpose: .editProfile)))
-            return []
-        case .chosen, .action:
-            return []
+        default:
+            break
         }
+        return []
     }
 
-    private func confirmed(_ purpose: StudentPurpose) throws -> [Effect<StudentOutcome>] {
+    func confirmed(_ purpose: StudentPurpose) throws -> [Effect<StudentOutcome>] {
         switch purpose {
         case .move(let action, let id, let version):
             try applications.perform(action, on: id, expectedVersion: version)
@@ -175,7 +164,7 @@ extension StudentScreen {
         }
     }
 
-    private func submit(_ form: Form, _ purpose: StudentPurpose) throws -> [Effect<StudentOutcome>] {
+    func submit(_ form: Form, _ purpose: StudentPurpose) throws -> [Effect<StudentOutcome>] {
         switch purpose {
         case .filters:
             state.query = try FormBuilder.filterDraft(form, base: state.query, signedIn: !session.isGuest).applied(to: state.query)

@@ -51,7 +51,7 @@ public final class StudentScreen: Screen {
         try state.listings.reset(source: listings)
         state.listingCount = listings.count
         try reloadStudentRecords()
-        try state.applications.reset(source: ApplicationRows(applications.applications))
+        try state.applications.reset(source: applicationRows)
         try showSelectedListing()
         try showSelectedApplication()
         state.updates = try StudentUpdates.read(catalogue: catalogue, session: session, today: today(), now: now())
@@ -64,12 +64,9 @@ public final class StudentScreen: Screen {
                 try resize(to: size)
                 return []
             case .key(let key):
-                return try handle(key)
+                return try chromeHandle(key)
             case .tick(let timer):
-                guard timer == Toasts.timer else { return [] }
-                // A message lives once; the timer has done its work.
-                state.toasts.clear()
-                return [.stopTimer(Toasts.timer)]
+                return chromeTick(timer)
             case .catalogueChanged:
                 return try reload()
             case .taskFinished(let kind, .listings(let result)):
@@ -101,11 +98,14 @@ public final class StudentScreen: Screen {
         guard state.panes.mode != .tooSmall else { return }
         let (listing, application) = (state.listings.selectedID, state.applications.selectedID)
         try state.listings.resize(viewport: listingViewport, source: listings)
-        try state.applications.resize(viewport: applicationViewport, source: ApplicationRows(applications.applications))
+        try state.applications.resize(viewport: applicationViewport, source: applicationRows)
         if state.listings.selectedID != listing { try showSelectedListing() }
         if state.applications.selectedID != application { try showSelectedApplication() }
         clampScrolls()
     }
+
+    /// My applications as a list source: the student's applications, held in memory.
+    var applicationRows: InMemoryRows<ApplicationOverview, Int64> { InMemoryRows(applications.applications, id: \.id) }
 
     var listingViewport: Int {
         ListView.visibleRows(in: StudentLayout.listingList(state.panes.area(of: .listings).inset(by: 1)))
@@ -141,7 +141,7 @@ public final class StudentScreen: Screen {
     /// Another process committed: everything is read again, selections kept by record.
     func reload() throws -> [Effect<StudentOutcome>] {
         try reloadStudentRecords()
-        try state.applications.reload(source: ApplicationRows(applications.applications))
+        try state.applications.reload(source: applicationRows)
         try showSelectedApplication(keepingScroll: true)
         try refreshDetail()
         try refreshProfileOverlay()
@@ -197,21 +197,11 @@ public final class StudentScreen: Screen {
     /// the application acted on even when it moves to the top.
     func afterApplicationChange(_ message: String) throws -> [Effect<StudentOutcome>] {
         try reloadStudentRecords()
-        try state.applications.reload(source: ApplicationRows(applications.applications))
+        try state.applications.reload(source: applicationRows)
         try showSelectedApplication()
         try refreshDetail()
         return state.toasts.show(message)
     }
-}
-
-/// My applications as a list source: the student's applications, held in memory.
-struct ApplicationRows: RowSource {
-    let applications: [ApplicationOverview]
-    init(_ applications: [ApplicationOverview]) { self.applications = applications }
-    var count: Int { applications.count }
-    func rows(in range: Range<Int>) -> [ApplicationOverview] { Array(applications[range.clamped(to: applications.indices)]) }
-    func id(of row: ApplicationOverview) -> Int64 { row.id }
-    func index(of id: Int64, near hint: Int) -> Int? { applications.firstIndex { $0.id == id } }
 }
 
 extension ListingsViewModel: RowSource {

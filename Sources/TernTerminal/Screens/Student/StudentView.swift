@@ -6,33 +6,17 @@ import TernViewModels
 /// mutation, nothing that can fail. What is drawn was put into the state by the update.
 enum StudentView {
     static func frame(_ state: StudentState, size: Size) -> Frame {
-        var panes = state.panes
-        panes.resize(to: size)
-        var grid = CellGrid(width: size.width, height: size.height)
-        guard panes.mode != .tooSmall else {
-            TooSmall.draw(into: &grid, screen: panes.screen, minimumWidth: panes.minimum.width, minimumHeight: panes.minimum.height)
-            return Frame(grid: grid)
+        ChromeView.frame(state, size: size, hints: hints(state), pinned: pinned(state)) { grid, panes in
+            if panes.mode == .wide {
+                drawHeader(state, into: &grid, width: size.width)
+            } else {
+                panes.drawTabBar(into: &grid, box: state.box)
+                drawUnreadBesideTabs(state, into: &grid, width: size.width)
+            }
+            return ChromeView.drawPanes(state, panes, into: &grid, title: { title($0, state) }) { pane, grid, inner in
+                drawContent(pane, state, into: &grid, area: inner)
+            }
         }
-        if panes.mode == .wide {
-            drawHeader(state, into: &grid, width: size.width)
-        } else {
-            panes.drawTabBar(into: &grid, box: state.box)
-            drawUnreadBesideTabs(state, into: &grid, width: size.width)
-        }
-        var cursor: (x: Int, y: Int)?
-        for (pane, rect) in panes.shown {
-            let inner = Pane.draw(into: &grid, area: rect, title: title(pane, state), focused: pane == panes.focus, box: state.box)
-            let paneCursor = drawContent(pane, state, into: &grid, area: inner)
-            if pane == panes.focus, let paneCursor { cursor = paneCursor }
-        }
-        if state.modals.isOpen {
-            cursor = state.modals.draw(into: &grid, body: panes.body, screen: panes.screen, keyMap: state.keyMap, box: state.box)
-        }
-        state.toasts.draw(into: &grid, row: panes.statusRow, width: size.width, hints: hints(state), pinned: pinned(state), box: state.box)
-        if let prompt = state.commandPrompt {
-            cursor = prompt.draw(into: &grid, row: panes.statusRow, width: size.width)
-        }
-        return Frame(grid: grid, cursor: cursor)
     }
 
     /// " Tern · micro-internships" and, at the right, who is signed in, how many of their

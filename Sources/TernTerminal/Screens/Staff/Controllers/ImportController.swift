@@ -27,10 +27,22 @@ extension TaskKind {
     static let importFile = TaskKind("import")
 }
 
-extension TriageScreen {
+/// Importing from the console: `:import FILE` (no key of its own), its progress bar, and the
+/// queues read again when it ends.
+struct ImportController: StaffController {
+    unowned let screen: TriageScreen
+
+    var bindings: [StaffBinding] { [] }
+
+    static var command: StaffCommand {
+        Command("import", argument: .text("FILE"), summary: "import listings, students or applications (CSV, or JSON by name), all or nothing") { screen, rest in
+            ImportController(screen: screen).start(rest)
+        }
+    }
+
     /// `:import FILE`: the same all-or-nothing import as `tern import`, in the background, with
     /// a progress bar; the queues read again when it is done.
-    func startImport(_ path: String) -> [Effect<TriageOutcome>] {
+    func start(_ path: String) -> [Effect<TriageOutcome>] {
         guard state.importing == nil else { return state.toasts.show("an import is running already", isError: true) }
         guard !path.isEmpty else { return state.toasts.show(":import FILE (CSV, or JSON by its .json name)", isError: true) }
         // Opened here, on the loop's thread, with the user's own rights (an installed tern drops
@@ -38,13 +50,13 @@ extension TriageScreen {
         // it through the open file, a segment at a time.
         let source: ImportSource
         do {
-            source = try openFile(path)
+            source = try screen.openFile(path)
         } catch {
             return state.toasts.show("cannot read \(path)", isError: true)
         }
         let box = ImportProgressBox()
         state.importing = ConsoleImport(file: path, progress: nil)
-        progressBox = box
+        screen.progressBox = box
         let catalogue = catalogue, moment = now()
         let origin = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         let recorded = ImportRecord(session: session, origin: origin)
@@ -61,21 +73,21 @@ extension TriageScreen {
     }
 
     /// The import ended: say how, read everything again.
-    func finishImport(_ summary: ImportSummary?, failure: String?) throws -> [Effect<TriageOutcome>] {
+    func finish(_ summary: ImportSummary?, failure: String?) throws -> [Effect<TriageOutcome>] {
         let file = state.importing.map { ($0.file as NSString).lastPathComponent } ?? "the file"
         state.importing = nil
-        progressBox = nil
+        screen.progressBox = nil
         var effects: [Effect<TriageOutcome>] = [.stopTimer(.importProgress)]
         guard let summary else {
             return effects + state.toasts.show("nothing imported from \(file): \(failure ?? "it failed")", isError: true)
         }
-        try reloadAll()
+        try screen.reloadAll()
         effects += state.toasts.show("imported \(file): \(summary.inserted) new and \(summary.updated) updated \(summary.subject); new listings wait in Postings")
         return effects
     }
 
-    func showImportProgress() {
-        guard state.importing != nil, let progress = progressBox?.value else { return }
+    func showProgress() {
+        guard state.importing != nil, let progress = screen.progressBox?.value else { return }
         state.importing?.progress = progress
     }
 }

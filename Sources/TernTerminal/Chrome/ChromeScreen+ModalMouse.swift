@@ -1,15 +1,12 @@
-import TernCatalogue
-import TernViewModels
-
 /// The mouse over what sits on the panes: the wheel scrolls help and overlays and moves
 /// between a form's fields; a click picks a row of a list overlay (a second click opens it),
 /// focuses the form field under it, or presses the dialog button under it; a click beside an
-/// overlay closes it, as Esc does. Forms and dialogs never close on a stray click: what was
+/// overlay closes it, as Esc does. The same on every screen. Forms and dialogs never close on a stray click: what was
 /// typed, or a question asked, stays.
-extension StudentScreen {
-    func handleModalMouse(_ event: MouseEvent) throws -> [Effect<StudentOutcome>] {
+extension ChromeScreen {
+    func handleModalMouse(_ event: MouseEvent) throws -> [Effect<Outcome>] {
         let body = state.panes.body
-        let wheel: StudentAction? = switch event.kind {
+        let wheel: State.Action? = switch event.kind {
         case .wheelUp: .moveUp
         case .wheelDown: .moveDown
         case .click: nil
@@ -34,7 +31,7 @@ extension StudentScreen {
             return try pressInModal(.confirmChoice)
         case .list(var overlay)?:
             if let wheel { return try pressInModal(wheel) }
-            let area = ModalHost<StudentPurpose>.overlayArea(body)
+            let area = ModalHost<State.Purpose>.overlayArea(body)
             guard area.contains(column: event.column, row: event.row) else { return try pressInModal(.back) }
             let inner = area.inset(by: 1)
             guard let index = ListView.index(atScreenRow: event.row, area: inner, state: overlay.state) else { return [] }
@@ -44,7 +41,7 @@ extension StudentScreen {
             return []
         case .text?:
             if let wheel { return try pressInModal(wheel) }
-            let area = ModalHost<StudentPurpose>.overlayArea(body)
+            let area = ModalHost<State.Purpose>.overlayArea(body)
             return area.contains(column: event.column, row: event.row) ? [] : try pressInModal(.back)
         case .help?:
             if let wheel { return try pressInModal(wheel) }
@@ -55,7 +52,7 @@ extension StudentScreen {
     }
 
     /// Acts as the first key bound to `action` would in the open modal.
-    private func pressInModal(_ action: StudentAction) throws -> [Effect<StudentOutcome>] {
+    private func pressInModal(_ action: State.Action) throws -> [Effect<Outcome>] {
         guard let key = state.keyMap.keys(for: action).first else { return [] }
         return try handleModalKey(key)
     }

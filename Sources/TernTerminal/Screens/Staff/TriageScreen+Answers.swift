@@ -1,0 +1,128 @@
+import TernText
+import Foundation
+import TernCatalogue
+import TernViewModels
+
+/// What the console's forms, questions and lists answer, each to the controller whose it is;
+/// and the mouse on the queues.
+extension TriageScreen {
+    func submit(_ form: Form, _ purpose: TriagePurpose) throws -> [Effect<TriageOutcome>] {
+        let applications = ApplicationsController(screen: self), postings = PostingsController(screen: self)
+        switch purpose {
+        case .reject(let targets): return try applications.submitReject(form, targets: targets)
+        case .note(let id): return try applications.submitNote(form, id: id)
+        case .organizationDecision(let row, let moves): return try applications.submitDecision(form, row: row, moves: moves)
+        case .organizationFeedback(let id): return try applications.submitFeedback(form, id: id)
+        case .listing(let ref, let version): return try postings.submitListing(form, ref: ref, version: version)
+        case .declinePosting(let ref, let version): return try postings.submitDecline(form, ref: ref, version: version)
+        case .resubmitPosting(let ref, let version): return try postings.submitResubmit(form, ref: ref, version: version)
+        case .declineOrganization(let name, let version):
+            return try OrganizationsController(screen: self).submitDecline(form, name: name, version: version)
+        case .move, .approvePostings, .trustOrganization, .views, .deleteView, .studentRecord, .commands, .closeListing, .archiveListing:
+            return []
+        }
+    }
+
+    func formRefused(_ error: any Error, _ purpose: TriagePurpose) throws -> [Effect<TriageOutcome>] {
+        switch error {
+        case CatalogueError.noLongerStaff:
+            throw error
+        case CatalogueError.reviewChanged(let conflict):
+            // Keeps what was typed, shows the posting as it is now behind the form, and aims
+            // the form at it: sending again is a decision on what is there now.
+            try review.reload()
+            try readReview()
+            state.modals.refuseForm("\(conflict.description) (send again to decide on it as it is now)", purpose: try lookedAgain(purpose))
+        default:
+            // The form stays open with what was typed, and says what to fix.
+            state.modals.refuseForm("\(error)")
+        }
+        return []
+    }
+
+    func confirmed(_ purpose: TriagePurpose) throws -> [Effect<TriageOutcome>] {
+        switch purpose {
+        case .move(let move, let targets): return try ApplicationsController(screen: self).perform(move, on: targets)
+        case .approvePostings(let refs, let versions): return try PostingsController(screen: self).approved(refs, versions: versions)
+        case .closeListing(let ref, let version): return try PostingsController(screen: self).closed(ref, version: version)
+        case .archiveListing(let ref, let version): return try PostingsController(screen: self).archived(ref, version: version)
+        case .trustOrganization(let name, let version): return try OrganizationsController(screen: self).trusted(name, version: version)
+        case .deleteView(let name): return try SavedViewsController(screen: self).deleted(name)
+        default: return []
+        }
+    }
+
+    func chosen(_ index: Int, _ purpose: TriagePurpose) throws -> [Effect<TriageOutcome>] {
+        guard case .views(let views) = purpose else { return [] }
+        return try SavedViewsController(screen: self).chosen(index, views)
+    }
+
+    func modalAction(_ action: StaffAction, _ purpose: TriagePurpose) throws -> [Effect<TriageOutcome>] {
+        guard action == .deleteView, case .views(let views) = purpose else { return [] }
+        return SavedViewsController(screen: self).askToDelete(views)
+    }
+
+    /// A review form's purpose moved on to the record as it is now, after a conflict (it may
+    /// have left the queue on screen: approved, say).
+    private func lookedAgain(_ purpose: TriagePurpose) throws -> TriagePurpose {
+        switch purpose {
+        case .declinePosting(let ref, _):
+            try catalogue.opportunity(ref: ref).map { .declinePosting(ref: ref, version: $0.version) } ?? purpose
+        case .resubmitPosting(let ref, _):
+            try catalogue.opportunity(ref: ref).map { .resubmitPosting(ref: ref, version: $0.version) } ?? purpose
+        case .declineOrganization(let name, _):
+            try catalogue.organizations().first { $0.name == name }.map { .declineOrganization(name: name, version: $0.version) } ?? purpose
+        default:
+            purpose
+        }
+    }
+
+    // MARK: - Mouse
+
+    /// A click on the queue selects the row (or the queue tab) it lands on; on the detail it
+    /// only focuses it. `tern triage` captures the mouse, so it must answer it.
+    func clickPane(_ pane: TriagePane, inner: Rect, event: MouseEvent) throws -> [Effect<TriageOutcome>] {
+        guard pane == .queue else { return [] }
+        if event.row == inner.y, let kind = Self.queueTab(atColumn: event.column, inner: inner, state: state) {
+            return try switchQueue(to: kind)
+        }
+        let list = TriageLayout.list(inner)
+        switch state.kind {
+        case .applications:
+            guard let index = ListView.index(atScreenRow: event.row, area: list, state: state.queue.state) else { return [] }
+            try state.queue.select(index: index, source: triage.rows)
+        case .postings:
+            guard let index = ListView.index(atScreenRow: event.row, area: list, state: state.postings.state) else { return [] }
+            try state.postings.select(index: index, source: postingRows)
+        case .organizations:
+            guard let index = ListView.index(atScreenRow: event.row, area: list, state: state.organizations.state) else { return [] }
+            try state.organizations.select(index: index, source: organizationRows)
+        case .reports:
+            return []
+        }
+        try showSelection()
+        return []
+    }
+
+    /// The wheel scrolls what is under it (the report is on the queue pane), focus staying put.
+    func wheel(_ pane: TriagePane, inner: Rect, event: MouseEvent, move: ListMove) throws -> [Effect<TriageOutcome>] {
+        let focus = state.panes.focus
+        state.panes.focus = pane
+        defer { state.panes.focus = focus }
+        try moveFocused(move)
+        return []
+    }
+
+    /// The queue tab ("2 Postings 3") under `column` on the queue pane's first row, laid out as
+    /// ``StaffConsoleView`` draws them.
+    static func queueTab(atColumn column: Int, inner: Rect, state: TriageState) -> TriageQueueKind? {
+        var x = inner.x
+        for kind in TriageQueueKind.allCases {
+            let width = DisplayWidth.of(StaffConsoleView.tabText(kind, state))
+            guard x + width <= inner.maxX else { return nil }
+            if column >= x && column < x + width { return kind }
+            x += width + 2
+        }
+        return nil
+    }
+}
