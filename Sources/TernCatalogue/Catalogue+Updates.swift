@@ -20,7 +20,9 @@ extension Catalogue {
                 return []
             }
             let seen = try Self.seenUpTo(db, studentID: studentID)
-            let since = Timestamp.string(now.addingTimeInterval(-Double(StudentUpdate.windowDays) * 86_400))
+            // Whole days, from the start of the first: the list is the same all day long, never
+            // losing an update to the second hand between two reads.
+            let since = "\(today.adding(days: -StudentUpdate.windowDays))T00:00:00Z"
             var updates = try Self.statusUpdates(db, studentID: studentID, since: since, seen: seen)
             updates += try Self.feedbackUpdates(db, studentID: studentID, since: since, seen: seen)
             updates += try Self.savedListingUpdates(db, studentID: studentID, since: since, seen: seen, today: today)

@@ -127,6 +127,9 @@ public final class Catalogue: Sendable {
     static func busyHandler(notice: (@Sendable (String) -> Void)?,
                             holder: (@Sendable () -> WriteLockHolder?)? = nil) -> Database.BusyCallback {
         { tries in
+            // A screen's write waiting here is a background task; when the person cancels it,
+            // the wait ends and the write is refused as cancelled, having changed nothing.
+            if Self.inCancelledTask { return false }
             let waited = waitedMilliseconds(afterTries: tries)
             guard Double(waited) < busyTimeout * 1000 else { return false }
             let next = waitedMilliseconds(afterTries: tries + 1) - waited
@@ -137,6 +140,9 @@ public final class Catalogue: Sendable {
             return true
         }
     }
+
+    /// True inside a Swift task that was cancelled (a screen's superseded or cancelled work).
+    static var inCancelledTask: Bool { withUnsafeCurrentTask { $0?.isCancelled ?? false } }
 
     /// What a waiting writer is told: who holds the lock when the system says, and what a
     /// stopped holder needs.
@@ -288,6 +294,7 @@ public final class Catalogue: Sendable {
             default: return .invalid("the catalogue refused a value that breaks its rules")
             }
         case .SQLITE_BUSY, .SQLITE_LOCKED:
+            if inCancelledTask { return .cancelled }
             let holder = WriteLockHolder.find(catalogue: path).map(\.sentence) ?? "another process"
             return .busy("\(holder) kept the catalogue locked for more than \(Int(busyTimeout)) s; try again")
         case .SQLITE_READONLY:

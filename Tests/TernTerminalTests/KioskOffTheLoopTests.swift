@@ -10,9 +10,9 @@ import TernViewModels
     /// The guard itself: a call made as the loop would make it is refused and recorded.
     @Test func theGuardedStoreRefusesACallMadeOnTheLoop() async throws {
         let demo = try DemoCatalogue()
-        let guarded = LoopGuardedListings(demo.catalogue)
+        let guarded = LoopGuardedStore(demo.catalogue)
         withKnownIssue("a call on the loop is recorded") {
-            #expect(throws: LoopGuardedListings.CalledOnTheLoop.self) { try LoopThread.running { try guarded.check("homeCurrency()") } }
+            #expect(throws: LoopGuardedStore.CalledOnTheLoop.self) { try LoopThread.running { try guarded.check("homeCurrency") } }
         }
         // Off the loop it answers.
         #expect(try await guarded.opportunity(ref: "no-such-ref") == nil)
@@ -24,11 +24,11 @@ import TernViewModels
         try demo.catalogue.setApplyLinkTemplate("https://careers.example.edu/apply/{ref}")
         let path = demo.directory.appendingPathComponent("kiosk.sqlite").path
         try demo.catalogue.backup(to: path)
-        final class Opened: @unchecked Sendable { var stores: [LoopGuardedListings] = [] }
+        final class Opened: @unchecked Sendable { var stores: [LoopGuardedStore] = [] }
         let opened = Opened()
         let kiosk = try KioskHarness(demo: demo, link: nil, size: Size(width: 120, height: 40), path: path, open: {
             let catalogue = try Catalogue(path: path, readOnly: true, opening: .existing)
-            let guarded = LoopGuardedListings(catalogue)
+            let guarded = LoopGuardedStore(catalogue)
             opened.stores.append(guarded)
             return try KioskCatalogue.start(listings: guarded, changes: LoopGuardedFeed(try catalogue.changeFeed()))
         })
