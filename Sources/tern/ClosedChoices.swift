@@ -9,4 +9,6 @@ extension Approval: ExpressibleByArgument {}
 extension DeclineReason: ExpressibleByArgument {}
 extension ExchangeFormat: ExpressibleByArgument {}
 extension ExchangeSubject: ExpressibleByArgument {}
+extension Field: ExpressibleByArgument {}
+extension OpportunitySort: ExpressibleByArgument {}
 extension PortfolioFormat: ExpressibleByArgument {}

@@ -13,8 +13,8 @@ struct Search: ParsableCommand {
     @Argument(help: "Words to match as prefixes in title, organization, skills and brief.")
     var words: [String] = []
 
-    @Option(help: ArgumentHelp("Only this field (repeatable): \(Field.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "field"))
-    var field: [String] = []
+    @Option(help: ArgumentHelp("Only this field (repeatable).", valueName: "field"))
+    var field: [Field] = []
 
     @Option(help: ArgumentHelp("Listings requiring this skill (repeatable; all must match).", valueName: "skill"))
     var skill: [String] = []
@@ -37,8 +37,8 @@ struct Search: ParsableCommand {
     @Flag(help: "Include closed, filled and past-deadline listings.")
     var all = false
 
-    @Option(help: ArgumentHelp("Order: \(OpportunitySort.allCases.map(\.rawValue).joined(separator: "|")).", valueName: "order"))
-    var sort: String = OpportunitySort.deadline.rawValue
+    @Option(help: ArgumentHelp("Order.", valueName: "order"))
+    var sort: OpportunitySort = .deadline
 
     @Option(help: ArgumentHelp("With --sort match: the student to rank for (yourself; staff may name any student). Shows only listings that fit them.", valueName: "username"))
     var user: String?
@@ -50,13 +50,7 @@ struct Search: ParsableCommand {
     var json = false
 
     func validate() throws {
-        for name in field where Field(rawValue: name) == nil {
-            throw ValidationError("unknown field '\(name)'; expected one of \(Field.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        guard OpportunitySort(rawValue: sort) != nil else {
-            throw ValidationError("unknown sort '\(sort)'; expected one of \(OpportunitySort.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        if user != nil, sort != OpportunitySort.match.rawValue {
+        if user != nil, sort != .match {
             throw ValidationError("--user goes with --sort match")
         }
         guard (1...100_000).contains(limit) else { throw ValidationError("--limit takes 1 to 100000") }
@@ -66,10 +60,10 @@ struct Search: ParsableCommand {
 
     func query(matchFor student: String?) -> OpportunityQuery {
         OpportunityQuery(
-            words: words.joined(separator: " "), fields: Set(field.compactMap(Field.init(rawValue:))), skills: skill,
+            words: words.joined(separator: " "), fields: Set(field), skills: skill,
             locationKinds: remote ? [.remote] : [], paidOnly: paid, maxHours: maxHours,
             deadlineWithinDays: deadlineWithin, organization: organization, includeClosed: all,
-            sort: OpportunitySort(rawValue: sort) ?? .deadline, matchFor: student)
+            sort: sort, matchFor: student)
     }
 
     func run() throws {
@@ -77,7 +71,7 @@ struct Search: ParsableCommand {
         // audited, which needs a write.
         let (opened, access) = try catalogue.open(for: .search, actingFor: user, readOnly: user == nil)
         var matchFor: String? = nil
-        if sort == OpportunitySort.match.rawValue {
+        if sort == .match {
             guard let student = access.student else {
                 throw Failure("--sort match ranks listings for a student, and \(access.principal.account.displayName) has no student profile")
             }

@@ -71,13 +71,15 @@ import Testing
     @Test func usageErrorsExitTwoWithOneLine() throws {
         let bad = try TernProcess.run(["search", "--sort", "bogus", "--db", "/nonexistent/x.sqlite"])
         #expect(bad.status == 2)
-        #expect(bad.stderr.contains("unknown sort 'bogus'"))
+        // A closed set parses into its enum: the refusal lists the values (issue 19, point 8).
+        #expect(bad.stderr.contains("--sort takes deadline, newest, hours, pay, relevance or match"))
         let unknown = try TernProcess.run(["frobnicate"])
         #expect(unknown.status == 2)
         // Each is one line saying what is wrong (ArgumentParser's usage block is not repeated),
         // and a negative number is a value, not a missing one.
         for (arguments, says) in [(["search", "--limit", "-5"], "--limit takes 1 to 100000"),
-                                  (["search", "--sort", "bogus"], "unknown sort 'bogus'"),
+                                  (["search", "--sort", "bogus"], "--sort takes deadline, newest, hours, pay, relevance or match"),
+                                  (["search", "--field", "bogus"], "--field takes marketing, software"),
                                   (["search", "--bogus"], "Unknown option '--bogus'"),
                                   (["audit", "--count", "-5"], "--count takes 1 to 1000000"),
                                   (["applications", "list", "--count", "-5"], "--count takes 1 to 100000"),
