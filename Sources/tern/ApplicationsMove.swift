@@ -10,8 +10,9 @@ struct ApplicationsMove: ParsableCommand {
         abstract: "Move one or more applications to a status, all or none.",
         discussion: """
             Rejecting needs --reason: skills-mismatch, position-filled, deadline-passed, \
-            incomplete-application or other:TEXT; the student sees it. --note is shared with the \
-            student unless --staff-only. --expect-version refuses the move if the application \
+            incomplete-application or other:TEXT; the student sees it. A --note with a rejection \
+            or an offer explains it, so the student sees it unless --staff-only; any other note \
+            is for staff unless --shared. --expect-version refuses the move if the application \
             changed since you read that version.
             """)
 
@@ -26,8 +27,11 @@ struct ApplicationsMove: ParsableCommand {
     @Option(help: ArgumentHelp("A note with the move.", valueName: "text"))
     var note: String?
 
-    @Flag(name: .customLong("staff-only"), help: "The note is for staff only; the student never sees it.")
+    @Flag(name: .customLong("staff-only"), help: "The note is for staff only; the student never sees it (the default, but with rejected or offered).")
     var staffOnly = false
+
+    @Flag(help: "The student sees the note (the default with rejected or offered).")
+    var shared = false
 
     @Option(name: .customLong("expect-version"), help: ArgumentHelp("With one id: the version you read.", valueName: "n"))
     var expectVersion: Int?
@@ -48,7 +52,14 @@ struct ApplicationsMove: ParsableCommand {
     func validate() throws {
         _ = try move()
         if staffOnly && note == nil { throw ValidationError("--staff-only goes with --note") }
+        if shared && note == nil { throw ValidationError("--shared goes with --note") }
+        if shared && staffOnly { throw ValidationError("--shared and --staff-only exclude each other") }
         if expectVersion != nil && items.count != 2 { throw ValidationError("--expect-version goes with one application id") }
+    }
+
+    /// What the flags say, else the rule every form follows (``Visibility/forNote(movingTo:)``).
+    func visibility(movingTo next: ApplicationStatus) -> Visibility {
+        staffOnly ? .staff : shared ? .shared : .forNote(movingTo: next)
     }
 
     func run() throws {
@@ -60,7 +71,7 @@ struct ApplicationsMove: ParsableCommand {
             ApplicationVersion(id: id, version: try expectVersion ?? opened.application(id, as: session.actor).version)
         }
         let action = try opened.bulkMove(targets, to: next, session: session, reason: reason,
-                                         note: note.map { MoveNote($0, visibility: staffOnly ? .staff : .shared) })
+                                         note: note.map { MoveNote($0, visibility: visibility(movingTo: next)) })
         for application in action.applications {
             try Output.line("application \(application.id): now \(application.status.rawValue) (version \(application.version))")
         }

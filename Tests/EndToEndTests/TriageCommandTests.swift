@@ -100,6 +100,36 @@ import Testing
         #expect(note["detail"] as? String == "STAFF-SECRET unreliable" && note["application"] as? Int == id)
     }
 
+    /// Issue 19, point 7: a note with a rejection or an offer explains it and is shared unless
+    /// --staff-only; any other note is for staff unless --shared (staff-only notes are the ones
+    /// the audit trail lists as staff_note).
+    @Test func aNoteIsSharedOnlyWithADecisionTheStudentSeesUnlessSaidOtherwise() throws {
+        let scratch = try Scratch()
+        let db = try CommandLineTests.seededDemo(scratch)
+        let submitted = try jsonArray(try TernProcess.run(["applications", "list", "--status", "submitted", "--json", "--db", db]).stdout)
+        let (first, second) = (submitted[0]["id"] as! Int, submitted[1]["id"] as! Int)
+        func staffNotes(_ id: Int) throws -> [String] {
+            let student = try #require(submitted.first { $0["id"] as? Int == id }?["student"] as? String)
+            let audit = try TernProcess.run(["audit", "--student", student, "--json", "--db", db])
+            return try jsonArray(audit.stdout).filter { $0["action"] as? String == "staff_note" && $0["application"] as? Int == id }
+                .compactMap { $0["detail"] as? String }
+        }
+        let moves: [([String], String, Bool)] = [
+            (["\(first)", "under_review", "--note", "REVIEW-NOTE"], "REVIEW-NOTE", true),
+            (["\(first)", "shortlisted", "--note", "SHORTLIST-SHARED", "--shared"], "SHORTLIST-SHARED", false),
+            (["\(first)", "offered", "--note", "OFFER-NOTE"], "OFFER-NOTE", false),
+            (["\(second)", "rejected", "--reason", "position-filled", "--note", "REJECT-NOTE"], "REJECT-NOTE", false),
+        ]
+        for (arguments, note, staffOnly) in moves {
+            let moved = try TernProcess.run(["applications", "move"] + arguments + ["--db", db])
+            #expect(moved.status == 0, "\(moved.stderr)")
+            let id = Int(arguments[0])!
+            #expect(try staffNotes(id).contains(note) == staffOnly, "\(note)")
+        }
+        let both = try TernProcess.run(["applications", "move", "\(first)", "accepted", "--note", "x", "--shared", "--staff-only", "--db", db])
+        #expect(both.status == 2 && both.stderr.contains("--shared and --staff-only exclude each other"))
+    }
+
     @Test func aBulkMoveWithOneIllegalRowMovesNothingAndARejectionNeedsAReason() throws {
         let scratch = try Scratch()
         let db = try CommandLineTests.seededDemo(scratch)
