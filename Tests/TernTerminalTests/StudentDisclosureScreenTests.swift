@@ -25,7 +25,7 @@ import TernViewModels
         after.press(.character("p"))
         let line = try #require(after.rows(containing: "Disclosures").first, "\(after.text)")
         #expect(line.contains("1 by the career center; latest"), "\(line)")
-        #expect(line.contains("staff Ritu Patel: your full record"), "\(line)")
+        #expect(line.contains("advisor Ritu Patel: your full record"), "\(line)")
     }
 
     @Test func aMoveStaffMadeForTheStudentReadsCareerCenterForYou() throws {

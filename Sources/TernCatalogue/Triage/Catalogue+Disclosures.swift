@@ -26,7 +26,7 @@ extension Catalogue {
     public func recordDisclosure(_ action: AuditedAction, session: TriageSession, student: String? = nil, detail: String?) throws {
         guard !isReadOnly else { throw Self.unauditable }
         try write(for: .readStudentRecord) { db in
-            try Self.audit(db, by: session.username, role: "staff", action: action.rawValue, student: student, detail: detail)
+            try Self.audit(db, by: session.username, role: session.auditRole, action: action.rawValue, student: student, detail: detail)
         }
     }
 

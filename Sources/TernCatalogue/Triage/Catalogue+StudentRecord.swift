@@ -17,7 +17,7 @@ extension Catalogue {
                                     feedback: try Self.feedback(db, on: overview.id, as: session.actor))
             }
             // Committed with the read, before anything reaches the screen.
-            try Self.audit(db, by: session.username, role: "staff", action: AuditedAction.viewedStudentRecord.rawValue,
+            try Self.audit(db, by: session.username, role: session.auditRole, action: AuditedAction.viewedStudentRecord.rawValue,
                            student: username, detail: "profile and \(entries.count) applications to the staff console")
             return StudentRecord(student: student, applications: entries)
         }

@@ -6,6 +6,6 @@ extension Catalogue {
     public func triageSession(for access: Authorization) throws -> TriageSession {
         let login = access.principal.account.displayName
         let name = try read { try String.fetchOne($0, SQLRequest(literal: "SELECT name FROM staff WHERE username = \(login)")) }
-        return TriageSession(username: login, name: name ?? login)
+        return TriageSession(username: login, name: name ?? login, auditRole: access.principal.auditRole)
     }
 }

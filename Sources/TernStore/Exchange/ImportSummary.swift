@@ -34,7 +34,7 @@ public struct ImportRecord: Sendable {
 
     /// A staff console's import, under its session's login.
     public init(session: TriageSession, origin: String) {
-        self.init(actor: session.username, role: "staff", origin: origin)
+        self.init(actor: session.username, role: session.auditRole, origin: origin)
     }
 
     package init(actor: String, role: String, origin: String) {

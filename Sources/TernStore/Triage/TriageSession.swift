@@ -13,11 +13,15 @@ public struct TriageSession: Sendable, Hashable {
     public var name: String
     /// Distinguishes two sittings of the same person (two terminals): each undoes only its own.
     public var id: String
+    /// The role their audit rows and the disclosures students see name: advisor, admin, or owner
+    /// (``Principal/auditRole``).
+    public var auditRole: String
 
-    public init(username: String, name: String, id: String = UUID().uuidString) {
+    public init(username: String, name: String, id: String = UUID().uuidString, auditRole: String = "staff") {
         self.username = username
         self.name = name
         self.id = id
+        self.auditRole = auditRole
     }
 
     public var actor: Actor { Actor(role: .staff, username: username) }
