@@ -48,7 +48,7 @@ struct Kiosk: ParsableCommand {
             printError("tern kiosk needs an interactive terminal")
             throw ExitCode(2)
         }
-        let (_, chosenTheme, _) = try Installation.asUser { UserSettings.read(theme: theme ?? config.theme ?? (large ? "high-contrast" : nil)) }
+        let (settings, chosenTheme, _) = try Installation.asUser { UserSettings.read(theme: theme ?? config.theme ?? (large ? "high-contrast" : nil)) }
         let options = catalogue
         // Opened read-only at the SQLite level every time, never created, never migrated; a
         // failure is the kiosk's calm "being updated" screen, tried again every few seconds.
@@ -60,7 +60,7 @@ struct Kiosk: ParsableCommand {
         // Wrong PINs outlive the process: killing the kiosk gives a guesser no fresh tries.
         let lockoutPath = KioskLockout.defaultPath()
         let lockout = try Installation.asUser { KioskLockout.load(path: lockoutPath) }
-        let screen = KioskScreen(open: open, config: config, large: large, lockout: lockout,
+        let screen = KioskScreen(open: open, config: config, large: large, keys: settings.kioskKeys, lockout: lockout,
                                  saveLockout: { lockout in try Installation.asUser { try lockout.save(path: lockoutPath) } })
         // No mouse: a kiosk is driven from its keyboard, and the terminal keeps nothing else.
         try FullScreen.run(screen, theme: chosenTheme, mouse: false, exitAfterFirstFrame: exitAfterFirstFrame, notInteractive: "tern kiosk needs an interactive terminal")

@@ -139,11 +139,20 @@ struct ConfigTests {
         #expect(older.studentKeys == section.studentKeys)
     }
 
-    @Test func sectionsForScreensThatDoNotExistYetAreRefusedByName() throws {
-        let error = try #require(try UserConfig.parse("[keys.kiosk]\nquit = [\"q\"]\n", file: "c.toml").warnings.first)
-        #expect(error.key == "keys.kiosk.quit")
-        #expect(error.line == 2)
-        #expect(error.message.contains("[keys.kiosk] is not read yet"))
+    /// `[keys.kiosk]` binds the kiosk (issue 19: it was refused as "not read yet"): only keys
+    /// that type nothing, no action the kiosk does not have, and never without a way to staff.
+    @Test func theKioskSectionBindsKeysThatTypeNothingAndKeepsTheStaffPrompt() throws {
+        let config = try UserConfig.parse("[keys.kiosk]\nmove_down = [\"ctrl-n\", \"down\"]\nstaff_prompt = [\"f12\"]\n", file: "c.toml")
+        #expect(config.warnings.isEmpty)
+        #expect(config.kioskKeys.action(for: .control("n"), in: [.kiosk]) == .moveDown)
+        #expect(config.kioskKeys.action(for: .function(12), in: [.kiosk]) == .staffPrompt)
+        #expect(config.kioskKeys.action(for: .function(10), in: [.kiosk]) == nil)
+        let typing = try #require(try UserConfig.parse("[keys.kiosk]\nmove_down = [\"j\"]\n", file: "c.toml").warnings.first)
+        #expect(typing.key == "keys.kiosk.move_down" && typing.line == 2)
+        #expect(typing.message.contains("types text"))
+        let unknown = try #require(try UserConfig.parse("[keys.kiosk]\nquit = [\"esc\"]\n", file: "c.toml").warnings.first)
+        #expect(unknown.message.contains("unknown action \"quit\""))
+        #expect(throws: ConfigError.self) { try UserConfig.parse("[keys.kiosk]\nstaff_prompt = []\n", file: "c.toml") }
     }
 
     @Test func theStaffSectionBindsTheConsoleAndLeavesTheStudentScreenAlone() throws {

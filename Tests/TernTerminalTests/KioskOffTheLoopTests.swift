@@ -57,3 +57,28 @@ import TernViewModels
         #expect(opened.stores.allSatisfy { $0.callCount > 0 })
     }
 }
+
+/// The kiosk's keys come from its key map (`[keys.kiosk]`), and its bar names them from there.
+@Suite struct KioskKeyMapTests {
+    @Test func reboundKeysMoveTheListOpenTheStaffPromptAndAreNamedOnTheBar() throws {
+        var keys = KioskAction.defaultKeyMap
+        keys.bind(.moveDown, to: [.control("n")])
+        keys.bind(.staffPrompt, to: [.function(12)])
+        keys.bind(.nextField, to: [.function(2)])
+        let demo = try DemoCatalogue()
+        let path = demo.directory.appendingPathComponent("c.sqlite").path
+        let clock = TestClock()
+        let screen = KioskScreen(open: KioskHarness.opener(path), config: KioskConfig(pinHash: KioskPINFixture.hash), large: false, keys: keys,
+                                 now: { clock.date }, today: { clock.day })
+        let kiosk = KioskHarness(demo: demo, screen: screen, size: Size(width: 120, height: 40), clock: clock)
+        #expect(kiosk.text.contains("Field: All (F2)"))
+        kiosk.press(.control("n"))
+        #expect(kiosk.state.listings.state.selected == 1)
+        kiosk.press(.down)
+        #expect(kiosk.state.listings.state.selected == 1, "down is no longer bound")
+        kiosk.press(.function(10))
+        #expect(kiosk.state.pin == nil)
+        kiosk.press(.function(12))
+        #expect(kiosk.state.pin != nil)
+    }
+}

@@ -97,7 +97,7 @@ import TernViewModels
         // "4821", as the old --set-pin stored it (4 digits allowed, yescrypt's default cost).
         let oldHash = "$y$j9T$/e9EKBH/QJbCYVhEAluIR/$ZLeKn18YkA5Sulxguct1Wy6l9dHm65aF202FkGXbb84"
         let kiosk = try KioskHarness(pinHash: oldHash)
-        kiosk.press(KioskScreen.exitKey)
+        kiosk.press(.function(10))
         #expect(kiosk.text.contains("an old, short PIN: change it (tern kiosk --set-pin)"))
         kiosk.type("4821")
         kiosk.press(.enter)
@@ -122,7 +122,7 @@ import TernViewModels
                 left -= 30
             }
         }
-        kiosk.press(KioskScreen.exitKey)
+        kiosk.press(.function(10))
         for _ in 0..<3 { wrong(kiosk) }
         #expect(kiosk.text.contains("too many tries: locked for 60 s"))
         kiosk.wait(seconds: 20)
@@ -136,7 +136,7 @@ import TernViewModels
         let killedAt = kiosk.clock.date
         kiosk = try KioskHarness(demo: demo, lockoutPath: file)
         kiosk.clock.date = killedAt + 30
-        kiosk.press(KioskScreen.exitKey)
+        kiosk.press(.function(10))
         #expect(kiosk.text.contains("locked for 90 s"))
         kiosk.type(KioskHarness.pin)
         kiosk.press(.enter)
@@ -226,7 +226,7 @@ import TernViewModels
         let kiosk = try KioskHarness()
         kiosk.wait(seconds: 61)
         #expect(kiosk.state.mode == .attract(index: 0))
-        kiosk.press(KioskScreen.exitKey)
+        kiosk.press(.function(10))
         kiosk.type("73")
         #expect(kiosk.text.contains("PIN to leave the kiosk"))
         kiosk.wait(seconds: 61)

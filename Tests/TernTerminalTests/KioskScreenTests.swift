@@ -21,7 +21,7 @@ import TernViewModels
 
     @Test func theRightPINLeavesAndThreeWrongOnesLockThePromptForAMinute() throws {
         let kiosk = try KioskHarness()
-        kiosk.press(KioskScreen.exitKey)
+        kiosk.press(.function(10))
         #expect(kiosk.text.contains("PIN to leave the kiosk"))
         kiosk.type("12")
         let dots = try #require(kiosk.text.split(separator: "\n").first { $0.contains("••") })

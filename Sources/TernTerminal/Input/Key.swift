@@ -40,6 +40,28 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The key as a screen for the public names it ("↑", "PgUp", "Enter", "F10"); config names
+    /// (``description``) are for files and the other screens' help.
+    public var displayName: String {
+        switch self {
+        case .up: "↑"
+        case .down: "↓"
+        case .left: "←"
+        case .right: "→"
+        case .home: "Home"
+        case .end: "End"
+        case .pageUp: "PgUp"
+        case .pageDown: "PgDn"
+        case .enter: "Enter"
+        case .escape: "Esc"
+        case .tab: "Tab"
+        case .backTab: "Shift-Tab"
+        case .function(let n): "F\(n)"
+        case .control(let c): "Ctrl-\(c.uppercased())"
+        default: description
+        }
+    }
+
     /// Parses a key name as written in `config.toml`; nil for an unknown name.
     public init?(name: String) {
         let lower = name.lowercased()

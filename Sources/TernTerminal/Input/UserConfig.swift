@@ -33,6 +33,9 @@ public struct UserConfig: Sendable, Equatable {
     public var studentKeys: KeyMap<StudentAction>
     /// The staff console's keys (`tern triage`): the defaults with `[keys.staff]` applied.
     public var staffKeys: KeyMap<StaffAction>
+    /// The kiosk's keys (`tern kiosk`, in the kiosk account's config): the defaults with
+    /// `[keys.kiosk]` applied; only keys that type nothing.
+    public var kioskKeys: KeyMap<KioskAction> = KioskAction.defaultKeyMap
     /// Key bindings that could not be used (an unknown action or key name, a typing key where
     /// text is typed), each naming its line. Only that binding is skipped: the theme, the other
     /// settings and every other binding still apply.
@@ -91,13 +94,12 @@ public struct UserConfig: Sendable, Equatable {
             case let key where key.hasPrefix("keys.staff."):
                 do { try bind(&config.staffKeys, entry, action: String(key.dropFirst("keys.staff.".count)), fail: fail) }
                 catch { config.warnings.append(error) }
+            case let key where key.hasPrefix("keys.kiosk."):
+                do { try bind(&config.kioskKeys, entry, action: String(key.dropFirst("keys.kiosk.".count)), fail: fail) }
+                catch { config.warnings.append(error) }
             case let key where key.hasPrefix("keys."):
                 var actionName = String(key.dropFirst("keys.".count))
                 if actionName.hasPrefix("student.") { actionName = String(actionName.dropFirst("student.".count)) }
-                else if actionName.hasPrefix("kiosk.") {
-                    config.warnings.append(fail(key, "[keys.kiosk] is not read yet: the student screen ([keys.student]) and the staff console ([keys.staff]) are"))
-                    continue
-                }
                 // One bad binding skips that line alone: a typo must not take the theme and
                 // every other setting with it.
                 do { try bind(&config.studentKeys, entry, action: actionName, fail: fail) }
@@ -105,7 +107,7 @@ public struct UserConfig: Sendable, Equatable {
             case "keys":
                 throw fail("keys", "expected a [keys] table")
             default:
-                throw fail(entry.key, "unknown setting (known: theme, mouse, ascii_borders, and [keys.student] and [keys.staff] tables)")
+                throw fail(entry.key, "unknown setting (known: theme, mouse, ascii_borders, and [keys.student], [keys.staff] and [keys.kiosk] tables)")
             }
         }
         // Rebinding can take every key away from quitting (`move_down = ["q", "ctrl-c"]`), which
@@ -118,6 +120,11 @@ public struct UserConfig: Sendable, Equatable {
         if config.staffKeys.keys(for: .quit).isEmpty && config.staffKeys.keys(for: .quitNow).isEmpty {
             throw ConfigError(file: file, key: "keys.staff.quit", in: document,
                               message: "no key is left to quit the staff console; bind at least one")
+        }
+        // Without a key for it nobody could leave the kiosk.
+        if config.kioskKeys.keys(for: .staffPrompt).isEmpty {
+            throw ConfigError(file: file, key: "keys.kiosk.staff_prompt", in: document,
+                              message: "no key is left to open the kiosk's staff prompt; bind at least one")
         }
         return config
     }

@@ -34,8 +34,6 @@ public final class KioskScreen: Screen {
     var lockout: KioskLockout
     let saveLockout: ((KioskLockout) throws -> Void)?
 
-    /// The staff prompt opens with this key; it is not shown on screen.
-    public static let exitKey = Key.function(10)
     /// How often an unreadable catalogue is tried again, and a readable one looked at for changes.
     public static let retryMilliseconds = 2_000
 
@@ -43,6 +41,7 @@ public final class KioskScreen: Screen {
     /// again whenever it cannot be read. `lockout`: the wrong PINs so far, as
     /// ``KioskLockout/load(path:)`` read them; `saveLockout` writes them back.
     public init(open: @escaping KioskOpener, config: KioskConfig, large: Bool, box: BoxStyle = .line,
+                keys: KeyMap<KioskAction> = KioskAction.defaultKeyMap,
                 lockout: KioskLockout = KioskLockout(), saveLockout: ((KioskLockout) throws -> Void)? = nil,
                 now: @escaping () -> Date = Date.init, today: @escaping () -> CalendarDay = { CalendarDay(Date()) }) {
         self.open = open
@@ -52,7 +51,7 @@ public final class KioskScreen: Screen {
         self.lockout = lockout
         self.saveLockout = saveLockout
         lastActivity = now()
-        state = KioskState(large: large, box: box, today: today())
+        state = KioskState(large: large, box: box, keys: keys, today: today())
     }
 
     public func update(_ event: Event<KioskOutcome>) -> [Effect<KioskOutcome>] {
@@ -92,7 +91,8 @@ public final class KioskScreen: Screen {
 
     func handle(_ key: Key) -> [Effect<KioskOutcome>] {
         lastActivity = now()
-        if key == Self.exitKey {
+        let action = state.keys.action(for: key, in: [.kiosk])
+        if action == .staffPrompt {
             state.pin = PINPrompt(message: lockMessage, outdated: config.pinHash.map { !KioskPIN.isCurrent($0) } ?? false)
             return []
         }
@@ -108,28 +108,8 @@ public final class KioskScreen: Screen {
             break
         }
         guard !state.isTooSmall else { return [] }
+        if let action { return act(action) }
         switch key {
-        case .up: return move(.up)
-        case .down: return move(.down)
-        case .pageUp: return move(.pageUp)
-        case .pageDown: return move(.pageDown)
-        case .home: return move(.top)
-        case .end: return move(.bottom)
-        case .enter:
-            if state.detail != nil { state.showingDetail = true }
-        case .escape:
-            if state.showingDetail {
-                state.showingDetail = false
-            } else if !state.search.text.isEmpty || state.field != nil {
-                state.search = TextField(limit: 60)
-                state.field = nil
-                return requery()
-            }
-        case .tab, .backTab:
-            let fields: [Field?] = [nil] + Field.allCases
-            let index = fields.firstIndex(of: state.field) ?? 0
-            state.field = fields[(index + (key == .tab ? 1 : fields.count - 1)) % fields.count]
-            return requery()
         case .backspace, .delete, .left, .right:
             return edit(key)
         case .character(let c) where Self.types(c):
@@ -139,6 +119,35 @@ public final class KioskScreen: Screen {
             return edit(key)
         default:
             // Ctrl-C, Ctrl-Z, Ctrl-\ and every other control: nothing at all.
+            break
+        }
+        return []
+    }
+
+    private func act(_ action: KioskAction) -> [Effect<KioskOutcome>] {
+        switch action {
+        case .moveUp: return move(.up)
+        case .moveDown: return move(.down)
+        case .pageUp: return move(.pageUp)
+        case .pageDown: return move(.pageDown)
+        case .top: return move(.top)
+        case .bottom: return move(.bottom)
+        case .open:
+            if state.detail != nil { state.showingDetail = true }
+        case .back:
+            if state.showingDetail {
+                state.showingDetail = false
+            } else if !state.search.text.isEmpty || state.field != nil {
+                state.search = TextField(limit: 60)
+                state.field = nil
+                return requery()
+            }
+        case .nextField, .previousField:
+            let fields: [Field?] = [nil] + Field.allCases
+            let index = fields.firstIndex(of: state.field) ?? 0
+            state.field = fields[(index + (action == .nextField ? 1 : fields.count - 1)) % fields.count]
+            return requery()
+        case .staffPrompt:
             break
         }
         return []

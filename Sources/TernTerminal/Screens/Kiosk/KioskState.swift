@@ -29,6 +29,8 @@ public struct KioskState {
     public var size = Size(width: 0, height: 0)
     public let large: Bool
     public let box: BoxStyle
+    /// Which keys do what (`[keys.kiosk]`); the bar names them from here.
+    public let keys: KeyMap<KioskAction>
     public var mode: KioskMode = .unavailable
     /// The search words, typed straight in (there is nothing else letters could do here).
     public var search = TextField(limit: 60)
@@ -55,9 +57,10 @@ public struct KioskState {
     public var pin: PINPrompt?
     public var today: CalendarDay
 
-    public init(large: Bool, box: BoxStyle, today: CalendarDay) {
+    public init(large: Bool, box: BoxStyle, keys: KeyMap<KioskAction> = KioskAction.defaultKeyMap, today: CalendarDay) {
         self.large = large
         self.box = box
+        self.keys = keys
         self.today = today
     }
 

@@ -107,7 +107,8 @@ enum KioskView {
         grid.write(count, x: max(0, width - DisplayWidth.of(count)), y: 0, style: .muted)
         let label = " Search: "
         grid.write(label, x: 0, y: 1, style: .accent)
-        let field = "   Field: \(state.field?.label ?? "All") (Tab)"
+        let keys = state.keys
+        let field = "   Field: \(state.field?.label ?? "All") (\(keys.shown(.nextField)))"
         let fieldWidth = DisplayWidth.of(field)
         let labelWidth = DisplayWidth.of(label)
         let caret = state.search.draw(into: &grid, area: Rect(x: labelWidth, y: 1, width: max(0, width - labelWidth - fieldWidth - 1), height: 1),
@@ -118,8 +119,9 @@ enum KioskView {
         // Enter reads at every size: on a wide screen the detail takes the keys (its pane framed
         // as focused) so a long brief scrolls, and Esc gives them back to the list.
         let hints = state.showingDetail
-            ? "↑/↓ PgUp/PgDn scroll · Esc back to the list" + applyHint(state)
-            : "type to search · ↑/↓ choose · Enter read · Tab field · Esc clear" + (state.isWide ? applyHint(state) : "")
+            ? "\(keys.shown(.moveUp))/\(keys.shown(.moveDown)) \(keys.shown(.pageUp))/\(keys.shown(.pageDown)) scroll · \(keys.shown(.back)) back to the list" + applyHint(state)
+            : "type to search · \(keys.shown(.moveUp))/\(keys.shown(.moveDown)) choose · \(keys.shown(.open)) read · \(keys.shown(.nextField)) field · \(keys.shown(.back)) clear"
+                + (state.isWide ? applyHint(state) : "")
         WidgetSupport.write(&grid, " " + hints, x: 0, y: state.size.height - 1, maxWidth: width, style: .muted)
         return caret
     }
