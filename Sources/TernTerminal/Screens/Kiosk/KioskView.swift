@@ -130,7 +130,7 @@ enum KioskView {
         _ = Pane.draw(into: &grid, area: listPane(state), title: "Listings", focused: !state.showingDetail, box: state.box)
         let area = listArea(state)
         guard state.listingCount > 0 else {
-            let message = state.search.text.isEmpty && state.field == nil ? "No open listings just now." : "Nothing matches. Esc clears the search."
+            let message = state.search.text.isEmpty && state.field == nil ? "No open listings just now." : "Nothing matches. \(state.keys.shown(.back)) clears the search."
             WidgetSupport.write(&grid, message, x: area.x, y: area.y, maxWidth: area.width, style: .muted)
             return
         }
