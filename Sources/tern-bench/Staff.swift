@@ -1,10 +1,11 @@
 import Foundation
 import TernCatalogue
+import TernStore
 import TernViewModels
 
 /// The staff queue (issue 10) over every application: its first page and keyset paging, limit
 /// patterns from selective to matching nothing, the counts per status, and the console's own
-/// path through ``TriageViewModel``. Pages are 40 rows.
+/// path through ``TriagePages`` and ``TriageWork``. Pages are 40 rows.
 struct StaffBench {
     let catalogue: Catalogue
     let options: Options
@@ -67,29 +68,56 @@ struct StaffBench {
 
         // The console's own path: the view model's queue (counted, then the rows on screen), and a
         // limit applied as the console applies it (in the background: counted, first page read).
-        let triage = try TriageViewModel(catalogue: catalogue, session: TriageSession(username: "bench", name: "Bench"))
+        let store: any CatalogueStore = catalogue
+        let moment = Date()
+        func read() throws -> TriagePages {
+            try attempt { try await TriagePages.read(TriageFilter(), order: .oldestFirst, viewer: "bench", at: moment, in: store) }
+        }
+        /// The rows of `range`, their missing pages read first, as the console reads them.
+        func rows(_ range: Range<Int>, of pages: inout TriagePages) throws -> [TriageRow] {
+            let held = pages, missing = pages.missingPages(in: range)
+            if !missing.isEmpty {
+                pages.insert(try attempt { try await TriagePages.read(pages: missing, of: held, viewer: "bench", in: store) },
+                             generation: pages.generation)
+            }
+            return pages.held(range) ?? []
+        }
+        var pages = try read()
         var shown = 0
         report.add("console: read again (counts + first 40 rows)", try timed(runs: options.runs) {
-            try triage.reload()
-            shown = try triage.rows.rows(in: 0..<40).count
-        }, key: "staff.console.reload", note: "\(shown) rows of \(triage.rows.count)")
+            pages = try read()
+            shown = try rows(0..<40, of: &pages).count
+        }, key: "staff.console.reload", note: "\(shown) rows of \(pages.count)")
         var windows = Samples()
         for walk in 0..<2 {
-            // A reload forgets the rows held, so the second walk reads as the first did.
-            try triage.reload()
+            // A read forgets the rows held, so the second walk reads as the first did.
+            pages = try read()
             for window in 0..<250 {
-                let ms = try Stopwatch.time { _ = try triage.rows.rows(in: (window * 40)..<(window * 40 + 40)) }
+                let ms = try Stopwatch.time { _ = try rows((window * 40)..<(window * 40 + 40), of: &pages) }
                 if walk > 0 { windows.append(ms) }
             }
         }
         report.add("console: paging 10,000 rows (40-row windows)", windows, key: "staff.console.paging")
         report.add("console: G (the last 40 rows, read backwards)", try timed(runs: options.runs) {
-            try triage.reload()
-            shown = try triage.rows.rows(in: max(0, triage.rows.count - 40)..<triage.rows.count).count
+            pages = try read()
+            shown = try rows(max(0, pages.count - 40)..<pages.count, of: &pages).count
         }, note: "\(shown) rows")
-        var prepared: PreparedQueue?
+        var prepared: TriageWork.Read?
         report.add("console: limit status:submitted (background)", try timed(runs: options.runs) {
-            prepared = try triage.prepare(pattern: "status:submitted", words: "")
-        }, note: "\(prepared?.rows.count ?? 0) shown")
+            prepared = try attempt { try await TriageWork.read(pattern: "status:submitted", words: "", order: .oldestFirst,
+                                                                                  viewer: "bench", at: moment, in: store) }
+        }, note: "\(prepared?.pages.count ?? 0) shown")
     }
+}
+
+/// A failure carried out of ``blocking(_:)``: its words.
+struct BenchFailure: Error, Sendable, CustomStringConvertible {
+    var description: String
+}
+
+/// Async throwing work waited for from the bench's synchronous loops.
+func attempt<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
+    try blocking { () async -> Result<T, BenchFailure> in
+        do { return .success(try await work()) } catch { return .failure(BenchFailure(description: "\(error)")) }
+    }.get()
 }

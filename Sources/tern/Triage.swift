@@ -35,12 +35,13 @@ struct Triage: ParsableCommand {
         let changes = try opened.changeFeed()
         _ = try changes.hasChanged()
         // A file named at `:import` is read with the user's own rights, as `tern import` reads it.
-        let screen = try TriageScreen(catalogue: opened, session: session, keyMap: config.staffKeys, box: config.asciiBorders ? .ascii : .line,
-                                      openFile: { path in try Installation.asUser { try ImportSource(path: path) } })
+        let screen = TriageScreen(store: opened, session: session, keyMap: config.staffKeys, box: config.asciiBorders ? .ascii : .line,
+                                  openFile: { path in try Installation.asUser { try ImportSource(path: path) } })
         screen.warn(warnings + opened.file.warnings)
         // However the console ends (a signal, an error), nobody should see this staff member
         // "looking at" an application for five more minutes.
-        defer { screen.releaseClaim() }
+        // The loop has ended here: nothing runs on it any more, so the claim is let go directly.
+        defer { if let id = screen.openedApplication { try? opened.release(id, session: session) } }
 
         try FullScreen.run(screen, theme: chosenTheme, mouse: config.mouse, changeFeed: changes, exitAfterFirstFrame: exitAfterFirstFrame,
                            notInteractive: "tern triage needs an interactive terminal; try `tern applications list`")

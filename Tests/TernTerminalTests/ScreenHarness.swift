@@ -147,7 +147,7 @@ extension ScreenHarness where S == TriageScreen {
     /// The staff console as `session` sees it.
     convenience init(demo: DemoCatalogue? = nil, session: TriageSession = TriageScreenTests.rosa, size: Size = Size(width: 140, height: 44)) throws {
         let demo = try demo ?? DemoCatalogue()
-        self.init(demo: demo, screen: try TriageScreen(catalogue: demo.catalogue, session: session, now: { DemoCatalogue.seededAt }), size: size)
+        self.init(demo: demo, screen: TriageScreen(store: demo.catalogue, session: session, now: { DemoCatalogue.seededAt }), size: size)
     }
 
     var session: TriageSession { screen.session }
@@ -200,5 +200,18 @@ extension ScreenHarness where S == KioskScreen {
                                  saveLockout: lockoutPath.map { path in { try $0.save(path: path) } },
                                  now: { clock.date }, today: { clock.day })
         self.init(demo: demo, screen: screen, size: size, clock: clock)
+    }
+}
+
+extension TriageScreen {
+    /// For tests that drive the update by hand: runs the background work of `effects` as the
+    /// loop would (off the loop) and hands each result back to the update, until none is left.
+    func settle(_ effects: [Effect<TriageOutcome>]) async {
+        var pending = effects
+        while !pending.isEmpty {
+            guard case .run(let kind, let work) = pending.removeFirst() else { continue }
+            let outcome = await work(TaskContext(superseded: { false }))
+            pending += update(.taskFinished(kind, outcome))
+        }
     }
 }

@@ -87,7 +87,7 @@ import TernViewModels
         keys.bind(.applicationsQueue, to: [.character("!")])
         keys.bind(.resubmitPosting, to: [.character("Z")])
         let demo = try DemoCatalogue()
-        let console = TriageScreenHarness(demo: demo, screen: try TriageScreen(catalogue: demo.catalogue, session: TriageScreenTests.rosa,
+        let console = TriageScreenHarness(demo: demo, screen: TriageScreen(store: demo.catalogue, session: TriageScreenTests.rosa,
                                                                                 keyMap: keys, now: { DemoCatalogue.seededAt }),
                                           size: Size(width: 140, height: 44))
         console.press(.character("2"), .character("l"))

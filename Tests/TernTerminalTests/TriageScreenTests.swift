@@ -140,8 +140,9 @@ import TernViewModels
 
     @Test func keysTypedWhileALimitIsAppliedActOnTheRowsItShows() async throws {
         let demo = try DemoCatalogue()
-        let screen = try TriageScreen(catalogue: demo.catalogue, session: Self.rosa, now: { DemoCatalogue.seededAt })
-        _ = screen.update(.resize(Size(width: 140, height: 44)))
+        let screen = TriageScreen(store: demo.catalogue, session: Self.rosa, now: { DemoCatalogue.seededAt })
+        // The queues are read in the background when the console starts.
+        await screen.settle(screen.update(.resize(Size(width: 140, height: 44))))
         _ = screen.update(.key(.character("l")))
         for c in "status:under_review" { _ = screen.update(.key(.character(c))) }
         let effects = screen.update(.key(.enter))
@@ -318,15 +319,16 @@ import TernViewModels
         #expect(console.text.contains("█"))
     }
 
-    @Test func theHourlyTickClosesListingsPastTheirDeadline() throws {
+    @Test func theHourlyTickClosesListingsPastTheirDeadline() async throws {
         let demo = try DemoCatalogue()
         let later = DemoCatalogue.seededAt.addingTimeInterval(400 * 86_400)
-        let screen = try TriageScreen(catalogue: demo.catalogue, session: Self.rosa, now: { later })
+        let screen = TriageScreen(store: demo.catalogue, session: Self.rosa, now: { later })
         let effects = screen.update(.resize(Size(width: 140, height: 44)))
         #expect(effects.contains { if case .startTimer(TriageScreen.expiryTimer, _) = $0 { true } else { false } })
         // A second size (a resize) does not restart the hour.
         #expect(screen.update(.resize(Size(width: 130, height: 44))).isEmpty)
-        _ = screen.update(.tick(TriageScreen.expiryTimer))
+        // The closing is a write, in the background.
+        await screen.settle(screen.update(.tick(TriageScreen.expiryTimer)))
         #expect(screen.state.toasts.current?.text.contains("listings past their deadline") == true)
         #expect(try demo.catalogue.closeExpired(now: later) == ExpirySummary())
     }

@@ -12,25 +12,25 @@ import TernCatalogue
         try demo.catalogue.auditEntries(aboutStudent: username).filter { $0.action == AuditedAction.listedStudentApplications.rawValue }
     }
 
-    @Test func aLimitToOneStudentIsRecordedAndAQueuePageIsNot() throws {
+    @Test func aLimitToOneStudentIsRecordedAndAQueuePageIsNot() async throws {
         let demo = try DemoCatalogue_()
-        let triage = try TriageViewModel(catalogue: demo.catalogue, session: Self.rosa)
-        try triage.limit("status:submitted")
+        let triage = try await ConsoleQueue(catalogue: demo.catalogue, session: Self.rosa)
+        try await triage.limit("status:submitted")
         #expect(try demo.catalogue.auditEntries(action: AuditedAction.listedStudentApplications.rawValue).isEmpty)
 
-        try triage.limit("student:tnguyen")
-        let shown = triage.rows.count
+        try await triage.limit("student:tnguyen")
+        let shown = triage.count
         #expect(try listings(of: demo, "tnguyen").map { "\($0.actor) \($0.detail ?? "")" }
                 == ["rpatel \(shown) applications to the staff console"])
 
         // In the background, as the console limits: recorded before the rows come back.
-        let prepared = try TriageViewModel.prepare(catalogue: demo.catalogue, viewer: "rpatel", order: .oldestFirst, at: Date(),
-                                                   pattern: "student:tnguyen", words: "", disclosingAs: Self.rosa)
-        #expect(prepared.rows.count == shown)
+        let prepared = try await TriageWork.read(pattern: "student:tnguyen", words: "", order: .oldestFirst, viewer: "rpatel", at: Date(),
+                                                 disclosingAs: Self.rosa, in: demo.catalogue)
+        #expect(prepared.pages.count == shown)
         #expect(try listings(of: demo, "tnguyen").count == 2)
         // A refresh of the same list (no session given) is not recorded again.
-        _ = try TriageViewModel.prepare(catalogue: demo.catalogue, viewer: "rpatel", order: .oldestFirst, at: Date(),
-                                        pattern: "student:tnguyen", words: "")
+        _ = try await TriageWork.read(pattern: "student:tnguyen", words: "", order: .oldestFirst, viewer: "rpatel", at: Date(),
+                                      in: demo.catalogue)
         #expect(try listings(of: demo, "tnguyen").count == 2)
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import TernCatalogue
+import TernStore
 
 /// A listing as a staff form holds it: text as typed, turned into a ``ListingDraft`` (whose
 /// rules are the import's) with the numbers, days and money read here. A value that does not

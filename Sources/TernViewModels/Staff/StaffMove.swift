@@ -1,4 +1,4 @@
-import TernCatalogue
+import TernStore
 
 /// One key per transition in the staff queue: the move, the status it leads to, and the
 /// statuses it is legal from (the state machine, as staff). Two moves lead to In progress:

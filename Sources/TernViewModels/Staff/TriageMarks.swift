@@ -1,4 +1,4 @@
-import TernCatalogue
+import TernStore
 
 /// The rows marked for a bulk action, in the manner of mutt's tags: kept by application id
 /// with the version and status each had when marked, so a bulk move sends exactly what staff

@@ -1,5 +1,5 @@
 import Foundation
-import TernCatalogue
+import TernStore
 import TernText
 
 /// The Reports queue: the placement report as text, with bars in Unicode blocks where a

@@ -1,5 +1,5 @@
 import Foundation
-import TernCatalogue
+import TernStore
 import TernText
 import TernViewModels
 
@@ -13,6 +13,13 @@ enum StaffConsoleView {
         }, overStatus: { grid, panes in
             if let importing = state.importing, state.commandPrompt == nil {
                 drawImport(importing, box: state.box, into: &grid, row: panes.statusRow, width: size.width)
+            }
+            // A write that takes a while says so, and how to give it up while it waits.
+            if let writing = state.writing, writing.slow, state.commandPrompt == nil {
+                WidgetSupport.fill(&grid, Rect(x: 0, y: panes.statusRow, width: size.width, height: 1))
+                WidgetSupport.write(&grid, "saving… \(writing.label): waiting for the catalogue (another write may hold it) · "
+                                    + "\(state.keyMap.keyNames(for: .back)) cancels, nothing is saved",
+                                    x: 0, y: panes.statusRow, maxWidth: size.width, style: .accent)
             }
         }) { grid, panes in
             if panes.mode == .wide {

@@ -1,4 +1,4 @@
-import TernCatalogue
+import TernStore
 import TernViewModels
 
 /// The console's forms, each read back by the same type, so what a field means stays in one

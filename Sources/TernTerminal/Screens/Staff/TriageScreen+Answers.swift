@@ -1,6 +1,6 @@
 import TernText
 import Foundation
-import TernCatalogue
+import TernStore
 import TernViewModels
 
 /// What the console's forms, questions and lists answer, each to the controller whose it is;
@@ -23,58 +23,26 @@ extension TriageScreen {
         }
     }
 
-    func formRefused(_ error: any Error, _ purpose: TriagePurpose) throws -> [Effect<TriageOutcome>] {
-        switch error {
-        case CatalogueError.noLongerStaff:
-            throw error
-        case CatalogueError.reviewChanged(let conflict):
-            // Keeps what was typed, shows the posting as it is now behind the form, and aims
-            // the form at it: sending again is a decision on what is there now.
-            try review.reload()
-            try readReview()
-            state.modals.refuseForm("\(conflict.description) (send again to decide on it as it is now)", purpose: try lookedAgain(purpose))
-        default:
-            // The form stays open with what was typed, and says what to fix.
-            state.modals.refuseForm("\(error)")
-        }
-        return []
-    }
-
     func confirmed(_ purpose: TriagePurpose) throws -> [Effect<TriageOutcome>] {
         switch purpose {
         case .move(let move, let targets): return try ApplicationsController(screen: self).perform(move, on: targets)
-        case .approvePostings(let refs, let versions): return try PostingsController(screen: self).approved(refs, versions: versions)
-        case .closeListing(let ref, let version): return try PostingsController(screen: self).closed(ref, version: version)
-        case .archiveListing(let ref, let version): return try PostingsController(screen: self).archived(ref, version: version)
-        case .trustOrganization(let name, let version): return try OrganizationsController(screen: self).trusted(name, version: version)
-        case .deleteView(let name): return try SavedViewsController(screen: self).deleted(name)
+        case .approvePostings(let refs, let versions): return PostingsController(screen: self).approved(refs, versions: versions)
+        case .closeListing(let ref, let version): return PostingsController(screen: self).closed(ref, version: version)
+        case .archiveListing(let ref, let version): return PostingsController(screen: self).archived(ref, version: version)
+        case .trustOrganization(let name, let version): return OrganizationsController(screen: self).trusted(name, version: version)
+        case .deleteView(let name): return SavedViewsController(screen: self).delete(name)
         default: return []
         }
     }
 
     func chosen(_ index: Int, _ purpose: TriagePurpose) throws -> [Effect<TriageOutcome>] {
         guard case .views(let views) = purpose else { return [] }
-        return try SavedViewsController(screen: self).chosen(index, views)
+        return SavedViewsController(screen: self).chosen(index, views)
     }
 
     func modalAction(_ action: StaffAction, _ purpose: TriagePurpose) throws -> [Effect<TriageOutcome>] {
         guard action == .deleteView, case .views(let views) = purpose else { return [] }
         return SavedViewsController(screen: self).askToDelete(views)
-    }
-
-    /// A review form's purpose moved on to the record as it is now, after a conflict (it may
-    /// have left the queue on screen: approved, say).
-    private func lookedAgain(_ purpose: TriagePurpose) throws -> TriagePurpose {
-        switch purpose {
-        case .declinePosting(let ref, _):
-            try catalogue.opportunity(ref: ref).map { .declinePosting(ref: ref, version: $0.version) } ?? purpose
-        case .resubmitPosting(let ref, _):
-            try catalogue.opportunity(ref: ref).map { .resubmitPosting(ref: ref, version: $0.version) } ?? purpose
-        case .declineOrganization(let name, _):
-            try catalogue.organizations().first { $0.name == name }.map { .declineOrganization(name: name, version: $0.version) } ?? purpose
-        default:
-            purpose
-        }
     }
 
     // MARK: - Mouse
@@ -84,13 +52,13 @@ extension TriageScreen {
     func clickPane(_ pane: TriagePane, inner: Rect, event: MouseEvent) throws -> [Effect<TriageOutcome>] {
         guard pane == .queue else { return [] }
         if event.row == inner.y, let kind = Self.queueTab(atColumn: event.column, inner: inner, state: state) {
-            return try switchQueue(to: kind)
+            return switchQueue(to: kind)
         }
         let list = TriageLayout.list(inner)
         switch state.kind {
         case .applications:
             guard let index = ListView.index(atScreenRow: event.row, area: list, state: state.queue.state) else { return [] }
-            try state.queue.select(index: index, source: triage.rows)
+            return queueChange(.select(index))
         case .postings:
             guard let index = ListView.index(atScreenRow: event.row, area: list, state: state.postings.state) else { return [] }
             try state.postings.select(index: index, source: postingRows)
@@ -100,8 +68,7 @@ extension TriageScreen {
         case .reports:
             return []
         }
-        try showSelection()
-        return []
+        return showSelection()
     }
 
     /// The wheel scrolls what is under it (the report is on the queue pane), focus staying put.
@@ -109,8 +76,7 @@ extension TriageScreen {
         let focus = state.panes.focus
         state.panes.focus = pane
         defer { state.panes.focus = focus }
-        try moveFocused(move)
-        return []
+        return moveQueue(move)
     }
 
     /// The queue tab ("2 Postings 3") under `column` on the queue pane's first row, laid out as

@@ -1,5 +1,5 @@
 import Foundation
-import TernCatalogue
+import TernStore
 import TernViewModels
 
 extension TriageState: ChromeState {}
@@ -42,7 +42,11 @@ extension TriageScreen: ChromeScreen {
     }
 
     func screenAction(_ action: StaffAction) throws -> [Effect<TriageOutcome>]? {
-        guard let binding = bindings.binding(for: action) else { return nil }
+        guard let binding = bindings.binding(for: action) else {
+            // The moving keys are the console's: a move may wait for a page of the queue.
+            if case .move(let direction)? = action.intent { return moveQueue(direction) }
+            return nil
+        }
         if let reason = binding.disabledReason(state) { return state.toasts.show(reason, isError: true) }
         return try binding.handler()
     }
@@ -58,17 +62,15 @@ extension TriageScreen: ChromeScreen {
     /// Esc: out of the detail, then the marks, then the search words, then the limit.
     func back() throws -> [Effect<TriageOutcome>] {
         if state.panes.focus == .detail {
-            leaveDetail()
-        } else if state.kind == .applications, !triage.marks.isEmpty {
-            let count = triage.marks.count
-            triage.marks.clear()
-            state.marks = triage.marks
+            return leaveDetail()
+        } else if state.kind == .applications, !state.marks.isEmpty {
+            let count = state.marks.count
+            state.marks.clear()
             return state.toasts.show("cleared \(count) mark\(count == 1 ? "" : "s")")
-        } else if state.kind == .postings, !review.marked.isEmpty {
-            review.marked.removeAll()
+        } else if state.kind == .postings, !state.postingMarks.isEmpty {
             state.postingMarks = []
-        } else if state.kind == .applications, !triage.searchWords.isEmpty {
-            return applyLimit(pattern: triage.pattern, words: "")
+        } else if state.kind == .applications, !state.searchWords.isEmpty {
+            return applyLimit(pattern: state.pattern, words: "")
         }
         return []
     }
@@ -82,56 +84,52 @@ extension TriageScreen: ChromeScreen {
     /// From the detail, q goes back to the list first (leaving the application).
     func returnHome() throws -> [Effect<TriageOutcome>] {
         leaveDetail()
-        return []
     }
 
     /// Back from the detail to the list. Leaving an opened application lets go of its claim
     /// at once: nobody else should see "being looked at" for five minutes after you left.
-    func leaveDetail() {
+    func leaveDetail() -> [Effect<TriageOutcome>] {
         state.panes.focus = .queue
-        releaseClaim()
+        return releaseClaim()
     }
 
-    /// Lets go of the claim on the opened application, if any (leaving it, or the console).
-    public func releaseClaim() {
-        guard let file = state.file else { return }
-        try? triage.close(file.row.id)
-        state.file = nil
-        state.detailScroll = 0
-    }
-
-    /// Leaves the console, letting go of any claim first.
+    /// Leaves the console, letting go of any claim first (in the background, then quits).
     func quit() -> [Effect<TriageOutcome>] {
-        releaseClaim()
-        return [.quit]
+        guard let file = state.file else { return [.quit] }
+        state.waiting.insert(TaskKind("release \(file.row.id)"))
+        return release(file.row.id, quitting: true)
     }
 
-    func switchQueue(to kind: TriageQueueKind) throws -> [Effect<TriageOutcome>] {
-        if state.kind == .applications, let file = state.file {
-            try? triage.close(file.row.id)
-            state.file = nil
-        }
+    func switchQueue(to kind: TriageQueueKind) -> [Effect<TriageOutcome>] {
+        let released = state.kind == .applications ? releaseClaim() : []
         let before = state.kind
         state.kind = kind
         state.detailScroll = 0
         state.panes.focus = .queue
-        try showSelection()
-        return kind == .reports && before != .reports ? readReport() : []
+        return released + showSelection() + (kind == .reports && before != .reports ? readReport() : [])
     }
 
-    func moveFocused(_ direction: ListMove) throws {
+    /// The moving keys: the detail (or the report) scrolls; a list moves its selection (the
+    /// queue's may wait for a page).
+    func moveQueue(_ direction: ListMove) -> [Effect<TriageOutcome>] {
         if state.panes.focus == .detail || state.kind == .reports {
             let (lines, height) = detailExtent
             state.detailScroll = ModalHost<TriagePurpose>.scrolled(state.detailScroll, by: direction, lines: lines, height: height)
-            return
+            return []
         }
         switch state.kind {
-        case .applications: try state.queue.move(direction, source: triage.rows)
-        case .postings: try state.postings.move(direction, source: postingRows)
-        case .organizations: try state.organizations.move(direction, source: organizationRows)
-        case .reports: return
+        case .applications: return queueChange(.move(direction))
+        case .postings: try? state.postings.move(direction, source: postingRows)
+        case .organizations: try? state.organizations.move(direction, source: organizationRows)
+        case .reports: return []
         }
-        try showSelection()
+        return showSelection()
+    }
+
+    /// The chrome's moving keys come through ``screenAction(_:)`` (as ``moveQueue(_:)``), whose
+    /// page reads this could not return.
+    func moveFocused(_ direction: ListMove) throws {
+        _ = moveQueue(direction)
     }
 
     /// The detail pane's text lines and rows, as the view lays them out.

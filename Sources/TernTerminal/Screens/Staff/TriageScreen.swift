@@ -1,14 +1,15 @@
 import Foundation
-import TernCatalogue
+import TernStore
 import TernViewModels
 
 /// The staff console (`tern triage`) on the shared runtime: the Applications queue with its
 /// limit, marks, moves and undo; Postings and Organizations waiting for review; Reports. Keys,
-/// resizes, ticks and the catalogue's changes come in as events; the update reads the view
-/// models into ``TriageState``; ``view(_:size:)`` draws that state and nothing else.
+/// resizes, ticks and the catalogue's changes come in as events; the update never calls the
+/// store: every read and write is a background task (``TriageOutcome``) whose result lands in
+/// ``TriageState``; ``view(_:size:)`` draws that state and nothing else.
 ///
 /// ```swift
-/// let screen = try TriageScreen(catalogue: catalogue, session: session, keyMap: config.staffKeys)
+/// let screen = TriageScreen(store: catalogue, session: session, keyMap: config.staffKeys)
 /// let ending = Loop(screen: screen, backend: backend, changeFeed: feed).run()
 /// ```
 public final class TriageScreen: Screen {
@@ -16,39 +17,33 @@ public final class TriageScreen: Screen {
 
     public internal(set) var state: TriageState
 
-    let catalogue: Catalogue
+    let store: any CatalogueStore
     let session: TriageSession
-    let triage: TriageViewModel
-    let review: PostingsReviewViewModel
-    let now: () -> Date
-    private var expiryStarted = false
+    let now: @Sendable () -> Date
+    private var started = false
     /// Reads a file named at the `:import` prompt: with the user's own rights (an installed,
     /// setgid tern passes one that drops the group first).
     let openFile: @Sendable (String) throws -> ImportSource
     var progressBox: ImportProgressBox?
-    /// Keys typed while a limit was being applied, replayed on the rows it shows.
-    var keysWhileLimiting: [Key] = []
 
     /// Listings past their deadline close (and their pending applications expire) at start-up
     /// and then every hour while the console is open.
     public static let expiryTimer = TimerID("expiry")
     public static let expiryIntervalMilliseconds = 60 * 60 * 1000
 
-    public init(catalogue: Catalogue, session: TriageSession, keyMap: KeyMap<StaffAction> = StaffAction.defaultKeyMap,
-                box: BoxStyle = .line, now: @escaping () -> Date = Date.init,
-                openFile: @escaping @Sendable (String) throws -> ImportSource = { try ImportSource(path: $0) }) throws {
-        self.catalogue = catalogue
+    public init(store: any CatalogueStore, session: TriageSession, keyMap: KeyMap<StaffAction> = StaffAction.defaultKeyMap,
+                box: BoxStyle = .line, now: @escaping @Sendable () -> Date = Date.init,
+                openFile: @escaping @Sendable (String) throws -> ImportSource = { try ImportSource(path: $0) }) {
+        self.store = store
         self.openFile = openFile
         self.session = session
         self.now = now
-        triage = try TriageViewModel(catalogue: catalogue, session: session, now: now)
-        review = PostingsReviewViewModel(catalogue: catalogue, session: session, now: now)
         state = TriageState(size: Size(width: 0, height: 0), keyMap: keyMap, box: box, staffName: session.name)
-        try review.reload()
-        try readQueue(reset: true)
-        try readReview()
         state.bar = bindings.barActions(in: state)
     }
+
+    /// The application this console has open (claimed), for the program to let go of at the end.
+    public var openedApplication: Int64? { state.file?.row.id }
 
     public func update(_ event: Event<TriageOutcome>) -> [Effect<TriageOutcome>] {
         let effects = step(event)
@@ -63,38 +58,36 @@ public final class TriageScreen: Screen {
         do {
             switch event {
             case .resize(let size):
-                try resize(to: size)
-                // The first size is the start: the hourly expiry starts with it (once: starting
-                // it again would restart its hour).
-                guard !expiryStarted else { return [] }
-                expiryStarted = true
-                return [.startTimer(Self.expiryTimer, everyMilliseconds: Self.expiryIntervalMilliseconds)]
+                let effects = resize(to: size)
+                // The first size is the start: the queues are read, and the hourly expiry
+                // starts (once: starting it again would restart its hour).
+                guard !started else { return effects }
+                started = true
+                return effects + readQueue(.opening) + readReview() + [.startTimer(Self.expiryTimer, everyMilliseconds: Self.expiryIntervalMilliseconds)]
             case .key(let key):
                 return try chromeHandle(key)
             case .tick(Self.expiryTimer):
-                return try closeExpired()
+                return closeExpired(onDemand: false)
             case .tick(.importProgress):
                 ImportController(screen: self).showProgress()
                 return []
+            case .tick(.slowWrite):
+                state.writing?.slow = true
+                return [.stopTimer(.slowWrite)]
             case .tick(let timer):
                 return chromeTick(timer)
             case .catalogueChanged:
-                // Postings and organizations are small and read here; the queue is counted again
-                // off the input path (on 2,000,000 applications the count takes tens of ms).
-                try review.reload()
-                try readReview()
-                return state.isLimiting ? [] : applyLimit(pattern: triage.pattern, words: triage.searchWords, refresh: true)
-            case .taskFinished(_, .queue(let prepared, let failure, let refresh)):
-                return try adoptQueueAndReplay(prepared, failure: failure, refresh: refresh)
-            case .taskFinished(_, .imported(let summary, let failure)):
-                return try ImportController(screen: self).finish(summary, failure: failure)
-            case .taskFinished(_, .report(let report, let failure)):
-                state.report = report
-                state.reportStatus = failure.map { "The report could not be read: \($0)" }
-                return []
+                // Everything again, in the background; the selections stay on their records.
+                return readReview(waiting: false) + (state.isLimiting ? [] : readQueue(.refresh, waiting: false))
+            case .taskFinished(let kind, let outcome):
+                state.waiting.remove(kind)
+                return try take(outcome) + replayHeldKeys()
             }
         } catch CatalogueError.noLongerStaff(let login) {
             return dismiss(login)
+        } catch let refusal as Refusal {
+            if case .noLongerStaff(let login)? = refusal.error { return dismiss(login) }
+            return state.toasts.show(refusal.description, isError: true)
         } catch {
             // An error while acting is shown, never swallowed; what the screen shows stays.
             return state.toasts.show("\(error)", isError: true)
@@ -110,8 +103,10 @@ public final class TriageScreen: Screen {
         state.line = nil
         state.file = nil
         state.postingDetail = nil
+        state.heldKeys = []
+        state.writing = nil
         state.toasts.clear()
-        return [.stopTimer(Self.expiryTimer), .stopTimer(Toasts.timer)]
+        return [.stopTimer(Self.expiryTimer), .stopTimer(Toasts.timer), .stopTimer(.slowWrite)]
     }
 
     private func onlyQuit(_ event: Event<TriageOutcome>) -> [Effect<TriageOutcome>] {
@@ -131,107 +126,56 @@ public final class TriageScreen: Screen {
 
     // MARK: - Size
 
-    func resize(to size: Size) throws {
+    func resize(to size: Size) -> [Effect<TriageOutcome>] {
         state.panes.resize(to: size)
-        guard state.panes.mode != .tooSmall else { return }
+        guard state.panes.mode != .tooSmall else { return [] }
         let viewport = queueViewport
-        try state.queue.resize(viewport: viewport, source: triage.rows)
-        try state.postings.resize(viewport: viewport, source: postingRows)
-        try state.organizations.resize(viewport: viewport, source: organizationRows)
-        try showSelection()
+        try? state.postings.resize(viewport: viewport, source: postingRows)
+        try? state.organizations.resize(viewport: viewport, source: organizationRows)
+        return queueChange(.resize(viewport))
     }
 
     /// Postings and organizations as list sources, held in memory (what waits for review is small).
-    var postingRows: InMemoryRows<PostingReview, String> { InMemoryRows(review.postings, id: \.ref) }
-    var organizationRows: InMemoryRows<OrganizationReview, String> { InMemoryRows(review.organizations, id: \.name) }
+    var postingRows: InMemoryRows<PostingReview, String> { InMemoryRows(state.review.postings, id: \.ref) }
+    var organizationRows: InMemoryRows<OrganizationReview, String> { InMemoryRows(state.review.organizations, id: \.name) }
 
     /// Rows the queue list has: the pane less its border, the queue tabs and the counts line.
     var queueViewport: Int {
         ListView.visibleRows(in: TriageLayout.list(state.panes.area(of: .queue).inset(by: 1)))
     }
 
-    // MARK: - Reading into the state
-
-    /// Everything again, selections kept by record (another process committed).
-    func reloadAll() throws {
-        try triage.reload()
-        try readQueue(reset: false)
-        try review.reload()
-        try readReview()
-    }
-
-    /// The Applications queue's counts and rows.
-    func readQueue(reset: Bool) throws {
-        if reset { try state.queue.reset(source: triage.rows) } else { try state.queue.reload(source: triage.rows) }
-        state.counts = triage.rows.countsByStatus
-        state.queueCount = triage.rows.count
-        state.pattern = triage.pattern
-        state.searchWords = triage.searchWords
-        state.order = triage.order
-        state.marks = triage.marks
-        state.takenDown = try catalogue.takenDownWithWorkUnderWay()
-        try showSelection()
-    }
-
-    func readReview() throws {
-        try state.postings.reload(source: postingRows)
-        try state.organizations.reload(source: organizationRows)
-        state.postingsShowing = review.showing
-        state.postingsReadAt = now()
-        state.postingMarks = review.marked
-        state.pendingPostings = review.showing == .pending ? review.postings.count : (try catalogue.postings(approval: .pending).count)
-        state.pendingOrganizations = review.organizations.count
-        try showSelection()
-    }
-
-    /// Reads the report in the background; the pane says so until it arrives.
-    func readReport() -> [Effect<TriageOutcome>] {
-        state.reportStatus = "Reading the report…"
-        let catalogue = catalogue, moment = now()
-        return [.run(.report) { _ in
-            do {
-                return .report(try catalogue.placementReport(now: moment), failure: nil)
-            } catch {
-                return .report(nil, failure: "\(error)")
-            }
-        }]
-    }
-
-    /// The detail pane follows the selection of the queue on screen.
-    func showSelection() throws {
-        switch state.kind {
-        case .applications:
-            // An opened application stays open while it is the one selected.
-            if let file = state.file, file.row.id != state.queue.selectedID {
-                try? triage.close(file.row.id)
-                state.file = nil
-                state.detailScroll = 0
-            }
-        case .postings:
-            let selected = state.postings.selectedRow
-            if selected?.ref != state.postingDetail?.review.ref { state.detailScroll = 0 }
-            state.postingDetail = try selected.map { posting in
-                PostingDetail(review: posting, listing: try catalogue.opportunity(ref: posting.ref),
-                              decisions: try review.decisions(forListing: posting.ref))
-            }
-        case .organizations:
-            state.organizationDecisions = try state.organizations.selectedRow.map { try review.decisions(forOrganization: $0.name) } ?? []
-        case .reports:
-            break
-        }
+    /// Everything again, selections kept by record.
+    func reloadAll() -> [Effect<TriageOutcome>] {
+        readQueue(.refresh) + readReview()
     }
 
     /// Closes listings past their deadline, expiring their pending applications (an event each).
-    func closeExpired() throws -> [Effect<TriageOutcome>] {
-        let summary = try catalogue.closeExpired(now: now())
-        guard summary.listingsClosed > 0 || summary.applicationsExpired > 0 else { return [] }
-        try reloadAll()
-        return state.toasts.show("closed \(summary.listingsClosed) listings past their deadline; \(summary.applicationsExpired) applications expired")
+    /// `onDemand` (`:expire`, an admin's): the account's standing is checked first.
+    func closeExpired(onDemand: Bool) -> [Effect<TriageOutcome>] {
+        let moment = now()
+        return write(.expire(onDemand: onDemand)) { store in
+            // The hourly round closes listings for everyone; closing them on demand is an admin's.
+            if onDemand { try await store.checkStanding(for: .expireListings) }
+            return .expired(try await store.closeExpired(now: moment), onDemand: onDemand)
+        }
     }
 }
 
-extension TriageQueueRows: RowSource {
+extension TriagePages: RowSource {
+    /// The rows asked for are on pages not in memory yet: the console reads them in the
+    /// background, then makes the change again.
+    public struct NotInMemory: Error, Equatable {
+        public var pages: [Int]
+    }
+
+    public func rows(in range: Range<Int>) throws -> [TriageRow] {
+        guard let rows = held(range) else { throw NotInMemory(pages: missingPages(in: range)) }
+        return rows
+    }
+
     public func id(of row: TriageRow) -> Int64 { row.id }
+
+    public func index(of id: Int64, near hint: Int) throws -> Int? { heldIndex(of: id) }
 }
 
 /// Where things go inside the queue pane, shared by the update (page sizes) and the view.

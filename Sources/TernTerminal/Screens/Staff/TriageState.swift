@@ -1,5 +1,5 @@
 import Foundation
-import TernCatalogue
+import TernStore
 import TernViewModels
 
 /// The four queues of the staff console, switched with 1–4 (or `[` and `]`).
@@ -41,7 +41,7 @@ public enum TriagePane: PaneIdentity {
 }
 
 /// What a form, confirmation or overlay in the console is for.
-public enum TriagePurpose {
+public enum TriagePurpose: Sendable {
     /// A transition on several rows, asked first ("shortlist 3 applications?").
     case move(StaffMove, targets: [TriageRow])
     /// Rejecting: a reason from the list, an optional note shared or staff-only.
@@ -68,21 +68,9 @@ public enum TriagePurpose {
     case commands
 }
 
-/// The console's background work: the report reads the whole catalogue, so it is read off the
-/// input path (the queues' queries are each one index walk, read in the update).
-public enum TriageOutcome: Sendable {
-    case report(PlacementReport?, failure: String?)
-    case imported(ImportSummary?, failure: String?)
-    /// A new limit or search, counted and its first page read.
-    /// `refresh`: the same limit read again after another process committed (the selection
-    /// stays on its application, and nothing is said).
-    case queue(PreparedQueue?, failure: String?, refresh: Bool)
-}
-
-extension TaskKind {
-    static let report = TaskKind("report")
-    /// A limit or search being applied; a newer one supersedes it.
-    static let limitQueue = TaskKind("limit")
+/// A change to the Applications list that waits for the pages it needs.
+enum QueueChange: Sendable, Equatable {
+    case move(ListMove), select(Int), reload, reset, resize(Int)
 }
 
 /// The one-line editor on the queue's top row: a limit pattern (`l`) or words to search (`/`).
@@ -104,12 +92,16 @@ public struct TriageState {
     // MARK: Applications
 
     public var queue = ListController<TriageRow, Int64>()
-    public var counts: [ApplicationStatus: Int] = [:]
-    public var queueCount = 0
+    /// The queue's count and the pages around what is on screen; the list draws from these.
+    public var pages = TriagePages()
+    /// A change to the list that waits for its pages to be read.
+    var pendingChange: QueueChange?
+    public var counts: [ApplicationStatus: Int] { pages.countsByStatus }
+    public var queueCount: Int { pages.count }
     public var pattern = ""
     public var searchWords = ""
     /// A limit or search is being applied in the background.
-    public var isLimiting = false
+    public var isLimiting: Bool { waiting.contains(.limitQueue) }
     public var order: TriageOrder = .oldestFirst
     public var marks = TriageMarks()
     /// Applications with work under way on listings taken down (the built-in view), shown on
@@ -123,15 +115,17 @@ public struct TriageState {
     // MARK: Postings and organizations
 
     public var postings = ListController<PostingReview, String>()
-    public var postingsShowing: Approval = .pending
+    /// Postings as shown and the organizations waiting, read whole (what waits is small).
+    public var review = PostingsReview.Read(showing: .pending, postings: [], organizations: [], pendingPostings: 0)
+    public var postingsShowing: Approval { review.showing }
     public var postingMarks: Set<String> = []
     public var postingDetail: PostingDetail?
     public var organizations = ListController<OrganizationReview, String>()
     public var organizationDecisions: [PostingDecision] = []
-    public var pendingPostings = 0
+    public var pendingPostings: Int { review.pendingPostings }
     /// When postings were last read: their "waiting N d" is counted from it.
     public var postingsReadAt = Date()
-    public var pendingOrganizations = 0
+    public var pendingOrganizations: Int { review.organizations.count }
 
     // MARK: Reports
 
@@ -141,6 +135,13 @@ public struct TriageState {
 
     /// An import running in the background, drawn as a progress bar.
     public var importing: ConsoleImport?
+
+    /// A write under way (the status bar says so once it takes a while; Esc cancels it).
+    public var writing: Writing?
+    /// The background work keys wait for (a write, a limit, a page, a detail): a key typed
+    /// meanwhile is held and handled once it is in, on what it brought, as if it were instant.
+    var waiting: Set<TaskKind> = []
+    var heldKeys: [Key] = []
 
     /// Set (to the login) once the catalogue says this account is no longer staff: the console
     /// then shows only that, and offers only to quit.

@@ -1,5 +1,5 @@
 import Foundation
-import TernCatalogue
+import TernStore
 import TernViewModels
 
 /// Moves in Applications: whether one may be made is decided here alone, from ``StaffMove``;
@@ -23,11 +23,11 @@ extension ApplicationsController {
     /// A legal transition key: a reject opens the reason form; a move on several rows asks
     /// first, naming the count.
     func ask(_ move: StaffMove) throws -> [Effect<TriageOutcome>] {
-        let targets = triage.targets(selected: state.queue.selectedRow)
+        let targets = state.applicationTargets
         // Marks the limit hides are never moved: the question says they stay as they are.
-        let hidden = triage.marks.hiddenNote.map { " \($0.capitalizedFirst), stay as they are." } ?? ""
+        let hidden = state.marks.hiddenNote.map { " \($0.capitalizedFirst), stay as they are." } ?? ""
         if move == .reject {
-            state.modals.open(.form(FormModal(TriageForms.reject(count: targets.count, hidden: triage.marks.hiddenNote), purpose: .reject(targets: targets))))
+            state.modals.open(.form(FormModal(TriageForms.reject(count: targets.count, hidden: state.marks.hiddenNote), purpose: .reject(targets: targets))))
             return []
         }
         if targets.count > 1 || !hidden.isEmpty {
@@ -41,85 +41,67 @@ extension ApplicationsController {
     }
 
     func perform(_ move: StaffMove, on targets: [TriageRow]) throws -> [Effect<TriageOutcome>] {
-        do {
-            return try moved(move, try triage.move(move, on: targets, reason: nil, note: nil))
-        } catch CatalogueError.changedSinceOpened(let id, let now) {
-            // Someone else moved it: show the queue as it is now, and say so.
-            try triage.reload()
-            try screen.readQueue(reset: false)
-            return state.toasts.show("application \(id) was changed by someone else since you opened it: it is now \(now.label.lowercased()); nothing was moved",
-                                     isError: true)
-        }
+        try send(move, on: targets, reason: nil, note: nil, fromForm: false)
     }
 
-    /// After a move: undo offered, the queue read again, and what happened said.
-    func moved(_ move: StaffMove, _ action: TriageAction) throws -> [Effect<TriageOutcome>] {
-        state.canUndo = true
-        screen.releaseClaim()
-        try screen.readQueue(reset: false)
-        let count = action.applications.count
-        let hidden = triage.marks.hiddenNote.map { "; \($0), still marked" } ?? ""
-        return state.toasts.show("\(move.label): \(count) application\(count == 1 ? "" : "s") now \(move.target.label.lowercased()) (\(keys.keyNames(for: .undo)) undoes)\(hidden)")
+    /// The move as a write; its result (``Written/moved(_:_:targets:)``) or refusal comes back
+    /// to ``TriageScreen/took(_:)``.
+    private func send(_ move: StaffMove, on targets: [TriageRow], reason: RejectionReason?, note: MoveNote?, fromForm: Bool) throws -> [Effect<TriageOutcome>] {
+        // Refused here, before anything is sent, when the move is not legal.
+        if let refusal = TriageWork.refusal(move, on: targets) { throw refusal }
+        let session = session, moment = now()
+        return screen.write(.move(move, targets: targets, fromForm: fromForm), lookAgain: { store, error in
+            guard fromForm, case .changedSinceOpened? = error else { return nil }
+            // The applications as they are now, so sending again decides on what is there now.
+            var current: [TriageRow] = []
+            for var row in targets {
+                guard let application = try? await store.application(row.id, as: session.actor) else { return nil }
+                (row.version, row.status) = (application.version, application.status)
+                current.append(row)
+            }
+            return .reject(targets: current)
+        }) { store in
+            .moved(move, try await TriageWork.move(move, on: targets, reason: reason, note: note, session: session, now: moment, in: store),
+                   targets: targets.map(\.id))
+        }
     }
 
     // MARK: - Forms
 
     func submitReject(_ form: Form, targets: [TriageRow]) throws -> [Effect<TriageOutcome>] {
         let (reason, note) = try TriageForms.rejection(form)
-        let action: TriageAction
-        do {
-            action = try triage.move(.reject, on: targets, reason: reason, note: note)
-        } catch CatalogueError.changedSinceOpened(let id, let now) {
-            // The note typed is kept: the form stays open, aimed at the applications as
-            // they are now, so sending again is a decision on what is there now.
-            try triage.reload()
-            try screen.readQueue(reset: false)
-            let current = try targets.map { row in
-                var row = row
-                let application = try catalogue.application(row.id, as: session.actor)
-                (row.version, row.status) = (application.version, application.status)
-                return row
-            }
-            state.modals.refuseForm("application \(id) was changed by someone else since you opened it: it is now \(now.label.lowercased()); "
-                                    + "nothing was moved (send again to reject as it is now)", purpose: .reject(targets: current))
-            return []
-        }
-        state.modals.closeForm()
-        return try moved(.reject, action)
+        return try send(.reject, on: targets, reason: reason, note: note, fromForm: true)
     }
 
     func submitNote(_ form: Form, id: Int64) throws -> [Effect<TriageOutcome>] {
-        let visibility = TriageForms.noteVisibility(form)
-        try triage.addNote(form.field("Note").text, to: id, visibility: visibility)
-        state.modals.closeForm()
-        if let file = state.file, file.row.id == id { state.file = try triage.open(file.row) }
-        return state.toasts.show(visibility == .staff ? "note saved (staff only: the student never sees it)" : "note saved and shared with the student")
+        let visibility = TriageForms.noteVisibility(form), text = form.field("Note").text
+        let session = session, moment = now(), opened = state.file?.row.id == id ? state.file : nil
+        return screen.write(.note(applicationID: id)) { store in
+            try await TriageWork.addNote(text, to: id, visibility: visibility, session: session, now: moment, in: store)
+            // The opened application shows the note in its history.
+            guard let opened else { return .noted(visibility, file: nil) }
+            return .noted(visibility, file: try await TriageWork.file(opened.row, heldBy: opened.heldBy, session: session, in: store))
+        }
     }
 
     func submitDecision(_ form: Form, row: TriageRow, moves: [StaffMove]) throws -> [Effect<TriageOutcome>] {
         let (move, reason) = try TriageForms.decision(form, moves: moves)
-        do {
-            try catalogue.recordForOrganization(row.id, to: move.target, expectedVersion: row.version, session: session, reason: reason, now: now())
-        } catch CatalogueError.changedSinceOpened(let id, let now) {
-            state.modals.closeForm()
-            try triage.reload()
-            try screen.readQueue(reset: false)
-            return state.toasts.show("application \(id) was changed by someone else since you opened it: it is now \(now.label.lowercased()); nothing was recorded",
-                                     isError: true)
+        let session = session, moment = now()
+        return screen.write(.organizationDecision(row, move)) { store in
+            _ = try await store.recordForOrganization(row.id, to: move.target, expectedVersion: row.version, session: session, reason: reason, now: moment)
+            return .recordedForOrganization(row, move)
         }
-        state.modals.closeForm()
-        try triage.reload()
-        try screen.readQueue(reset: false)
-        return state.toasts.show("\(row.organization): \(move.label) recorded as the organization's decision, entered by you")
     }
 
     func submitFeedback(_ form: Form, id: Int64) throws -> [Effect<TriageOutcome>] {
         let rating = TriageForms.ratings[min(form.field("Rating").choice, TriageForms.ratings.count - 1)]
-        try catalogue.recordOrganizationFeedback(id, rating: rating, strengths: TriageForms.optional(form.field("Strengths").text),
-                                                 improvements: TriageForms.optional(form.field("To improve").text),
-                                                 comment: TriageForms.optional(form.field("Comment").text), session: session, now: now())
-        state.modals.closeForm()
-        return state.toasts.show("the organization's feedback is recorded, under your name")
+        let strengths = TriageForms.optional(form.field("Strengths").text), improvements = TriageForms.optional(form.field("To improve").text)
+        let comment = TriageForms.optional(form.field("Comment").text), session = session, moment = now()
+        return screen.write(.organizationFeedback) { store in
+            _ = try await store.recordOrganizationFeedback(id, rating: rating, strengths: strengths, improvements: improvements, comment: comment,
+                                                           skills: [], session: session, now: moment)
+            return .feedbackRecorded
+        }
     }
 }
 

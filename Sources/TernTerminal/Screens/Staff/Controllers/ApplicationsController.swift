@@ -1,5 +1,5 @@
 import Foundation
-import TernCatalogue
+import TernStore
 import TernViewModels
 
 /// The Applications queue: a key per transition (legal or not decided by ``StaffMove`` alone,
@@ -53,8 +53,8 @@ struct ApplicationsController: StaffController {
     static var commands: (limit: StaffCommand, sort: StaffCommand, undo: StaffCommand) {
         (Command("limit", aliases: ["l"], argument: .text("PATTERN"),
                  summary: "limit Applications (status:S field:F age>Nd organization:O student:U opportunity:REF words)") { screen, rest in
-            _ = try TriageViewModel.filter(pattern: rest, words: screen.triage.searchWords)
-            return try screen.switchQueue(to: .applications) + screen.applyLimit(pattern: rest, words: screen.triage.searchWords)
+            _ = try TriageWork.filter(pattern: rest, words: screen.state.searchWords)
+            return screen.switchQueue(to: .applications) + screen.applyLimit(pattern: rest, words: screen.state.searchWords)
         },
          Command("sort", argument: .oneOf(["oldest", "newest"]), summary: "order Applications by time waiting") { screen, rest in
             try ApplicationsController(screen: screen).sort(rest)
@@ -66,16 +66,12 @@ struct ApplicationsController: StaffController {
         guard let order: TriageOrder = rest == "oldest" ? .oldestFirst : rest == "newest" ? .newestFirst : nil else {
             return state.toasts.show(":sort oldest or :sort newest", isError: true)
         }
-        try triage.setOrder(order)
-        try screen.readQueue(reset: true)
-        return []
+        return screen.readQueue(.order, order: order)
     }
 
     func undo() throws -> [Effect<TriageOutcome>] {
-        let restored = try triage.undo()
-        try screen.readQueue(reset: false)
-        state.canUndo = false
-        return state.toasts.show("undone: \(restored.count) application\(restored.count == 1 ? "" : "s") back where they were")
+        let session = session, moment = now()
+        return screen.write(.undo) { store in .undone(try await TriageWork.undo(session: session, now: moment, in: store)) }
     }
 
     private func openLine(_ kind: QueueLine.Kind) -> [Effect<TriageOutcome>] {
@@ -87,10 +83,17 @@ struct ApplicationsController: StaffController {
     /// "being looked at by …") with its whole history.
     private func open() throws -> [Effect<TriageOutcome>] {
         guard let row = state.queue.selectedRow else { return state.toasts.show("the queue is empty", isError: true) }
-        state.file = try triage.open(row)
+        let session = session, moment = now()
+        return screen.write(.open(row)) { store in .opened(try await TriageWork.open(row, session: session, now: moment, in: store)) }
+    }
+
+    /// The application opened: shown with its history while it is the one selected.
+    func opened(_ file: ApplicationFile) -> [Effect<TriageOutcome>] {
+        guard file.row.id == state.queue.selectedID, state.kind == .applications else { return screen.release(file.row.id) }
+        state.file = file
         state.detailScroll = 0
         state.panes.focus = .detail
-        if let holder = state.file?.heldBy {
+        if let holder = file.heldBy {
             return state.toasts.show("being looked at by \(holder): a move still checks that nothing changed since you opened it", isError: true)
         }
         return []
@@ -100,32 +103,52 @@ struct ApplicationsController: StaffController {
         switch action {
         case .mark:
             guard let row = state.queue.selectedRow else { return [] }
-            triage.marks.toggle(row)
-            try state.queue.move(.down, source: triage.rows)
-            try screen.showSelection()
+            state.marks.toggle(row)
+            return screen.queueChange(.move(.down))
         case .markRange:
-            if triage.marks.rangeAnchor == nil {
-                triage.marks.rangeAnchor = state.queue.state.selected
-                state.marks = triage.marks
+            guard let anchor = state.marks.rangeAnchor else {
+                state.marks.rangeAnchor = state.queue.state.selected
                 return state.toasts.show("range starts here: move and press \(keys.keyNames(for: .markRange)) again")
             }
-            let count = try triage.markRange(to: state.queue.state.selected)
-            state.marks = triage.marks
-            return state.toasts.show("marked \(count) in the range; \(triage.marks.count) marked")
+            let index = state.queue.state.selected
+            let range = min(anchor, index)..<(max(anchor, index) + 1)
+            guard range.count <= TriageWork.markAllLimit else {
+                throw CatalogueError.refused("a range marks at most \(TriageWork.markAllLimit) rows; narrow the limit (l) instead")
+            }
+            return readMarks(all: false) { pages, viewer, store in try await TriagePages.rows(in: range, of: pages, viewer: viewer, in: store) }
         default:
-            let count = try triage.markAllShown()
-            state.marks = triage.marks
-            return state.toasts.show("marked all \(count) the limit shows")
+            let count = state.pages.count
+            return readMarks(all: true) { pages, viewer, store in
+                guard let all = try await TriagePages.allRows(upTo: TriageWork.markAllLimit, of: pages, viewer: viewer, in: store) else {
+                    throw CatalogueError.refused("the limit shows \(count) applications; narrow it to \(TriageWork.markAllLimit) or fewer to mark them all")
+                }
+                return all
+            }
         }
-        state.marks = triage.marks
-        return []
+    }
+
+    /// The rows to mark, read in the background (keys wait for them).
+    private func readMarks(all: Bool, _ read: @escaping @Sendable (TriagePages, String, any CatalogueStore) async throws -> [TriageRow]) -> [Effect<TriageOutcome>] {
+        state.waiting.insert(.marks)
+        let pages = state.pages, viewer = session.username, store = screen.store
+        return [.run(.marks) { _ in
+            do { return .marked(.success(try await read(pages, viewer, store)), all: all) } catch { return .marked(.failure(Refusal(error)), all: all) }
+        }]
+    }
+
+    /// The rows of a range, or everything the limit shows, came back: marked.
+    func marked(_ rows: [TriageRow], all: Bool) -> [Effect<TriageOutcome>] {
+        state.marks.mark(rows)
+        if all { return state.toasts.show("marked all \(rows.count) the limit shows") }
+        state.marks.rangeAnchor = nil
+        return state.toasts.show("marked \(rows.count) in the range; \(state.marks.count) marked")
     }
 
     private func openStudentRecord() throws -> [Effect<TriageOutcome>] {
         guard let row = state.queue.selectedRow else { return [] }
-        let record = try triage.studentRecord(row.studentUsername)
-        state.modals.open(.text(TextOverlay(title: "Student record · \(record.student.name) (viewing is audited)",
-                                            blocks: TriageContent.studentRecordBlocks(record), purpose: .studentRecord)))
-        return []
+        let session = session, moment = now()
+        return screen.write(.studentRecord) { store in
+            .studentRecord(try await TriageWork.studentRecord(row.studentUsername, session: session, now: moment, in: store))
+        }
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import TernCatalogue
+import TernStore
 
 /// Where an import running in the background leaves its progress for the console to read on
 /// its next tick: the import reports from its own thread (while holding the write lock, so it
@@ -57,14 +57,14 @@ struct ImportController: StaffController {
         let box = ImportProgressBox()
         state.importing = ConsoleImport(file: path, progress: nil)
         screen.progressBox = box
-        let catalogue = catalogue, moment = now()
+        let store = screen.store, moment = now()
         let origin = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         let recorded = ImportRecord(session: session, origin: origin)
         return [.startTimer(.importProgress, everyMilliseconds: 100),
                 .run(.importFile) { _ in
                     do {
-                        let summary = try catalogue.importFile(source, format: ExchangeFormat.guess(path: path), now: moment,
-                                                                recorded: recorded) { box.store($0) }
+                        let summary = try await store.importFile(source, format: ExchangeFormat.guess(path: path), dryRun: false, now: moment,
+                                                                 recorded: recorded) { box.store($0) }
                         return .imported(summary, failure: nil)
                     } catch {
                         return .imported(nil, failure: "\(error)")
@@ -73,7 +73,7 @@ struct ImportController: StaffController {
     }
 
     /// The import ended: say how, read everything again.
-    func finish(_ summary: ImportSummary?, failure: String?) throws -> [Effect<TriageOutcome>] {
+    func finish(_ summary: ImportSummary?, failure: String?) -> [Effect<TriageOutcome>] {
         let file = state.importing.map { ($0.file as NSString).lastPathComponent } ?? "the file"
         state.importing = nil
         screen.progressBox = nil
@@ -81,7 +81,7 @@ struct ImportController: StaffController {
         guard let summary else {
             return effects + state.toasts.show("nothing imported from \(file): \(failure ?? "it failed")", isError: true)
         }
-        try screen.reloadAll()
+        effects += screen.reloadAll()
         effects += state.toasts.show("imported \(file): \(summary.inserted) new and \(summary.updated) updated \(summary.subject); new listings wait in Postings")
         return effects
     }

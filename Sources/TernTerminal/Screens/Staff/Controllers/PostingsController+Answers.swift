@@ -1,68 +1,72 @@
 import Foundation
-import TernCatalogue
+import TernStore
 import TernViewModels
 
 /// What the Postings forms and questions do once answered.
 extension PostingsController {
-    func approved(_ refs: [String], versions: [String: Int]) throws -> [Effect<TriageOutcome>] {
-        do {
-            try review.approve(refs, versions: versions)
-        } catch CatalogueError.reviewChanged(let conflict) {
-            try review.reload()
-            try screen.readReview()
-            return state.toasts.show("nothing was approved: \(conflict.description)", isError: true)
+    func approved(_ refs: [String], versions: [String: Int]) -> [Effect<TriageOutcome>] {
+        let session = session, moment = now()
+        return screen.write(.approvePostings(refs)) { store in
+            try await PostingsReview.approve(refs, versions: versions, session: session, now: moment, in: store)
+            return .approved(refs)
         }
-        try screen.readReview()
-        return state.toasts.show("approved \(refs.count) posting\(refs.count == 1 ? "" : "s"): students see them now")
     }
 
-    func closed(_ ref: String, version: Int) throws -> [Effect<TriageOutcome>] {
-        let summary = try catalogue.closeListing(ref: ref, expectedVersion: version, by: session.actor, now: now())
-        try screen.reloadAll()
-        return state.toasts.show("closed \(ref); \(summary.applicationsExpired) waiting application\(summary.applicationsExpired == 1 ? "" : "s") expired")
+    func closed(_ ref: String, version: Int) -> [Effect<TriageOutcome>] {
+        let actor = session.actor, moment = now()
+        return screen.write(.closeListing(ref)) { store in
+            .closed(ref, try await store.closeListing(ref: ref, expectedVersion: version, by: actor, now: moment))
+        }
     }
 
-    func archived(_ ref: String, version: Int) throws -> [Effect<TriageOutcome>] {
-        try catalogue.archiveListing(ref: ref, expectedVersion: version, by: session.actor, now: now())
-        try screen.reloadAll()
-        return state.toasts.show("archived \(ref)")
+    func archived(_ ref: String, version: Int) -> [Effect<TriageOutcome>] {
+        let actor = session.actor, moment = now()
+        return screen.write(.archiveListing(ref)) { store in
+            try await store.archiveListing(ref: ref, expectedVersion: version, by: actor, now: moment)
+            return .archived(ref)
+        }
     }
 
     func submitListing(_ form: Form, ref: String?, version: Int?) throws -> [Effect<TriageOutcome>] {
-        let draft = try TriageForms.listingText(form).draft(ref: ref, homeCurrency: try catalogue.homeCurrency())
-        let saved: Opportunity
-        if let ref, let version {
-            saved = try catalogue.updateListing(ref: ref, draft, expectedVersion: version, by: session.actor, now: now())
-        } else {
-            saved = try catalogue.createListing(draft, by: session.actor, now: now())
+        let text = TriageForms.listingText(form), actor = session.actor, moment = now()
+        return screen.write(.listing(ref: ref)) { store in
+            // The same rules as an import; an amount without a currency is in the home one.
+            let draft = try text.draft(ref: ref, homeCurrency: try await store.homeCurrency())
+            let saved: Opportunity
+            if let ref, let version {
+                saved = try await store.updateListing(ref: ref, draft, expectedVersion: version, by: actor, now: moment)
+            } else {
+                saved = try await store.createListing(draft, by: actor, now: moment)
+            }
+            let approval = try await store.approval(ofListing: saved.id ?? 0)
+            let flags = approval == .approved ? [] : try await store.flags(forListing: saved.ref)
+            return .listingSaved(isNew: ref == nil, saved, approval, flags)
         }
-        state.modals.closeForm()
-        try screen.reloadAll()
-        // The new listing is selected, so the next key (e, a, x) acts on it.
-        if try state.postings.jump(to: saved.ref, source: screen.postingRows) { try screen.showSelection() }
-        let approval = try catalogue.approval(ofListing: saved.id ?? 0)
-        // Trust skips the review, never the flags: say why a trusted one still waits.
-        let flags = approval == .approved ? [] : try catalogue.flags(forListing: saved.ref)
-        let waits = "it waits for review in Postings" + (flags.isEmpty ? "" : " (flagged: \(flags.map(\.description).joined(separator: "; ")))")
-        return state.toasts.show(ref == nil ? "created \(saved.ref): \(approval == .approved ? "approved on arrival (trusted organization)" : waits)"
-                                 : "saved \(saved.ref)")
     }
 
     func submitDecline(_ form: Form, ref: String, version: Int) throws -> [Effect<TriageOutcome>] {
-        let reason = TriageForms.declineReason(form)
-        let summary = try review.decline(ref, version: version, reason: reason, note: TriageForms.optional(form.field("Note").text))
-        state.modals.closeForm()
-        try screen.readReview()
-        try triage.reload()
-        try screen.readQueue(reset: false)
-        return state.toasts.show("declined (\(reason.label)); students no longer see it" + TakeDownSummary.sentence(summary))
+        let reason = TriageForms.declineReason(form), note = TriageForms.optional(form.field("Note").text)
+        let session = session, moment = now()
+        return screen.write(.declinePosting(ref), lookAgain: Self.listingNow(ref) { .declinePosting(ref: ref, version: $0) }) { store in
+            .declined(reason, try await PostingsReview.decline(ref, version: version, reason: reason, note: note, session: session, now: moment, in: store))
+        }
     }
 
     func submitResubmit(_ form: Form, ref: String, version: Int) throws -> [Effect<TriageOutcome>] {
-        try review.resubmit(ref, version: version, note: TriageForms.optional(form.field("Note").text))
-        state.modals.closeForm()
-        try screen.readReview()
-        return state.toasts.show("resubmitted: it waits for review again")
+        let note = TriageForms.optional(form.field("Note").text), session = session, moment = now()
+        return screen.write(.resubmitPosting(ref), lookAgain: Self.listingNow(ref) { .resubmitPosting(ref: ref, version: $0) }) { store in
+            try await PostingsReview.resubmit(ref, version: version, note: note, session: session, now: moment, in: store)
+            return .resubmitted
+        }
+    }
+
+    /// After a review conflict: the form aimed at the listing's version now.
+    static func listingNow(_ ref: String, _ purpose: @escaping @Sendable (Int) -> TriagePurpose)
+        -> @Sendable (any CatalogueStore, CatalogueError?) async -> TriagePurpose? {
+        { store, error in
+            guard case .reviewChanged? = error, let listing = try? await store.opportunity(ref: ref) else { return nil }
+            return purpose(listing.version)
+        }
     }
 }
 
@@ -74,9 +78,11 @@ struct OrganizationsController: StaffController {
         [
             StaffBinding(.approveOrganization, bar: Bar.list, disabledReason: Self.noneWaiting) {
                 guard let organization = state.organizations.selectedRow else { return [] }
-                try review.approveOrganization(organization.name, version: organization.version)
-                try screen.readReview()
-                return state.toasts.show("approved \(organization.name); its listings still wait for their own review")
+                let session = session, moment = now()
+                return screen.write(.approveOrganization(organization.name)) { store in
+                    try await PostingsReview.approveOrganization(organization.name, version: organization.version, session: session, now: moment, in: store)
+                    return .organizationApproved(organization.name)
+                }
             },
             StaffBinding(.declineOrganization, bar: Bar.list, disabledReason: Self.noneWaiting) {
                 guard let organization = state.organizations.selectedRow else { return [] }
@@ -97,23 +103,23 @@ struct OrganizationsController: StaffController {
 
     static func noneWaiting(_ state: TriageState) -> String? { state.organizations.selectedRow == nil ? "no organization is waiting" : nil }
 
-    func trusted(_ name: String, version: Int) throws -> [Effect<TriageOutcome>] {
-        do {
-            try review.trustOrganization(name, version: version)
-        } catch CatalogueError.reviewChanged(let conflict) {
-            try review.reload()
-            try screen.readReview()
-            return state.toasts.show("\(name) was not trusted: \(conflict.description)", isError: true)
+    func trusted(_ name: String, version: Int) -> [Effect<TriageOutcome>] {
+        let session = session, moment = now()
+        return screen.write(.trustOrganization(name)) { store in
+            try await PostingsReview.trustOrganization(name, version: version, session: session, now: moment, in: store)
+            return .trusted(name)
         }
-        try screen.readReview()
-        return state.toasts.show("\(name) is trusted: its later listings are approved on arrival")
     }
 
     func submitDecline(_ form: Form, name: String, version: Int) throws -> [Effect<TriageOutcome>] {
-        let reason = TriageForms.declineReason(form)
-        try review.declineOrganization(name, version: version, reason: reason, note: TriageForms.optional(form.field("Note").text))
-        state.modals.closeForm()
-        try screen.readReview()
-        return state.toasts.show("declined \(name) (\(reason.label))")
+        let reason = TriageForms.declineReason(form), note = TriageForms.optional(form.field("Note").text)
+        let session = session, moment = now()
+        return screen.write(.declineOrganization(name), lookAgain: { store, error in
+            guard case .reviewChanged? = error, let now = try? await store.organizations(approval: nil).first(where: { $0.name == name }) else { return nil }
+            return .declineOrganization(name: name, version: now.version)
+        }) { store in
+            try await PostingsReview.declineOrganization(name, version: version, reason: reason, note: note, session: session, now: moment, in: store)
+            return .organizationDeclined(name, reason)
+        }
     }
 }

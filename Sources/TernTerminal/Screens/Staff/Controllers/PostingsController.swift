@@ -1,5 +1,5 @@
 import Foundation
-import TernCatalogue
+import TernStore
 import TernViewModels
 
 /// The Postings queue: approving what waits (marked together), declining, resubmitting, and
@@ -46,7 +46,7 @@ struct PostingsController: StaffController {
     private func approve() -> [Effect<TriageOutcome>] {
         let refs = state.postingMarks.isEmpty ? state.postings.selectedRow.map { [$0.ref] } ?? [] : state.postingMarks.sorted()
         // Each at the version on screen now: approving what changed since is refused.
-        let versions = Dictionary(review.postings.filter { refs.contains($0.ref) }.map { ($0.ref, $0.version) }, uniquingKeysWith: { first, _ in first })
+        let versions = Dictionary(state.review.postings.filter { refs.contains($0.ref) }.map { ($0.ref, $0.version) }, uniquingKeysWith: { first, _ in first })
         let question = refs.count == 1 ? "Approve this posting?" : "Approve \(refs.count) postings?"
         state.modals.open(.confirm(Confirmation(title: question, message: "Students see approved postings at once.",
                                                 yes: "Approve", no: "Cancel", answer: .screen(.approvePostings(refs: refs, versions: versions)))))
@@ -101,22 +101,16 @@ struct PostingsController: StaffController {
 
     private func mark(all: Bool) throws -> [Effect<TriageOutcome>] {
         if all {
-            review.marked = Set(review.postings.map(\.ref))
-        } else {
-            guard let posting = state.postings.selectedRow else { return [] }
-            if review.marked.contains(posting.ref) { review.marked.remove(posting.ref) } else { review.marked.insert(posting.ref) }
-            try state.postings.move(.down, source: screen.postingRows)
-            try screen.showSelection()
+            state.postingMarks = Set(state.review.postings.map(\.ref))
+            return []
         }
-        state.postingMarks = review.marked
-        return []
+        guard let posting = state.postings.selectedRow else { return [] }
+        if state.postingMarks.contains(posting.ref) { state.postingMarks.remove(posting.ref) } else { state.postingMarks.insert(posting.ref) }
+        return screen.moveQueue(.down)
     }
 
     private func showNext() throws -> [Effect<TriageOutcome>] {
-        state.postingDetail = nil
-        try review.showNext()
-        try state.postings.reset(source: screen.postingRows)
-        try screen.readReview()
-        return state.toasts.show("showing \(StaffConsoleView.postingsView(review.showing)) postings")
+        let next = PostingsReview.next(after: state.postingsShowing)
+        return screen.readReview(showing: next) + state.toasts.show("showing \(StaffConsoleView.postingsView(next)) postings")
     }
 }

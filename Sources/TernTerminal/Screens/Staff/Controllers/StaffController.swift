@@ -1,5 +1,5 @@
 import Foundation
-import TernCatalogue
+import TernStore
 import TernViewModels
 
 typealias StaffBinding = Binding<TriageState, StaffAction, TriageOutcome>
@@ -20,9 +20,6 @@ extension StaffController {
         get { screen.state }
         nonmutating _modify { yield &screen.state }
     }
-    var triage: TriageViewModel { screen.triage }
-    var review: PostingsReviewViewModel { screen.review }
-    var catalogue: Catalogue { screen.catalogue }
     var session: TriageSession { screen.session }
     var keys: KeyMap<StaffAction> { screen.state.keyMap }
     func now() -> Date { screen.now() }
@@ -43,10 +40,9 @@ struct ConsoleController: StaffController {
     var bindings: [StaffBinding] {
         let queues: [(StaffAction, TriageQueueKind)] = [(.applicationsQueue, .applications), (.postingsQueue, .postings),
                                                         (.organizationsQueue, .organizations), (.reportsQueue, .reports)]
-        return queues.map { action, kind in StaffBinding(action) { try screen.switchQueue(to: kind) } } + [
+        return queues.map { action, kind in StaffBinding(action) { screen.switchQueue(to: kind) } } + [
             StaffBinding(.refresh, bar: { $0.kind == .reports }) {
-                try screen.reloadAll()
-                return (state.kind == .reports ? screen.readReport() : []) + state.toasts.show("read again")
+                screen.reloadAll() + (state.kind == .reports ? screen.readReport() : []) + state.toasts.show("read again")
             },
             StaffBinding(.nextQueue, bar: Bar.list) { try step(by: 1) },
             StaffBinding(.previousQueue) { try step(by: TriageQueueKind.allCases.count - 1) },
@@ -61,15 +57,12 @@ struct ConsoleController: StaffController {
 
     private func step(by offset: Int) throws -> [Effect<TriageOutcome>] {
         let all = TriageQueueKind.allCases
-        return try screen.switchQueue(to: all[(state.kind.rawValue + offset) % all.count])
+        return screen.switchQueue(to: all[(state.kind.rawValue + offset) % all.count])
     }
 
     static var expireCommand: StaffCommand {
         Command("expire", summary: "close listings past their deadline now (also done hourly)") { screen, _ in
-            // The hourly round closes listings for everyone; closing them on demand is an admin's.
-            try screen.catalogue.checkStanding(for: .expireListings)
-            let effects = try screen.closeExpired()
-            return effects.isEmpty ? screen.state.toasts.show("no listing is past its deadline") : effects
+            screen.closeExpired(onDemand: true)
         }
     }
 }
@@ -83,7 +76,6 @@ struct ReportsController: StaffController {
     }
 
     private func scroll(_ move: ListMove) throws -> [Effect<TriageOutcome>] {
-        try screen.moveFocused(move)
-        return []
+        screen.moveQueue(move)
     }
 }
