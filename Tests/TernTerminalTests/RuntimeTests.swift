@@ -175,6 +175,25 @@ import TernCatalogue
         #expect(runner.takeFinished().isEmpty, "a cancelled task's result is dropped")
     }
 
+    /// An interrupted task is asked to stop (its Swift task is cancelled, so a store call gives
+    /// up) and its answer still comes back: a write says whether it was saved or not.
+    @Test func anInterruptedTaskStopsAndItsAnswerStillComes() {
+        let runner = TaskRunner<String>()
+        let started = DispatchSemaphore(value: 0)
+        runner.start(TaskKind("write")) { _ in
+            started.signal()
+            for _ in 0..<500 {
+                if Task.isCancelled { return "stopped: nothing saved" }
+                try? await Task.sleep(nanoseconds: 10_000_000)
+            }
+            return "saved"
+        }
+        started.wait()
+        runner.interrupt(TaskKind("write"))
+        #expect(runner.waitUntilIdle(timeout: 4))
+        #expect(runner.takeFinished().map(\.1) == ["stopped: nothing saved"])
+    }
+
     @Test func aTaskResultComesBackAsAnEvent() {
         let screen = Recorder()
         screen.work = { _ in "42" }

@@ -22,8 +22,13 @@ public enum Effect<Outcome: Sendable>: Sendable {
     /// Runs `work` off the loop's thread (it may await a store). A newer `.run` of the same kind
     /// supersedes it.
     case run(TaskKind, @Sendable (TaskContext) async -> Outcome)
-    /// Supersedes every task of the kind without starting another.
+    /// Supersedes every task of the kind without starting another (its result is dropped).
     case cancel(TaskKind)
+    /// Asks the running task of the kind to stop (its store call gives up where it stands) but
+    /// still delivers its result: a write interrupted while it waited comes back refused as
+    /// cancelled, one that had already committed comes back done, so the screen never says
+    /// "nothing was saved" of a write that was.
+    case interrupt(TaskKind)
     /// Delivers ``Event/tick(_:)`` every `milliseconds` until stopped; starting a running timer
     /// again restarts its count.
     case startTimer(TimerID, everyMilliseconds: Int)

@@ -157,6 +157,7 @@ public final class Loop<S: Screen> {
             switch effect {
             case .run(let kind, let work): tasks.start(kind, work)
             case .cancel(let kind): tasks.cancel(kind)
+            case .interrupt(let kind): tasks.interrupt(kind)
             case .startTimer(let id, let interval):
                 let every = max(1, interval)
                 timers[id] = (every, clock() + every)

@@ -56,6 +56,13 @@ final class TaskRunner<Outcome: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Cancels the running Swift task of `kind` without superseding it: its result still comes.
+    func interrupt(_ kind: TaskKind) {
+        condition.lock()
+        latest[kind]?.cancel()
+        condition.unlock()
+    }
+
     /// True while any task has not finished (superseded ones finish quickly).
     var isBusy: Bool {
         condition.lock()

@@ -17,9 +17,11 @@ enum StaffConsoleView {
             // A write that takes a while says so, and how to give it up while it waits.
             if let writing = state.writing, writing.slow, state.commandPrompt == nil {
                 WidgetSupport.fill(&grid, Rect(x: 0, y: panes.statusRow, width: size.width, height: 1))
-                WidgetSupport.write(&grid, "saving… \(writing.label): waiting for the catalogue (another write may hold it) · "
-                                    + "\(state.keyMap.keyNames(for: .back)) cancels, nothing is saved",
-                                    x: 0, y: panes.statusRow, maxWidth: size.width, style: .accent)
+                let line = writing.cancelling
+                    ? "cancelling… \(writing.label): saved only if it had already gone through; the console says which"
+                    : "saving… \(writing.label): waiting for the catalogue (another write may hold it) · "
+                        + "\(state.keyMap.keyNames(for: .back)) cancels, nothing is saved"
+                WidgetSupport.write(&grid, line, x: 0, y: panes.statusRow, maxWidth: size.width, style: .accent)
             }
         }) { grid, panes in
             if panes.mode == .wide {

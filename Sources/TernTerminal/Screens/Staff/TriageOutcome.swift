@@ -136,6 +136,8 @@ extension TimerID {
 public struct Writing: Sendable, Equatable {
     public var label: String
     public var slow = false
+    /// Asked to stop; its answer (saved, or refused as cancelled) has not come back yet.
+    public var cancelling = false
 }
 
 extension TriageWrite {

@@ -37,11 +37,11 @@ extension TriageScreen {
         case .quitNow?:
             return [.cancel(.staffWrite), .quit]
         case .back? where state.writing != nil:
+            // The write is asked to stop; what it says when it comes back is what is told: refused
+            // as cancelled (nothing saved), or done if it had already committed.
             state.heldKeys.removeAll()
-            state.waiting.remove(.staffWrite)
-            // Read again whatever the write might have reached before it was stopped.
-            return [.cancel(.staffWrite)] + finishWrite() + state.toasts.show("cancelled; nothing was saved")
-                + readQueue(.refresh, waiting: false) + readReview(waiting: false)
+            state.writing?.cancelling = true
+            return [.interrupt(.staffWrite)]
         case .back? where state.isLimiting:
             state.heldKeys.removeAll()
             state.waiting.remove(.limitQueue)
@@ -144,7 +144,8 @@ extension TriageScreen {
         case (.noLongerStaff(let login)?, _):
             return dismiss(login)
         case (.cancelled?, _):
-            return state.toasts.show("cancelled; nothing was saved")
+            // Read again: the screen shows what is there, which the write did not change.
+            return state.toasts.show("cancelled; nothing was saved") + readQueue(.refresh, waiting: false) + readReview(waiting: false)
         case (.changedSinceOpened(let id, let now)?, .move(_, let targets, let fromForm)):
             let changed = "application \(id) was changed by someone else since you opened it: it is now \(now.label.lowercased()); nothing was moved"
             guard fromForm else { return readQueue(.refresh) + state.toasts.show(changed, isError: true) }

@@ -87,9 +87,12 @@ public final class TriageScreen: Screen {
             return dismiss(login)
         } catch let refusal as Refusal {
             if case .noLongerStaff(let login)? = refusal.error { return dismiss(login) }
+            // Keys typed for what could not be read are dropped, not replayed on whatever comes next.
+            state.heldKeys.removeAll()
             return state.toasts.show(refusal.description, isError: true)
         } catch {
             // An error while acting is shown, never swallowed; what the screen shows stays.
+            state.heldKeys.removeAll()
             return state.toasts.show("\(error)", isError: true)
         }
     }
