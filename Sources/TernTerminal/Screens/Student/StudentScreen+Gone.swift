@@ -36,11 +36,17 @@ extension StudentScreen {
     }
 
     /// Refuses an action on the listing on screen while it is gone: it would act on a listing
-    /// that left, or on a neighbour the student never chose. While the selected listing is
-    /// being read, the action waits for it too.
+    /// that left, or on a neighbour the student never chose.
     var goneRefusal: [Effect<StudentOutcome>]? {
-        if let notice = state.detailNotice { return state.toasts.show(notice, isError: true) }
-        if state.detailPending != nil { return state.toasts.show("one moment: the listing is still being read", isError: true) }
-        return nil
+        guard let notice = state.detailNotice else { return nil }
+        return state.toasts.show(notice, isError: true)
+    }
+
+    /// An action on the detail while the selected listing is still being read waits for it, and
+    /// is taken when it arrives: never on the listing shown before.
+    func waitForDetail(_ action: StudentAction) -> [Effect<StudentOutcome>]? {
+        guard state.detailPending != nil else { return nil }
+        state.actionAfterDetail = action
+        return []
     }
 }

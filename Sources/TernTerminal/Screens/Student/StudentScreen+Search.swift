@@ -49,6 +49,7 @@ extension StudentScreen {
             return requery()
         case .toggleSaved:
             guard !session.isGuest, let username = session.username else { return guestRefusal(.toggleSaved) }
+            if let waiting = waitForDetail(action) { return waiting }
             guard let shown = state.detail, let id = shown.opportunity.id else {
                 return state.toasts.show("select a listing to save it", isError: true)
             }
@@ -69,6 +70,7 @@ extension StudentScreen {
             // From My applications, `a` reopens the selected withdrawal; it never applies to
             // whatever listing happens to be in the detail.
             if state.panes.focus == .applications { return try performOnApplication(.apply) }
+            if let waiting = waitForDetail(action) { return waiting }
             guard let shown = state.detail, let listingID = shown.opportunity.id else {
                 return state.toasts.show("select a listing to apply", isError: true)
             }

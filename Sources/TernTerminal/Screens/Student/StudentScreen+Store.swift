@@ -13,7 +13,8 @@ extension StudentScreen {
         switch outcome {
         case .nothing:
             return []
-        case .failed(let message):
+        case .failed(let message, let kind):
+            if let kind { state.starting.remove(kind) }
             return state.toasts.show(message, isError: true)
         case .listings(let result, let again, let located):
             return showListings(result, again: again, located: located)
@@ -43,15 +44,19 @@ extension StudentScreen {
             return effects
         case .detail(let id, let detail, let keepScroll):
             guard id == state.detailPending else { return [] }
+            state.starting.remove(.detail)
             let same = id == state.detail?.opportunity.id
             state.detailPending = nil
             state.detail = detail
             state.detailNotice = nil
             if !(same && keepScroll) { state.detailScroll = 0 }
             state.detailScroll = min(state.detailScroll, maximumScroll(.detail))
-            return []
+            guard let action = state.actionAfterDetail else { return [] }
+            state.actionAfterDetail = nil
+            return try perform(action)
         case .detailFailed(let id, let message):
-            if id == state.detailPending { state.detailPending = nil }
+            if id == state.detailPending { (state.detailPending, state.actionAfterDetail) = (nil, nil) }
+            state.starting.remove(.detail)
             return state.toasts.show(message, isError: true)
         case .refreshed(let id, let detail):
             guard state.detail?.opportunity.id == id, state.detailNotice == nil, state.detailPending == nil else { return [] }
@@ -73,15 +78,19 @@ extension StudentScreen {
             let rows = applicationRows
             try state.applications.reload(source: rows)
             state.feedbackScroll = min(state.feedbackScroll, maximumScroll(.feedback))
-            return showSelectedApplication(keepingScroll: keepScroll)
+            let effects = showSelectedApplication(keepingScroll: keepScroll)
+            if state.starting.remove(.records) != nil, state.applications.selectedID != nil { state.starting.insert(.timeline) }
+            return effects
         case .timeline(let id, let entries, let keepScroll):
             guard id == state.applications.selectedID else { return [] }
+            state.starting.remove(.timeline)
             let before = state.timeline
             state.timeline = entries
             if !keepScroll || before != entries { state.timelineScroll = 0 }
             state.timelineScroll = min(state.timelineScroll, maximumScroll(.applications))
             return []
         case .updates(let updates, let markedRead, let failure, let first):
+            if first { state.starting.remove(.updates) }
             return show(updates, markedRead: markedRead, failure: failure, first: first)
         case .savedSearches(let searches, let open):
             state.savedSearches = searches
@@ -179,7 +188,13 @@ extension StudentScreen {
 
     /// A search's first page came back (with its count and the selected listing, when asked again).
     private func showListings(_ result: ListingSearch.Result, again: Bool, located: LocatedListing?) -> [Effect<StudentOutcome>] {
-        if let failure = result.failure { return state.toasts.show(failure, isError: true) }
+        let first = state.starting.remove(.search) != nil
+        defer { if first, state.detailPending != nil { state.starting.insert(.detail) } }
+        if let failure = result.failure {
+            // Said, and the screen is no longer a placeholder: the list shows what it had.
+            state.loaded = true
+            return state.toasts.show(failure, isError: true)
+        }
         let sameQuery = again && state.loaded && result.query == state.pages.query
         let before = state.listings.selectedID
         state.pages.adopt(result, refresh: true)
@@ -225,9 +240,12 @@ extension StudentScreen {
     func showListing(_ id: Int64?, keepingScroll: Bool) -> [Effect<StudentOutcome>] {
         guard let id else {
             (state.detail, state.detailNotice, state.detailPending, state.detailScroll) = (nil, nil, nil, 0)
+            state.actionAfterDetail = nil
             return [.cancel(.detail), .cancel(.detailRefresh)]
         }
         state.detailPending = id
+        // An action pressed for the listing shown before is not taken on this one.
+        state.actionAfterDetail = nil
         let (store, day) = (store, today())
         let student = session.username.map { (username: $0, store: store as any StudentStore) }
         return [.cancel(.detailRefresh), .run(.detail) { _ in
@@ -292,7 +310,7 @@ extension StudentScreen {
             do {
                 return .records(try await StudentRecords.read(store: store, session: session, today: day, now: moment), keepScroll: keepScroll)
             } catch {
-                return .failed("\(error)")
+                return .failed("\(error)", of: .records)
             }
         }]
     }
@@ -309,7 +327,7 @@ extension StudentScreen {
             do {
                 return .timeline(id, try await ApplicationsViewModel.timeline(of: id, session: session, store: store), keepScroll: keepingScroll)
             } catch {
-                return .failed("\(error)")
+                return .failed("\(error)", of: .timeline)
             }
         }]
     }

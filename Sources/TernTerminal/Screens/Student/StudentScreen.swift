@@ -69,7 +69,7 @@ public final class StudentScreen: Screen {
     }
 
     /// The screen shows a placeholder until the first page of listings is in.
-    public var showsContent: Bool { state.loaded }
+    public var showsContent: Bool { state.loaded && state.starting.isEmpty }
 
     /// Shows the first of `warnings` (a bad config file, a theme that did not load) until the
     /// next key: said on the screen, never on stderr under it.

@@ -97,8 +97,9 @@ public enum StudentOutcome: Sendable {
     case withdrawChecked(StudentPurpose, title: String, wasReopened: Bool)
     case reopenRefused(String)
     case wrote(StudentWrite, WriteEnd)
-    /// A read failed: said in the status bar, the screen as it was.
-    case failed(String)
+    /// A read failed: said in the status bar, the screen as it was. `of`: the kind of read,
+    /// when the first frame waits for it.
+    case failed(String, of: TaskKind? = nil)
     /// Done, with nothing to show (a saved search marked seen).
     case nothing
 }
@@ -172,6 +173,10 @@ public struct StudentState {
     public var pendingMove: ListMove?
     /// The first page of listings has arrived.
     public var loaded = false
+    /// The reads the first frame waits for, so that it is drawn whole (the list, the selected
+    /// listing's detail, My applications and its timeline, the unread count); until they are
+    /// in, the screen stays blank.
+    public var starting: Set<TaskKind> = [.search]
     /// Listings the student applied to and saved, for the marks on the rows.
     public var applied: Set<Int64> = []
     public var saved: Set<Int64> = []
@@ -186,6 +191,8 @@ public struct StudentState {
     public var detail: ListingDetail?
     /// The listing selected whose detail is being read: actions on the detail wait for it.
     public var detailPending: Int64?
+    /// An action on the detail pressed while it was being read: taken when it arrives.
+    public var actionAfterDetail: StudentAction?
     public var detailScroll = 0
     /// Why the listing on screen left the list ("This listing was taken down by the career
     /// center"): its detail stays, greyed, until the student moves, and no action is aimed at
@@ -238,6 +245,7 @@ public struct StudentState {
         isGuest = session.isGuest
         displayName = session.displayName
         self.today = today
+        if !session.isGuest { starting.formUnion([.records, .updates]) }
     }
 
     /// The search words to mark in rows and the detail.
