@@ -1,5 +1,5 @@
 import Foundation
-import TernCatalogue
+import TernStore
 
 /// One step of an application's timeline as a student sees it: the role that acted, never a
 /// staff member's name, and never staff-only notes.
@@ -21,54 +21,40 @@ public struct TimelineEntry: Sendable, Equatable {
     }
 }
 
-/// The "My applications" pane: the student's applications, the selected one's timeline.
+/// The "My applications" pane's reads: the selected application's timeline, and what the
+/// screen asks before offering a move. Plain functions over the store, for a screen's
+/// background tasks; the list itself is ``StudentRecords/applications``, held in the state.
 ///
 /// ```swift
-/// let mine = ApplicationsViewModel(catalogue: catalogue, session: session)
-/// try mine.reload()
-/// mine.applications.first?.application.status
+/// .run(.timeline) { _ in .timeline(id, try await ApplicationsViewModel.timeline(of: id, session: session, store: store)) }
 /// ```
-public final class ApplicationsViewModel {
-    let catalogue: Catalogue
-    let session: StudentSession
-    public private(set) var applications: [ApplicationOverview] = []
-    public private(set) var timeline: [TimelineEntry] = []
-    /// Withdrawn applications the student may reopen now (once, while the listing takes
-    /// applications): the screen offers reopening on these only.
-    public private(set) var reopenable: Set<Int64> = []
-    let now: () -> Date
-
-    public init(catalogue: Catalogue, session: StudentSession, now: @escaping () -> Date = Date.init) {
-        self.catalogue = catalogue
-        self.session = session
-        self.now = now
-    }
-
-    public func reload(now at: Date? = nil) throws {
-        guard let username = session.username else {
-            applications = []
-            reopenable = []
-            return
-        }
-        applications = try catalogue.applications(ofStudent: username)
-        reopenable = try catalogue.reopenableApplications(ofStudent: username, now: at ?? now())
-    }
-
-    /// Loads the timeline of the application at `index` in ``applications``.
-    public func select(_ index: Int?) throws {
-        guard let index, applications.indices.contains(index), let actor = session.actor else {
-            timeline = []
-            return
-        }
-        timeline = try catalogue.events(of: applications[index].id, as: actor).map {
+public enum ApplicationsViewModel {
+    /// Application `id`'s history as the student may see it, oldest first.
+    public static func timeline(of id: Int64, session: StudentSession, store: any StudentStore) async throws -> [TimelineEntry] {
+        guard let actor = session.actor else { return [] }
+        return try await store.events(of: id, as: actor).map {
             TimelineEntry(at: $0.at, role: $0.actorRole, status: $0.toStatus, note: $0.note, forYou: $0.onBehalfOf != nil)
         }
+    }
+
+    /// Whether the student already reopened application `id` once (its history says so).
+    public static func wasReopened(_ id: Int64, session: StudentSession, store: any StudentStore) async throws -> Bool {
+        guard let actor = session.actor else { return false }
+        return try await store.events(of: id, as: actor).contains {
+            $0.fromStatus == ApplicationStatus.reopening.from && $0.toStatus == ApplicationStatus.reopening.to
+        }
+    }
+
+    /// Why withdrawn application `id` cannot be reopened now, in the catalogue's words.
+    public static func reopenRefusal(_ id: Int64, session: StudentSession, store: any StudentStore, now: Date) async throws -> String {
+        guard let username = session.username else { return "guests have no applications" }
+        return try await store.refusalToReopen(id, as: username, now: now) ?? "it can be reopened"
     }
 }
 
 /// The "Feedback" pane: what organizations wrote about the student's completed work, and
 /// what the student wrote back.
-public final class FeedbackViewModel {
+public enum FeedbackViewModel {
     public struct Item: Sendable, Equatable {
         public var applicationID: Int64
         public var opportunity: OpportunitySummary
@@ -76,55 +62,61 @@ public final class FeedbackViewModel {
         public var fromStudent: Feedback?
     }
 
-    let catalogue: Catalogue
-    let session: StudentSession
-    public private(set) var items: [Item] = []
-
-    public init(catalogue: Catalogue, session: StudentSession) {
-        self.catalogue = catalogue
-        self.session = session
-    }
-
-    public func reload() throws {
-        guard let username = session.username, let actor = session.actor else {
-            items = []
-            return
+    /// The feedback on each completed application among `applications`.
+    public static func items(of applications: [ApplicationOverview], session: StudentSession, store: any StudentStore) async throws -> [Item] {
+        guard let actor = session.actor else { return [] }
+        var items: [Item] = []
+        for overview in applications where overview.application.status == .completed {
+            let feedback = try await store.feedback(on: overview.id, as: actor)
+            items.append(Item(applicationID: overview.id, opportunity: overview.opportunity,
+                              fromOrganization: feedback.first { $0.direction == .organizationToStudent },
+                              fromStudent: feedback.first { $0.direction == .studentToOrganization }))
         }
-        items = try catalogue.applications(ofStudent: username).filter { $0.application.status == .completed }.map { overview in
-            let feedback = try catalogue.feedback(on: overview.id, as: actor)
-            return Item(applicationID: overview.id, opportunity: overview.opportunity,
-                        fromOrganization: feedback.first { $0.direction == .organizationToStudent },
-                        fromStudent: feedback.first { $0.direction == .studentToOrganization })
-        }
+        return items
     }
-
-    /// The first completed micro-internship the student has not rated yet.
-    public var firstUnrated: Item? { items.first { $0.fromStudent == nil } }
 
     /// The student's rating of the organization for one completed micro-internship; once only.
     @discardableResult
-    public func rate(_ applicationID: Int64, rating: Int, strengths: String?, improvements: String?, comment: String?,
-                     now: Date = Date()) throws -> Feedback {
+    public static func rate(_ applicationID: Int64, rating: Int, strengths: String?, improvements: String?, comment: String?,
+                            session: StudentSession, store: any StudentStore, now: Date = Date()) async throws -> Feedback {
         guard let username = session.username else { throw CatalogueError.notPermitted("guests cannot rate organizations") }
-        let feedback = try catalogue.rateOrganization(application: applicationID, by: username, rating: rating,
-                                                      strengths: strengths, improvements: improvements, comment: comment, now: now)
-        try reload()
-        return feedback
+        return try await store.rateOrganization(application: applicationID, by: username, rating: rating,
+                                                strengths: strengths, improvements: improvements, comment: comment, now: now)
     }
 }
 
-extension ApplicationsViewModel {
-    /// Whether the student already reopened application `id` once (its history says so).
-    public func wasReopened(_ id: Int64) throws -> Bool {
-        guard let actor = session.actor else { return false }
-        return try catalogue.events(of: id, as: actor).contains {
-            $0.fromStatus == ApplicationStatus.reopening.from && $0.toStatus == ApplicationStatus.reopening.to
-        }
+/// The student's own records as one read: their applications (newest activity first), which
+/// withdrawals they may reopen, the feedback on completed work, and the marks on listing rows.
+/// A screen reads it in the background and keeps it in its state.
+///
+/// ```swift
+/// let records = try await StudentRecords.read(store: store, session: session, now: Date())
+/// records.applications.first?.application.status
+/// ```
+public struct StudentRecords: Sendable, Equatable {
+    public var applications: [ApplicationOverview]
+    /// Withdrawn applications the student may reopen now (once, while the listing takes
+    /// applications): the screen offers reopening on these only.
+    public var reopenable: Set<Int64>
+    public var feedback: [FeedbackViewModel.Item]
+    public var marks: ListingMarks
+
+    public init(applications: [ApplicationOverview] = [], reopenable: Set<Int64> = [], feedback: [FeedbackViewModel.Item] = [],
+                marks: ListingMarks = ListingMarks()) {
+        self.applications = applications
+        self.reopenable = reopenable
+        self.feedback = feedback
+        self.marks = marks
     }
 
-    /// Why withdrawn application `id` cannot be reopened now, in the catalogue's words.
-    public func reopenRefusal(_ id: Int64) throws -> String {
-        guard let username = session.username else { return "guests have no applications" }
-        return try catalogue.refusalToReopen(id, as: username, now: now()) ?? "it can be reopened"
+    /// Reads them; a guest has none.
+    public static func read(store: any ListingStore & StudentStore, session: StudentSession, today: CalendarDay, now: Date) async throws -> StudentRecords {
+        guard let username = session.username else { return StudentRecords() }
+        let applications = try await store.applications(ofStudent: username)
+        return StudentRecords(applications: applications,
+                              reopenable: try await store.reopenableApplications(ofStudent: username, now: now),
+                              feedback: try await FeedbackViewModel.items(of: applications, session: session, store: store),
+                              marks: ListingMarks(applications: applications,
+                                                  saved: try await ListingMarks.saved(by: username, listings: store, today: today)))
     }
 }

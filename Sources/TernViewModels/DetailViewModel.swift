@@ -1,5 +1,4 @@
 import Foundation
-import TernCatalogue
 import TernStore
 
 /// Everything the detail pane shows about one listing, gathered in one place so the pane
@@ -77,49 +76,21 @@ extension ListingDetail {
     }
 }
 
-/// Loads a ``ListingDetail`` for the selected listing, as the session's student.
-public final class DetailViewModel {
-    let catalogue: Catalogue
-    let session: StudentSession
-    private let today: () -> CalendarDay
-    public private(set) var detail: ListingDetail?
+/// What is left to know of a listing that can no longer be shown: whether it is still in the
+/// catalogue, and where staff review left it. The screen words the reason from these.
+public struct GoneListing: Sendable, Equatable {
+    public var opportunity: Opportunity?
+    public var approval: Approval?
 
-    /// Bookmarks or un-bookmarks the shown listing; returns whether it is now saved.
-    @discardableResult
-    public func toggleSaved() throws -> Bool {
-        guard let username = session.username else { throw CatalogueError.notPermitted("saving needs a student record: your OS login must match one (ask the career center)") }
-        guard var shown = detail, let id = shown.opportunity.id else { throw CatalogueError.notFound("no listing selected") }
-        try catalogue.setSaved(id, !shown.isSaved, by: username)
-        shown.isSaved.toggle()
-        detail = shown
-        return shown.isSaved
+    public init(opportunity: Opportunity?, approval: Approval?) {
+        self.opportunity = opportunity
+        self.approval = approval
     }
 
-    public init(catalogue: Catalogue, session: StudentSession, today: @escaping () -> CalendarDay = { CalendarDay(Date()) }) {
-        self.catalogue = catalogue
-        self.session = session
-        self.today = today
-    }
-
-    /// Shows listing `id`, or nothing when nil or gone. A listing staff have not approved (still
-    /// pending, or declined while it was on screen) is shown only to a student who applied to
-    /// it: it is part of their own record.
-    public func show(_ id: Int64?) throws {
-        guard let id, let opportunity = try catalogue.opportunity(id: id), opportunity.status != .draft else {
-            detail = nil
-            return
-        }
-        let mine = try session.username.flatMap { try catalogue.application(ofStudent: $0, to: id) }
-        let approval = try catalogue.approval(ofListing: id)
-        guard mine != nil || approval == .approved else {
-            detail = nil
-            return
-        }
-        detail = ListingDetail(
-            opportunity: opportunity, organization: try catalogue.organization(named: opportunity.organization),
-            myApplication: mine, daysLeft: today().days(until: opportunity.deadline),
-            spotsLeft: max(0, opportunity.spots - (try catalogue.spotsTaken(on: id))),
-            fit: try session.username.flatMap { try catalogue.fit(of: id, for: $0) },
-            isSaved: try session.username.map { try catalogue.isSaved(id, by: $0) } ?? false)
+    /// Reads it, for a screen's background task.
+    public static func read(_ id: Int64, listings: any ListingStore) async throws -> GoneListing {
+        let opportunity = try await listings.opportunity(id: id)
+        guard let opportunity, opportunity.status != .draft else { return GoneListing(opportunity: nil, approval: nil) }
+        return GoneListing(opportunity: opportunity, approval: try await listings.approval(ofListing: id))
     }
 }

@@ -1,4 +1,4 @@
-import TernCatalogue
+import TernStore
 
 /// Which listings the listings pane shows before words and filters narrow them.
 public enum ListingView: String, CaseIterable, Sendable {

@@ -1,12 +1,11 @@
 import Foundation
-import TernCatalogue
+import TernStore
 
 /// A student's portfolio: their profile and the micro-internships they completed, ready to be
 /// rendered as a JSON Resume or Markdown (see ``render(_:)``).
 ///
 /// ```swift
-/// let session = try StudentSession.resolve(catalogue: catalogue, requested: "demo")
-/// let portfolio = try Portfolio.load(catalogue: catalogue, session: session)
+/// let portfolio = try await Portfolio.load(store: store, session: session)
 /// print(portfolio.render(.markdown))
 /// ```
 public struct Portfolio: Sendable, Hashable {
@@ -23,10 +22,16 @@ public struct Portfolio: Sendable, Hashable {
     }
 
     /// Reads the session's student and their completed work. A guest has no portfolio.
-    public static func load(catalogue: Catalogue, session: StudentSession, now: Date = Date()) throws -> Portfolio {
+    public static func load(store: any StudentStore, session: StudentSession, now: Date = Date()) async throws -> Portfolio {
         guard let username = session.username else { throw PortfolioError.guest }
-        guard let student = try catalogue.student(username: username) else { throw PortfolioError.noProfile(username) }
-        return Portfolio(student: student, entries: try catalogue.portfolio(ofStudent: username), generatedAt: now)
+        guard let student = try await store.student(username: username) else { throw PortfolioError.noProfile(username) }
+        return Portfolio(student: student, entries: try await store.portfolio(ofStudent: username), generatedAt: now)
+    }
+
+    /// The portfolio from what was read for `username` (a command line reading synchronously).
+    public static func assemble(username: String, student: Student?, entries: @autoclosure () throws -> [PortfolioEntry], now: Date = Date()) throws -> Portfolio {
+        guard let student else { throw PortfolioError.noProfile(username) }
+        return Portfolio(student: student, entries: try entries(), generatedAt: now)
     }
 
     /// Estimated hours of all the completed listings together.

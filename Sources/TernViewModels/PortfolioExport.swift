@@ -1,5 +1,5 @@
 import Foundation
-import TernCatalogue
+import TernStore
 import TernText
 
 /// The files a portfolio can be exported as.

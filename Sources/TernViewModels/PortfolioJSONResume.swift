@@ -1,5 +1,5 @@
 import Foundation
-import TernCatalogue
+import TernStore
 import TernText
 
 /// The portfolio as a JSON Resume v1.0.0 document. Fields the schema marks `format: uri` get

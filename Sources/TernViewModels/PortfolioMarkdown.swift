@@ -1,5 +1,5 @@
 import Foundation
-import TernCatalogue
+import TernStore
 import TernText
 
 /// The portfolio as Markdown. Every piece of catalogue text goes through ``MarkdownText``, so a

@@ -1,5 +1,5 @@
 import Foundation
-import TernCatalogue
+import TernStore
 
 /// The profile form's values as typed: skills as "Python (advanced), SQL" so they can be edited
 /// on one line.
@@ -58,54 +58,51 @@ public struct ProfileDraft: Sendable, Equatable {
     }
 }
 
+/// The student's own profile as one read: the record, the completed micro-internships with
+/// their feedback and skills gained, and who at the career center saw or changed the student's
+/// records, newest first (FERPA's record of disclosures; `tern audit --mine` lists them all).
+public struct StudentProfile: Sendable, Equatable {
+    public var student: Student?
+    public var portfolio: [PortfolioEntry]
+    public var disclosures: [Disclosure]
+
+    public init(student: Student? = nil, portfolio: [PortfolioEntry] = [], disclosures: [Disclosure] = []) {
+        self.student = student
+        self.portfolio = portfolio
+        self.disclosures = disclosures
+    }
+}
+
 /// The student's own profile: reading it and saving edits. Saving checks the version read, so
 /// an edit made meanwhile elsewhere (another terminal, staff) is never silently overwritten.
 ///
 /// ```swift
-/// let profile = ProfileViewModel(catalogue: catalogue, session: session)
-/// try profile.reload()
+/// let profile = try await ProfileViewModel.read(session: session, store: store)
 /// var draft = ProfileDraft(profile.student!)
 /// draft.hoursPerWeek = "12"
-/// try profile.save(draft)
+/// try await ProfileViewModel.save(draft, over: profile.student!, session: session, store: store)
 /// ```
-public final class ProfileViewModel {
-    let catalogue: Catalogue
-    let session: StudentSession
-    public private(set) var student: Student?
-    /// The completed micro-internships with their feedback and skills gained.
-    public private(set) var portfolio: [PortfolioEntry] = []
-    /// Who at the career center saw or changed the student's records, newest first (FERPA's
-    /// record of disclosures; `tern audit --mine` lists them all).
-    public private(set) var disclosures: [Disclosure] = []
-
-    public init(catalogue: Catalogue, session: StudentSession) {
-        self.catalogue = catalogue
-        self.session = session
+public enum ProfileViewModel {
+    public static func read(session: StudentSession, store: any StudentStore) async throws -> StudentProfile {
+        guard let username = session.username else { return StudentProfile() }
+        return StudentProfile(student: try await store.student(username: username),
+                              portfolio: try await store.portfolio(ofStudent: username),
+                              disclosures: try await store.disclosures(ofStudent: username, limit: 1_000))
     }
 
-    public func reload() throws {
-        student = try session.username.flatMap { try catalogue.student(username: $0) }
-        portfolio = try session.username.map { try catalogue.portfolio(ofStudent: $0) } ?? []
-        disclosures = try session.username.map { try catalogue.disclosures(ofStudent: $0) } ?? []
+    /// A draft checked, as the store takes it (what to fix is said by field).
+    public static func check(_ draft: ProfileDraft) throws(ProfileDraft.Invalid) -> (skills: [StudentSkill], interests: [Field], hours: Int) {
+        (try draft.parsedSkills(), Field.allCases.filter(draft.interests.contains), try draft.parsedHours())
     }
 
-    /// Saves `draft` over the profile last read. A conflict reloads the profile and rethrows so
-    /// the screen can say so.
+    /// Saves `draft` over `student` as last read; a profile changed since is refused
+    /// (``CatalogueError/versionConflict(_:)``).
     @discardableResult
-    public func save(_ draft: ProfileDraft, now: Date = Date()) throws -> Student {
-        guard let username = session.username, let student else {
-            throw CatalogueError.notPermitted("guests have no profile")
-        }
-        let skills = try draft.parsedSkills()
-        let hours = try draft.parsedHours()
-        do {
-            let saved = try catalogue.updateProfile(of: username, skills: skills, interests: Field.allCases.filter(draft.interests.contains),
-                                                    hoursPerWeek: hours, expectedVersion: student.version, now: now)
-            self.student = saved
-            return saved
-        } catch let error as CatalogueError {
-            if case .versionConflict = error { try reload() }
-            throw error
-        }
+    public static func save(_ draft: ProfileDraft, over student: Student, session: StudentSession, store: any StudentStore,
+                            now: Date = Date()) async throws -> Student {
+        guard let username = session.username else { throw CatalogueError.notPermitted("guests have no profile") }
+        let checked = try check(draft)
+        return try await store.updateProfile(of: username, skills: checked.skills, interests: checked.interests,
+                                             hoursPerWeek: checked.hours, expectedVersion: student.version, now: now)
     }
 }

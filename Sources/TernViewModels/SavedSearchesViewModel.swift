@@ -1,52 +1,37 @@
 import Foundation
-import TernCatalogue
+import TernStore
 
 /// The student's saved searches, each with how many listings matching it were posted since
-/// they last opened it.
+/// they last opened it. Plain functions over the store, for a screen's background tasks; the
+/// searches read are held in the screen's state.
 ///
 /// ```swift
-/// let saved = SavedSearchesViewModel(catalogue: catalogue, session: session)
-/// try saved.save(named: "remote python", query: query)
-/// try saved.reload()
-/// saved.searches.first?.newCount
+/// try await SavedSearchesViewModel.save(named: "remote python", query: query, session: session, store: store)
+/// let searches = try await SavedSearchesViewModel.read(session: session, store: store, today: today)
+/// searches.first?.newCount
 /// ```
-public final class SavedSearchesViewModel {
-    let catalogue: Catalogue
-    let session: StudentSession
-    private let today: () -> CalendarDay
-    public private(set) var searches: [SavedSearch] = []
-
-    public init(catalogue: Catalogue, session: StudentSession, today: @escaping () -> CalendarDay = { CalendarDay(Date()) }) {
-        self.catalogue = catalogue
-        self.session = session
-        self.today = today
-    }
-
-    public func reload() throws {
-        guard let username = session.username else { searches = []; return }
-        searches = try catalogue.savedSearches(of: username, today: today())
+public enum SavedSearchesViewModel {
+    public static func read(session: StudentSession, store: any StudentStore, today: CalendarDay) async throws -> [SavedSearch] {
+        guard let username = session.username else { return [] }
+        return try await store.savedSearches(of: username, today: today)
     }
 
     /// Saves (or replaces) the search called `name`.
     @discardableResult
-    public func save(named name: String, query: OpportunityQuery, now: Date = Date()) throws -> SavedSearch {
+    public static func save(named name: String, query: OpportunityQuery, session: StudentSession, store: any StudentStore,
+                            now: Date = Date()) async throws -> SavedSearch {
         guard let username = session.username else { throw CatalogueError.notPermitted("guests cannot save searches") }
-        let saved = try catalogue.saveSearch(named: name, query: query, for: username, now: now)
-        try reload()
-        return saved
+        return try await store.saveSearch(named: name, query: query, for: username, now: now)
     }
 
-    /// Opens a saved search: its query, and from now on only later listings count as new.
-    public func open(_ search: SavedSearch, now: Date = Date()) throws -> OpportunityQuery {
+    /// Opens a saved search: from now on only later listings count as new.
+    public static func markOpened(_ search: SavedSearch, session: StudentSession, store: any StudentStore, now: Date = Date()) async throws {
         guard let username = session.username else { throw CatalogueError.notPermitted("guests have no saved searches") }
-        try catalogue.markSeen(savedSearch: search.id, by: username, now: now)
-        try reload()
-        return search.query
+        try await store.markSeen(savedSearch: search.id, by: username, now: now)
     }
 
-    public func delete(_ search: SavedSearch) throws {
+    public static func delete(_ search: SavedSearch, session: StudentSession, store: any StudentStore) async throws {
         guard let username = session.username else { throw CatalogueError.notPermitted("guests have no saved searches") }
-        try catalogue.deleteSavedSearch(search.id, by: username)
-        try reload()
+        try await store.deleteSavedSearch(search.id, by: username)
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import TernCatalogue
+import TernStore
 
 /// What a student may do to their own application, as the state machine allows it: the screen
 /// offers exactly these, and the catalogue refuses anything else anyway.
@@ -37,7 +37,7 @@ public enum StudentApplicationAction: String, CaseIterable, Sendable {
 
     /// The actions open to a student on an application in `status`; `reopenable` says whether
     /// a withdrawn one may be reopened now (never before, and its listing takes applications:
-    /// see ``ApplicationsViewModel/reopenable``).
+    /// see ``StudentRecords/reopenable``).
     public static func available(for status: ApplicationStatus, reopenable: Bool = false) -> [StudentApplicationAction] {
         allCases.filter { action in
             switch action {
@@ -49,35 +49,25 @@ public enum StudentApplicationAction: String, CaseIterable, Sendable {
     }
 }
 
-extension ApplicationsViewModel {
-    /// The actions open on `application` now.
-    public func available(on application: Application) -> [StudentApplicationAction] {
-        StudentApplicationAction.available(for: application.status, reopenable: reopenable.contains(application.id))
-    }
-
-    /// Takes `action` on the student's application `applicationID`, checked against the version
-    /// the screen showed (someone else may have moved it since). Delivering and correcting the
-    /// link need `link`.
+extension StudentApplicationAction {
+    /// Takes this action on the student's application `applicationID`, checked against the
+    /// version the screen showed (someone else may have moved it since). Delivering and
+    /// correcting the link need `link`.
     @discardableResult
-    public func perform(_ action: StudentApplicationAction, on applicationID: Int64, expectedVersion: Int,
-                        link: String? = nil, note: String? = nil, now at: Date? = nil) throws -> Application {
-        let now = at ?? self.now()
+    public func perform(on applicationID: Int64, expectedVersion: Int, link: String? = nil, note: String? = nil,
+                        session: StudentSession, store: any StudentStore, now: Date) async throws -> Application {
         guard let username = session.username, let actor = session.actor else {
             throw CatalogueError.notPermitted("guests have no applications")
         }
-        let moved: Application
-        switch action {
+        switch self {
         case .markDelivered:
-            moved = try catalogue.deliver(applicationID, by: username, link: link ?? "", expectedVersion: expectedVersion, now: now)
+            return try await store.deliver(applicationID, by: username, link: link ?? "", expectedVersion: expectedVersion, now: now)
         case .correctLink:
-            moved = try catalogue.correctDeliverableLink(applicationID, by: username, link: link ?? "",
-                                                         expectedVersion: expectedVersion, now: now)
+            return try await store.correctDeliverableLink(applicationID, by: username, link: link ?? "", expectedVersion: expectedVersion, now: now)
         case .reopen:
-            moved = try catalogue.reopen(applicationID, by: username, expectedVersion: expectedVersion, now: now)
+            return try await store.reopen(applicationID, by: username, expectedVersion: expectedVersion, now: now)
         case .withdraw, .acceptOffer, .declineOffer:
-            moved = try catalogue.move(applicationID, to: action.target, by: actor, expectedVersion: expectedVersion, note: note, now: now)
+            return try await store.move(applicationID, to: target, by: actor, expectedVersion: expectedVersion, note: note, now: now)
         }
-        try reload(now: now)
-        return moved
     }
 }

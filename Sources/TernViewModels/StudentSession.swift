@@ -1,13 +1,14 @@
 import Foundation
-import TernCatalogue
+import TernStore
 
 /// Who is at the terminal: the student the OS account is (or the one staff act for), or a guest
-/// who may browse but has no applications. Every student view model asks the catalogue *as*
-/// this actor, so privacy is enforced below the screens.
+/// who may browse but has no applications. Every student read and write asks the store *as*
+/// this actor, so privacy is enforced below the screens. Resolved once, by the command that
+/// opens the store, before any screen starts.
 ///
 /// ```swift
 /// let access = try catalogue.authorize(.browse, account: .current())
-/// let session = try StudentSession(access, catalogue: catalogue)
+/// let session = try StudentSession(access, student: catalogue.student(username:))
 /// session.isGuest   // true when the account is no student
 /// ```
 public struct StudentSession: Sendable, Equatable {
@@ -19,9 +20,9 @@ public struct StudentSession: Sendable, Equatable {
 
     public static let guest = StudentSession(username: nil, displayName: "guest")
 
-    /// The session an access check allowed: its student, or a guest.
-    public init(_ access: Authorization, catalogue: Catalogue) throws {
-        guard let username = access.student, let student = try catalogue.student(username: username) else {
+    /// The session an access check allowed: its student, looked up by `student`, or a guest.
+    public init(_ access: Authorization, student lookup: (String) throws -> Student?) rethrows {
+        guard let username = access.student, let student = try lookup(username) else {
             self = .guest
             return
         }
@@ -33,12 +34,21 @@ public struct StudentSession: Sendable, Equatable {
         self.displayName = displayName
     }
 
+    /// The session for a known student record.
+    public init(_ student: Student) {
+        self.init(username: student.username, displayName: student.name)
+    }
+
     /// A session for a named student (tests and fixtures; the front end goes through
-    /// ``init(_:catalogue:)``, which checks who may be whom). Unknown names browse as guest.
-    public static func resolve(catalogue: Catalogue, requested: String?, login: String? = nil) throws -> StudentSession {
-        guard let name = requested ?? login, !name.isEmpty, let student = try catalogue.student(username: name) else {
-            return .guest
-        }
-        return StudentSession(username: student.username, displayName: student.name)
+    /// ``init(_:student:)``, which checks who may be whom). Unknown names browse as guest.
+    public static func resolve(requested: String?, login: String? = nil, student lookup: (String) throws -> Student?) rethrows -> StudentSession {
+        guard let name = requested ?? login, !name.isEmpty, let student = try lookup(name) else { return .guest }
+        return StudentSession(student)
+    }
+
+    /// ``resolve(requested:login:student:)`` over a store.
+    public static func resolve(store: any StudentStore, requested: String?, login: String? = nil) async throws -> StudentSession {
+        guard let name = requested ?? login, !name.isEmpty, let student = try await store.student(username: name) else { return .guest }
+        return StudentSession(student)
     }
 }

@@ -1,11 +1,11 @@
 import Foundation
-import TernCatalogue
+import TernStore
 
 /// The student's Updates as one read: what changed for them, newest first, and how much of it
 /// is unread. Built off the loop thread (a background task) and on the command line alike.
 ///
 /// ```swift
-/// let updates = try StudentUpdates.read(catalogue: catalogue, session: session, today: today, now: Date())
+/// let updates = try await StudentUpdates.read(store: store, session: session, today: today, now: Date())
 /// print("\(updates.unread) unread")
 /// ```
 public struct StudentUpdates: Sendable, Equatable {
@@ -22,16 +22,16 @@ public struct StudentUpdates: Sendable, Equatable {
     }
 
     /// Reads them; a guest has none.
-    public static func read(catalogue: Catalogue, session: StudentSession, today: CalendarDay, now: Date) throws -> StudentUpdates {
+    public static func read(store: any StudentStore, session: StudentSession, today: CalendarDay, now: Date) async throws -> StudentUpdates {
         guard let username = session.username else { return StudentUpdates() }
-        return StudentUpdates(items: try catalogue.updates(of: username, today: today, now: now))
+        return StudentUpdates(items: try await store.updates(of: username, today: today, now: now))
     }
 
     /// Marks everything up to `now` seen, then reads them again.
-    public static func markRead(catalogue: Catalogue, session: StudentSession, today: CalendarDay, now: Date) throws -> StudentUpdates {
+    public static func markRead(store: any StudentStore, session: StudentSession, today: CalendarDay, now: Date) async throws -> StudentUpdates {
         guard let username = session.username else { return StudentUpdates() }
-        try catalogue.markUpdatesRead(of: username, upTo: now)
-        return try read(catalogue: catalogue, session: session, today: today, now: now)
+        try await store.markUpdatesRead(of: username, upTo: now)
+        return try await read(store: store, session: session, today: today, now: now)
     }
 
     /// The same update read twice compares equal whether or not it has been read since; a new

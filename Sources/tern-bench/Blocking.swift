@@ -14,6 +14,14 @@ func blocking<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
     return box.value!
 }
 
+/// ``blocking(_:)`` for work that throws: its error is thrown here.
+func blocking<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
+    let result: Result<T, any Error> = blocking {
+        do { return .success(try await work()) } catch { return .failure(error) }
+    }
+    return try result.get()
+}
+
 /// What a task hands back to the thread waiting for it; written once, before the signal.
 private final class Box<T>: @unchecked Sendable { var value: T? }
 

@@ -1,5 +1,6 @@
 import Foundation
 import TernCatalogue
+import TernStore
 import TernViewModels
 
 /// The listings screen's work, in process, on the catalogue itself: the table of first
@@ -97,8 +98,8 @@ struct ListingsBench {
 
     /// 10,000 rows: 250 pages of 40 by keyset cursor, each page timed, walked once from the
     /// top as a person paging down meets it (no warm-up walk); and the same rows the way the
-    /// listings pane reads them (40-row windows from ``ListingsViewModel``, which reads pages of
-    /// 100 and serves the windows inside one from memory).
+    /// listings pane reads them (40-row windows from ``ListingPages``, into which pages of 100 are
+    /// read by ``ListingSearch`` when a window needs one, the windows inside one served from memory).
     func paging() throws {
         report.section("Listings: paging through 10,000 rows (250 pages of 40, one walk from the top)")
         let walks: [(String, OpportunityQuery)] = [
@@ -114,31 +115,43 @@ struct ListingsBench {
             }
             report.add("keyset page of 40, \(name)", samples, key: "paging.\(name)")
         }
-        let listings = ListingsViewModel(catalogue: catalogue, today: { today })
-        try listings.setQuery(OpportunityQuery())
+        let store = catalogue, day = today
+        var listings = ListingPages()
+        listings.adopt(blocking { await ListingSearch.whole(OpportunityQuery(), in: store, today: day, pageSize: ListingPages.pageSize) })
         var samples = Samples()
         for window in 0..<250 {
-            samples.append(try Stopwatch.time { _ = try listings.rows(in: (window * 40)..<(window * 40 + 40)) })
+            let range = (window * 40)..<(window * 40 + 40)
+            samples.append(try Stopwatch.time {
+                for index in listings.missingPages(in: range) {
+                    let (query, previous) = (listings.query, listings.row(before: index))
+                    let rows = try blocking { try await ListingSearch.page(index, of: query, after: previous, in: store, today: day) }
+                    listings.insert(rows, at: index, for: query)
+                }
+                _ = listings.held(range)
+            })
         }
-        report.add("ListingsViewModel 40-row window, no words", samples, key: "paging.viewmodel")
+        report.add("ListingPages 40-row window, no words", samples, key: "paging.viewmodel")
     }
 
-    /// Opening a listing: what the detail pane reads (``DetailViewModel/show(_:)``), for a
+    /// Opening a listing: what the detail pane reads (``ListingDetail/load(_:listings:student:today:)``), for a
     /// guest and for a student (who also gets the fit, their application and their bookmark).
     func details() throws {
         report.section("Listings: opening a detail")
         let ids = try page(OpportunityQuery(words: "pyth")).map(\.id) + page(OpportunityQuery()).map(\.id)
-        let student = try StudentSession.resolve(catalogue: catalogue, requested: options.student)
+        let student = try StudentSession.resolve(requested: options.student, student: catalogue.student(username:))
+        let store = catalogue, day = today
         for (name, session) in [("guest", StudentSession.guest), (options.student, student)] {
-            let detail = DetailViewModel(catalogue: catalogue, session: session, today: { today })
+            let as_ = session.username.map { (username: $0, store: store as any StudentStore) }
             var samples = Samples()
             for round in 0..<2 {
                 for id in ids {
-                    let ms = try Stopwatch.time { try detail.show(id) }
+                    let ms = try Stopwatch.time {
+                        _ = try blocking { try await ListingDetail.load(id, listings: store, student: as_, today: day) }
+                    }
                     if round > 0 { samples.append(ms) }
                 }
             }
-            report.add("DetailViewModel.show, \(name)", samples, key: "detail.\(name)", note: "\(ids.count) listings")
+            report.add("ListingDetail.load, \(name)", samples, key: "detail.\(name)", note: "\(ids.count) listings")
         }
     }
 }

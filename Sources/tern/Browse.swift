@@ -48,8 +48,10 @@ struct Browse: ParsableCommand {
         // The feed starts counting before the screen reads anything, so no commit falls between.
         let changes = try opened.changeFeed()
         _ = try changes.hasChanged()
-        let screen = try StudentScreen(catalogue: opened, session: try StudentSession(access, catalogue: opened),
-                                       keyMap: config.studentKeys, box: config.asciiBorders ? .ascii : .line)
+        // Who is at the terminal is settled here, before the screen starts; the screen knows the
+        // catalogue only as its store protocols, and reads it off its loop.
+        let session = try StudentSession(access, student: opened.student(username:))
+        let screen = StudentScreen(store: opened, session: session, keyMap: config.studentKeys, box: config.asciiBorders ? .ascii : .line)
         screen.warn(warnings + opened.file.warnings)
 
         try FullScreen.run(screen, theme: chosenTheme, mouse: config.mouse, changeFeed: changes, exitAfterFirstFrame: exitAfterFirstFrame,

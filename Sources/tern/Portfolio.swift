@@ -32,8 +32,11 @@ struct PortfolioCommand: ParsableCommand {
 
     func run() throws {
         let (opened, access) = try catalogue.open(for: .portfolio, actingFor: user)
-        let session = try StudentSession(access, catalogue: opened)
-        let text = try Portfolio.load(catalogue: opened, session: session).render(format)
+        let session = try StudentSession(access, student: opened.student(username:))
+        guard let username = session.username else { throw PortfolioError.guest }
+        // A command line reads synchronously: the SQLite catalogue answers on this thread.
+        let text = try Portfolio.assemble(username: username, student: try opened.student(username: username),
+                                          entries: try opened.portfolio(ofStudent: username)).render(format)
         guard let output else { return try Output.write(text) }
         // Written beside the destination and renamed over it: a reader never sees half a file.
         // The file is the user's, written with their own rights.

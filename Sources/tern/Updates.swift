@@ -36,12 +36,13 @@ struct Updates: ParsableCommand {
     func run() throws {
         // Read-only unless it writes: marking read, or the disclosure that acting for a student records.
         let (opened, access) = try catalogue.open(for: .followUpdates, actingFor: user, readOnly: !markRead && user == nil)
-        let session = try StudentSession(access, catalogue: opened)
+        let session = try StudentSession(access, student: opened.student(username:))
         guard !session.isGuest else {
             throw Failure("updates are a student's: your OS login must match a student record (ask the career center)")
         }
         let now = Date()
-        let updates = try StudentUpdates.read(catalogue: opened, session: session, today: CalendarDay(now), now: now)
+        // A command line reads synchronously: the SQLite catalogue answers on this thread.
+        let updates = StudentUpdates(items: try session.username.map { try opened.updates(of: $0, today: CalendarDay(now), now: now) } ?? [])
         let shown = all || json ? updates.items : updates.items.filter(\.isUnread)
         if json {
             try Output.line(JSONText.array(shown.map(Self.json)).rendered())

@@ -135,9 +135,22 @@ extension ScreenHarness where S == StudentScreen {
         let feed = watchingChanges ? try demo.catalogue.changeFeed() : nil
         _ = try feed?.hasChanged()
         let session = try StudentSession.resolve(catalogue: demo.catalogue, requested: user, login: nil)
-        let screen = try StudentScreen(catalogue: demo.catalogue, session: session, keyMap: keyMap, box: box,
-                                       today: { CalendarDay(DemoCatalogue.seededAt) }, now: { DemoCatalogue.seededAt })
-        self.init(demo: demo, screen: screen, size: size, changeFeed: feed)
+        self.init(demo: demo, store: demo.catalogue, session: session, size: size, keyMap: keyMap, box: box, changeFeed: feed)
+    }
+
+    /// The student screen over `store` (a guarded stand-in for the catalogue, say) as `session` sees it.
+    convenience init(demo: DemoCatalogue, store: StudentScreenStore, session: StudentSession, size: Size = Size(width: 120, height: 40),
+                     keyMap: KeyMap<StudentAction> = StudentAction.defaultKeyMap, box: BoxStyle = .line, changeFeed: (any ChangeFeed)? = nil) {
+        let screen = StudentScreen(store: store, session: session, keyMap: keyMap, box: box,
+                                   today: { CalendarDay(DemoCatalogue.seededAt) }, now: { DemoCatalogue.seededAt })
+        self.init(demo: demo, screen: screen, size: size, changeFeed: changeFeed)
+    }
+}
+
+extension StudentSession {
+    /// The session for a named student of a catalogue opened in the test (unknown: a guest).
+    static func resolve(catalogue: Catalogue, requested: String?, login: String? = nil) throws -> StudentSession {
+        try resolve(requested: requested, login: login, student: catalogue.student(username:))
     }
 }
 

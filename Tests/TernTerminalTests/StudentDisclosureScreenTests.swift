@@ -28,7 +28,7 @@ import TernViewModels
         #expect(line.contains("advisor Ritu Patel: your full record"), "\(line)")
     }
 
-    @Test func aMoveStaffMadeForTheStudentReadsCareerCenterForYou() throws {
+    @Test func aMoveStaffMadeForTheStudentReadsCareerCenterForYou() async throws {
         let demo = try DemoCatalogue()
         let staff = try Catalogue(path: demo.catalogue.path, opening: .existing)
         _ = try staff.authorize(.apply, account: Self.advisor, actingFor: "tnguyen")
@@ -36,12 +36,11 @@ import TernViewModels
         try staff.apply(as: "tnguyen", to: listing, coverNote: "by phone", hoursOffered: 4, now: DemoCatalogue.seededAt)
 
         let session = try StudentSession.resolve(catalogue: demo.catalogue, requested: "tnguyen", login: nil)
-        let mine = ApplicationsViewModel(catalogue: demo.catalogue, session: session)
-        try mine.reload()
-        let index = try #require(mine.applications.firstIndex { $0.application.opportunityId == listing })
-        try mine.select(index)
-        #expect(mine.timeline.map(\.forYou) == [true])
-        guard case .bullets(let lines)? = PaneContent.timelineBlocks(mine.timeline).last else {
+        let mine = try await StudentRecords.read(store: demo.catalogue, session: session, today: CalendarDay(DemoCatalogue.seededAt), now: Date())
+        let application = try #require(mine.applications.first { $0.application.opportunityId == listing })
+        let timeline = try await ApplicationsViewModel.timeline(of: application.id, session: session, store: demo.catalogue)
+        #expect(timeline.map(\.forYou) == [true])
+        guard case .bullets(let lines)? = PaneContent.timelineBlocks(timeline).last else {
             Issue.record("no timeline")
             return
         }

@@ -32,7 +32,7 @@ import TernViewModels
         let nothing = try #require(student.rows(containing: "nothing new").first)
         #expect(nothing.contains(" 0 "), "zero new shows as 0: \(nothing)")
         #expect(!nothing.contains("–"))
-        let everything = try #require(student.screen.savedSearches.searches.first { $0.name == "everything" })
+        let everything = try #require(student.state.savedSearches.first { $0.name == "everything" })
         #expect(everything.newCount > 0)
         student.press(.enter)   // "everything" sorts first
         #expect(student.text.contains("\(everything.newCount) new, marked ●"))

@@ -46,7 +46,7 @@ import TernViewModels
     @Test func actingOnAnApplicationKeepsItSelectedWhenItMovesToTheTop() throws {
         let student = try StudentScreenHarness(user: "tnguyen")
         let review = try Self.deliverTheLiteratureReview(student)
-        #expect(student.screen.applications.applications.first?.id == review, "delivering moved it to the top")
+        #expect(student.state.myApplications.first?.id == review, "delivering moved it to the top")
         #expect(student.state.applications.selectedID == review)
         let highlighted = try #require(student.backend.cursor)
         let row = student.text.split(separator: "\n", omittingEmptySubsequences: false)[highlighted.y]
@@ -147,7 +147,7 @@ import TernViewModels
     @Test func aLongMessageIsShownWholeEvenOnASmallScreen() throws {
         let student = try StudentScreenHarness(user: "ypetrova", size: Size(width: 60, height: 16))
         student.press(.tab, .tab)   // My applications
-        let completed = try #require(student.screen.applications.applications.firstIndex { $0.application.status == .completed })
+        let completed = try #require(student.state.myApplications.firstIndex { $0.application.status == .completed })
         for _ in 0..<completed { student.press(.character("j")) }
         student.press(.character("r"))
         let message = try #require(student.state.toasts.current?.text)
@@ -168,7 +168,7 @@ import TernViewModels
     @Test func theRateHintShowsOnlyWhenThereIsSomethingToRate() throws {
         let student = try StudentScreenHarness(user: "ypetrova")
         // Her second application completes; she has not rated it.
-        let offered = try #require(student.screen.applications.applications.first { $0.application.status == .offered })
+        let offered = try #require(student.state.myApplications.first { $0.application.status == .offered })
         let staff = Actor(role: .staff, username: "rpatel")
         var version = offered.application.version
         for status in [ApplicationStatus.accepted, .inProgress, .delivered, .completed] {
@@ -336,7 +336,7 @@ import TernViewModels
 
     @Test func rowsAreMarkedAppliedAndSaved() throws {
         let student = try StudentScreenHarness()
-        let applied = Set(student.screen.applications.applications.map(\.opportunity.id))
+        let applied = Set(student.state.myApplications.map(\.opportunity.id))
         let shown = student.state.listings.visibleRows
         let first = try #require(shown.firstIndex { applied.contains($0.id) })
         let listRows = student.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -350,7 +350,7 @@ import TernViewModels
     @Test func forYouMarksWhatTheStudentAppliedTo() throws {
         let student = try StudentScreenHarness()
         student.press(.character("v"))
-        let applied = Set(student.screen.applications.applications.map(\.opportunity.id))
+        let applied = Set(student.state.myApplications.map(\.opportunity.id))
         let rows = student.state.listings.visibleRows
         guard let index = rows.firstIndex(where: { applied.contains($0.id) }) else { return }
         let listRows = student.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

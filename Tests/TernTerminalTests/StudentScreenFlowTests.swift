@@ -14,7 +14,8 @@ import TernViewModels
     }
 
     var screen: String { student.text }
-    var listings: ListingsViewModel { student.screen.listings }
+    /// The listings the screen holds: the search shown and how many match.
+    var listings: ListingPages { student.state.pages }
 
     @Test func typingSearchesAsYouTypeAndEscClears() throws {
         let all = listings.count
@@ -86,7 +87,7 @@ import TernViewModels
         student.type("I ran our club's newsletter for two years.")
         student.press(.control("s"))
         #expect(screen.contains("application sent"))
-        let filed = try #require(student.screen.applications.applications.first { $0.opportunity.id == listing.id })
+        let filed = try #require(student.state.myApplications.first { $0.opportunity.id == listing.id })
         #expect(filed.application.status == .submitted)
         #expect(screen.contains("applied — Submitted"))
         // Applying again is refused before any form opens.
@@ -96,7 +97,7 @@ import TernViewModels
 
     @Test func withdrawingAsksFirstAndThenRecordsIt() throws {
         student.press(.tab, .tab)   // My applications
-        let mine = student.screen.applications.applications
+        let mine = student.state.myApplications
         let index = try #require(mine.firstIndex { $0.application.status == .submitted })
         let target = mine[index].id
         for _ in 0..<index { student.press(.character("j")) }
@@ -104,10 +105,10 @@ import TernViewModels
         student.press(.character("w"))
         #expect(screen.contains("Withdraw your application?"))
         student.press(.enter)   // "No" is chosen first: nothing happens
-        #expect(student.screen.applications.applications.first { $0.id == target }?.application.status == .submitted)
+        #expect(student.state.myApplications.first { $0.id == target }?.application.status == .submitted)
         student.press(.character("w"), .character("y"))
         #expect(screen.contains("application withdrawn"))
-        #expect(student.screen.applications.applications.first { $0.id == target }?.application.status == .withdrawn)
+        #expect(student.state.myApplications.first { $0.id == target }?.application.status == .withdrawn)
         let events = try student.demo.catalogue.events(of: target, as: Actor(role: .student, username: "demo"))
         #expect(events.last?.toStatus == .withdrawn)
         #expect(events.last?.actorRole == .student)
@@ -115,7 +116,7 @@ import TernViewModels
 
     @Test func anActionTheStateMachineForbidsIsExplained() throws {
         student.press(.tab, .tab)
-        let index = try #require(student.screen.applications.applications.firstIndex { $0.application.status == .shortlisted })
+        let index = try #require(student.state.myApplications.firstIndex { $0.application.status == .shortlisted })
         for _ in 0..<index { student.press(.character("j")) }
         student.press(.character("y"))
         #expect(screen.contains("cannot accept offer: this application is shortlisted"))
@@ -129,7 +130,7 @@ import TernViewModels
         #expect(screen.contains("For you"))
         student.press(.character("v"))   // Saved
         #expect(listings.count == 1)
-        #expect(try listings.row(at: 0)?.id == listing.id)
+        #expect(listings.held(0..<1)?.first?.id == listing.id)
         #expect(screen.contains("Listings · Saved (1)"))
     }
 

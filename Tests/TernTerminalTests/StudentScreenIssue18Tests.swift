@@ -17,7 +17,7 @@ import TernViewModels
     /// My applications, with the application on `title` selected.
     static func select(_ title: String, in student: StudentScreenHarness) throws {
         student.press(.tab, .tab)
-        let rows = student.screen.applications.applications
+        let rows = student.state.myApplications
         let index = try #require(rows.firstIndex { $0.opportunity.title.hasPrefix(title) })
         for _ in 0..<index { student.press(.character("j")) }
     }
@@ -35,7 +35,7 @@ import TernViewModels
         #expect(student.text.contains("Deliverable link: 2001 characters; at most 2000 can be sent"))
         try student.expectSnapshot(named: "issue18-deliver-over-limit")
         student.press(.backspace, .enter)
-        let review = try #require(student.screen.applications.applications.first)
+        let review = try #require(student.state.myApplications.first)
         #expect(review.application.status == .delivered)
         #expect(review.application.deliverableLink == String(link.dropLast()), "stored exactly: 2,000 characters")
     }
@@ -63,14 +63,14 @@ import TernViewModels
         #expect(student.text.contains(String(offer.opportunity.title.prefix(30))))
         try student.expectSnapshot(named: "issue18-accept-asks")
         student.press(.character("n"))
-        #expect(student.screen.applications.applications.first { $0.id == offer.id }?.application.status == .offered,
+        #expect(student.state.myApplications.first { $0.id == offer.id }?.application.status == .offered,
                 "nothing is accepted until the student says yes")
         student.press(.enter)   // its listing, in the detail
         #expect(student.state.panes.focus == .detail)
         #expect(Self.keyBar(student).contains("y accept offer"))
         #expect(!Self.keyBar(student).contains("a apply"))
         student.press(.character("y"), .character("y"))
-        #expect(student.screen.applications.applications.first { $0.id == offer.id }?.application.status == .accepted)
+        #expect(student.state.myApplications.first { $0.id == offer.id }?.application.status == .accepted)
     }
 
     // MARK: 3. A withdrawal is reopened once
@@ -153,7 +153,7 @@ import TernViewModels
 
     @Test func theRatingFormStartsUnsetAndWhatTheStudentWroteIsShownBack() throws {
         let student = try StudentScreenHarness(user: "ypetrova")
-        let offered = try #require(student.screen.applications.applications.first { $0.application.status == .offered })
+        let offered = try #require(student.state.myApplications.first { $0.application.status == .offered })
         let staff = Actor(role: .staff, username: "rpatel")
         var version = offered.application.version
         for status in [ApplicationStatus.accepted, .inProgress, .delivered, .completed] {

@@ -92,9 +92,16 @@ final class PortfolioFixture {
         return application.id
     }
 
+    /// The portfolio as the command line reads it (synchronously, from the catalogue).
     func portfolio(_ username: String = "ana") throws -> Portfolio {
+        try Portfolio.assemble(username: username, student: try catalogue.student(username: username),
+                               entries: try catalogue.portfolio(ofStudent: username), now: Self.generatedAt)
+    }
+
+    /// The portfolio as a screen reads it, over the store.
+    func loaded(_ username: String = "ana") async throws -> Portfolio {
         let session = try StudentSession.resolve(catalogue: catalogue, requested: username)
-        return try Portfolio.load(catalogue: catalogue, session: session, now: Self.generatedAt)
+        return try await Portfolio.load(store: catalogue, session: session, now: Self.generatedAt)
     }
 }
 
@@ -107,15 +114,15 @@ func rawControls(in text: String) -> [Unicode.Scalar] {
 }
 
 @Suite struct PortfolioLoadingTests {
-    @Test func aGuestHasNoPortfolio() throws {
+    @Test func aGuestHasNoPortfolio() async throws {
         let fixture = try PortfolioFixture()
-        #expect(throws: PortfolioError.guest) {
-            try Portfolio.load(catalogue: fixture.catalogue, session: .guest)
+        await #expect(throws: PortfolioError.guest) {
+            try await Portfolio.load(store: fixture.catalogue, session: .guest)
         }
     }
 
-    @Test func theStudentsOwnCompletedWorkIsLoadedMostRecentFirst() throws {
-        let portfolio = try PortfolioFixture().portfolio()
+    @Test func theStudentsOwnCompletedWorkIsLoadedMostRecentFirst() async throws {
+        let portfolio = try await PortfolioFixture().loaded()
         #expect(portfolio.student.name == "Ana Ruiz")
         #expect(portfolio.entries.map(\.opportunity.title) == [PortfolioFixture.hostileTitle, "Survey Analysis"])
         #expect(portfolio.summary == "2 completed micro-internships, 17 hours")

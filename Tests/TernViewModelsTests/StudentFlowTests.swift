@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TernCatalogue
+import TernStore
 @testable import TernViewModels
 
 /// The student's actions through the view models, over a real catalogue file and no terminal.
@@ -49,78 +50,83 @@ import TernCatalogue
         #expect(!listings.isCounting && listings.count == counted.count)
     }
 
-    @Test func applyingAfterTheDeadlineIsRefusedWithTheReason() throws {
+    static func detail(_ id: Int64, _ demo: DemoCatalogue_, as session: StudentSession, today: CalendarDay = CalendarDay(Date())) async throws -> ListingDetail {
+        let student = session.username.map { (username: $0, store: demo.catalogue as any StudentStore) }
+        return try #require(try await ListingDetail.load(id, listings: demo.catalogue, student: student, today: today))
+    }
+
+    @Test func applyingAfterTheDeadlineIsRefusedWithTheReason() async throws {
         let demo = try DemoCatalogue_()
         let session = try Self.session(demo)
         let listing = try #require(try demo.catalogue.opportunities(matching: OpportunityQuery(), limit: 200)
             .first { try demo.catalogue.application(ofStudent: "demo", to: $0.id) == nil })
         // The same listing, a day after its deadline.
         let late = try #require(ISO8601DateFormatter().date(from: "\(listing.deadline.adding(days: 1))T12:00:00Z"))
-        let apply = ApplyViewModel(catalogue: demo.catalogue, session: session, now: { late })
         let draft = ApplicationDraft(coverNote: "I can do this.", portfolioLink: "", hoursOffered: "10")
-        #expect(throws: CatalogueError.refused("the application deadline (\(listing.deadline)) has passed")) {
-            try apply.submit(draft, to: listing.id)
+        await #expect(throws: CatalogueError.refused("the application deadline (\(listing.deadline)) has passed")) {
+            try await ApplyViewModel.submit(draft, to: listing.id, session: session, store: demo.catalogue, now: late)
         }
         #expect(try demo.catalogue.application(ofStudent: "demo", to: listing.id) == nil)
 
-        let detail = DetailViewModel(catalogue: demo.catalogue, session: session, today: { CalendarDay(late) })
-        try detail.show(listing.id)
-        #expect(try apply.refusal(for: try #require(detail.detail))?.contains("has passed") == true)
+        let detail = try await Self.detail(listing.id, demo, as: session, today: CalendarDay(late))
+        #expect(try await ApplyViewModel.refusal(for: detail, session: session, store: demo.catalogue, now: late)?.contains("has passed") == true)
     }
 
-    @Test func applyingFilesASubmittedApplicationAndRefusesASecond() throws {
+    @Test func applyingFilesASubmittedApplicationAndRefusesASecond() async throws {
         let demo = try DemoCatalogue_()
         let session = try Self.session(demo)
         let listing = try #require(try demo.catalogue.opportunities(matching: OpportunityQuery(), limit: 200)
             .first { try demo.catalogue.application(ofStudent: "demo", to: $0.id) == nil })
-        let apply = ApplyViewModel(catalogue: demo.catalogue, session: session)
-        #expect(throws: ApplyViewModel.Invalid.self) { try apply.submit(ApplicationDraft(coverNote: "  ", hoursOffered: "5"), to: listing.id) }
-        #expect(throws: ApplyViewModel.Invalid.self) { try apply.submit(ApplicationDraft(coverNote: "Hi", portfolioLink: "ftp://x", hoursOffered: "5"), to: listing.id) }
-        #expect(throws: ApplyViewModel.Invalid.self) { try apply.submit(ApplicationDraft(coverNote: "Hi", hoursOffered: "ten"), to: listing.id) }
-        let detail = DetailViewModel(catalogue: demo.catalogue, session: session)
-        try detail.show(listing.id)
-        #expect(try apply.refusal(for: try #require(detail.detail)) == nil)
-        let filed = try apply.submit(ApplicationDraft(coverNote: "I have done this before.", portfolioLink: "https://me.example", hoursOffered: "8"), to: listing.id)
+        let store = demo.catalogue
+        for bad in [ApplicationDraft(coverNote: "  ", hoursOffered: "5"), ApplicationDraft(coverNote: "Hi", portfolioLink: "ftp://x", hoursOffered: "5"),
+                    ApplicationDraft(coverNote: "Hi", hoursOffered: "ten")] {
+            await #expect(throws: ApplyViewModel.Invalid.self) { try await ApplyViewModel.submit(bad, to: listing.id, session: session, store: store, now: Date()) }
+        }
+        var detail = try await Self.detail(listing.id, demo, as: session)
+        #expect(try await ApplyViewModel.refusal(for: detail, session: session, store: store, now: Date()) == nil)
+        let filed = try await ApplyViewModel.submit(ApplicationDraft(coverNote: "I have done this before.", portfolioLink: "https://me.example", hoursOffered: "8"),
+                                                    to: listing.id, session: session, store: store, now: Date())
         #expect(filed.status == .submitted)
         #expect(filed.hoursOffered == 8)
-        #expect(throws: CatalogueError.refused("you have already applied to this listing")) {
-            try apply.submit(ApplicationDraft(coverNote: "Again", hoursOffered: "8"), to: listing.id)
+        await #expect(throws: CatalogueError.refused("you have already applied to this listing")) {
+            try await ApplyViewModel.submit(ApplicationDraft(coverNote: "Again", hoursOffered: "8"), to: listing.id, session: session, store: store, now: Date())
         }
         // The screen's up-front check speaks the catalogue's own words.
-        try detail.show(listing.id)
-        #expect(try apply.refusal(for: try #require(detail.detail)) == "you have already applied to this listing")
-        let mine = ApplicationsViewModel(catalogue: demo.catalogue, session: session)
-        try mine.reload()
+        detail = try await Self.detail(listing.id, demo, as: session)
+        #expect(try await ApplyViewModel.refusal(for: detail, session: session, store: store, now: Date()) == "you have already applied to this listing")
+        let mine = try await StudentRecords.read(store: store, session: session, today: CalendarDay(Date()), now: Date())
         #expect(mine.applications.contains { $0.id == filed.id && $0.application.status == .submitted })
     }
 
-    @Test func aGuestIsToldWhyTheyCannotApply() throws {
+    @Test func aGuestIsToldWhyTheyCannotApply() async throws {
         let demo = try DemoCatalogue_()
         let listing = try #require(try demo.catalogue.opportunities(matching: OpportunityQuery(), limit: 1).first)
-        let detail = DetailViewModel(catalogue: demo.catalogue, session: .guest)
-        try detail.show(listing.id)
-        let reason = try ApplyViewModel(catalogue: demo.catalogue, session: .guest).refusal(for: try #require(detail.detail))
+        let detail = try await Self.detail(listing.id, demo, as: .guest)
+        let reason = try await ApplyViewModel.refusal(for: detail, session: .guest, store: demo.catalogue, now: Date())
         // How to become known, never `--user NAME` (that is for staff acting for a student).
         #expect(reason?.contains("OS login must match") == true)
         #expect(reason?.contains("--user") == false)
     }
 
-    @Test func withdrawingWritesAnEventTheStudentSees() throws {
+    @Test func withdrawingWritesAnEventTheStudentSees() async throws {
         let demo = try DemoCatalogue_()
         let session = try Self.session(demo)
-        let mine = ApplicationsViewModel(catalogue: demo.catalogue, session: session)
-        try mine.reload()
+        let store = demo.catalogue
+        var mine = try await StudentRecords.read(store: store, session: session, today: CalendarDay(Date()), now: Date())
         let index = try #require(mine.applications.firstIndex { $0.application.status == .submitted })
         let application = mine.applications[index].application
         #expect(StudentApplicationAction.available(for: .submitted) == [.withdraw])
-        try mine.perform(.withdraw, on: application.id, expectedVersion: application.version)
+        try await StudentApplicationAction.withdraw.perform(on: application.id, expectedVersion: application.version, session: session, store: store, now: Date())
+        mine = try await StudentRecords.read(store: store, session: session, today: CalendarDay(Date()), now: Date())
         let moved = try #require(mine.applications.first { $0.id == application.id })
         #expect(moved.application.status == .withdrawn)
-        try mine.select(mine.applications.firstIndex { $0.id == application.id })
-        #expect(mine.timeline.last?.status == .withdrawn)
-        #expect(mine.timeline.last?.role == .student)
+        let timeline = try await ApplicationsViewModel.timeline(of: application.id, session: session, store: store)
+        #expect(timeline.last?.status == .withdrawn)
+        #expect(timeline.last?.role == .student)
         // The screen's copy is now stale: acting on it again is a version conflict, not a silent overwrite.
-        #expect(throws: CatalogueError.self) { try mine.perform(.withdraw, on: application.id, expectedVersion: application.version) }
+        await #expect(throws: CatalogueError.self) {
+            try await StudentApplicationAction.withdraw.perform(on: application.id, expectedVersion: application.version, session: session, store: store, now: Date())
+        }
     }
 
     @Test func anOfferCanBeAcceptedOrDeclinedButNotDelivered() {
@@ -130,19 +136,19 @@ import TernCatalogue
         #expect(StudentApplicationAction.available(for: .rejected).isEmpty)
     }
 
-    @Test func theLiveRefreshNoticesAnotherConnectionsCommit() throws {
+    @Test func theLiveRefreshNoticesAnotherConnectionsCommit() async throws {
         let demo = try DemoCatalogue_()
         let watcher = try demo.catalogue.changeFeed()
         _ = try watcher.hasChanged()
         #expect(try watcher.hasChanged() == false)
         // A second connection to the same file, as a staff process would have.
         let staff = try Catalogue(path: demo.catalogue.path)
-        let mine = ApplicationsViewModel(catalogue: demo.catalogue, session: try Self.session(demo))
-        try mine.reload()
+        let session = try Self.session(demo)
+        var mine = try await StudentRecords.read(store: demo.catalogue, session: session, today: CalendarDay(Date()), now: Date())
         let target = try #require(mine.applications.first { $0.application.status == .submitted })
         try staff.move(target.id, to: .underReview, by: Actor(role: .staff, username: "advisor"), expectedVersion: target.application.version)
         #expect(try watcher.hasChanged() == true)
-        try mine.reload()
+        mine = try await StudentRecords.read(store: demo.catalogue, session: session, today: CalendarDay(Date()), now: Date())
         #expect(mine.applications.first { $0.id == target.id }?.application.status == .underReview)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TernCatalogue
+import TernStore
 @testable import TernViewModels
 
 /// A real catalogue file with the demo data, for view models to read.
@@ -19,26 +20,46 @@ final class DemoCatalogue_ {
     deinit { try? FileManager.default.removeItem(at: directory) }
 }
 
-@Suite struct ListingsViewModelTests {
-    @Test func rowsAcrossPageBoundariesMatchOneStraightQuery() throws {
-        let demo = try DemoCatalogue_()
-        let listings = ListingsViewModel(catalogue: demo.catalogue)
-        try listings.reload()
-        #expect(listings.count >= 120)
-        let straight = try demo.catalogue.opportunities(matching: OpportunityQuery(), limit: 1000).map(\.id)
-        let windowed = try listings.rows(in: 95..<130).map(\.id)
-        #expect(windowed == Array(straight[95..<130]))
-        #expect(try listings.rows(in: (listings.count - 5)..<(listings.count + 50)).count == 5)
-        #expect(try listings.rows(in: 5000..<5010).isEmpty)
+/// The pages of a search, as a screen reads them in the background and holds them in its state.
+@Suite struct ListingPagesTests {
+    static let today = CalendarDay(Date())
+
+    /// Reads the pages `range` touches that are not held yet, as the screen's page tasks do.
+    static func fill(_ listings: inout ListingPages, _ range: Range<Int>, from store: any ListingStore) async throws {
+        for page in listings.missingPages(in: range) {
+            let rows = try await ListingSearch.page(page, of: listings.query, after: listings.row(before: page), in: store, today: today)
+            listings.insert(rows, at: page, for: listings.query)
+        }
     }
 
-    @Test func aNewQueryRecountsAndRefetches() throws {
+    static func search(_ query: OpportunityQuery, in store: any ListingStore) async -> ListingSearch.Result {
+        let first = await ListingSearch.firstPage(of: query, in: store, today: today)
+        return first.count == nil ? await ListingSearch.counted(first, in: store, today: today) : first
+    }
+
+    @Test func rowsAcrossPageBoundariesMatchOneStraightQuery() async throws {
         let demo = try DemoCatalogue_()
-        let listings = ListingsViewModel(catalogue: demo.catalogue)
-        try listings.setQuery(OpportunityQuery(words: "pyth"))
+        var listings = ListingPages()
+        listings.adopt(await Self.search(OpportunityQuery(), in: demo.catalogue))
+        #expect(listings.count >= 120)
+        let straight = try demo.catalogue.opportunities(matching: OpportunityQuery(), limit: 1000).map(\.id)
+        try await Self.fill(&listings, 95..<130, from: demo.catalogue)
+        let windowed = try #require(listings.held(95..<130)).map(\.id)
+        #expect(windowed == Array(straight[95..<130]))
+        let end = (listings.count - 5)..<(listings.count + 50)
+        try await Self.fill(&listings, end, from: demo.catalogue)
+        #expect(listings.held(end)?.count == 5)
+        #expect(listings.held(5000..<5010)?.isEmpty == true)
+    }
+
+    @Test func aNewQueryRecountsAndRefetches() async throws {
+        let demo = try DemoCatalogue_()
+        var listings = ListingPages()
+        listings.adopt(await Self.search(OpportunityQuery(), in: demo.catalogue))
+        listings.adopt(await Self.search(OpportunityQuery(words: "pyth"), in: demo.catalogue))
         #expect(listings.count > 0)
         #expect(listings.count < 120)
-        let first = try #require(try listings.row(at: 0))
+        let first = try #require(listings.held(0..<1)?.first)
         let detail = try #require(try demo.catalogue.opportunity(id: first.id))
         let text = ([detail.title, detail.brief, detail.organization] + detail.skills).joined(separator: " ").lowercased()
         #expect(text.contains("pyth"))
@@ -46,43 +67,39 @@ final class DemoCatalogue_ {
 }
 
 @Suite struct StudentViewModelTests {
-    @Test func anUnknownLoginBrowsesAsAGuestWithNoApplications() throws {
+    static let today = CalendarDay(Date())
+
+    @Test func anUnknownLoginBrowsesAsAGuestWithNoApplications() async throws {
         let demo = try DemoCatalogue_()
         let session = try StudentSession.resolve(catalogue: demo.catalogue, requested: nil, login: "nobody-here")
         #expect(session.isGuest)
-        let mine = ApplicationsViewModel(catalogue: demo.catalogue, session: session)
-        try mine.reload()
+        let mine = try await StudentRecords.read(store: demo.catalogue, session: session, today: Self.today, now: Date())
         #expect(mine.applications.isEmpty)
     }
 
-    @Test func theDemoStudentSeesTheirApplicationsAndATimelineWithoutStaffNotesOrNames() throws {
+    @Test func theDemoStudentSeesTheirApplicationsAndATimelineWithoutStaffNotesOrNames() async throws {
         let demo = try DemoCatalogue_()
         let session = try StudentSession.resolve(catalogue: demo.catalogue, requested: "demo")
         #expect(session.displayName == "Demo Student")
-        let mine = ApplicationsViewModel(catalogue: demo.catalogue, session: session)
-        try mine.reload()
+        let mine = try await StudentRecords.read(store: demo.catalogue, session: session, today: Self.today, now: Date())
         #expect(mine.applications.count >= 5)
-        for index in mine.applications.indices {
-            try mine.select(index)
-            #expect(mine.timeline.first?.status == .submitted)
-            #expect(mine.timeline.last(where: { $0.status != nil })?.status == mine.applications[index].application.status)
+        for overview in mine.applications {
+            let timeline = try await ApplicationsViewModel.timeline(of: overview.id, session: session, store: demo.catalogue)
+            #expect(timeline.first?.status == .submitted)
+            #expect(timeline.last(where: { $0.status != nil })?.status == overview.application.status)
         }
-        let feedback = FeedbackViewModel(catalogue: demo.catalogue, session: session)
-        try feedback.reload()
-        #expect(feedback.items.contains { $0.fromOrganization != nil })
+        #expect(mine.feedback.contains { $0.fromOrganization != nil })
     }
 
-    @Test func theDetailShowsTheStudentsOwnStatusAndACountdown() throws {
+    @Test func theDetailShowsTheStudentsOwnStatusAndACountdown() async throws {
         let demo = try DemoCatalogue_()
         let session = try StudentSession.resolve(catalogue: demo.catalogue, requested: "demo")
-        let mine = ApplicationsViewModel(catalogue: demo.catalogue, session: session)
-        try mine.reload()
+        let mine = try await StudentRecords.read(store: demo.catalogue, session: session, today: Self.today, now: Date())
         let applied = try #require(mine.applications.first)
-        let detail = DetailViewModel(catalogue: demo.catalogue, session: session)
-        try detail.show(applied.opportunity.id)
-        #expect(detail.detail?.myApplication?.id == applied.id)
-        try detail.show(nil)
-        #expect(detail.detail == nil)
+        let student = (username: "demo", store: demo.catalogue as any StudentStore)
+        let detail = try await ListingDetail.load(applied.opportunity.id, listings: demo.catalogue, student: student, today: Self.today)
+        #expect(detail?.myApplication?.id == applied.id)
+        #expect(try await ListingDetail.load(-1, listings: demo.catalogue, student: student, today: Self.today) == nil)
     }
 
     @Test(arguments: [(0, "closes today"), (1, "1 day left"), (9, "9 days left"), (-1, "deadline passed yesterday"), (-4, "deadline passed 4 days ago")])
@@ -100,22 +117,24 @@ final class DemoCatalogue_ {
 @Suite struct ListingSelectionByRecordTests {
     /// A list keeps its selection on a record by asking where the record is now, however far it
     /// moved: never by scanning rows from the top, and never only near where it was.
-    @Test func aListingFarFromItsOldRowIsFoundWithoutLoadingThePagesBetween() throws {
+    @Test func aListingFarFromItsOldRowIsFoundWithoutLoadingThePagesBetween() async throws {
         let demo = try DemoCatalogue_()
         let deadline = CalendarDay(Date()).adding(days: 200).description
         var csv = "ref,title,organization,field,hours,duration_days,deadline,compensation_kind,location_kind\n"
         for n in 0..<600 { csv += "far-\(n),Far listing \(n),Acme,design,10,5,\(deadline),unpaid,remote\n" }
         _ = try demo.catalogue.importApproved(Data(csv.utf8), format: .csv)
-        let listings = ListingsViewModel(catalogue: demo.catalogue)
-        try listings.reload()
-        _ = try listings.rows(in: 0..<40)
+        let today = CalendarDay(Date())
+        var listings = ListingPages()
+        listings.adopt(await ListingPagesTests.search(OpportunityQuery(), in: demo.catalogue))
         let straight = try demo.catalogue.opportunities(matching: OpportunityQuery(), limit: 1000).map(\.id)
-        #expect(straight.count > 5 * ListingsViewModel.pageSize, "the record must lie beyond the pages near the old row")
+        #expect(straight.count > 5 * ListingPages.pageSize, "the record must lie beyond the pages near the old row")
         let far = straight.count - 5
-        #expect(try listings.index(of: straight[far], near: 0) == far)
+        let found = try await ListingSearch.locate(straight[far], near: 0, in: listings.query, count: listings.count, store: demo.catalogue, today: today)
+        #expect(found?.index == far)
+        #expect(found?.page == far / ListingPages.pageSize)
         // A record that left the result is not found, and no page is loaded to learn that.
         let closed = try #require(try demo.catalogue.opportunities(matching: OpportunityQuery(includeClosed: true), limit: 1000)
             .first { $0.status != .open }?.id)
-        #expect(try listings.index(of: closed, near: 0) == nil)
+        #expect(try await ListingSearch.locate(closed, near: 0, in: listings.query, count: listings.count, store: demo.catalogue, today: today) == nil)
     }
 }

@@ -1,4 +1,4 @@
-import TernCatalogue
+import TernStore
 import TernViewModels
 
 /// Turns view-model data into the rows and text blocks the panes draw: the one place that

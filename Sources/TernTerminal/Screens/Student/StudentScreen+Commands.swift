@@ -1,5 +1,5 @@
 import Foundation
-import TernCatalogue
+import TernStore
 import TernViewModels
 
 /// The `:` command line, for what is quicker typed than navigated: `:sort pay`, `:view saved`,
@@ -46,7 +46,10 @@ extension StudentScreen {
     private func saveSearch(named name: String) throws -> [Effect<StudentOutcome>] {
         guard !session.isGuest else { return guestRefusal(.saveSearch) }
         guard !name.isEmpty else { return state.toasts.show("save needs a name: :save remote data", isError: true) }
-        let saved = try savedSearches.save(named: name, query: state.query)
-        return state.toasts.show("saved search “\(saved.name)”")
+        let (query, store, session, moment) = (state.query, store, session, now())
+        return write(.saveSearch(name: name, fromForm: false)) {
+            let saved = try await SavedSearchesViewModel.save(named: name, query: query, session: session, store: store, now: moment)
+            return .saveSearch(name: saved.name, fromForm: false)
+        }
     }
 }

@@ -1,4 +1,4 @@
-import TernCatalogue
+import TernStore
 import TernViewModels
 
 /// What a guest is told: what they can do here, and how to become known. `--user NAME` is for

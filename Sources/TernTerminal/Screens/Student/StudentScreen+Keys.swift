@@ -1,4 +1,4 @@
-import TernCatalogue
+import TernStore
 import TernViewModels
 
 extension StudentState: ChromeState {}
@@ -8,6 +8,15 @@ extension StudentState: ChromeState {}
 extension StudentScreen: ChromeScreen {
     static let homePane = StudentPane.listings
     static var commandsPurpose: StudentPurpose { .commands }
+
+    /// While a write runs, Esc (or the form's cancel key) cancels it; the form it came from
+    /// takes no keys until it is done.
+    func interceptKey(_ key: Key) throws -> [Effect<StudentOutcome>]? {
+        guard state.writing != nil else { return nil }
+        if key == .escape || state.keyMap.action(for: key, in: [.form])?.intent == .cancelForm { return cancelWrite() }
+        if case .form? = state.modals.top { return state.toasts.show(savingMessage) }
+        return nil
+    }
 
     var textLineIsOpen: Bool { state.searchLine != nil }
     func handleTextLineKey(_ key: Key) throws -> [Effect<StudentOutcome>] { try handleSearchKey(key) }
@@ -52,29 +61,28 @@ extension StudentScreen: ChromeScreen {
             state.panes.focus = .detail
             state.detailScroll = 0
         } else if state.panes.focus == .applications, let overview = state.applications.selectedRow {
-            try openListing(overview.opportunity.id)
             state.panes.focus = .detail
+            return try openListing(overview.opportunity.id)
         }
         return []
     }
 
-    func moveFocused(_ move: ListMove) throws { try self.move(state.panes.focus, move) }
+    /// The chrome's hook returns nothing: what the move starts goes out at the end of the update.
+    func moveFocused(_ move: ListMove) throws { deferred += try self.move(state.panes.focus, move) }
 
     /// Moves the list or scrolls the text of `pane`.
-    func move(_ pane: StudentPane, _ move: ListMove) throws {
+    func move(_ pane: StudentPane, _ move: ListMove) throws -> [Effect<StudentOutcome>] {
         switch pane {
         case .listings:
-            let before = state.listings.selectedID
-            try state.listings.move(move, source: listings)
-            // Moving is how the student leaves a listing that left the list.
-            if state.listings.selectedID != before || state.detailNotice != nil { try showSelectedListing() }
+            return try moveListings(move)
         case .applications:
-            let before = state.applications.selectedID
-            try state.applications.move(move, source: applicationRows)
-            if state.applications.selectedID != before { try showSelectedApplication() }
+            let before = state.applications.selectedID, rows = applicationRows
+            try state.applications.move(move, source: rows)
+            if state.applications.selectedID != before { return showSelectedApplication() }
         case .detail, .feedback:
             scrollText(pane, by: move)
         }
+        return []
     }
 
     func scrollText(_ pane: StudentPane, by move: ListMove) {
@@ -87,28 +95,20 @@ extension StudentScreen: ChromeScreen {
         }
     }
 
-    /// Shows listing `id` in the detail, selecting it in the list when it is near what the list
-    /// holds; a listing the list does not show (filtered out, closed) is shown all the same.
-    func openListing(_ id: Int64) throws {
-        if try state.listings.jump(to: id, source: listings) {
-            try showSelectedListing()
-        } else {
-            try showListing(id, keepingScroll: false)
-        }
-    }
-
     // MARK: - Mouse
 
     func clickPane(_ pane: StudentPane, inner: Rect, event: MouseEvent) throws -> [Effect<StudentOutcome>] {
         if pane == .listings,
            let index = ListView.index(atScreenRow: event.row, area: StudentLayout.listingList(inner), state: state.listings.state) {
-            try state.listings.select(index: index, source: listings)
-            try showSelectedListing()
+            var effects: [Effect<StudentOutcome>] = []
+            guard try changeListings(&effects, { try $0.select(index: index, source: $1) }) else { return effects }
+            return effects + showSelectedListing()
         } else if pane == .applications,
                   let index = ListView.index(atScreenRow: event.row, area: StudentLayout.applicationList(inner),
                                              state: state.applications.state) {
-            try state.applications.select(index: index, source: applicationRows)
-            try showSelectedApplication()
+            let rows = applicationRows
+            try state.applications.select(index: index, source: rows)
+            return showSelectedApplication()
         }
         return []
     }
@@ -117,7 +117,7 @@ extension StudentScreen: ChromeScreen {
         if pane == .applications, StudentLayout.applicationDetail(inner).contains(column: event.column, row: event.row) {
             scrollText(.applications, by: move)
         } else {
-            try self.move(pane, move)
+            return try self.move(pane, move)
         }
         return []
     }

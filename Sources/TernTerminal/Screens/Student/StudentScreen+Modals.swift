@@ -1,5 +1,5 @@
 import Foundation
-import TernCatalogue
+import TernStore
 import TernViewModels
 
 /// Forms, confirmations and overlays on the student screen, and the actions on the student's
@@ -34,7 +34,11 @@ extension StudentScreen {
         let possible = state.actions(on: application)
         guard possible.contains(wanted) else {
             if wanted == .reopen, application.status == .withdrawn {
-                return state.toasts.show("cannot reopen: \(try applications.reopenRefusal(application.id))", isError: true)
+                let (store, session, moment, id) = (store, session, now(), application.id)
+                return [.run(.prepare) { _ in
+                    do { return .reopenRefused(try await ApplicationsViewModel.reopenRefusal(id, session: session, store: store, now: moment)) }
+                    catch { return .failed("\(error)") }
+                }]
             }
             let offer = possible.isEmpty ? "nothing more to do on it" : "you can " + possible.map(\.label).joined(separator: " or ")
             return state.toasts.show("cannot \(wanted.label): this application is \(application.status.label.lowercased()); \(offer)",
@@ -43,11 +47,12 @@ extension StudentScreen {
         let move = StudentPurpose.move(wanted, applicationID: application.id, version: application.version)
         switch wanted {
         case .withdraw:
-            let after = try applications.wasReopened(application.id)
-                ? "You reopened it once already: this withdrawal is final."
-                : "You can reopen it once, while the listing takes applications."
-            state.modals.open(.confirm(Confirmation(title: "Withdraw your application?", message: "\(title)\n\n\(after)",
-                                                    yes: "Withdraw", no: "Keep it", answer: .screen(move))))
+            // What the confirmation says depends on the application's history: read first.
+            let (store, session, id) = (store, session, application.id)
+            return [.run(.prepare) { _ in
+                do { return .withdrawChecked(move, title: title, wasReopened: try await ApplicationsViewModel.wasReopened(id, session: session, store: store)) }
+                catch { return .failed("\(error)") }
+            }]
         case .declineOffer:
             state.modals.open(.confirm(Confirmation(title: "Decline this offer?", message: "\(title)\n\nThis cannot be undone.",
                                                     yes: "Decline", no: "Keep it", answer: .screen(move))))
@@ -111,13 +116,23 @@ extension StudentScreen {
     func chosen(_ index: Int, _ purpose: StudentPurpose) throws -> [Effect<StudentOutcome>] {
         guard case .savedSearches(let searches) = purpose, searches.indices.contains(index) else { return [] }
         let chosen = searches[index]
-        state.query = try savedSearches.open(chosen)
-        // Opening moves the search's "last seen" on; what was new before it stays marked.
+        state.query = chosen.query
+        // Opening moves the search's "last seen" on (in the background); what was new before
+        // it stays marked.
         state.newMatches = (state.query, chosen.lastSeenAt)
         state.view = .all
         state.modals.close()
         let new = chosen.newCount == 0 ? "" : ": \(chosen.newCount) new, marked ●"
-        return requery() + state.toasts.show("showing saved search “\(chosen.name)”\(new)")
+        let (store, session, moment) = (store, session, now())
+        let seen: Effect<StudentOutcome> = .run(.markSearchSeen) { _ in
+            do {
+                try await SavedSearchesViewModel.markOpened(chosen, session: session, store: store, now: moment)
+                return .nothing
+            } catch {
+                return .failed("could not mark “\(chosen.name)” seen: \(error)")
+            }
+        }
+        return requery() + [seen] + state.toasts.show("showing saved search “\(chosen.name)”\(new)")
     }
 
     func modalAction(_ action: StudentAction, _ purpose: StudentPurpose) throws -> [Effect<StudentOutcome>] {
@@ -131,10 +146,7 @@ extension StudentScreen {
         case (.editProfile, .profile):
             // Edited against the profile as it is now, not as the overlay first read it: an edit
             // made elsewhere meanwhile would make the first save fail.
-            try profile.reload()
-            state.modals.replaceTop(.text(profileOverlay()))
-            guard let student = profile.student else { return [] }
-            state.modals.open(.form(FormModal(FormBuilder.profile(ProfileDraft(student)), purpose: .editProfile)))
+            return readProfile(.edit)
         default:
             break
         }
@@ -144,47 +156,53 @@ extension StudentScreen {
     func confirmed(_ purpose: StudentPurpose) throws -> [Effect<StudentOutcome>] {
         switch purpose {
         case .move(let action, let id, let version):
-            try applications.perform(action, on: id, expectedVersion: version)
-            let done: String = switch action {
-            case .withdraw: "application withdrawn"
-            case .declineOffer: "offer declined"
-            case .acceptOffer: "offer accepted — the organization will be in touch"
-            case .reopen: "application reopened — it is Submitted again"
-            case .markDelivered, .correctLink: "saved"
+            let (store, session, moment) = (store, session, now())
+            return write(.move(action, applicationID: id)) {
+                try await action.perform(on: id, expectedVersion: version, session: session, store: store, now: moment)
+                return nil
             }
-            return try afterApplicationChange(done)
         case .deleteSavedSearch(let search):
-            try savedSearches.delete(search)
-            if case .list(let overlay)? = state.modals.top {
-                state.modals.replaceTop(.list(savedSearchesOverlay(selected: overlay.state.selected)))
+            let (store, session) = (store, session)
+            return write(.deleteSavedSearch(search)) {
+                try await SavedSearchesViewModel.delete(search, session: session, store: store)
+                return nil
             }
-            return state.toasts.show("deleted saved search “\(search.name)”")
         default:
             return []
         }
     }
 
+    /// A form sent: checked here first (what to fix stays in the form), then written in the
+    /// background; the form closes when the write is done, and keeps what was typed when the
+    /// store refuses it.
     func submit(_ form: Form, _ purpose: StudentPurpose) throws -> [Effect<StudentOutcome>] {
+        let (store, session, moment) = (store, session, now())
         switch purpose {
         case .filters:
             state.query = try FormBuilder.filterDraft(form, base: state.query, signedIn: !session.isGuest).applied(to: state.query)
             state.modals.closeForm()
             return requery()
         case .saveSearch:
-            let saved = try savedSearches.save(named: form.field("Name").text, query: state.query)
-            state.modals.closeForm()
-            return state.toasts.show("saved search “\(saved.name)” — \(keyName(.savedSearches)) lists your saved searches")
+            let (name, query) = (form.field("Name").text, state.query)
+            return write(.saveSearch(name: name, fromForm: true)) {
+                let saved = try await SavedSearchesViewModel.save(named: name, query: query, session: session, store: store, now: moment)
+                return .saveSearch(name: saved.name, fromForm: true)
+            }
         case .apply(let listingID):
-            try applying.submit(FormBuilder.applicationDraft(form), to: listingID)
-            state.modals.closeForm()
-            return try afterApplicationChange("application sent — it shows as Submitted in My applications")
+            guard !session.isGuest else { throw FormRefusal(description: "guests cannot apply") }
+            let checked = try ApplyViewModel.check(FormBuilder.applicationDraft(form))
+            return write(.apply(listingID: listingID)) {
+                try await ApplyViewModel.file(checked, to: listingID, session: session, store: store, now: moment)
+                return nil
+            }
         case .deliver(let id, let version):
-            let correcting = applications.applications.first { $0.id == id }?.application.status == .delivered
-            try applications.perform(correcting ? .correctLink : .markDelivered, on: id, expectedVersion: version,
-                                     link: form.field("Deliverable link").text)
-            state.modals.closeForm()
-            return try afterApplicationChange(correcting ? "deliverable link corrected — the organization sees the new one"
-                                                         : "marked delivered — the organization will review it")
+            let correcting = state.myApplications.first { $0.id == id }?.application.status == .delivered
+            let action: StudentApplicationAction = correcting ? .correctLink : .markDelivered
+            let link = form.field("Deliverable link").text
+            return write(.move(action, applicationID: id)) {
+                try await action.perform(on: id, expectedVersion: version, link: link, session: session, store: store, now: moment)
+                return nil
+            }
         case .rate(let id):
             func optional(_ text: String) -> String? {
                 let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -193,22 +211,21 @@ extension StudentScreen {
             guard let rating = FormBuilder.rating(form) else {
                 throw FormRefusal(description: "Rating: choose 1 to 5 stars (←/→)")
             }
-            try feedback.rate(id, rating: rating, strengths: optional(form.field("Strengths").text),
-                              improvements: optional(form.field("To improve").text), comment: optional(form.field("Comment").text))
-            state.modals.closeForm()
-            state.feedback = feedback.items
-            return state.toasts.show("thank you — your rating is saved")
-        case .editProfile:
-            do {
-                try profile.save(FormBuilder.profileDraft(form))
-            } catch CatalogueError.versionConflict {
-                throw ProfileDraft.Invalid(description: "your profile changed elsewhere meanwhile; press \(keyName(.cancelForm)) and edit it again")
+            let (strengths, improvements, comment) = (optional(form.field("Strengths").text), optional(form.field("To improve").text),
+                                                      optional(form.field("Comment").text))
+            return write(.rate(applicationID: id)) {
+                try await FeedbackViewModel.rate(id, rating: rating, strengths: strengths, improvements: improvements, comment: comment,
+                                                 session: session, store: store, now: moment)
+                return nil
             }
-            state.modals.closeForm()
-            try profile.reload()
-            if case .text? = state.modals.top { state.modals.replaceTop(.text(profileOverlay())) }
-            let effects = state.toasts.show("profile saved — For you now ranks by it") as [Effect<StudentOutcome>]
-            return state.view == .forYou ? effects + requery() : effects
+        case .editProfile:
+            let draft = FormBuilder.profileDraft(form)
+            _ = try ProfileViewModel.check(draft)
+            guard let student = state.profile.student else { throw CatalogueError.notPermitted("guests have no profile") }
+            return write(.profile) {
+                try await ProfileViewModel.save(draft, over: student, session: session, store: store, now: moment)
+                return nil
+            }
         case .move, .savedSearches, .deleteSavedSearch, .profile, .commands, .updates:
             return []
         }

@@ -1,57 +1,12 @@
-import TernCatalogue
+import TernStore
 import TernViewModels
 
 /// Search as you type, the listing views and the listing-level actions. Queries run as
-/// background tasks: a keystroke only starts one (superseding the one in flight), and the list
-/// keeps showing the previous result until the new one comes back as an event.
+/// background tasks (StudentScreen+Store): a keystroke only starts one (superseding the one in
+/// flight), and the list keeps showing the previous result until the new one comes back.
 extension StudentScreen {
     /// The query the listings pane shows: what was typed and filtered, narrowed by the view.
     var effectiveQuery: OpportunityQuery { state.view.applied(to: state.query, username: session.username) }
-
-    /// Starts the search for the current query.
-    func requery() -> [Effect<StudentOutcome>] {
-        let query = effectiveQuery, day = today(), catalogue = catalogue
-        return [.cancel(.searchCount),
-                .run(.search) { task in
-                    .listings(await ListingSearch.firstPage(of: query, in: catalogue, today: day))
-                }]
-    }
-
-    /// A search's first page, or its count, came back.
-    func show(_ result: ListingSearch.Result, counted: Bool) throws -> [Effect<StudentOutcome>] {
-        if let failure = result.failure { return state.toasts.show(failure, isError: true) }
-        if counted {
-            // The count of an older query is of no use.
-            guard result.query == listings.query else { return [] }
-            listings.adopt(result)
-            try state.listings.reload(source: listings)
-        } else {
-            let sameQuery = result.query == listings.query
-            let before = state.listings.selectedID
-            listings.adopt(result, refresh: true)
-            // The same query asked again (another process committed) keeps the selection on its
-            // listing; a new query starts from the top.
-            if sameQuery { try state.listings.reload(source: listings) } else { try state.listings.reset(source: listings) }
-            if !sameQuery {
-                try showSelectedListing()
-            } else if state.listings.selectedID != before {
-                // The listing on screen left the list under the student (another process
-                // changed it): say so and keep it, never swap in its neighbour.
-                if let gone = before, gone == state.detail?.opportunity.id {
-                    if state.detailNotice == nil { try markGone(gone) }
-                } else if state.detailNotice == nil {
-                    try showSelectedListing()
-                }
-            }
-        }
-        state.listingCount = listings.count
-        state.isCounting = listings.isCounting
-        guard !counted, result.count == nil else { return [] }
-        let catalogue = catalogue, day = today()
-        return [.run(.searchCount) { task in
-            .listings(await ListingSearch.counted(result, in: catalogue, today: day))
-        }]
-    }
 
     func setSearchWords(_ words: String) -> [Effect<StudentOutcome>] {
         state.query.words = words
@@ -93,39 +48,50 @@ extension StudentScreen {
             state.view = state.view.next(signedIn: true)
             return requery()
         case .toggleSaved:
-            guard !session.isGuest else { return guestRefusal(.toggleSaved) }
-            guard state.detail != nil else { return state.toasts.show("select a listing to save it", isError: true) }
+            guard !session.isGuest, let username = session.username else { return guestRefusal(.toggleSaved) }
+            if let waiting = waitForDetail(action) { return waiting }
+            guard let shown = state.detail, let id = shown.opportunity.id else {
+                return state.toasts.show("select a listing to save it", isError: true)
+            }
             if let refusal = goneRefusal { return refusal }
-            let saved = try detail.toggleSaved()
-            state.detail = detail.detail
-            if let id = state.detail?.opportunity.id { marks.setSaved(id, saved) }
-            state.saved = marks.saved
-            let effects = state.toasts.show(saved ? "saved — press \(keyName(.nextView)) for your Saved view" : "removed from Saved") as [Effect<StudentOutcome>]
-            return state.view == .saved ? effects + requery() : effects
+            let (store, saved, moment) = (store, !shown.isSaved, now())
+            return write(.setSaved(id, saved)) {
+                try await store.setSaved(id, saved, by: username, now: moment)
+                return nil
+            }
         case .saveSearch:
             guard !session.isGuest else { return guestRefusal(.saveSearch) }
             state.modals.open(.form(FormModal(FormBuilder.saveSearch(state.query, listKeys: keyName(.savedSearches)), purpose: .saveSearch)))
         case .savedSearches:
             guard !session.isGuest else { return guestRefusal(.savedSearches) }
-            try savedSearches.reload()
-            state.modals.open(.list(savedSearchesOverlay()))
+            return readSavedSearches(open: true)
         case .apply:
             guard !session.isGuest else { return guestRefusal(.apply) }
             // From My applications, `a` reopens the selected withdrawal; it never applies to
             // whatever listing happens to be in the detail.
             if state.panes.focus == .applications { return try performOnApplication(.apply) }
+            if let waiting = waitForDetail(action) { return waiting }
             guard let shown = state.detail, let listingID = shown.opportunity.id else {
                 return state.toasts.show("select a listing to apply", isError: true)
             }
             if let refusal = goneRefusal { return refusal }
             if shown.myApplication?.status == .withdrawn { return try performOnApplication(.apply) }
-            if let reason = try applying.refusal(for: shown) { return state.toasts.show("cannot apply: \(reason)", isError: true) }
-            state.modals.open(.form(FormModal(FormBuilder.apply(try applying.draft(for: shown), listing: shown.opportunity),
-                                              purpose: .apply(listingID: listingID))))
+            // Whether the student may, and the form's starting values, are read first: never a
+            // form that cannot be sent.
+            let (store, session, moment) = (store, session, now())
+            return [.run(.prepare) { _ in
+                do {
+                    let refusal = try await ApplyViewModel.refusal(for: shown, session: session, store: store, now: moment)
+                    var student: Student?
+                    if refusal == nil, let username = session.username { student = try await store.student(username: username) }
+                    return .applyChecked(listingID, refusal: refusal, draft: ApplyViewModel.draft(for: shown, student: student))
+                } catch {
+                    return .failed("\(error)")
+                }
+            }]
         case .profile:
             guard !session.isGuest else { return guestRefusal(.profile) }
-            try profile.reload()
-            state.modals.open(.text(profileOverlay()))
+            return readProfile(.open)
         default:
             break
         }
@@ -134,7 +100,7 @@ extension StudentScreen {
 
     /// The saved searches as an overlay list, with how many new listings match each.
     func savedSearchesOverlay(selected: Int = 0) -> ListOverlay<StudentPurpose> {
-        let searches = savedSearches.searches
+        let searches = state.savedSearches
         let columns = [ListColumn("Name", .flexible(min: 12)), ListColumn("New", .fixed(5), alignment: .right),
                        ListColumn("Filters", .flexible(min: 10))]
         let rows = searches.map { search -> [String] in
@@ -147,8 +113,8 @@ extension StudentScreen {
     }
 
     func profileOverlay() -> TextOverlay<StudentPurpose> {
-        TextOverlay(title: "Profile and portfolio", blocks: PaneContent.profileBlocks(profile.student, portfolio: profile.portfolio,
-                                                                                 disclosures: profile.disclosures,
+        TextOverlay(title: "Profile and portfolio", blocks: PaneContent.profileBlocks(state.profile.student, portfolio: state.profile.portfolio,
+                                                                                 disclosures: state.profile.disclosures,
                                                                                  editKeys: keyName(.editProfile)),
                     scope: .profile, purpose: .profile)
     }

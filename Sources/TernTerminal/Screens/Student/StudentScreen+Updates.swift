@@ -1,5 +1,5 @@
 import Foundation
-import TernCatalogue
+import TernStore
 import TernViewModels
 
 /// Updates: what changed for the student since they last looked. Read again after every
@@ -7,15 +7,16 @@ import TernViewModels
 /// announced in a toast; opening the overlay marks everything up to now read, also off the loop.
 extension StudentScreen {
     /// Reads the Updates again off the loop thread.
-    func rereadUpdates() -> [Effect<StudentOutcome>] {
+    /// `first`: the read as the screen opens, whose unread updates are counted, not announced.
+    func rereadUpdates(first: Bool = false) -> [Effect<StudentOutcome>] {
         guard !session.isGuest else { return [] }
-        let (catalogue, session, day, moment) = (catalogue, session, today(), now())
+        let (store, session, day, moment) = (store, session, today(), now())
         return [.run(.updates) { _ in
             do {
-                return .updates(try StudentUpdates.read(catalogue: catalogue, session: session, today: day, now: moment),
-                                markedRead: false, failure: nil)
+                return .updates(try await StudentUpdates.read(store: store, session: session, today: day, now: moment),
+                                markedRead: false, failure: nil, first: first)
             } catch {
-                return .updates(StudentUpdates(), markedRead: false, failure: "\(error)")
+                return .updates(StudentUpdates(), markedRead: false, failure: "\(error)", first: first)
             }
         }]
     }
@@ -30,8 +31,12 @@ extension StudentScreen {
 
     /// Updates read again came back: a change that arrived unread is announced, unless the
     /// student is looking at the Updates already (then the overlay shows it, and it is read).
-    func show(_ updates: StudentUpdates, markedRead: Bool, failure: String?) -> [Effect<StudentOutcome>] {
+    func show(_ updates: StudentUpdates, markedRead: Bool, failure: String?, first: Bool = false) -> [Effect<StudentOutcome>] {
         if let failure { return state.toasts.show("could not read your updates: \(failure)", isError: true) }
+        if first {
+            state.updates = updates
+            return []
+        }
         let arrived = updates.arrived(since: state.updates)
         state.updates = updates
         if isShowingUpdates, !markedRead, !arrived.isEmpty {
@@ -51,13 +56,13 @@ extension StudentScreen {
 
     /// Moves the student's marker up to now off the loop, then reads the Updates again.
     private func markingRead() -> [Effect<StudentOutcome>] {
-        let (catalogue, session, day, moment) = (catalogue, session, today(), now())
+        let (store, session, day, moment) = (store, session, today(), now())
         return [.run(.markUpdatesRead) { _ in
             do {
-                return .updates(try StudentUpdates.markRead(catalogue: catalogue, session: session, today: day, now: moment),
-                                markedRead: true, failure: nil)
+                return .updates(try await StudentUpdates.markRead(store: store, session: session, today: day, now: moment),
+                                markedRead: true, failure: nil, first: false)
             } catch {
-                return .updates(StudentUpdates(), markedRead: true, failure: "\(error)")
+                return .updates(StudentUpdates(), markedRead: true, failure: "\(error)", first: false)
             }
         }]
     }

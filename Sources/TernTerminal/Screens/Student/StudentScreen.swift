@@ -1,14 +1,18 @@
 import Foundation
-import TernCatalogue
+import TernStore
 import TernViewModels
 
+/// The stores the student screen reads and writes: listings and the student's own records.
+public typealias StudentScreenStore = any ListingStore & StudentStore & AccessStore
+
 /// The student's screen on the shared runtime: listings and their detail, My applications,
-/// Feedback. Keys, resizes, the catalogue's changes and search results come in as events; the
-/// update reads the view models into ``StudentState``; ``view(_:size:)`` draws that state and
-/// nothing else. Searching runs as a background task, each keystroke superseding the last.
+/// Feedback. Keys, resizes, the catalogue's changes and background results come in as events;
+/// ``view(_:size:)`` draws ``StudentState`` and nothing else. The update never calls a store:
+/// every read and write is a `.run` effect whose typed result (``StudentOutcome``) comes back
+/// as an event and is taken into the state (StudentScreen+Store).
 ///
 /// ```swift
-/// let screen = try StudentScreen(catalogue: catalogue, session: session, keyMap: config.studentKeys)
+/// let screen = StudentScreen(store: catalogue, session: session, keyMap: config.studentKeys)
 /// let outcome = Loop(screen: screen, backend: backend, changeFeed: feed).run()
 /// ```
 public final class StudentScreen: Screen {
@@ -16,70 +20,56 @@ public final class StudentScreen: Screen {
 
     public internal(set) var state: StudentState
 
-    let catalogue: Catalogue
+    let store: StudentScreenStore
     let session: StudentSession
-    let listings: ListingsViewModel
-    let detail: DetailViewModel
-    let applications: ApplicationsViewModel
-    let feedback: FeedbackViewModel
-    let applying: ApplyViewModel
-    let profile: ProfileViewModel
-    let savedSearches: SavedSearchesViewModel
-    let marks: ListingMarks
     let today: () -> CalendarDay
     let now: () -> Date
+    /// Effects from a hook of the shared chrome that cannot return them (moving the focused
+    /// list): handed to the loop at the end of the update.
+    var deferred: [Effect<StudentOutcome>] = []
+    /// The first resize started the reads.
+    var started = false
 
-    /// `today` and `now` are injectable so that tests see the same deadlines every day.
-    public init(catalogue: Catalogue, session: StudentSession, keyMap: KeyMap<StudentAction> = StudentAction.defaultKeyMap,
+    /// `today` and `now` are injectable so that tests see the same deadlines every day. Nothing
+    /// is read here: the first resize starts the reads, and their results fill the screen.
+    public init(store: StudentScreenStore, session: StudentSession, keyMap: KeyMap<StudentAction> = StudentAction.defaultKeyMap,
                 box: BoxStyle = .line, today: @escaping () -> CalendarDay = { CalendarDay(Date()) },
-                now: @escaping () -> Date = Date.init) throws {
-        self.catalogue = catalogue
+                now: @escaping () -> Date = Date.init) {
+        self.store = store
         self.session = session
         self.today = today
         self.now = now
-        listings = ListingsViewModel(catalogue: catalogue, today: today)
-        detail = DetailViewModel(catalogue: catalogue, session: session, today: today)
-        applications = ApplicationsViewModel(catalogue: catalogue, session: session, now: now)
-        feedback = FeedbackViewModel(catalogue: catalogue, session: session)
-        applying = ApplyViewModel(catalogue: catalogue, session: session, now: now)
-        profile = ProfileViewModel(catalogue: catalogue, session: session)
-        savedSearches = SavedSearchesViewModel(catalogue: catalogue, session: session, today: today)
-        marks = ListingMarks(catalogue: catalogue, session: session)
         state = StudentState(size: Size(width: 0, height: 0), keyMap: keyMap, box: box, session: session, today: today())
-        // The first frame is drawn whole: the first page and count are read here, not later.
-        try listings.setQuery(effectiveQuery)
-        try state.listings.reset(source: listings)
-        state.listingCount = listings.count
-        try reloadStudentRecords()
-        try state.applications.reset(source: applicationRows)
-        try showSelectedListing()
-        try showSelectedApplication()
-        state.updates = try StudentUpdates.read(catalogue: catalogue, session: session, today: today(), now: now())
     }
 
     public func update(_ event: Event<StudentOutcome>) -> [Effect<StudentOutcome>] {
+        var effects: [Effect<StudentOutcome>]
         do {
             switch event {
             case .resize(let size):
-                try resize(to: size)
-                return []
+                effects = try resize(to: size)
             case .key(let key):
-                return try chromeHandle(key)
+                effects = try chromeHandle(key)
+            case .tick(.studentWrite):
+                effects = writeTick()
             case .tick(let timer):
-                return chromeTick(timer)
+                effects = chromeTick(timer)
             case .catalogueChanged:
-                return try reload()
-            case .taskFinished(let kind, .listings(let result)):
-                return try show(result, counted: kind == .searchCount)
-            case .taskFinished(_, .updates(let updates, let markedRead, let failure)):
-                return show(updates, markedRead: markedRead, failure: failure)
+                effects = reload()
+            case .taskFinished(_, let outcome):
+                effects = try take(outcome)
             }
         } catch {
-            // A catalogue error while acting on an event is shown, never swallowed; what the
-            // screen shows stays as it was.
-            return state.toasts.show("\(error)", isError: true)
+            // An error while acting on an event is shown, never swallowed; what the screen
+            // shows stays as it was.
+            effects = state.toasts.show("\(error)", isError: true)
         }
+        defer { deferred = [] }
+        return effects + deferred
     }
+
+    /// The screen shows a placeholder until the first page of listings is in.
+    public var showsContent: Bool { state.loaded && state.starting.isEmpty }
 
     /// Shows the first of `warnings` (a bad config file, a theme that did not load) until the
     /// next key: said on the screen, never on stderr under it.
@@ -93,19 +83,29 @@ public final class StudentScreen: Screen {
 
     // MARK: - Size
 
-    func resize(to size: Size) throws {
+    func resize(to size: Size) throws -> [Effect<StudentOutcome>] {
+        let first = !started
         state.panes.resize(to: size)
-        guard state.panes.mode != .tooSmall else { return }
-        let (listing, application) = (state.listings.selectedID, state.applications.selectedID)
-        try state.listings.resize(viewport: listingViewport, source: listings)
-        try state.applications.resize(viewport: applicationViewport, source: applicationRows)
-        if state.listings.selectedID != listing { try showSelectedListing() }
-        if state.applications.selectedID != application { try showSelectedApplication() }
+        var effects: [Effect<StudentOutcome>] = []
+        if first {
+            // Everything the screen shows is read now, in the background.
+            started = true
+            effects += requery() + readRecords(keepScroll: false) + rereadUpdates(first: true)
+        }
+        guard state.panes.mode != .tooSmall else { return effects }
+        let viewport = listingViewport, listing = state.listings.selectedID
+        if try changeListings(&effects, { try $0.resize(viewport: viewport, source: $1) }), state.listings.selectedID != listing {
+            effects += showSelectedListing()
+        }
+        let application = state.applications.selectedID, rows = applicationRows, applicationViewport = applicationViewport
+        try state.applications.resize(viewport: applicationViewport, source: rows)
+        if state.applications.selectedID != application { effects += showSelectedApplication() }
         clampScrolls()
+        return effects
     }
 
-    /// My applications as a list source: the student's applications, held in memory.
-    var applicationRows: InMemoryRows<ApplicationOverview, Int64> { InMemoryRows(applications.applications, id: \.id) }
+    /// My applications as a list source: the student's applications, held in the state.
+    var applicationRows: InMemoryRows<ApplicationOverview, Int64> { InMemoryRows(state.myApplications, id: \.id) }
 
     var listingViewport: Int {
         ListView.visibleRows(in: StudentLayout.listingList(state.panes.area(of: .listings).inset(by: 1)))
@@ -136,74 +136,17 @@ public final class StudentScreen: Screen {
         return (TextView.layout(blocks, width: area.width - 1).count, area.height)
     }
 
-    // MARK: - Reading the view models into the state
+    // MARK: - Reading again
 
-    /// Another process committed: everything is read again, selections kept by record.
-    func reload() throws -> [Effect<StudentOutcome>] {
-        try reloadStudentRecords()
-        try state.applications.reload(source: applicationRows)
-        try showSelectedApplication(keepingScroll: true)
-        try refreshDetail()
-        try refreshProfileOverlay()
-        return requery() + rereadUpdates()
-    }
-
-    /// The profile overlay shows the profile as it is now, after an edit made elsewhere.
-    func refreshProfileOverlay() throws {
-        guard case .text(let overlay)? = state.modals.top, overlay.scope == .profile else { return }
-        try profile.reload()
-        var fresh = profileOverlay()
-        fresh.scroll = overlay.scroll
-        state.modals.replaceTop(.text(fresh))
-    }
-
-    /// The student's own records: applications, feedback, the marks on listing rows.
-    func reloadStudentRecords() throws {
-        try applications.reload()
-        try feedback.reload()
-        try marks.reload()
-        state.feedback = feedback.items
-        state.applied = marks.applied
-        state.saved = marks.saved
-        state.withdrawn = marks.withdrawn
-        state.reopenable = applications.reopenable
-    }
-
-    /// The detail pane follows the listings' selection.
-    func showSelectedListing() throws {
-        try showListing(state.listings.selectedID, keepingScroll: false)
-    }
-
-    func showListing(_ id: Int64?, keepingScroll: Bool) throws {
-        let same = id != nil && id == state.detail?.opportunity.id
-        try detail.show(id)
-        state.detail = detail.detail
-        state.detailNotice = nil
-        if !(same && keepingScroll) { state.detailScroll = 0 }
-        state.detailScroll = min(state.detailScroll, maximumScroll(.detail))
-    }
-
-    /// The part below My applications follows its selection, newest event first.
-    func showSelectedApplication(keepingScroll: Bool = false) throws {
-        let index = state.applications.selectedID.flatMap { id in applications.applications.firstIndex { $0.id == id } }
-        let before = state.timeline
-        try applications.select(index)
-        state.timeline = applications.timeline
-        if !keepingScroll || before != state.timeline { state.timelineScroll = 0 }
-        state.timelineScroll = min(state.timelineScroll, maximumScroll(.applications))
+    /// Another process committed: everything is read again in the background, selections kept
+    /// by record.
+    func reload() -> [Effect<StudentOutcome>] {
+        readRecords(keepScroll: true) + refreshDetail() + refreshProfileOverlay() + requery() + rereadUpdates()
     }
 
     /// After the student acted on an application: read it all again, the selection staying on
     /// the application acted on even when it moves to the top.
-    func afterApplicationChange(_ message: String) throws -> [Effect<StudentOutcome>] {
-        try reloadStudentRecords()
-        try state.applications.reload(source: applicationRows)
-        try showSelectedApplication()
-        try refreshDetail()
-        return state.toasts.show(message)
+    func afterApplicationChange(_ message: String) -> [Effect<StudentOutcome>] {
+        readRecords(keepScroll: false) + refreshDetail() + state.toasts.show(message)
     }
-}
-
-extension ListingsViewModel: RowSource {
-    public func id(of row: OpportunitySummary) -> Int64 { row.id }
 }

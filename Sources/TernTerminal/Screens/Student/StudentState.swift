@@ -1,8 +1,8 @@
-import TernCatalogue
+import TernStore
 import TernViewModels
 
 /// What a form, confirmation or overlay on the student screen is for.
-public enum StudentPurpose {
+public enum StudentPurpose: Sendable {
     case filters, saveSearch, editProfile
     case apply(listingID: Int64)
     case deliver(applicationID: Int64, version: Int)
@@ -19,11 +19,96 @@ public enum StudentPurpose {
     case updates
 }
 
-/// What the student screen's background tasks bring back: a search's first page, or its count.
+/// A write the student started (each is a background task of kind ``TaskKind/studentWrite``).
+public enum StudentWrite: Sendable, Equatable {
+    case apply(listingID: Int64)
+    /// Withdraw, accept, decline, reopen, deliver or correct the link.
+    case move(StudentApplicationAction, applicationID: Int64)
+    case rate(applicationID: Int64)
+    case setSaved(Int64, Bool)
+    /// Saving the current search as `name` (from its form, or `:save`).
+    case saveSearch(name: String, fromForm: Bool)
+    case deleteSavedSearch(SavedSearch)
+    case profile
+}
+
+/// How a write ended.
+public enum WriteEnd: Sendable, Equatable {
+    case done
+    /// Cancelled while it waited (Esc): nothing was written.
+    case cancelled
+    /// The store refused it, in its words.
+    case refused(String)
+    /// The record changed since the screen read it.
+    case conflict(String)
+}
+
+/// A write on its way: shown in the status bar once it has taken a moment, and said to be
+/// waiting (for another process's write lock) when it takes longer; Esc cancels it.
+public struct PendingWrite: Sendable, Equatable {
+    public var write: StudentWrite
+    /// Ticks of ``TimerID/studentWrite`` since it started.
+    public var ticks = 0
+    public static let tickMilliseconds = 300
+    /// Shown from the first tick (300 ms): a quick write never flashes a message.
+    public var isShown: Bool { ticks >= 1 }
+    /// From 1.5 s, it is waiting for someone else's write to finish.
+    public var isWaiting: Bool { ticks >= 5 }
+}
+
+/// A listing found deep in a search, with the page that holds it.
+public struct LocatedListing: Sendable, Equatable {
+    public var index: Int
+    public var page: Int
+    public var rows: [OpportunitySummary]
+}
+
+/// What the student screen's background tasks bring back. Every read and write of the screen
+/// is a task; its result comes back as one of these and ``StudentScreen`` takes it into the state.
 public enum StudentOutcome: Sendable {
-    case listings(ListingSearch.Result)
-    /// Updates read again (after marking them read, when `markedRead`); `failure` says why not.
-    case updates(StudentUpdates, markedRead: Bool, failure: String?)
+    /// A search's first page; `again` when it is the same search read after a change (then
+    /// counted and the selected listing located in the same task, so the selection stays).
+    case listings(ListingSearch.Result, again: Bool, located: LocatedListing?)
+    case counted(ListingSearch.Result)
+    /// A page further down the search `query`.
+    case page(OpportunityQuery, Int, [OpportunitySummary])
+    /// Where a listing opened from My applications stands in `query` (nil: not in it).
+    case located(OpportunityQuery, Int64, LocatedListing?)
+    /// The selected listing's detail (nil: gone, or not shown to students).
+    case detail(Int64, ListingDetail?, keepScroll: Bool)
+    case detailFailed(Int64, String)
+    /// The listing on screen read again after a change.
+    case refreshed(Int64, ListingDetail)
+    /// The listing on screen can no longer be shown: why.
+    case gone(Int64, GoneListing)
+    /// The student's own records; `keepScroll` keeps the timeline where it was (a reload).
+    case records(StudentRecords, keepScroll: Bool)
+    case timeline(Int64, [TimelineEntry], keepScroll: Bool)
+    /// Updates read again (after marking them read, when `markedRead`; the first read when
+    /// `first`); `failure` says why not.
+    case updates(StudentUpdates, markedRead: Bool, failure: String?, first: Bool)
+    /// The saved searches, to open their overlay (`open`) or to refresh it.
+    case savedSearches([SavedSearch], open: Bool)
+    /// The profile: to open its overlay, refresh it, or edit it.
+    case profile(StudentProfile, ProfileRead)
+    /// Whether the student may apply to `listingID`, and the form's starting values.
+    case applyChecked(Int64, refusal: String?, draft: ApplicationDraft)
+    /// What the withdrawal's confirmation says: whether it was reopened once already.
+    case withdrawChecked(StudentPurpose, title: String, wasReopened: Bool)
+    case reopenRefused(String)
+    case wrote(StudentWrite, WriteEnd)
+    /// A read failed: said in the status bar, the screen as it was. `of`: the kind of read,
+    /// when the first frame waits for it.
+    case failed(String, of: TaskKind? = nil)
+    /// Done, with nothing to show (a saved search marked seen).
+    case nothing
+}
+
+/// Why the profile was read.
+public enum ProfileRead: Sendable {
+    /// Open its overlay; refresh the overlay on top (its scroll kept); after a save (from the
+    /// top); open the edit form over it.
+    case open, refresh, saved, edit
 }
 
 extension TaskKind {
@@ -31,10 +116,34 @@ extension TaskKind {
     static let search = TaskKind("search")
     /// A listings query's count, after a full first page.
     static let searchCount = TaskKind("search count")
+    /// A page of the listings further down.
+    static let listingPage = TaskKind("listing page")
+    /// Finding a listing opened from My applications in the list.
+    static let locate = TaskKind("locate listing")
+    /// The selected listing's detail.
+    static let detail = TaskKind("detail")
+    /// The listing on screen read again after a change.
+    static let detailRefresh = TaskKind("detail refresh")
+    /// The student's applications, feedback and marks.
+    static let records = TaskKind("student records")
+    static let timeline = TaskKind("timeline")
     /// Reading the student's Updates again after a change.
     static let updates = TaskKind("updates")
     /// Marking the Updates read, once the student opened them.
     static let markUpdatesRead = TaskKind("mark updates read")
+    static let savedSearches = TaskKind("saved searches")
+    /// Marking a saved search seen as it is opened.
+    static let markSearchSeen = TaskKind("mark search seen")
+    static let profile = TaskKind("profile")
+    /// What a form or confirmation needs before it opens (may the student apply, …).
+    static let prepare = TaskKind("prepare")
+    /// The student's write: one at a time, cancelled by Esc while it waits.
+    public static let studentWrite = TaskKind("student write")
+}
+
+extension TimerID {
+    /// While a write runs: when to say so, and that it waits.
+    static let studentWrite = TimerID("student write")
 }
 
 /// Everything the student screen draws, and nothing that can query: the view is a pure
@@ -58,6 +167,16 @@ public struct StudentState {
     public var listingCount = 0
     public var isCounting = false
     public var listings = ListController<OpportunitySummary, Int64>()
+    /// The listings read so far of the search shown; the list draws from these.
+    public var pages = ListingPages()
+    /// A move that waits for its page to be read.
+    public var pendingMove: ListMove?
+    /// The first page of listings has arrived.
+    public var loaded = false
+    /// The reads the first frame waits for, so that it is drawn whole (the list, the selected
+    /// listing's detail, My applications and its timeline, the unread count); until they are
+    /// in, the screen stays blank.
+    public var starting: Set<TaskKind> = [.search]
     /// Listings the student applied to and saved, for the marks on the rows.
     public var applied: Set<Int64> = []
     public var saved: Set<Int64> = []
@@ -70,6 +189,10 @@ public struct StudentState {
     // MARK: Detail
 
     public var detail: ListingDetail?
+    /// The listing selected whose detail is being read: actions on the detail wait for it.
+    public var detailPending: Int64?
+    /// An action on the detail pressed while it was being read: taken when it arrives.
+    public var actionAfterDetail: StudentAction?
     public var detailScroll = 0
     /// Why the listing on screen left the list ("This listing was taken down by the career
     /// center"): its detail stays, greyed, until the student moves, and no action is aimed at
@@ -78,6 +201,8 @@ public struct StudentState {
 
     // MARK: My applications
 
+    /// The student's applications, newest activity first: the rows of My applications.
+    public var myApplications: [ApplicationOverview] = []
     public var applications = ListController<ApplicationOverview, Int64>()
     public var timeline: [TimelineEntry] = []
     /// Withdrawn applications the student may reopen now.
@@ -95,6 +220,18 @@ public struct StudentState {
     /// What changed for the student, newest first; the header counts the unread.
     public var updates = StudentUpdates()
 
+    // MARK: Saved searches and profile
+
+    /// The saved searches as last read (their overlay lists these).
+    public var savedSearches: [SavedSearch] = []
+    /// The profile, portfolio and disclosures as last read (their overlay shows these).
+    public var profile = StudentProfile()
+
+    // MARK: Writes
+
+    /// The write on its way, if any.
+    public var writing: PendingWrite?
+
     // MARK: Over the panes
 
     public var modals = ModalHost<StudentPurpose>()
@@ -108,6 +245,7 @@ public struct StudentState {
         isGuest = session.isGuest
         displayName = session.displayName
         self.today = today
+        if !session.isGuest { starting.formUnion([.records, .updates]) }
     }
 
     /// The search words to mark in rows and the detail.

@@ -1,4 +1,4 @@
-import TernCatalogue
+import TernStore
 import TernText
 import TernViewModels
 

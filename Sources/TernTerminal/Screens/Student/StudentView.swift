@@ -1,4 +1,4 @@
-import TernCatalogue
+import TernStore
 import TernText
 import TernViewModels
 
@@ -6,7 +6,9 @@ import TernViewModels
 /// mutation, nothing that can fail. What is drawn was put into the state by the update.
 enum StudentView {
     static func frame(_ state: StudentState, size: Size) -> Frame {
-        ChromeView.frame(state, size: size, hints: hints(state), pinned: pinned(state)) { grid, panes in
+        // The first frame is drawn whole, once what it shows has been read.
+        guard state.starting.isEmpty else { return Frame(grid: CellGrid(width: size.width, height: size.height)) }
+        return ChromeView.frame(state, size: size, hints: hints(state), pinned: pinned(state)) { grid, panes in
             if panes.mode == .wide {
                 drawHeader(state, into: &grid, width: size.width)
             } else {
