@@ -1,8 +1,10 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Layers point down only: tern → TernTerminal → TernViewModels → TernCatalogue → TernText.
-// TernCatalogue also uses GRDB; TernText (what text is safe to show, and how wide it is) uses nothing.
+// Layers point down only: tern → TernTerminal → TernViewModels → TernStore → TernText, and
+// tern → TernCatalogue (the SQLite stores) → TernStore. The screens and view models know only
+// TernStore's protocols; TernCatalogue alone uses GRDB; TernText (what text is safe to show, and
+// how wide it is) uses nothing.
 let package = Package(
     name: "Tern",
     platforms: [.macOS(.v13)],
@@ -44,7 +46,7 @@ let package = Package(
         ),
         .target(
             name: "TernViewModels",
-            dependencies: ["TernStore", "TernCatalogue"]
+            dependencies: ["TernStore", "TernText"]
         ),
         .target(
             name: "TernTerminal",

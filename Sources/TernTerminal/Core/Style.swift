@@ -1,4 +1,4 @@
-import TernCatalogue
+import TernStore
 
 /// What a cell's colour *means*. Views speak in roles; a ``Theme`` decides the colours, and the
 /// backend degrades them (256 → 8 colours → monochrome) without the views knowing.

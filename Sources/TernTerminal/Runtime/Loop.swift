@@ -1,5 +1,5 @@
 import Foundation
-import TernCatalogue
+import TernStore
 
 /// The one event loop every screen runs on: input, resizes, timer ticks, the catalogue's change
 /// feed and finished background tasks all become ``Event``s, handed to the screen one at a

@@ -1,4 +1,4 @@
-import TernCatalogue
+import TernStore
 
 /// One colour as a theme names it: an xterm-256 palette index, or the terminal's own colour.
 ///

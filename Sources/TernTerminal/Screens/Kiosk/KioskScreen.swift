@@ -9,7 +9,7 @@ import TernViewModels
 /// but the staff PIN: Ctrl-C, Ctrl-Z, Ctrl-\, `q` and Esc are keys like any other (letters
 /// type into the search), and no key opens a file, a shell, an editor or a pager.
 ///
-/// Every read is a background task (KioskScreen+Catalogue): the update only starts them and
+/// Every read is a background task (KioskScreen+Reads): the update only starts them and
 /// takes their results, so a key never waits on the catalogue.
 ///
 /// ```swift

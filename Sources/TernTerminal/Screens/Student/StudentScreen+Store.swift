@@ -401,6 +401,7 @@ extension StudentScreen {
     /// What the status bar says while a write runs.
     var savingMessage: String {
         let cancel = keyName(.cancelForm)
+        if state.writing?.cancelling == true { return "cancelling… (saved only if it had already gone through; you will be told which)" }
         guard state.writing?.isWaiting == true else { return "saving… (\(cancel) cancels)" }
         return "still saving: waiting for another process to finish writing to the catalogue — \(cancel) cancels"
     }
@@ -412,13 +413,13 @@ extension StudentScreen {
         return state.toasts.show(savingMessage)
     }
 
-    /// Esc while a write waits: its task is cancelled, and the store gives up having changed
-    /// nothing. The form it came from stays open with what was typed.
+    /// Esc while a write waits: its task is asked to stop and the store gives up having changed
+    /// nothing, unless the write had already gone through; its answer says which, and only then
+    /// does the screen say it. The form it came from stays open with what was typed.
     func cancelWrite() -> [Effect<StudentOutcome>] {
-        state.writing = nil
-        // Read again, so the screen shows the truth even if the write got in just before.
-        return [.cancel(.studentWrite), .stopTimer(.studentWrite)] + state.toasts.show("cancelled; nothing was saved")
-            + readRecords(keepScroll: true) + refreshDetail()
+        guard state.writing?.cancelling == false else { return [] }
+        state.writing?.cancelling = true
+        return [.interrupt(.studentWrite)] + state.toasts.show(savingMessage)
     }
 
     private var formIsOpen: Bool { if case .form? = state.modals.top { true } else { false } }
@@ -428,7 +429,8 @@ extension StudentScreen {
         let stop: [Effect<StudentOutcome>] = [.stopTimer(.studentWrite)]
         switch end {
         case .cancelled:
-            return stop + state.toasts.show("cancelled; nothing was saved")
+            // Read again: the screen shows what is there, which the write did not change.
+            return stop + state.toasts.show("cancelled; nothing was saved") + readRecords(keepScroll: true) + refreshDetail()
         case .conflict(let message) where write == .profile:
             // The profile as it is now, for the next try; what was typed stays.
             state.modals.refuseForm("your profile changed elsewhere meanwhile; press \(keyName(.cancelForm)) and edit it again")

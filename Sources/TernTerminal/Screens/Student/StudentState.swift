@@ -49,6 +49,8 @@ public struct PendingWrite: Sendable, Equatable {
     public var write: StudentWrite
     /// Ticks of ``TimerID/studentWrite`` since it started.
     public var ticks = 0
+    /// Esc asked it to stop; its answer (saved, or cancelled with nothing saved) is awaited.
+    public var cancelling = false
     public static let tickMilliseconds = 300
     /// Shown from the first tick (300 ms): a quick write never flashes a message.
     public var isShown: Bool { ticks >= 1 }
