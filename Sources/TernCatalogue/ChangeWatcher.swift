@@ -3,15 +3,21 @@ import GRDB
 
 /// The SQLite change feed: SQLite bumps `PRAGMA data_version` for one connection whenever any
 /// other connection, in this process or another, commits. GRDB's ValueObservation does not see
-/// other processes' commits, which is why this polls. The pool rotates its readers, so the feed
-/// keeps a connection of its own.
+/// other processes' commits, which is why this polls.
+///
+/// A writable catalogue asks its own writer connection, through which every one of its commits
+/// goes: that connection's version moves only for someone else's commit, so a screen is not told
+/// of its own writes (which it has read back already). A read-only catalogue (the kiosk) has no
+/// commits of its own; the pool rotates its readers, so the feed keeps a connection of its own.
 ///
 /// ```swift
 /// let feed = try DataVersionChangeFeed(catalogue: catalogue)
 /// ```
 public final class DataVersionChangeFeed: ChangeFeed, @unchecked Sendable {
     // One connection, used from one polling thread at a time; DatabaseQueue serializes access.
-    private let queue: DatabaseQueue
+    private let queue: DatabaseQueue?
+    /// The catalogue's pool, whose single writer connection is asked (writable catalogues).
+    private let writer: DatabasePool?
     private var lastVersion: Int?
     private let path: String
     private let isImmutable: Bool
@@ -20,14 +26,16 @@ public final class DataVersionChangeFeed: ChangeFeed, @unchecked Sendable {
 
     public convenience init(catalogue: Catalogue) throws {
         do {
-            try self.init(connectionPath: catalogue.connectionPath, path: catalogue.path, isImmutable: catalogue.isImmutable)
+            try self.init(connectionPath: catalogue.connectionPath, path: catalogue.path, isImmutable: catalogue.isImmutable,
+                          writer: catalogue.isReadOnly ? nil : catalogue.pool)
         } catch let error as DatabaseError {
             throw Catalogue.describe(error, path: catalogue.path)
         }
     }
 
-    init(connectionPath: String, path: String, isImmutable: Bool) throws {
-        queue = try DatabaseQueue(path: connectionPath, configuration: Catalogue.configuration(readOnly: true))
+    init(connectionPath: String, path: String, isImmutable: Bool, writer: DatabasePool? = nil) throws {
+        queue = writer == nil ? try DatabaseQueue(path: connectionPath, configuration: Catalogue.configuration(readOnly: true)) : nil
+        self.writer = writer
         self.path = path
         self.isImmutable = isImmutable
         startingStamp = FileStamp(path)
@@ -47,7 +55,8 @@ public final class DataVersionChangeFeed: ChangeFeed, @unchecked Sendable {
     }
 
     public func hasChanged() throws -> Bool {
-        let version = try queue.read { try Int.fetchOne($0, sql: "PRAGMA data_version") ?? 0 }
+        let ask: (Database) throws -> Int = { try Int.fetchOne($0, sql: "PRAGMA data_version") ?? 0 }
+        let version = try writer.map { try $0.writeWithoutTransaction(ask) } ?? queue.map { try $0.read(ask) } ?? 0
         defer { lastVersion = version }
         guard let lastVersion else { return false }
         return version != lastVersion

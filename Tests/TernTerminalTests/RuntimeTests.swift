@@ -175,6 +175,27 @@ import TernCatalogue
         #expect(runner.takeFinished().isEmpty, "a cancelled task's result is dropped")
     }
 
+    /// A terminating signal is taken while a task still runs (a write waiting for the lock, a long
+    /// import): the loop never waits on a task, so it ends within its 400 ms turn.
+    @Test func aSignalIsTakenWhileATaskRunsOnAndOn() {
+        let screen = Recorder()
+        let release = DispatchSemaphore(value: 0)
+        screen.work = { _ in release.wait(); return "done" }
+        let backend = InMemoryBackend(size: Size(width: 20, height: 2))
+        backend.queue(.character("w"))
+        final class Asked: @unchecked Sendable { var count = 0 }
+        let asked = Asked()
+        let loop = Loop(screen: screen, backend: backend, clock: { 0 }, pendingSignal: {
+            asked.count += 1
+            return asked.count >= 3 ? SIGTERM : nil
+        })
+        let started = Date()
+        #expect(loop.run() == .signal(SIGTERM))
+        #expect(Date().timeIntervalSince(started) < 1.5)
+        #expect(screen.state.events.contains("key w") && !screen.state.events.contains("work: done"))
+        release.signal()
+    }
+
     /// An interrupted task is asked to stop (its Swift task is cancelled, so a store call gives
     /// up) and its answer still comes back: a write says whether it was saved or not.
     @Test func anInterruptedTaskStopsAndItsAnswerStillComes() {
