@@ -14,22 +14,21 @@ import TernStore
 /// let read = try await TriagePages.read(pages: [1], of: pages, viewer: "rpatel", in: store)
 /// pages.insert(read, generation: pages.generation)
 /// ```
-public struct TriagePages: Sendable, Equatable {
-    public static let pageSize = 100
-    /// Pages kept in memory at most; the least recently used go first.
-    public static let maximumPages = 8
+public struct TriagePages: PagedRows, Sendable, Equatable {
+    public static let pageSize = HeldPages<TriageRow>.pageSize
 
     public private(set) var filter: TriageFilter
     public private(set) var order: TriageOrder
-    public private(set) var count = 0
     public private(set) var countsByStatus: [ApplicationStatus: Int] = [:]
     /// The moment ages and claims are measured at: fixed per read, so a row's "waiting 6 d"
     /// does not change while it is on screen.
     public private(set) var asOf: Date
     /// Which read of the queue this is: pages read for an older one are dropped.
     public private(set) var generation = 0
-    private var pages: [Int: [TriageRow]] = [:]
-    private var pageUse: [Int] = []
+    public private(set) var held = HeldPages<TriageRow>()
+
+    /// Rows the limit shows.
+    public var count: Int { held.count }
 
     public init(filter: TriageFilter = TriageFilter(), order: TriageOrder = .oldestFirst, asOf: Date = Date(timeIntervalSince1970: 0)) {
         self.filter = filter
@@ -47,52 +46,21 @@ public struct TriagePages: Sendable, Equatable {
     /// Pages read in the background; dropped when they were read for another generation.
     public mutating func insert(_ read: [Int: [TriageRow]], generation: Int) {
         guard generation == self.generation else { return }
-        for index in read.keys.sorted() { remember(read[index]!, at: index) }
+        for index in read.keys.sorted() { held.remember(read[index]!, at: index) }
     }
 
     /// The pages `range` touches that are not in memory.
-    public func missingPages(in range: Range<Int>) -> [Int] {
-        let clamped = clamp(range)
-        guard !clamped.isEmpty else { return [] }
-        return ((clamped.lowerBound / Self.pageSize)...((clamped.upperBound - 1) / Self.pageSize)).filter { pages[$0] == nil }
-    }
+    public func missingPages(in range: Range<Int>) -> [Int] { held.missingPages(in: range) }
 
     /// The rows of `range` (clamped to the count), or nil when a page it touches is not in memory.
     /// Fewer come back when rows left the queue since it was counted.
-    public func held(_ range: Range<Int>) -> [TriageRow]? {
-        let clamped = clamp(range)
-        guard !clamped.isEmpty else { return [] }
-        var result: [TriageRow] = []
-        for pageIndex in (clamped.lowerBound / Self.pageSize)...((clamped.upperBound - 1) / Self.pageSize) {
-            guard let page = pages[pageIndex] else { return nil }
-            let start = pageIndex * Self.pageSize
-            for (index, row) in page.enumerated() where clamped.contains(start + index) { result.append(row) }
-        }
-        return result
-    }
+    public func held(_ range: Range<Int>) -> [TriageRow]? { held.rows(in: range) }
 
     /// Where application `id` is among the pages in memory.
-    public func heldIndex(of id: Int64) -> Int? {
-        for (pageIndex, page) in pages {
-            if let i = page.firstIndex(where: { $0.id == id }) { return pageIndex * Self.pageSize + i }
-        }
-        return nil
-    }
+    public func heldIndex(of id: Int64) -> Int? { held.index(of: id) }
 
     /// The page holding row `index`.
-    public static func page(of index: Int) -> Int { max(0, index) / pageSize }
-
-    private mutating func remember(_ rows: [TriageRow], at index: Int) {
-        pages[index] = rows
-        pageUse.removeAll { $0 == index }
-        pageUse.append(index)
-        while pageUse.count > Self.maximumPages { pages[pageUse.removeFirst()] = nil }
-    }
-
-    private func clamp(_ range: Range<Int>) -> Range<Int> {
-        let lower = min(max(0, range.lowerBound), count)
-        return lower..<min(count, max(lower, range.upperBound))
-    }
+    public static func page(of index: Int) -> Int { HeldPages<TriageRow>.page(of: index) }
 
     // MARK: - Reading (in background tasks)
 
@@ -102,7 +70,7 @@ public struct TriagePages: Sendable, Equatable {
                             in store: any TriageStore) async throws -> TriagePages {
         var pages = TriagePages(filter: filter, order: order, asOf: moment)
         pages.countsByStatus = try await store.triageCount(filter, offerWaitDays: nil, now: moment)
-        pages.count = pages.countsByStatus.values.reduce(0, +)
+        pages.held.count = pages.countsByStatus.values.reduce(0, +)
         var wanted = [0]
         if let around, around >= 0, around < pages.count { wanted += [page(of: around)] }
         pages.insertRead(try await read(pages: wanted, of: pages, viewer: viewer, in: store))
@@ -114,7 +82,7 @@ public struct TriagePages: Sendable, Equatable {
     /// Reads the pages `wanted`, walking to each from the nearest page held (or an end of the
     /// queue); every page read on the way comes back, by index.
     public static func read(pages wanted: [Int], of held: TriagePages, viewer: String, in store: any TriageStore) async throws -> [Int: [TriageRow]] {
-        var known = held.pages
+        var known = held.held.pages
         var read: [Int: [TriageRow]] = [:]
         let lastPage = held.count == 0 ? 0 : (held.count - 1) / pageSize
         let reversed: TriageOrder = held.order == .oldestFirst ? .newestFirst : .oldestFirst

@@ -111,7 +111,7 @@ extension KioskScreen {
         let before = state.listings.selectedID, pages = state.pages
         do {
             try change(&state.listings, pages)
-        } catch let missing as ListingPages.NotInMemory {
+        } catch let missing as PagesNotHeld {
             return missing.pages.map(readPage)
         } catch {
             becomeUnavailable()

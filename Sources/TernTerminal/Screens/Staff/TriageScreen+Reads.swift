@@ -92,7 +92,7 @@ extension TriageScreen {
             case .reset: try state.queue.reset(source: pages)
             case .resize(let viewport): try state.queue.resize(viewport: viewport, source: pages)
             }
-        } catch let missing as TriagePages.NotInMemory {
+        } catch let missing as PagesNotHeld {
             state.pendingChange = change
             return readPages(missing.pages)
         } catch {

@@ -164,23 +164,6 @@ public final class TriageScreen: Screen {
     }
 }
 
-extension TriagePages: RowSource {
-    /// The rows asked for are on pages not in memory yet: the console reads them in the
-    /// background, then makes the change again.
-    public struct NotInMemory: Error, Equatable {
-        public var pages: [Int]
-    }
-
-    public func rows(in range: Range<Int>) throws -> [TriageRow] {
-        guard let rows = held(range) else { throw NotInMemory(pages: missingPages(in: range)) }
-        return rows
-    }
-
-    public func id(of row: TriageRow) -> Int64 { row.id }
-
-    public func index(of id: Int64, near hint: Int) throws -> Int? { heldIndex(of: id) }
-}
-
 /// Where things go inside the queue pane, shared by the update (page sizes) and the view.
 enum TriageLayout {
     /// The queue pane's first row holds the queue tabs, its second the counts and the limit.

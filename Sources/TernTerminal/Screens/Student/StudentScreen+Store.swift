@@ -134,7 +134,7 @@ extension StudentScreen {
         do {
             try change(&state.listings, pages)
             return true
-        } catch let missing as ListingPages.NotInMemory {
+        } catch let missing as PagesNotHeld {
             effects += missing.pages.map(readPage)
             return false
         }
