@@ -110,3 +110,23 @@ import TernViewModels
         }
     }
 }
+
+/// Issue 19, point 7: who sees a note is one rule in every form, shown before sending: the reject
+/// form's note explains the decision (shared), a note on its own is staff only; both forms offer
+/// the same two choices in the same order and read them back as the enum.
+@Suite struct NoteVisibilityFormTests {
+    @Test func theRejectFormSharesItsNoteAndTheNoteFormKeepsItForStaff() {
+        let row = TriageRow(id: 7, status: .submitted, version: 1, updatedAt: "2026-03-01T00:00:00Z", waitingDays: 1,
+                            studentUsername: "jgarcia", studentName: "Julia García", opportunityRef: "x", opportunityTitle: "X",
+                            organization: "Acme")
+        let reject = TriageForms.reject(count: 1)
+        let note = TriageForms.note(row)
+        #expect(TriageForms.noteVisibility(reject) == .shared)
+        #expect(TriageForms.noteVisibility(note) == .staff)
+        for form in [reject, note] {
+            guard case .choice(let choice) = form.field("Note is").control else { Issue.record("no visibility choice"); continue }
+            #expect(choice.options == ["shared with the student", "staff only"])
+        }
+        #expect(Visibility.forNote(movingTo: .offered) == .shared && Visibility.forNote(movingTo: .shortlisted) == .staff)
+    }
+}

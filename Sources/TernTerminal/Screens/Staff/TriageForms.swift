@@ -7,7 +7,19 @@ enum TriageForms {
     // MARK: Rejecting
 
     static let rejectionReasons: [String] = ["skills mismatch", "position filled", "deadline passed", "incomplete application", "other (say what)"]
-    static let noteVisibility = ["shared with the student", "staff only"]
+    /// Who sees a note, in the order every form offers them; which is chosen at first is the one
+    /// rule (``Visibility/forNote(movingTo:)``): shared with a decision the student sees, else
+    /// staff only. The form shows it, and the choice is read back as the enum, not an index.
+    static let visibilities: [Visibility] = [.shared, .staff]
+
+    static func visibilityField(movingTo status: ApplicationStatus?) -> FormField {
+        let chosen = visibilities.firstIndex(of: .forNote(movingTo: status)) ?? 1
+        return FormField("Note is", .choice(ChoiceField(visibilities.map { $0 == .shared ? "shared with the student" : "staff only" }, selected: chosen)))
+    }
+
+    static func noteVisibility(_ form: Form) -> Visibility {
+        visibilities[min(max(0, form.field("Note is").choice), visibilities.count - 1)]
+    }
 
     /// `hidden`: how many marks the limit hides ("2 more marked, hidden by the limit"); they are
     /// not rejected, and the form says so.
@@ -17,7 +29,7 @@ enum TriageForms {
                 FormField("Reason", .choice(ChoiceField(rejectionReasons))),
                 FormField("Other reason", .text(TextField(limit: StoredText.statusReason.limit))),
                 FormField("Note", .text(TextField(multiline: true, limit: StoredText.note.limit))),
-                FormField("Note is", .choice(ChoiceField(noteVisibility))),
+                visibilityField(movingTo: .rejected),
              ])
     }
 
@@ -38,7 +50,7 @@ enum TriageForms {
         default: try RejectionReason(parsing: "other:" + form.field("Other reason").text)
         }
         let text = form.field("Note").text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let note = text.isEmpty ? nil : MoveNote(text, visibility: form.field("Note is").choice == 0 ? .shared : .staff)
+        let note = text.isEmpty ? nil : MoveNote(text, visibility: noteVisibility(form))
         return (reason, note)
     }
 
@@ -47,12 +59,11 @@ enum TriageForms {
     static func note(_ row: TriageRow) -> Form {
         Form(title: "Note on application \(row.id)", subtitle: "\(row.studentName) · \(row.opportunityTitle)", fields: [
             FormField("Note", .text(TextField(multiline: true, limit: StoredText.note.limit))),
-            // Staff-only first: a slip keeps a note private rather than showing it to the student.
-            FormField("Visible to", .choice(ChoiceField(["staff only", "the student too"]))),
+            // A note on its own is staff-only unless chosen otherwise: a slip keeps it private.
+            visibilityField(movingTo: nil),
         ])
     }
 
-    static func noteVisibility(_ form: Form) -> Visibility { form.field("Visible to").choice == 0 ? .staff : .shared }
 
     /// What an organization decides (staff type it in for them): the moves that are the
     /// organization's to make, from where the application stands.
