@@ -2,9 +2,15 @@ import TernStore
 import TernViewModels
 
 extension Form {
-    /// The field labelled `label` (forms here have unique labels).
+    /// The field labelled `label` (forms here have unique labels). Asking for a label the form
+    /// does not have is a mistake in the code: it stops a debug build (every test), and a release
+    /// build reads an empty field rather than crash in front of someone.
     func field(_ label: String) -> FormField {
-        fields.first { $0.label == label } ?? FormField(label, .text(TextField()))
+        guard let found = fields.first(where: { $0.label == label }) else {
+            assertionFailure("the form “\(title)” has no field labelled “\(label)”")
+            return FormField(label, .text(TextField()))
+        }
+        return found
     }
 }
 
