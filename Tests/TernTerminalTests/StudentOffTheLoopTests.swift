@@ -66,13 +66,7 @@ import TernViewModels
         #expect(try !demo.catalogue.isSaved(listing, by: "demo"))
 
         // Apply from the detail: the form is sent and the application shows.
-        var guardRail = 0
-        while student.state.detail?.myApplication != nil || student.state.detail?.isAcceptingApplications != true {
-            student.press(.character("j"))
-            guardRail += 1
-            try #require(guardRail < 50)
-        }
-        let target = try #require(student.state.detail?.opportunity.id)
+        let target = try Self.selectAListingOpenToApply(student)
         student.press(.character("a"))
         student.type("I ran our club's newsletter for two years.")
         student.press(.control("s"))
@@ -202,13 +196,7 @@ import TernViewModels
         #expect(student.state.detail?.isSaved == wasSaved)
 
         // A form's write: the form stays open with what was typed.
-        var guardRail = 0
-        while student.state.detail?.myApplication != nil || student.state.detail?.isAcceptingApplications != true {
-            student.press(.character("j"))
-            guardRail += 1
-            try #require(guardRail < 50)
-        }
-        let target = try #require(student.state.detail?.opportunity.id)
+        let target = try Self.selectAListingOpenToApply(student)
         student.press(.character("a"))
         student.type("Typed while the catalogue was locked.")
         student.backend.queue(.control("s"))
@@ -234,4 +222,16 @@ import TernViewModels
         #expect(student.text.contains("application sent"))
         #expect(try demo.catalogue.application(ofStudent: "demo", to: target)?.status == .submitted)
     }
+
+    /// Moves down to the first listing the student has not applied to and that takes applications.
+    static func selectAListingOpenToApply(_ student: StudentScreenHarness) throws -> Int64 {
+        var guardRail = 0
+        while student.state.detail?.myApplication != nil || student.state.detail?.isAcceptingApplications != true {
+            student.press(.character("j"))
+            guardRail += 1
+            try #require(guardRail < 50)
+        }
+        return try #require(student.state.detail?.opportunity.id)
+    }
+
 }
