@@ -3,6 +3,7 @@ import Foundation
 import TernCatalogue
 import TernTerminal
 import TernText
+import TernViewModels
 
 /// `tern search`: the TUI's query engine for scripts and quick looks.
 struct Search: ParsableCommand {
@@ -110,7 +111,7 @@ enum SearchTable {
         guard !rows.isEmpty else { return "no matching listings" }
         let header = ["TITLE", "ORGANIZATION", "FIELD", "HOURS", "PAY", "WHERE", "DEADLINE"]
         let body = rows.map { row in
-            [row.title, row.organization, row.field.label, "\(row.hours)", pay(row),
+            [row.title, row.organization, row.field.label, "\(row.hours)", PayText.compact(row.compensationKind, row.compensation),
              row.locationKind == .remote ? "Remote" : "\(row.locationKind.label), \(row.city ?? "")", row.deadline.description]
                 .map(Sanitizer.line)
         }
@@ -123,10 +124,5 @@ enum SearchTable {
                 TextLayout.pad(text, to: widths[column], alignment: column == 3 ? .right : .left)
             }.joined(separator: "  ").replacingOccurrences(of: " +$", with: "", options: .regularExpression)
         }.joined(separator: "\n")
-    }
-
-    static func pay(_ row: OpportunitySummary) -> String {
-        guard let money = row.compensation else { return row.compensationKind.label }
-        return row.compensationKind == .hourly ? "\(money.formatted)/h" : "\(money.formatted) \(row.compensationKind.label.lowercased())"
     }
 }

@@ -14,18 +14,18 @@ import TernViewModels
         try Snapshot.expect(kiosk.text, named: "issue18-kiosk-80x24")
     }
 
-    /// "(in 1 days)", "over 1 days".
+    /// "1 days left", "over 1 days".
     @Test func oneDayIsSingular() throws {
         let kiosk = try KioskHarness()
         var detail = try #require(kiosk.state.detail)
         detail.daysLeft = 1
         detail.opportunity.durationDays = 1
         detail.opportunity.hours = 1
-        let lines = TextView.layout(KioskView.detailBlocks(detail, today: CalendarDay(DemoCatalogue.seededAt)), width: 70)
+        let lines = TextView.layout(KioskView.detailBlocks(detail), width: 70)
         var grid = CellGrid(width: 70, height: lines.count)
         TextView.draw(into: &grid, area: Rect(x: 0, y: 0, width: 70, height: lines.count), lines: lines, scroll: 0)
-        #expect(grid.text().contains("(in 1 day)"), "\(grid.text())")
-        #expect(grid.text().contains("about 1 hour over 1 day"))
+        #expect(grid.text().contains("(1 day left)"), "\(grid.text())")
+        #expect(grid.text().contains("about 1 h over 1 day,"))
         #expect(!grid.text().contains("1 days"))
     }
 

@@ -64,7 +64,7 @@ enum KioskView {
     }
 
     static func detailLineCount(_ state: KioskState) -> Int {
-        TextView.layout(detailBlocks(state.detail, today: state.today), width: detailTextArea(state).width - 1).count
+        TextView.layout(detailBlocks(state.detail), width: detailTextArea(state).width - 1).count
     }
 
     /// Rows the apply part takes at the bottom: the code and the link under it when the code
@@ -150,14 +150,14 @@ enum KioskView {
     static func facts(_ listing: OpportunitySummary, today: CalendarDay) -> String {
         let days = today.days(until: listing.deadline)
         let closes = days == 0 ? "closes today" : "closes \(listing.deadline) (in \(days) day\(days == 1 ? "" : "s"))"
-        return [listing.organization, PaneContent.pay(listing.compensationKind, listing.compensation), "\(listing.hours) h",
+        return [listing.organization, PayText.compact(listing.compensationKind, listing.compensation), "\(listing.hours) h",
                 listing.locationKind.label, closes].joined(separator: " · ")
     }
 
     private static func drawDetail(_ state: KioskState, into grid: inout CellGrid) {
         _ = Pane.draw(into: &grid, area: detailPane(state), title: "Listing", focused: state.showingDetail || !state.isWide, box: state.box)
         let text = detailTextArea(state)
-        TextView.draw(into: &grid, area: text, lines: TextView.layout(detailBlocks(state.detail, today: state.today), width: text.width - 1),
+        TextView.draw(into: &grid, area: text, lines: TextView.layout(detailBlocks(state.detail), width: text.width - 1),
                       scroll: state.detailScroll)
         let inner = detailPane(state).inset(by: state.large ? 2 : 1)
         guard state.detail != nil else { return }
@@ -186,24 +186,10 @@ enum KioskView {
         }
     }
 
-    /// A listing as the public may read it: no contact person, no email, nothing of anyone's.
-    static func detailBlocks(_ detail: ListingDetail?, today: CalendarDay) -> [TextBlock] {
+    /// A listing as the public may read it: the one listing renderer with nothing of anyone's added.
+    static func detailBlocks(_ detail: ListingDetail?) -> [TextBlock] {
         guard let detail else { return [.paragraph("Choose a listing to read about it.")] }
-        let listing = detail.opportunity
-        var blocks: [TextBlock] = [
-            .heading(listing.title),
-            .field(label: "Organization", value: listing.organization),
-            .field(label: "Field", value: listing.field.label),
-            .field(label: "Pay", value: PaneContent.pay(listing.compensationKind, listing.compensation)),
-            .field(label: "Time", value: "about \(listing.hours) hour\(listing.hours == 1 ? "" : "s") over \(listing.durationDays) day\(listing.durationDays == 1 ? "" : "s")"),
-            .field(label: "Where", value: listing.locationKind.label + (listing.city.map { ", \($0)" } ?? "")),
-            .field(label: "Apply by", value: "\(listing.deadline)" + (detail.daysLeft >= 0 ? " (in \(detail.daysLeft) day\(detail.daysLeft == 1 ? "" : "s"))" : "")),
-            .field(label: "Places left", value: "\(detail.spotsLeft)"),
-        ]
-        if !listing.skills.isEmpty { blocks.append(.field(label: "Skills", value: listing.skills.joined(separator: ", "))) }
-        if !listing.brief.isEmpty { blocks += [.blank, .paragraph(listing.brief)] }
-        if !listing.deliverables.isEmpty { blocks += [.blank, .heading("You will deliver"), .bullets(listing.deliverables)] }
-        return blocks
+        return ListingDetailBlocks.blocks(detail)
     }
 
     // MARK: - Attract, unavailable, the PIN
@@ -217,7 +203,7 @@ enum KioskView {
         grid.write(counter, x: inner.maxX - DisplayWidth.of(counter), y: 0, style: .muted)
         let reserved = applyRows(state.featuredQR, link: state.featuredLink, width: inner.width, height: inner.height - 2)
         let text = Rect(x: inner.x, y: inner.y, width: inner.width, height: max(0, inner.height - reserved - 2))
-        TextView.draw(into: &grid, area: text, lines: TextView.layout(detailBlocks(state.featuredDetail, today: state.today), width: text.width - 1), scroll: 0)
+        TextView.draw(into: &grid, area: text, lines: TextView.layout(detailBlocks(state.featuredDetail), width: text.width - 1), scroll: 0)
         drawApply(state.featuredQR, link: state.featuredLink, into: &grid,
                   area: Rect(x: inner.x, y: text.maxY, width: inner.width, height: max(0, inner.maxY - 2 - text.maxY)))
         let prompt = "Press any key to browse every listing"

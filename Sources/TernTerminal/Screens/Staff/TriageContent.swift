@@ -157,14 +157,7 @@ enum TriageContent {
             blocks += review.flags.map { .field(label: "⚑", value: $0.description, valueStyle: .error) }
         }
         if let listing = detail.listing {
-            blocks += [.blank,
-                       .field(label: "Field", value: listing.field.label),
-                       .field(label: "Hours", value: "\(listing.hours) over \(listing.durationDays) day\(listing.durationDays == 1 ? "" : "s")"),
-                       .field(label: "Pay", value: listing.compensation.map { "\(listing.compensationKind.label): \($0.formatted)" } ?? listing.compensationKind.label),
-                       .field(label: "Where", value: listing.locationKind.label + (listing.city.map { ", \($0)" } ?? "")),
-                       .field(label: "Deadline", value: listing.deadline.description),
-                       .blank, .paragraph(listing.brief)]
-            if !listing.deliverables.isEmpty { blocks += [.blank, .heading("Deliverables"), .bullets(listing.deliverables)] }
+            blocks += [.blank] + ListingDetailBlocks.facts(listing, deadline: listing.deadline.description) + ListingDetailBlocks.body(listing)
         }
         if !detail.decisions.isEmpty {
             blocks += [.blank, .heading("Decisions")]

@@ -44,12 +44,12 @@ enum PaneContent {
         columns.map { column in
             switch column.title {
             case "": (applied ? "✓" : isNew ? "●" : " ") + (saved ? "★" : "")
-            case payPerHourTitle: row.perHour.map { "\($0.formatted)/h" } ?? row.compensationKind.label
+            case payPerHourTitle: PayText.perHour(row.compensationKind, row.perHour)
             case "Title": row.title
             case "Organization": row.organization
             case "Field": row.field.label
             case "Hours": "\(row.hours)"
-            case "Pay": pay(row.compensationKind, row.compensation)
+            case "Pay": PayText.compact(row.compensationKind, row.compensation)
             case "Where": row.locationKind == .remote ? "Remote" : row.locationKind == .hybrid ? "Hybrid" : "On site"
             // A withdrawn application is no ✓: the row says so where the deadline would be.
             case "Deadline" where withdrawn: "withdrawn"
@@ -58,11 +58,6 @@ enum PaneContent {
             default: ""
             }
         }
-    }
-
-    static func pay(_ kind: CompensationKind, _ money: Money?) -> String {
-        guard let money else { return kind.label }
-        return kind == .hourly ? "\(money.formatted)/h" : money.formatted
     }
 
     static func applicationColumns(width: Int) -> [ListColumn] {
@@ -77,46 +72,17 @@ enum PaneContent {
     static func detailBlocks(_ detail: ListingDetail?, isGuest: Bool, keyMap: KeyMap<StudentAction> = StudentAction.defaultKeyMap,
                              actions: [KeyHint] = [], offersApply: Bool = true) -> [TextBlock] {
         guard let detail else { return [.paragraph("Select a listing to read its brief.")] }
-        let opp = detail.opportunity
-        var blocks: [TextBlock] = [.heading(opp.title)]
-        let posted = String(opp.postedAt.prefix(10))
-        let organization = opp.organization + ((detail.organization?.verified ?? false) ? " ✓ verified" : "")
-        blocks.append(.field(label: "Organization", value: organization))
-        blocks.append(.field(label: "Field", value: opp.field.label))
-        blocks.append(.field(label: "Effort", value: "about \(opp.hours) h over \(opp.durationDays) day\(opp.durationDays == 1 ? "" : "s"), \(opp.schedule == .flexible ? "flexible dates" : "fixed dates")\(opp.startsOn.map { ", starts \($0)" } ?? "")"))
-        blocks.append(.field(label: "Pay", value: compensation(opp)))
-        blocks.append(.field(label: "Location", value: opp.locationKind == .remote ? "Remote" : "\(opp.locationKind.label), \(opp.city ?? "")"))
-        let state = detail.isAcceptingApplications ? detail.deadlineCountdown
-            : opp.status == .open ? "\(detail.deadlineCountdown) — not taking applications" : "\(opp.status.rawValue) — not taking applications"
-        blocks.append(.field(label: "Deadline", value: "\(opp.deadline) (\(state))", valueStyle: detail.isAcceptingApplications && detail.daysLeft <= 3 ? .error : .plain))
-        // Spots left only mean something while the listing takes applications.
-        blocks.append(.field(label: "Spots", value: detail.isAcceptingApplications ? "\(detail.spotsLeft) of \(opp.spots) left" : "\(opp.spots)"))
-        if !posted.isEmpty { blocks.append(.field(label: "Posted", value: posted)) }
-        if let mine = detail.myApplication {
-            blocks.append(.field(label: "You", value: "applied — \(mine.status.label)", valueStyle: Style(.status(mine.status), bold: true)))
-            if let link = mine.deliverableLink { blocks.append(.field(label: "Delivered", value: link)) }
-            blocks += actionBlocks(actions)
+        var mine: [TextBlock] = []
+        if let application = detail.myApplication {
+            mine.append(.field(label: "You", value: "applied — \(application.status.label)", valueStyle: Style(.status(application.status), bold: true)))
+            if let link = application.deliverableLink { mine.append(.field(label: "Delivered", value: link)) }
+            mine += actionBlocks(actions)
         } else if !isGuest && offersApply && detail.isAcceptingApplications {
-            blocks.append(.field(label: "You", value: "not applied — press \(keyMap.keyNames(for: .apply)) to apply", valueStyle: .muted))
+            mine.append(.field(label: "You", value: "not applied — press \(keyMap.keyNames(for: .apply)) to apply", valueStyle: .muted))
         }
-        if let reason = detail.fitReason { blocks.append(.field(label: "For you", value: reason)) }
-        if detail.isSaved { blocks.append(.field(label: "Saved", value: "yes (\(keyMap.keyNames(for: .toggleSaved)) to remove)", valueStyle: .muted)) }
-        blocks += [.blank, .heading("Brief"), .paragraph(opp.brief)]
-        if !opp.deliverables.isEmpty { blocks += [.blank, .heading("Deliverables"), .numbered(opp.deliverables)] }
-        if !opp.skills.isEmpty { blocks += [.blank, .heading("Skills"), .paragraph(opp.skills.joined(separator: " · "))] }
-        if let about = detail.organization, !about.description.isEmpty {
-            blocks += [.blank, .heading("About \(about.name)"), .paragraph(about.description)]
-            if let website = about.website { blocks.append(.field(label: "Website", value: website)) }
-        }
-        return blocks
-    }
-
-    static func compensation(_ opp: Opportunity) -> String {
-        guard let money = opp.compensation else { return opp.compensationKind.label }
-        switch opp.compensationKind {
-        case .hourly: return "\(money.formatted) per hour"
-        default: return "\(money.formatted) (\(opp.compensationKind.label.lowercased()))"
-        }
+        if let reason = detail.fitReason { mine.append(.field(label: "For you", value: reason)) }
+        if detail.isSaved { mine.append(.field(label: "Saved", value: "yes (\(keyMap.keyNames(for: .toggleSaved)) to remove)", valueStyle: .muted)) }
+        return ListingDetailBlocks.blocks(detail, personal: mine)
     }
 
     /// The selected application below My applications: what the student may do, the timeline
