@@ -99,9 +99,27 @@ import TernViewModels
         }
     }
 
+    /// Help is made from the bindings: a controller's section lists what it binds, in its order,
+    /// and leaves out the keys it only refuses (they are listed where they work).
+    @Test func helpHasASectionPerControllerMadeFromItsBindings() throws {
+        let console = try TriageScreenHarness()
+        let groups = Dictionary(console.screen.helpGroups, uniquingKeysWith: { first, _ in first })
+        let postings = PostingsController(screen: console.screen).bindings.map(\.action)
+        #expect(groups["Postings"] == postings.reduce(into: []) { if !$0.contains($1) { $0.append($1) } })
+        #expect(groups["Applications"]?.contains(.transition(.shortlist)) == true)
+        #expect(groups["Queues"]?.contains(.refresh) == true)
+        #expect(groups["Queues"]?.contains(.mark) == false, "the console only refuses marks: they are listed where they work")
+        #expect(groups["Reports"] == nil, "the report scrolls with the moving keys, listed under Move")
+        #expect(groups["Import"] == nil)
+        let drawn = console.screen.helpSections.map(\.title)
+        for title in ["Queues", "Applications", "Postings", "Organizations", "Saved views"] { #expect(drawn.contains(title), "help has no \(title) section") }
+        console.press(.character("?"))
+        #expect(console.rows(containing: "Queues").count == 1 && console.text.contains("next queue"), "\(console.text)")
+    }
+
     @Test func everyQueueBindingIsInHelpAndEveryBarActionIsBound() throws {
         let console = try TriageScreenHarness()
-        let helped = Set(StaffAction.helpGroups.flatMap(\.1))
+        let helped = Set(console.screen.helpGroups.flatMap(\.1))
         for kind in TriageQueueKind.allCases {
             console.screen.state.kind = kind
             for binding in console.screen.bindings { #expect(helped.contains(binding.action), "\(binding.action) is not in help") }

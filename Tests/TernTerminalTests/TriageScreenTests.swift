@@ -214,12 +214,13 @@ import TernViewModels
         #expect(console.state.queueCount == delivered)
     }
 
-    @Test func helpListsEveryActionAndEveryActionIsInOneHelpGroup() throws {
-        let grouped = StaffAction.helpGroups.flatMap(\.1)
-        #expect(Set(grouped) == Set(StaffAction.allCases))
-        #expect(grouped.count == StaffAction.allCases.count)
-        for action in StaffAction.allCases { #expect(!StaffAction.defaultKeyMap.keys(for: action).isEmpty, "\(action) has no key") }
+    @Test func helpListsEveryActionOnceInEachSectionItIsIn() throws {
         let console = try TriageScreenHarness()
+        let groups = console.screen.helpGroups
+        #expect(Set(groups.flatMap(\.1)) == Set(StaffAction.allCases))
+        for (title, actions) in groups { #expect(Set(actions).count == actions.count, "\(title) lists an action twice") }
+        #expect(Set(groups.map(\.0)).count == groups.count, "two sections share a title")
+        for action in StaffAction.allCases { #expect(!StaffAction.defaultKeyMap.keys(for: action).isEmpty, "\(action) has no key") }
         console.press(.character("?"))
         #expect(console.text.contains("shortlist"))
         #expect(console.text.contains("mark all the limit shows"))

@@ -48,21 +48,17 @@ extension StaffAction {
     /// The help section of the limit and search line (the text field's editing keys join it).
     public static let lineHelpGroup = "On the limit or search line"
 
-    /// The help overlay's sections, in order; every action is in one (a test holds it to that).
-    public static let helpGroups: [(String, [StaffAction])] = [
-        ("Move", ChromeAction.moveGroup.map(chrome)),
-        ("Queues and panes", [.applicationsQueue, .postingsQueue, .organizationsQueue, .reportsQueue, .nextQueue, .previousQueue,
-                              .nextPane, .previousPane, .open, .back, .refresh]),
-        ("Find and mark", [.limit, .search, .views, .mark, .markRange, .markAll, .command]),
-        ("Applications", StaffMove.allCases.map(transition) + [.undo, .note, .studentRecord, .organizationDecision, .organizationFeedback]),
-        ("Postings", [.approvePosting, .declinePosting, .resubmitPosting, .declinedPostings, .newListing, .editListing,
-                      .closeListing, .archiveListing]),
-        ("Organizations", [.approveOrganization, .declineOrganization, .trustOrganization]),
-        (lineHelpGroup, [.keepLine, .cancelLine]),
-        group(ChromeAction.formGroup),
-        group(ChromeAction.askedGroup),
-        ("Saved views", [.deleteView]),
-        group(ChromeAction.commandLineGroup),
-        ("General", [.help, .quit, .quitNow]),
-    ]
+    /// Help's sections for the keys no controller binds, the shared chrome's: those that come
+    /// before the controllers' sections, and those after. The controllers' own come from their
+    /// bindings (``TriageScreen/helpGroups``).
+    static let chromeHelpGroups: (before: [(String, [StaffAction])], after: [(String, [StaffAction])]) = (
+        before: [("Move", ChromeAction.moveGroup.map(chrome)), ("Panes", [.nextPane, .previousPane, .back])],
+        after: [
+            (lineHelpGroup, [.keepLine, .cancelLine]),
+            group(ChromeAction.formGroup),
+            group(ChromeAction.askedGroup),
+            ("In the saved views list", [.deleteView]),
+            group(ChromeAction.commandLineGroup),
+            ("General", [.command, .help, .quit, .quitNow]),
+        ])
 }

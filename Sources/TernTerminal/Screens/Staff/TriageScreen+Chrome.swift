@@ -24,6 +24,20 @@ extension TriageScreen: ChromeScreen {
 
     var bindings: [StaffBinding] { controllers.flatMap(\.bindings) }
 
+    /// Every controller, whichever queue is shown: help lists them all.
+    var allControllers: [any StaffController] {
+        [ConsoleController(screen: self), ApplicationsController(screen: self), PostingsController(screen: self),
+         OrganizationsController(screen: self), ReportsController(screen: self), SavedViewsController(screen: self),
+         ImportController(screen: self)]
+    }
+
+    /// Help's sections: the shared chrome's keys around one section per controller, made from its
+    /// bindings, so what help lists is what is bound (a controller with nothing to list has none).
+    var helpGroups: [(String, [StaffAction])] {
+        let own = allControllers.map { (type(of: $0).helpTitle, $0.bindings.helpActions()) }.filter { !$0.1.isEmpty }
+        return StaffAction.chromeHelpGroups.before + own + StaffAction.chromeHelpGroups.after
+    }
+
     var commands: [StaffCommand] {
         let applications = ApplicationsController.commands
         return [applications.limit, SavedViewsController.command, applications.sort, applications.undo, ConsoleController.expireCommand,
@@ -54,7 +68,7 @@ extension TriageScreen: ChromeScreen {
     /// The line's editing keys (ctrl-u and the like) are the text field's, not actions: listed
     /// with the line's own keys so they are found where they work.
     var helpSections: [HelpSection] {
-        HelpOverlay.sections(keyMap: state.keyMap, groups: StaffAction.helpGroups).map { section in
+        HelpOverlay.sections(keyMap: state.keyMap, groups: helpGroups).map { section in
             section.title == StaffAction.lineHelpGroup ? HelpSection(section.title, section.hints + TextField.editingHints) : section
         }
     }

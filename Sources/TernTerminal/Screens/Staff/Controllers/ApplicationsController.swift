@@ -7,6 +7,7 @@ import TernViewModels
 /// staff enter for an organization.
 struct ApplicationsController: StaffController {
     unowned let screen: TriageScreen
+    static let helpTitle = "Applications"
 
     var bindings: [StaffBinding] {
         StaffMove.allCases.map { move in

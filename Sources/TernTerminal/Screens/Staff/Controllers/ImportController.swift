@@ -31,6 +31,7 @@ extension TaskKind {
 /// queues read again when it ends.
 struct ImportController: StaffController {
     unowned let screen: TriageScreen
+    static let helpTitle = "Import"
 
     var bindings: [StaffBinding] { [] }
 

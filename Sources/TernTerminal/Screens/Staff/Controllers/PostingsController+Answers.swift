@@ -73,6 +73,7 @@ extension PostingsController {
 /// The Organizations queue: approving, declining and trusting the organizations that wait.
 struct OrganizationsController: StaffController {
     unowned let screen: TriageScreen
+    static let helpTitle = "Organizations"
 
     var bindings: [StaffBinding] {
         [

@@ -8,6 +8,7 @@ import TernViewModels
 /// down (declining) what is approved.
 struct PostingsController: StaffController {
     unowned let screen: TriageScreen
+    static let helpTitle = "Postings"
 
     var bindings: [StaffBinding] {
         [

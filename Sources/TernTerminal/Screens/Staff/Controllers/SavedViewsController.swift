@@ -5,6 +5,7 @@ import TernViewModels
 /// with `:view`. The list is read, and views saved and deleted, in the background.
 struct SavedViewsController: StaffController {
     unowned let screen: TriageScreen
+    static let helpTitle = "Saved views"
 
     var bindings: [StaffBinding] { [StaffBinding(.views) { open() }] }
 

@@ -13,6 +13,8 @@ typealias StaffCommand = Command<TriageScreen>
 protocol StaffController {
     var screen: TriageScreen { get }
     var bindings: [StaffBinding] { get }
+    /// The help overlay's section of this controller's keys (help is made from the bindings).
+    static var helpTitle: String { get }
 }
 
 extension StaffController {
@@ -36,6 +38,7 @@ enum Bar {
 /// belong to another queue (marks, the limit), said with the key that goes there.
 struct ConsoleController: StaffController {
     unowned let screen: TriageScreen
+    static let helpTitle = "Queues"
 
     var bindings: [StaffBinding] {
         let queues: [(StaffAction, TriageQueueKind)] = [(.applicationsQueue, .applications), (.postingsQueue, .postings),
@@ -47,11 +50,11 @@ struct ConsoleController: StaffController {
             StaffBinding(.nextQueue, bar: Bar.list) { try step(by: 1) },
             StaffBinding(.previousQueue) { try step(by: TriageQueueKind.allCases.count - 1) },
         ] + [StaffAction.mark, .markRange, .markAll].map { mark in
-            StaffBinding(mark, disabledReason: { _ in "marks are for Applications and Postings" }) { [] }
+            StaffBinding(mark, disabledReason: { _ in "marks are for Applications and Postings" }, inHelp: false) { [] }
         } + [StaffAction.limit, .search].map { action in
             StaffBinding(action, disabledReason: { state in
                 "\(action == .limit ? "limit" : "search") works in Applications (\(state.keyMap.keyNames(for: .applicationsQueue)))"
-            }) { [] }
+            }, inHelp: false) { [] }
         }
     }
 
@@ -70,9 +73,12 @@ struct ConsoleController: StaffController {
 /// The Reports queue: the report's text scrolls with the moving keys; the bar says so.
 struct ReportsController: StaffController {
     unowned let screen: TriageScreen
+    static let helpTitle = "Reports"
 
     var bindings: [StaffBinding] {
-        [StaffBinding(.moveDown, bar: Bar.always) { try scroll(.down) }, StaffBinding(.moveUp, bar: Bar.always) { try scroll(.up) }]
+        // The moving keys, listed in help where they are (Move).
+        [StaffBinding(.moveDown, bar: Bar.always, inHelp: false) { try scroll(.down) },
+         StaffBinding(.moveUp, bar: Bar.always, inHelp: false) { try scroll(.up) }]
     }
 
     private func scroll(_ move: ListMove) throws -> [Effect<TriageOutcome>] {
