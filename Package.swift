@@ -67,17 +67,20 @@ let package = Package(
         .target(name: "HostileText", path: "Tests/HostileText"),
         // Reading a QR code back as a phone would (zbarimg), for the unit and the end-to-end tests.
         .target(name: "QRScan", path: "Tests/QRScan"),
+        // The demo catalogue every suite opens, per back end: the store contract runs over each,
+        // the screen and view-model tests read the same fixture.
+        .target(name: "StoreFixtures", dependencies: ["TernStore", "TernCatalogue"], path: "Tests/StoreFixtures"),
         .testTarget(name: "TernTextTests", dependencies: ["TernText", "HostileText"]),
         .testTarget(name: "TernCatalogueTests", dependencies: ["TernCatalogue", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TernViewModelsTests", dependencies: ["TernViewModels", "TernCatalogue", "TernText"]),
+        .testTarget(name: "TernViewModelsTests", dependencies: ["TernViewModels", "TernCatalogue", "TernText", "StoreFixtures"]),
         .testTarget(
             name: "TernTerminalTests",
-            dependencies: ["TernTerminal", "TernViewModels", "TernCatalogue", "TernText", "HostileText", "QRScan"],
+            dependencies: ["TernTerminal", "TernViewModels", "TernCatalogue", "TernText", "HostileText", "QRScan", "StoreFixtures"],
             // Committed text snapshots, read by path at test time.
             exclude: ["Snapshots"]
         ),
         // The store contract: one suite every back end passes, seen only through TernStore's protocols.
-        .testTarget(name: "StoreContractTests", dependencies: ["TernStore", "TernCatalogue"]),
+        .testTarget(name: "StoreContractTests", dependencies: ["TernStore", "StoreFixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TernCatalogue", "QRScan"]),
     ],
     swiftLanguageModes: [.v6]

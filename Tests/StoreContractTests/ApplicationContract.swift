@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import StoreFixtures
 import TernStore
 
 /// The application state machine, versions, visibility and roles, as every back end must keep

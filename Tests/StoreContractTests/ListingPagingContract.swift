@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import StoreFixtures
 import TernStore
 
 /// Pages of listings, however they are walked, are the whole result once and in order; counts

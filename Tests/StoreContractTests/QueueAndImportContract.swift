@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import StoreFixtures
 import TernStore
 
 /// The staff queue pages like the listings do, its counts add up to its rows, and an import is

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import StoreFixtures
 import TernStore
 
 /// The rest of what the screens ask of a store: bulk moves all or nothing with their undo,

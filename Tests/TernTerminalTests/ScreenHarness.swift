@@ -2,23 +2,20 @@ import Foundation
 import Testing
 import TernCatalogue
 import TernViewModels
+import StoreFixtures
 @testable import TernTerminal
 
-/// The demo catalogue, seeded on a fixed day, in a scratch directory of its own.
+/// The demo catalogue the store contract runs over (StoreFixtures), seeded on a fixed day so
+/// deadlines and countdowns read the same on every run.
 final class DemoCatalogue {
-    /// A fixed seeding day, so deadlines and countdowns read the same on every run.
-    static let seededAt = Date(timeIntervalSince1970: 1_772_452_800)   // 2026-03-02 12:00 UTC
-    static var root: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+    static var seededAt: Date { DemoData.seededAt }
+    static var root: URL { DemoData.root }
 
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tern-screen-\(UUID().uuidString)")
-    let catalogue: Catalogue
+    private let demo: SQLiteDemo
+    var directory: URL { demo.directory }
+    var catalogue: Catalogue { demo.catalogue }
 
-    init() throws {
-        catalogue = try Catalogue(path: directory.appendingPathComponent("c.sqlite").path)
-        try catalogue.seedDemo(from: Self.root.appendingPathComponent("data/demo"), now: Self.seededAt)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: directory) }
+    init() throws { demo = try SQLiteDemo(seededAt: DemoData.seededAt) }
 }
 
 /// The clocks a screen under test reads, moved on by hand: the loop's (milliseconds), the wall

@@ -2,22 +2,17 @@ import Foundation
 import Testing
 import TernCatalogue
 import TernStore
+import StoreFixtures
 @testable import TernViewModels
 
-/// A real catalogue file with the demo data, for view models to read.
+/// A real catalogue file with the demo data, for view models to read: the store contract's
+/// fixture (StoreFixtures), seeded now.
 final class DemoCatalogue_ {
-    let directory: URL
-    let catalogue: Catalogue
+    private let demo: SQLiteDemo
+    var directory: URL { demo.directory }
+    var catalogue: Catalogue { demo.catalogue }
 
-    init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("tern-vm-\(UUID().uuidString)")
-        catalogue = try Catalogue(path: directory.appendingPathComponent("c.sqlite").path)
-        let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("data/demo")
-        try catalogue.seedDemo(from: demo)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: directory) }
+    init() throws { demo = try SQLiteDemo() }
 }
 
 /// The pages of a search, as a screen reads them in the background and holds them in its state.
