@@ -139,8 +139,8 @@ import TernViewModels
                             organization: "Acme")
         let reject = TriageForms.reject(count: 1)
         let note = TriageForms.note(row)
-        #expect(TriageForms.noteVisibility(reject) == .shared)
-        #expect(TriageForms.noteVisibility(note) == .staff)
+        #expect(TriageForms.rejectSpec.draft(from: reject).note.visibility == .shared)
+        #expect(TriageForms.noteSpec.draft(from: note).visibility == .staff)
         for form in [reject, note] {
             guard case .choice(let choice) = form.field("Note is").control else { Issue.record("no visibility choice"); continue }
             #expect(choice.options == ["shared with the student", "staff only"])

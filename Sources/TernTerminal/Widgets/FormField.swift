@@ -23,24 +23,6 @@ public struct FormField: Sendable, Equatable {
         return ""
     }
 
-    /// The chosen index of a choice field (0 for other controls).
-    public var choice: Int {
-        if case .choice(let field) = control { return field.selected }
-        return 0
-    }
-
-    /// Whether a checkbox is checked.
-    public var isChecked: Bool {
-        if case .checkbox(let box) = control { return box.checked }
-        return false
-    }
-
-    /// The checked options of a checklist.
-    public var checkedOptions: Set<Int> {
-        if case .checklist(let list) = control { return list.checked }
-        return []
-    }
-
     /// What the field holds, cursors aside: for telling whether a form was changed.
     var value: String {
         switch control {

@@ -9,15 +9,18 @@ extension TriageScreen {
     func submit(_ form: Form, _ purpose: TriagePurpose) throws -> [Effect<TriageOutcome>] {
         let applications = ApplicationsController(screen: self), postings = PostingsController(screen: self)
         switch purpose {
-        case .reject(let targets): return try applications.submitReject(form, targets: targets)
-        case .note(let id): return try applications.submitNote(form, id: id)
-        case .organizationDecision(let row, let moves): return try applications.submitDecision(form, row: row, moves: moves)
-        case .organizationFeedback(let id): return try applications.submitFeedback(form, id: id)
-        case .listing(let ref, let version): return try postings.submitListing(form, ref: ref, version: version)
-        case .declinePosting(let ref, let version): return try postings.submitDecline(form, ref: ref, version: version)
-        case .resubmitPosting(let ref, let version): return try postings.submitResubmit(form, ref: ref, version: version)
+        case .reject(let targets): return try applications.submitReject(TriageForms.rejectSpec.draft(from: form), targets: targets)
+        case .note(let id): return applications.submitNote(TriageForms.noteSpec.draft(from: form), id: id)
+        case .organizationDecision(let row, let moves):
+            return try applications.submitDecision(TriageForms.decisionSpec(moves: moves).draft(from: form), row: row)
+        case .organizationFeedback(let id): return applications.submitFeedback(TriageForms.feedbackSpec.draft(from: form), id: id)
+        case .listing(let ref, let version): return postings.submitListing(TriageForms.listingSpec.draft(from: form), ref: ref, version: version)
+        case .declinePosting(let ref, let version):
+            return postings.submitDecline(TriageForms.declineSpec.draft(from: form), ref: ref, version: version)
+        case .resubmitPosting(let ref, let version):
+            return postings.submitResubmit(note: TriageForms.noteOnlySpec.draft(from: form), ref: ref, version: version)
         case .declineOrganization(let name, let version):
-            return try OrganizationsController(screen: self).submitDecline(form, name: name, version: version)
+            return OrganizationsController(screen: self).submitDecline(TriageForms.declineSpec.draft(from: form), name: name, version: version)
         case .move, .approvePostings, .trustOrganization, .views, .deleteView, .studentRecord, .commands, .closeListing, .archiveListing:
             return []
         }

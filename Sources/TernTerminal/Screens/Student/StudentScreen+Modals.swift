@@ -179,18 +179,18 @@ extension StudentScreen {
         let (store, session, moment) = (store, session, now())
         switch purpose {
         case .filters:
-            state.query = try FormBuilder.filterDraft(form, base: state.query, signedIn: !session.isGuest).applied(to: state.query)
+            state.query = try FormBuilder.filtersSpec(signedIn: !session.isGuest).draft(from: form).applied(to: state.query)
             state.modals.closeForm()
             return requery()
         case .saveSearch:
-            let (name, query) = (form.field("Name").text, state.query)
+            let (name, query) = (FormBuilder.saveSearchSpec.draft(from: form), state.query)
             return write(.saveSearch(name: name, fromForm: true)) {
                 let saved = try await SavedSearchesViewModel.save(named: name, query: query, session: session, store: store, now: moment)
                 return .saveSearch(name: saved.name, fromForm: true)
             }
         case .apply(let listingID):
             guard !session.isGuest else { throw FormRefusal(description: "guests cannot apply") }
-            let checked = try ApplyViewModel.check(FormBuilder.applicationDraft(form))
+            let checked = try ApplyViewModel.check(FormBuilder.applySpec.draft(from: form))
             return write(.apply(listingID: listingID)) {
                 try await ApplyViewModel.file(checked, to: listingID, session: session, store: store, now: moment)
                 return nil
@@ -198,28 +198,24 @@ extension StudentScreen {
         case .deliver(let id, let version):
             let correcting = state.myApplications.first { $0.id == id }?.application.status == .delivered
             let action: StudentApplicationAction = correcting ? .correctLink : .markDelivered
-            let link = form.field("Deliverable link").text
+            let link = FormBuilder.deliverSpec.draft(from: form)
             return write(.move(action, applicationID: id)) {
                 try await action.perform(on: id, expectedVersion: version, link: link, session: session, store: store, now: moment)
                 return nil
             }
         case .rate(let id):
-            func optional(_ text: String) -> String? {
-                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-                return trimmed.isEmpty ? nil : trimmed
-            }
-            guard let rating = FormBuilder.rating(form) else {
+            let draft = FormBuilder.rateSpec.draft(from: form)
+            guard let rating = draft.rating else {
                 throw FormRefusal(description: "Rating: choose 1 to 5 stars (←/→)")
             }
-            let (strengths, improvements, comment) = (optional(form.field("Strengths").text), optional(form.field("To improve").text),
-                                                      optional(form.field("Comment").text))
+            let (strengths, improvements, comment) = draft.sent
             return write(.rate(applicationID: id)) {
                 try await FeedbackViewModel.rate(id, rating: rating, strengths: strengths, improvements: improvements, comment: comment,
                                                  session: session, store: store, now: moment)
                 return nil
             }
         case .editProfile:
-            let draft = FormBuilder.profileDraft(form)
+            let draft = FormBuilder.profileSpec.draft(from: form)
             _ = try ProfileViewModel.check(draft)
             guard let student = state.profile.student else { throw CatalogueError.notPermitted("guests have no profile") }
             return write(.profile) {

@@ -68,13 +68,12 @@ extension ApplicationsController {
 
     // MARK: - Forms
 
-    func submitReject(_ form: Form, targets: [TriageRow]) throws -> [Effect<TriageOutcome>] {
-        let (reason, note) = try TriageForms.rejection(form)
-        return try send(.reject, on: targets, reason: reason, note: note, fromForm: true)
+    func submitReject(_ draft: RejectDraft, targets: [TriageRow]) throws -> [Effect<TriageOutcome>] {
+        try send(.reject, on: targets, reason: try draft.reason.rejection(), note: draft.note.moveNote, fromForm: true)
     }
 
-    func submitNote(_ form: Form, id: Int64) throws -> [Effect<TriageOutcome>] {
-        let visibility = TriageForms.noteVisibility(form), text = form.field("Note").text
+    func submitNote(_ draft: NoteDraft, id: Int64) -> [Effect<TriageOutcome>] {
+        let visibility = draft.visibility, text = draft.text
         let session = session, moment = now(), opened = state.file?.row.id == id ? state.file : nil
         return screen.write(.note(applicationID: id)) { store in
             try await TriageWork.addNote(text, to: id, visibility: visibility, session: session, now: moment, in: store)
@@ -84,8 +83,8 @@ extension ApplicationsController {
         }
     }
 
-    func submitDecision(_ form: Form, row: TriageRow, moves: [StaffMove]) throws -> [Effect<TriageOutcome>] {
-        let (move, reason) = try TriageForms.decision(form, moves: moves)
+    func submitDecision(_ draft: DecisionDraft, row: TriageRow) throws -> [Effect<TriageOutcome>] {
+        let (move, reason) = try draft.decided()
         let session = session, moment = now()
         return screen.write(.organizationDecision(row, move)) { store in
             _ = try await store.recordForOrganization(row.id, to: move.target, expectedVersion: row.version, session: session, reason: reason, now: moment)
@@ -93,10 +92,8 @@ extension ApplicationsController {
         }
     }
 
-    func submitFeedback(_ form: Form, id: Int64) throws -> [Effect<TriageOutcome>] {
-        let rating = TriageForms.ratings[min(form.field("Rating").choice, TriageForms.ratings.count - 1)]
-        let strengths = TriageForms.optional(form.field("Strengths").text), improvements = TriageForms.optional(form.field("To improve").text)
-        let comment = TriageForms.optional(form.field("Comment").text), session = session, moment = now()
+    func submitFeedback(_ draft: FeedbackDraft<Int>, id: Int64) -> [Effect<TriageOutcome>] {
+        let rating = draft.rating, (strengths, improvements, comment) = draft.sent, session = session, moment = now()
         return screen.write(.organizationFeedback) { store in
             _ = try await store.recordOrganizationFeedback(id, rating: rating, strengths: strengths, improvements: improvements, comment: comment,
                                                            skills: [], session: session, now: moment)

@@ -27,8 +27,8 @@ extension PostingsController {
         }
     }
 
-    func submitListing(_ form: Form, ref: String?, version: Int?) throws -> [Effect<TriageOutcome>] {
-        let text = TriageForms.listingText(form), actor = session.actor, moment = now()
+    func submitListing(_ text: ListingFormText, ref: String?, version: Int?) -> [Effect<TriageOutcome>] {
+        let actor = session.actor, moment = now()
         return screen.write(.listing(ref: ref)) { store in
             // The same rules as an import; an amount without a currency is in the home one.
             let draft = try text.draft(ref: ref, homeCurrency: try await store.homeCurrency())
@@ -44,16 +44,16 @@ extension PostingsController {
         }
     }
 
-    func submitDecline(_ form: Form, ref: String, version: Int) throws -> [Effect<TriageOutcome>] {
-        let reason = TriageForms.declineReason(form), note = TriageForms.optional(form.field("Note").text)
+    func submitDecline(_ draft: DeclineDraft, ref: String, version: Int) -> [Effect<TriageOutcome>] {
+        let reason = draft.reason, note = PostingsReview.optional(draft.note)
         let session = session, moment = now()
         return screen.write(.declinePosting(ref), lookAgain: Self.listingNow(ref) { .declinePosting(ref: ref, version: $0) }) { store in
             .declined(reason, try await PostingsReview.decline(ref, version: version, reason: reason, note: note, session: session, now: moment, in: store))
         }
     }
 
-    func submitResubmit(_ form: Form, ref: String, version: Int) throws -> [Effect<TriageOutcome>] {
-        let note = TriageForms.optional(form.field("Note").text), session = session, moment = now()
+    func submitResubmit(note: String, ref: String, version: Int) -> [Effect<TriageOutcome>] {
+        let note = PostingsReview.optional(note), session = session, moment = now()
         return screen.write(.resubmitPosting(ref), lookAgain: Self.listingNow(ref) { .resubmitPosting(ref: ref, version: $0) }) { store in
             try await PostingsReview.resubmit(ref, version: version, note: note, session: session, now: moment, in: store)
             return .resubmitted
@@ -112,8 +112,8 @@ struct OrganizationsController: StaffController {
         }
     }
 
-    func submitDecline(_ form: Form, name: String, version: Int) throws -> [Effect<TriageOutcome>] {
-        let reason = TriageForms.declineReason(form), note = TriageForms.optional(form.field("Note").text)
+    func submitDecline(_ draft: DeclineDraft, name: String, version: Int) -> [Effect<TriageOutcome>] {
+        let reason = draft.reason, note = PostingsReview.optional(draft.note)
         let session = session, moment = now()
         return screen.write(.declineOrganization(name), lookAgain: { store, error in
             guard case .reviewChanged? = error, let now = try? await store.organizations(approval: nil).first(where: { $0.name == name }) else { return nil }
