@@ -25,7 +25,7 @@ func kioskSoak(path: String, hours: Int) -> String {
     let screen = KioskScreen(open: open, config: KioskConfig(pinHash: "$y$unused", idleSeconds: 60, attractSeconds: 6),
                              large: false, now: { clock.date })
     let backend = InMemoryBackend(size: Size(width: 120, height: 40))
-    let loop = Loop(screen: screen, backend: backend, clock: { clock.milliseconds }, pendingSignal: { nil })
+    let loop = Loop(screen: screen, backend: backend, changeFeed: screen.changes, clock: { clock.milliseconds }, pendingSignal: { nil })
     loop.runUntilIdle()
     let words = ["design", "python", "data", "write", "market", "social", "excel", "research"]
     var random = SystemRandomNumberGenerator()

@@ -63,7 +63,7 @@ struct Kiosk: ParsableCommand {
         let screen = KioskScreen(open: open, config: config, large: large, keys: settings.kioskKeys, lockout: lockout,
                                  saveLockout: { lockout in try Installation.asUser { try lockout.save(path: lockoutPath) } })
         // No mouse: a kiosk is driven from its keyboard, and the terminal keeps nothing else.
-        try FullScreen.run(screen, theme: chosenTheme, mouse: false, exitAfterFirstFrame: exitAfterFirstFrame, notInteractive: "tern kiosk needs an interactive terminal")
+        try FullScreen.run(screen, theme: chosenTheme, mouse: false, changeFeed: screen.changes, exitAfterFirstFrame: exitAfterFirstFrame, notInteractive: "tern kiosk needs an interactive terminal")
     }
 
     /// Asks for the PIN twice without echo (or reads two lines when stdin is no terminal) and

@@ -70,7 +70,7 @@ import TernViewModels
         let clock = TestClock()
         let screen = KioskScreen(open: KioskHarness.opener(path), config: KioskConfig(pinHash: KioskPINFixture.hash), large: false, keys: keys,
                                  now: { clock.date }, today: { clock.day })
-        let kiosk = KioskHarness(demo: demo, screen: screen, size: Size(width: 120, height: 40), clock: clock)
+        let kiosk = KioskHarness(demo: demo, screen: screen, size: Size(width: 120, height: 40), clock: clock, changeFeed: screen.changes)
         #expect(kiosk.text.contains("Field: All (F2)"))
         kiosk.press(.control("n"))
         #expect(kiosk.state.listings.state.selected == 1)

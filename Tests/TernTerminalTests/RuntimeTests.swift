@@ -17,6 +17,7 @@ import TernCatalogue
             case .resize(let size): state.events.append("resize \(size)")
             case .tick(let id): state.events.append("tick \(id)")
             case .catalogueChanged: state.events.append("changed")
+            case .catalogueReplaced: state.events.append("replaced")
             case .taskFinished(let kind, let outcome): state.events.append("\(kind): \(outcome)")
             case .key(let key):
                 state.events.append("key \(key)")

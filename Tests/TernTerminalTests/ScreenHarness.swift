@@ -209,7 +209,7 @@ extension ScreenHarness where S == KioskScreen {
                                  lockout: lockoutPath.map(KioskLockout.load) ?? KioskLockout(),
                                  saveLockout: lockoutPath.map { path in { try $0.save(path: path) } },
                                  now: { clock.date }, today: { clock.day })
-        self.init(demo: demo, screen: screen, size: size, clock: clock)
+        self.init(demo: demo, screen: screen, size: size, clock: clock, changeFeed: screen.changes)
     }
 }
 

@@ -57,6 +57,9 @@ public enum Event<Outcome: Sendable>: Sendable {
     case tick(TimerID)
     /// Another process (or another connection) committed to the catalogue.
     case catalogueChanged
+    /// The catalogue under the reader is no longer the one there (a SQLite file replaced or
+    /// restored): a reader that can open it again does; the others read again.
+    case catalogueReplaced
     /// A background task of this kind finished and was not superseded.
     case taskFinished(TaskKind, Outcome)
 }

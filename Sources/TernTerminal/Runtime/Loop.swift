@@ -47,7 +47,7 @@ public final class Loop<S: Screen> {
     let tasks = TaskRunner<S.Outcome>()
     /// Looks at the change feed, in the background like every other read: true when something
     /// changed (or the feed failed).
-    private let feedChecks = TaskRunner<Bool>()
+    private let feedChecks = TaskRunner<CatalogueChange>()
     private var timers: [TimerID: (interval: Int, due: Int)] = [:]
     private var lastFeedCheck: Int?
     private var needsDraw = true
@@ -215,12 +215,18 @@ public final class Loop<S: Screen> {
         let now = clock()
         if let last = lastFeedCheck, now - last < Self.maximumWaitMilliseconds { return }
         lastFeedCheck = now
-        feedChecks.start(.changeFeedCheck) { _ in (try? changeFeed.hasChanged()) ?? true }
+        feedChecks.start(.changeFeedCheck) { _ in (try? changeFeed.change()) ?? .data }
     }
 
-    /// What the change feed said, as one event however many looks came back.
+    /// What the change feed said, as one event however many looks came back: the catalogue
+    /// replaced outranks its data changed.
     private func deliverFeedChecks() {
-        if feedChecks.takeFinished().contains(where: { $0.1 }) { dispatch(.catalogueChanged) }
+        let seen = feedChecks.takeFinished().map(\.1)
+        if seen.contains(.reopen) {
+            dispatch(.catalogueReplaced)
+        } else if seen.contains(.data) {
+            dispatch(.catalogueChanged)
+        }
     }
 
     /// Until the next thing due: a timer, the change feed, or a look at the running tasks.

@@ -19,6 +19,7 @@ extension KioskScreen {
             // The calm screen stays until the first page is in; the attract screen stays, read
             // again; a search someone had typed runs again, so the box and the list agree.
             catalogue = opened
+            changes.follow(opened.changes)
             return refreshFeatured() + requery(again: false)
         case .firstPage(let result, let again):
             return show(result, counted: false, again: again)
@@ -69,15 +70,14 @@ extension KioskScreen {
         }
     }
 
+    /// An unreadable catalogue is opened again; a readable one is watched by the loop's feed.
     func retry() -> [Effect<KioskOutcome>] {
-        guard let changes = catalogue?.changes else { return [reopen()] }
-        return [.run(.kioskWatch) { _ in
-            do { return .changed(try changes.change()) } catch { return .unavailable }
-        }]
+        catalogue == nil ? [reopen()] : []
     }
 
     func becomeUnavailable() {
         catalogue = nil
+        changes.follow(nil)
         state.mode = .unavailable
         state.detail = nil
         state.qrCode = nil

@@ -34,8 +34,11 @@ public final class KioskScreen: Screen {
     var lockout: KioskLockout
     let saveLockout: ((KioskLockout) throws -> Void)?
 
-    /// How often an unreadable catalogue is tried again, and a readable one looked at for changes.
+    /// How often an unreadable catalogue is tried again.
     public static let retryMilliseconds = 2_000
+    /// The loop's change feed for this kiosk (hand it to the loop): it follows the catalogue
+    /// open now, so the kiosk learns of changes as every screen does, from the loop.
+    public let changes = KioskChangeFeed()
 
     /// `open` opens the catalogue (read-only; the composition root decides how) and is called
     /// again whenever it cannot be read. `lockout`: the wrong PINs so far, as
@@ -75,7 +78,11 @@ public final class KioskScreen: Screen {
             return retry()
         case .taskFinished(_, let outcome):
             return take(outcome)
-        case .tick, .catalogueChanged:
+        case .catalogueChanged:
+            return take(.changed(.data))
+        case .catalogueReplaced:
+            return take(.changed(.reopen))
+        case .tick:
             return []
         }
     }

@@ -105,7 +105,6 @@ extension TaskKind {
     static let kioskFeatured = TaskKind("kiosk featured")
     static let kioskFeaturedDetail = TaskKind("kiosk featured detail")
     static let kioskOpen = TaskKind("kiosk open")
-    static let kioskWatch = TaskKind("kiosk watch")
     /// The staff PIN's slow hash (a few tenths of a second): never on the loop.
     static let kioskPIN = TaskKind("kiosk PIN")
 }
@@ -115,6 +114,6 @@ extension TimerID {
     static let kioskIdle = TimerID("kiosk idle")
     /// The next featured listing.
     static let kioskAttract = TimerID("kiosk attract")
-    /// Another try at reading the catalogue, or a look for changes.
+    /// Another try at opening a catalogue that could not be read.
     static let kioskRetry = TimerID("kiosk retry")
 }

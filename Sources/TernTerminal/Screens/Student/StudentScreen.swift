@@ -54,7 +54,7 @@ public final class StudentScreen: Screen {
                 effects = writeTick()
             case .tick(let timer):
                 effects = chromeTick(timer)
-            case .catalogueChanged:
+            case .catalogueChanged, .catalogueReplaced:
                 effects = reload()
             case .taskFinished(_, let outcome):
                 effects = try take(outcome)
