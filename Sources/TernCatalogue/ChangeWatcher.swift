@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 /// The SQLite change feed: SQLite bumps `PRAGMA data_version` for one connection whenever any
 /// other connection, in this process or another, commits. GRDB's ValueObservation does not see

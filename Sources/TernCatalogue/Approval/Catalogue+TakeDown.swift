@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// How many applications have work under way on listings taken down: the size of the

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// How a page of listings with words, in a keyset order (deadline, newest, hours, pay), reads
 /// its matches. Both plans return the same rows in the same order; they differ in cost.

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// Turns an ``OpportunityQuery`` into SQL. The only place that knows how listings are filtered,
 /// ordered and paged; the statements use the keyset indexes declared in the schema.

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 /// Where a queue page starts reading (see `Catalogue.queuePlan`).
 enum TriageQueuePlan: Sendable, CaseIterable {
