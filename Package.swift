@@ -69,10 +69,10 @@ let package = Package(
         .target(name: "QRScan", path: "Tests/QRScan"),
         .testTarget(name: "TernTextTests", dependencies: ["TernText", "HostileText"]),
         .testTarget(name: "TernCatalogueTests", dependencies: ["TernCatalogue", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TernViewModelsTests", dependencies: ["TernViewModels", "TernCatalogue", "TernText"]),
+        .testTarget(name: "TernViewModelsTests", dependencies: ["TernViewModels", "TernStore", "TernCatalogue", "TernText"]),
         .testTarget(
             name: "TernTerminalTests",
-            dependencies: ["TernTerminal", "TernViewModels", "TernCatalogue", "TernText", "HostileText", "QRScan"],
+            dependencies: ["TernTerminal", "TernViewModels", "TernStore", "TernCatalogue", "TernText", "HostileText", "QRScan"],
             // Committed text snapshots, read by path at test time.
             exclude: ["Snapshots"]
         ),
