@@ -3,8 +3,8 @@ import PackageDescription
 
 // Layers point down only: tern → TernTerminal → TernViewModels → TernStore → TernText, and
 // tern → TernCatalogue (the SQLite stores) → TernStore. The screens and view models know only
-// TernStore's protocols; TernCatalogue alone uses GRDB; TernText (what text is safe to show, and
-// how wide it is) uses nothing.
+// TernStore's protocols; TernCatalogue alone uses GRDB, imported internally (none of its public
+// API names a GRDB type); TernText (what text is safe to show, and how wide it is) uses nothing.
 let package = Package(
     name: "Tern",
     platforms: [.macOS(.v13)],
@@ -61,7 +61,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "tern-bench",
-            dependencies: ["TernCatalogue", "TernViewModels", "TernTerminal"]
+            dependencies: ["TernCatalogue", "TernStore", "TernViewModels", "TernTerminal"]
         ),
         // The hostile-text corpus the text tests share, generated so a fresh clone has all of it.
         .target(name: "HostileText", path: "Tests/HostileText"),
@@ -72,10 +72,10 @@ let package = Package(
         .target(name: "StoreFixtures", dependencies: ["TernStore", "TernCatalogue"], path: "Tests/StoreFixtures"),
         .testTarget(name: "TernTextTests", dependencies: ["TernText", "HostileText"]),
         .testTarget(name: "TernCatalogueTests", dependencies: ["TernCatalogue", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TernViewModelsTests", dependencies: ["TernViewModels", "TernCatalogue", "TernText", "StoreFixtures"]),
+        .testTarget(name: "TernViewModelsTests", dependencies: ["TernViewModels", "TernStore", "TernCatalogue", "TernText", "StoreFixtures"]),
         .testTarget(
             name: "TernTerminalTests",
-            dependencies: ["TernTerminal", "TernViewModels", "TernCatalogue", "TernText", "HostileText", "QRScan", "StoreFixtures"],
+            dependencies: ["TernTerminal", "TernViewModels", "TernStore", "TernCatalogue", "TernText", "HostileText", "QRScan", "StoreFixtures"],
             // Committed text snapshots, read by path at test time.
             exclude: ["Snapshots"]
         ),

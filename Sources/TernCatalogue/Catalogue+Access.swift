@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// What `account` is in this catalogue: staff, a student, the file's owner.

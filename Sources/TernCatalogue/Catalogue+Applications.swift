@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// Files a new application as `submitted`, refusing with a reason a student can act on.
@@ -25,7 +25,7 @@ extension Catalogue {
             let id = db.lastInsertedRowID
             try Self.appendEvent(db, application: id, actor: Actor(role: .student, username: username), from: nil,
                                  to: .submitted, note: nil, visibility: .shared, at: stamp)
-            return try Application.fetchOne(db, key: id).readBack("application \(id)")
+            return try Stored<Application>.fetchOne(db, key: id).map(\.record).readBack("application \(id)")
         }
     }
 
@@ -132,7 +132,7 @@ extension Catalogue {
         try appendEvent(db, application: applicationID, actor: actor, from: current.status, to: next,
                         note: note, visibility: .shared, at: stamp,
                         reason: next == .rejected ? reason : nil, enteredBy: enteredBy)
-        return try Application.fetchOne(db, key: applicationID).readBack("application \(applicationID)")
+        return try Stored<Application>.fetchOne(db, key: applicationID).map(\.record).readBack("application \(applicationID)")
     }
 
     /// Adds a note to an application's history without changing its status.
@@ -190,9 +190,9 @@ extension Catalogue {
     static func events(_ db: Database, of applicationID: Int64, as actor: Actor) throws -> [ApplicationEvent] {
         _ = try Self.applicationVisible(db, id: applicationID, to: actor)
         let staffOnly: SQL = actor.role == .student ? " AND visibility = 'shared'" : ""
-        let events = try ApplicationEvent.fetchAll(db, SQLRequest(literal: """
+        let events = try Stored<ApplicationEvent>.fetchAll(db, SQLRequest(literal: """
             SELECT * FROM application_events WHERE application_id = \(applicationID)\(staffOnly) ORDER BY at, id
-            """))
+            """)).map(\.record)
         guard actor.role == .student else { return events }
         return events.map { var shown = $0; shown.enteredBy = nil; return shown }
     }
@@ -201,10 +201,10 @@ extension Catalogue {
     static func applicationVisible(_ db: Database, id: Int64, to actor: Actor) throws -> Application {
         // Bound as a C string, "tnguyen<NUL>x" would be taken for "tnguyen".
         if actor.role == .student { try StoredText.username.check(actor.username) }
-        let request: SQLRequest<Application> = actor.role == .student
+        let request: SQLRequest<Stored<Application>> = actor.role == .student
             ? "SELECT a.* FROM applications a JOIN students s ON s.id = a.student_id WHERE a.id = \(id) AND s.username = \(actor.username)"
             : "SELECT * FROM applications WHERE id = \(id)"
-        guard let application = try request.fetchOne(db) else {
+        guard let application = try request.fetchOne(db)?.record else {
             throw CatalogueError.notFound("application \(id)")
         }
         return application
@@ -235,10 +235,10 @@ extension Catalogue {
     /// The student's own application to one listing, if any (the detail pane shows its status).
     public func application(ofStudent username: String, to opportunityID: Int64) throws -> Application? {
         try read { db in
-            try Application.fetchOne(db, SQLRequest(literal: """
+            try Stored<Application>.fetchOne(db, SQLRequest(literal: """
                 SELECT a.* FROM applications a JOIN students s ON s.id = a.student_id
                 WHERE s.username = \(username) AND a.opportunity_id = \(opportunityID)
-                """))
+                """))?.record
         }
     }
 

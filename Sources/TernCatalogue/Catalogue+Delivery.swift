@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// Hands in the student's finished work: moves their own application to `delivered` (with
@@ -55,7 +55,7 @@ extension Catalogue {
             }
             try Self.appendEvent(db, application: applicationID, actor: actor, from: nil, to: nil,
                                  note: "Deliverable link corrected: \(link)", visibility: .shared, at: stamp)
-            return try Application.fetchOne(db, key: applicationID).readBack("application \(applicationID)")
+            return try Stored<Application>.fetchOne(db, key: applicationID).map(\.record).readBack("application \(applicationID)")
         }
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// Imports a CSV or JSON file of opportunities, students or applications as ONE transaction:

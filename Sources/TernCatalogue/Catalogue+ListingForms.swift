@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// Creates a listing from a staff form (issue 10), as an import would create it: the draft

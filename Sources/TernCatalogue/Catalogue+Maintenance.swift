@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 /// The outcome of `tern check`.
 public struct CheckReport: Sendable, Equatable {

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// One page of listings matching `query`, in its order, starting after `cursor`.
@@ -98,7 +98,7 @@ extension Catalogue {
 
     /// The organization that posted a listing, for the detail pane.
     public func organization(named name: String) throws -> Organization? {
-        try read { try Organization.filter(Column("name") == name).fetchOne($0) }
+        try read { try Stored<Organization>.filter(Column("name") == name).fetchOne($0)?.record }
     }
 
     /// Every skill name in the catalogue, for filter pickers.
@@ -169,7 +169,7 @@ extension Catalogue {
         }
         // Imported organizations start unverified: staff vet them before anyone trusts the name.
         let organization = Organization(name: name, kind: .company, verified: false, createdAt: Timestamp.string(now))
-        try organization.insert(db)
+        try Stored(organization).insert(db)
         return db.lastInsertedRowID
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// Replaces the student's skills, interests and weekly hours, if nobody saved the profile

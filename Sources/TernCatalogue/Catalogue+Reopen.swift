@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// Takes back the student's own withdrawal: the application is `submitted` again, as it was

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 /// What a restore did: the catalogue's health afterwards, and what it dropped.
 public struct RestoreOutcome: Sendable, Equatable {

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// Saves (or unsaves) a listing for the student; saving twice or unsaving an unsaved listing

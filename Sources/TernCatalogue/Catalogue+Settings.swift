@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// The catalogue's home currency: ``OpportunitySort/pay`` ranks listings paying in it first,

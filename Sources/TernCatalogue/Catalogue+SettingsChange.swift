@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// Settings staff change together (`tern settings`): each nil is left as it is.
 public struct SettingsChange: Sendable, Equatable {

@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
-import GRDBSQLite
+internal import GRDB
+internal import GRDBSQLite
 
 /// The shared SQLite catalogue of opportunities and student records, and the only door to it.
 /// Every other layer asks it questions in the domain's words; no SQL leaves this module.

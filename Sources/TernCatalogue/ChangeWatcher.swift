@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 /// The SQLite change feed: SQLite bumps `PRAGMA data_version` for one connection whenever any
 /// other connection, in this process or another, commits. GRDB's ValueObservation does not see
@@ -55,7 +55,7 @@ public final class DataVersionChangeFeed: ChangeFeed, @unchecked Sendable {
     }
 
     public func hasChanged() throws -> Bool {
-        let ask: (Database) throws -> Int = { try Int.fetchOne($0, sql: "PRAGMA data_version") ?? 0 }
+        let ask: (Database) throws -> Int = { try Int.fetchOne($0, sql: SQLiteDialect.dataVersion) ?? 0 }
         let version = try writer.map { try $0.writeWithoutTransaction(ask) } ?? queue.map { try $0.read(ask) } ?? 0
         defer { lastVersion = version }
         guard let lastVersion else { return false }

@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
-import GRDBSQLite
+internal import GRDB
+internal import GRDBSQLite
 
 /// Reads that stop early once their answer is no longer wanted: search-as-you-type supersedes a
 /// query with every keystroke, and a one-letter prefix at 1,000,000 listings costs a tenth of a

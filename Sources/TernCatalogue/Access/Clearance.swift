@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 /// The staff standing a catalogue was authorized with, checked again inside every transaction.
 ///

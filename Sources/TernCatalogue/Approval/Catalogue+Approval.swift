@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// Listings for review, newest first: all of them, or those with one `approval`; at most

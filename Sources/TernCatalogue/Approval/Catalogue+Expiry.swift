@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// Applications still waiting on a listing when it closes at its deadline: the ones the

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// Where one listing stands in staff review; nil when there is no such listing. Students see

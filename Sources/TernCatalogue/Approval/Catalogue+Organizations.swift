@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// Organizations for review, by name: all, or those with one `approval`.

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// Why a decision on listing `id` is refused: its latest recorded change (a decision, or an

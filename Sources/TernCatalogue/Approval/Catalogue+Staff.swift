@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// The staff list, by username.
@@ -8,7 +8,7 @@ extension Catalogue {
     /// for member in try catalogue.staffMembers() { print(member.username, member.role) }
     /// ```
     public func staffMembers() throws -> [StaffMember] {
-        try read { try StaffMember.order(Column("username")).fetchAll($0) }
+        try read { try Stored<StaffMember>.order(Column("username")).fetchAll($0).map(\.record) }
     }
 
     /// Adds a staff member (an admin's work; the catalogue file's owner adds the first one).
@@ -22,13 +22,13 @@ extension Catalogue {
         let username = try LoginName.check(username)
         let name = try StoredText.name.check(name.flatMap { $0.isEmpty ? nil : $0 } ?? username)
         try write(for: .manageStaff) { db in
-            guard try StaffMember.filter(Column("username") == username).fetchCount(db) == 0 else {
+            guard try Stored<StaffMember>.filter(Column("username") == username).fetchCount(db) == 0 else {
                 throw CatalogueError.refused("\(username) is already staff")
             }
             if !alsoStudent, try Bool.fetchOne(db, SQLRequest(literal: "SELECT 1 FROM students WHERE username = \(username)")) == true {
                 throw CatalogueError.refused("\(username) is also a student; as staff they would read other students' records (say --also-student if that is meant)")
             }
-            try StaffMember(username: username, name: name, role: role).insert(db)
+            try Stored(StaffMember(username: username, name: name, role: role)).insert(db)
             try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "add_staff", student: nil,
                            detail: "\(username) (\(role.rawValue))\(alsoStudent ? ", also a student" : "")")
         }
@@ -38,11 +38,11 @@ extension Catalogue {
     /// stays: without one, nobody but the file's owner could manage staff again.
     public func removeStaff(username: String, by actor: Actor) throws {
         try write(for: .manageStaff) { db in
-            guard let member = try StaffMember.filter(Column("username") == username).fetchOne(db) else {
+            guard let member = try Stored<StaffMember>.filter(Column("username") == username).fetchOne(db)?.record else {
                 throw CatalogueError.notFound("no staff member with the username \(username)")
             }
             if member.role == .admin { try Self.refuseLosingLastAdmin(db, username, "removed") }
-            try StaffMember.filter(Column("username") == username).deleteAll(db)
+            try Stored<StaffMember>.filter(Column("username") == username).deleteAll(db)
             try Self.audit(db, by: actor.username, role: actor.role.rawValue, action: "remove_staff", student: nil, detail: username)
         }
     }
@@ -54,7 +54,7 @@ extension Catalogue {
     /// ```
     public func setStaffRole(username: String, to role: StaffRole, by actor: Actor) throws {
         try write(for: .manageStaff) { db in
-            guard let member = try StaffMember.filter(Column("username") == username).fetchOne(db) else {
+            guard let member = try Stored<StaffMember>.filter(Column("username") == username).fetchOne(db)?.record else {
                 throw CatalogueError.notFound("no staff member with the username \(username)")
             }
             guard member.role != role else { throw CatalogueError.refused("\(username) is already \(role.withArticle)") }

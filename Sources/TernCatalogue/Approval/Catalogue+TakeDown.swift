@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// How many applications have work under way on listings taken down: the size of the
@@ -9,7 +9,7 @@ extension Catalogue {
         try read { db in
             let underWay = ApplicationStatus.workUnderWay.map { "'\($0.rawValue)'" }.joined(separator: ",")
             return try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM opportunities o CROSS JOIN applications a ON a.opportunity_id = o.id
+                SELECT count(*) FROM opportunities o \(SQLiteDialect.joinInOrder("applications a", on: "a.opportunity_id = o.id"))
                 WHERE o.approval = 'declined' AND a.status IN (\(underWay))
                 """) ?? 0
         }

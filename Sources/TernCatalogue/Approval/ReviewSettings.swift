@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// The catalogue settings review flags read: a pay floor per estimated hour (in hundredths of
 /// the home currency) and the most hours an unpaid listing may ask before it is flagged. Rows

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension ApplicationStatus {
     /// The shortest legal path from `submitted` to this status, for recreating an imported

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// Row ids for many keys at once (refs, logins, skill or organization names), a few hundred keys
 /// per statement: an import looks its keys up in bulk inside its write transaction instead of

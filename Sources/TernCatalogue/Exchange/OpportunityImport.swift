@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 /// A listing from an import file, checked and ready to write.
 struct ImportedListing {
@@ -88,7 +88,7 @@ extension Catalogue {
         for name in plan.organizations where organizations[name] == nil {
             // Imported organizations start unverified and pending: staff vet them before anyone
             // trusts the name, and review their first listing whatever else happens.
-            try Organization(name: name, kind: .company, verified: false, approval: .pending, createdAt: stamp).insert(db)
+            try Stored(Organization(name: name, kind: .company, verified: false, approval: .pending, createdAt: stamp)).insert(db)
             organizations.add(name, id: db.lastInsertedRowID)
         }
         let addSkill = try db.cachedStatement(sql: "INSERT INTO skills(name) VALUES (?)")

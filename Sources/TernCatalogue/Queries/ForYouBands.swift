@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// How For you reads a page without scoring every listing that fits the student.
 ///

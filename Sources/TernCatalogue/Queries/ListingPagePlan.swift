@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// How a page of listings with words, in a keyset order (deadline, newest, hours, pay), reads
 /// its matches. Both plans return the same rows in the same order; they differ in cost.
@@ -29,9 +29,10 @@ enum ListingPagePlan: Sendable {
         // bounded number of its matches costs as much as reading them all (FTS5 keeps prefix
         // indexes for two and three letters only).
         if sql.query.searchTerms.contains(where: { $0.count < 2 }) { return .walkOrder }
-        let bounded = try Int.fetchOne(db, SQLRequest(literal: """
-            SELECT count(*) FROM (SELECT 1 FROM opportunity_search WHERE opportunity_search MATCH \(match) LIMIT \(rareBelow))
-            """)) ?? 0
+        let table = OpportunitySQL.searchTable
+        let bounded = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM (SELECT 1 FROM \(table) WHERE \(SQLiteDialect.matches(table)) LIMIT ?)
+            """, arguments: [match, rareBelow]) ?? 0
         return bounded < rareBelow ? .sortMatches : .walkOrder
     }
 }

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// Turns an ``OpportunityQuery`` into SQL. The only place that knows how listings are filtered,
 /// ordered and paged; the statements use the keyset indexes declared in the schema.
@@ -52,13 +52,11 @@ struct OpportunitySQL {
         return FitSQL.prelude
     }
 
-    /// The FTS5 expression: every term as a quoted prefix, so user input can never be read as
-    /// FTS syntax (`NEAR`, `-`, `"`, `*`).
-    var matchExpression: String? {
-        let terms = query.searchTerms
-        guard !terms.isEmpty else { return nil }
-        return terms.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " ")
-    }
+    /// The full-text table: each listing's title, organization, skills and brief, by its id.
+    static let searchTable = "opportunity_search"
+
+    /// The full-text query: every term as a quoted prefix (``SQLiteDialect/prefixQuery(_:)``).
+    var matchExpression: String? { SQLiteDialect.prefixQuery(query.searchTerms) }
 
     /// `forPage`: the conditions of a page, which may steer the plan towards the order's index
     /// (a count has no order and keeps the cheapest plan).
@@ -74,7 +72,7 @@ struct OpportunitySQL {
             // (0.3 s for `pyth` by newest at 1M). Nearly every open listing passes this test, so
             // the other keyset orders walk their own index instead and check the deadline row
             // by row (unary + keeps the deadline index out of play).
-            conditions.append(forPage && walksOwnIndex ? "+o.deadline >= ?" : "o.deadline >= ?")
+            conditions.append("\(forPage && walksOwnIndex ? SQLiteDialect.rowTest("o.deadline") : "o.deadline") >= ?")
             _ = arguments.append(contentsOf: [today.description])
         }
         if let days = query.deadlineWithinDays {
@@ -144,7 +142,7 @@ struct OpportunitySQL {
         if let match = matchExpression, !usesRelevance, matchInWhere {
             // Unary + keeps this a membership test: as a look-up by rowid SQLite would read every
             // match and sort them all by the order's key (see ListingPagePlan).
-            conditions.append("+o.id IN (SELECT rowid FROM opportunity_search WHERE opportunity_search MATCH ?)")
+            conditions.append("\(SQLiteDialect.rowTest("o.id")) IN (\(SQLiteDialect.matchingRowIDs(Self.searchTable)))")
             _ = arguments.append(contentsOf: [match])
         }
         return conditions.joined(separator: " AND ")
@@ -167,20 +165,20 @@ struct OpportunitySQL {
         if let band = sharedSkillsAtLeast, query.matchFor != nil {
             // Start from the band and look each listing up (CROSS JOIN pins that order): left to
             // itself SQLite walks every open listing in deadline order and probes the band.
-            from = "(\(FitSQL.sharingSkills)) band CROSS JOIN opportunities o ON o.id = band.id "
+            from = "(\(FitSQL.sharingSkills)) band \(SQLiteDialect.joinInOrder("opportunities o", on: "o.id = band.id")) "
                 + "JOIN organizations org ON org.id = o.organization_id"
             _ = arguments.append(contentsOf: [band])
         }
         var matchInWhere = true
         if usesRelevance, let match = matchExpression {
-            from = "opportunity_search JOIN opportunities o ON o.id = opportunity_search.rowid "
+            from = "\(Self.searchTable) JOIN opportunities o ON o.id = \(Self.searchTable).rowid "
                 + "JOIN organizations org ON org.id = o.organization_id"
-            conditions = "opportunity_search MATCH ? AND "
+            conditions = "\(SQLiteDialect.matches(Self.searchTable)) AND "
             _ = arguments.append(contentsOf: [match])
         } else if plan == .sortMatches, sharedSkillsAtLeast == nil, let match = matchExpression {
             // Few matches: read them, look each listing up and sort them (CROSS JOIN pins the order).
-            from = "(SELECT rowid AS id FROM opportunity_search WHERE opportunity_search MATCH ?) m "
-                + "CROSS JOIN opportunities o ON o.id = m.id JOIN organizations org ON org.id = o.organization_id"
+            from = "(\(SQLiteDialect.matchingRowIDs(Self.searchTable, as: "id"))) m "
+                + "\(SQLiteDialect.joinInOrder("opportunities o", on: "o.id = m.id")) JOIN organizations org ON org.id = o.organization_id"
             _ = arguments.append(contentsOf: [match])
             matchInWhere = false
         }
@@ -204,7 +202,7 @@ struct OpportunitySQL {
             if let cursor { pageCondition = " AND (o.pay_rank, o.id) < (?, ?)"; _ = arguments.append(contentsOf: [cursor.number, cursor.id]) }
         case .relevance:
             // Title and skills weigh more than the brief: a listing *about* Python beats one that mentions it.
-            order = "bm25(opportunity_search, 8.0, 4.0, 6.0, 1.0), o.id"
+            order = "\(SQLiteDialect.rank(Self.searchTable, weights: [8, 4, 6, 1])), o.id"
             offset = cursor?.offset ?? skip
         case .match:
             order = "fit_score DESC, o.deadline, o.id"
@@ -226,29 +224,30 @@ struct OpportunitySQL {
         // filter reads: matches come in id order, so the look-ups walk it nearly sequentially
         // (instead of the wide table rows: 59 → 37 ms for `pyth`'s count at 1M).
         if let match = matchExpression {
-            from = "(SELECT rowid AS id FROM opportunity_search WHERE opportunity_search MATCH ?) m "
-                + "CROSS JOIN opportunities o INDEXED BY opportunities_facts ON o.id = m.id"
+            from = "(\(SQLiteDialect.matchingRowIDs(Self.searchTable, as: "id"))) m "
+                + SQLiteDialect.joinInOrder(Self.facts, on: "o.id = m.id")
             _ = arguments.append(contentsOf: [match])
         } else if query.matchFor != nil {
             // For you without words: start from the listings that fit, the same way.
-            from = "(\(FitSQL.fittingIDs)) f CROSS JOIN opportunities o INDEXED BY opportunities_facts ON o.id = f.id"
+            from = "(\(FitSQL.fittingIDs)) f \(SQLiteDialect.joinInOrder(Self.facts, on: "o.id = f.id"))"
             fitInFrom = true
         } else if let skill = query.skills.first {
             // A required skill: start from its listings (opportunity_skills_by_skill), not from
             // every open listing with a look-up of its skills each (1.3 s for Python at 1M).
             from = "(SELECT k_os.opportunity_id AS id FROM skills k_s JOIN opportunity_skills k_os ON k_os.skill_id = k_s.id "
-                + "WHERE k_s.name = ?) k CROSS JOIN opportunities o INDEXED BY opportunities_facts ON o.id = k.id"
+                + "WHERE k_s.name = ?) k \(SQLiteDialect.joinInOrder(Self.facts, on: "o.id = k.id"))"
             _ = arguments.append(contentsOf: [skill])
         } else if filtersOnOrganization {
             // An organization prefix: start from the (few) organizations it names and read their
             // listings through opportunities_by_organization.
-            from = "organizations org CROSS JOIN opportunities o INDEXED BY opportunities_by_organization ON o.organization_id = org.id"
+            from = "organizations org "
+                + SQLiteDialect.joinInOrder(SQLiteDialect.indexed("opportunities o", by: "opportunities_by_organization"), on: "o.organization_id = org.id")
             organizationsJoined = true
         } else if filtersOnFactsOnly {
             // Location, pay, hours, duration or closed listings too: every such filter is a column
             // of opportunities_facts, so the count reads that narrow index alone rather than
             // every open listing's row (1.5 s for remote listings at 1M).
-            from = "opportunities o INDEXED BY opportunities_facts"
+            from = Self.facts
         }
         // Join organizations only when a filter reads them: a count must not visit a second table per row.
         if filtersOnOrganization, !organizationsJoined {
@@ -258,6 +257,9 @@ struct OpportunitySQL {
             .whereClause(&arguments, matchInWhere: false, fitInWhere: !fitInFrom)
         return ("\(with)SELECT count(*) FROM \(from) WHERE \(conditions)", arguments)
     }
+
+    /// Listings read through opportunities_facts, the narrow copy of the columns a filter reads.
+    private static let facts = SQLiteDialect.indexed("opportunities o", by: "opportunities_facts")
 
     private var filtersOnOrganization: Bool { !(query.organization ?? "").isEmpty }
 
@@ -290,7 +292,7 @@ struct OpportunitySQL {
                  + (SELECT count(*) FROM (SELECT DISTINCT fit_os.opportunity_id AS id FROM student_skills fit_ss
                                           JOIN opportunity_skills fit_os ON fit_os.skill_id = fit_ss.skill_id
                                           WHERE fit_ss.student_id = (SELECT id FROM fit_student)) f
-                    CROSS JOIN opportunities o INDEXED BY opportunities_facts ON o.id = f.id
+                    \(SQLiteDialect.joinInOrder(Self.facts, on: "o.id = f.id"))
                     WHERE o.field NOT IN \(interests) AND \(sharingSkill))
             """
         return (sql, arguments)

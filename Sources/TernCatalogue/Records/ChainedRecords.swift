@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 /// Writing, backfilling and verifying the hash chains of ``RecordChain`` in an SQLite catalogue.
 /// Every audit row and history event is written through here, so no path can skip the chain;

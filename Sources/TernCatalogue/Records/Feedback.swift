@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 /// What a person types into feedback, checked before the write lock is taken: the rating's
 /// range and each text's storage rule. Empty texts are kept as absent.

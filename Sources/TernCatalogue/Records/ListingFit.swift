@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// How `listing` fits the student `username`; nil when either does not exist (drafts do not

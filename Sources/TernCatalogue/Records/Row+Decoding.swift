@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 extension Row {
     /// The closed-set value stored in `column` (one of Tern's enums), read so that a value Tern

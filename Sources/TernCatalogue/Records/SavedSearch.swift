@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// Keeps `query` under `name` for the student, replacing the search of that name (in any

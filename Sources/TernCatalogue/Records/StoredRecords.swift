@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 // How the Codable records are read from rows: column by column, so that a closed-set column
 // holding a value Tern does not know throws `CatalogueError.damaged` naming table, column, value
@@ -7,8 +7,10 @@ import GRDB
 // a wrong type; optional columns read NULL, or a column the query did not select, as nil, as the
 // Codable path did.
 
-extension Application {
-    public init(row: Row) throws {
+extension Application: StoredRecord {
+    static let databaseTableName = "applications"
+
+    init(row: Row) throws {
         let table = Self.databaseTableName
         self.init(id: try row.decode(forColumn: "id"),
                   studentId: try row.decode(forColumn: "student_id"),
@@ -25,8 +27,10 @@ extension Application {
     }
 }
 
-extension ApplicationEvent {
-    public init(row: Row) throws {
+extension ApplicationEvent: StoredRecord {
+    static let databaseTableName = "application_events"
+
+    init(row: Row) throws {
         let table = Self.databaseTableName
         self.init(id: try row.decode(forColumn: "id"),
                   applicationId: try row.decode(forColumn: "application_id"),
@@ -43,8 +47,11 @@ extension ApplicationEvent {
     }
 }
 
-extension Organization {
-    public init(row: Row) throws {
+extension Organization: StoredRecord {
+    static let databaseTableName = "organizations"
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    init(row: Row) throws {
         let table = Self.databaseTableName
         self.init(id: try row.decode(forColumn: "id"),
                   name: try row.decode(forColumn: "name"),
@@ -59,8 +66,10 @@ extension Organization {
     }
 }
 
-extension StaffMember {
-    public init(row: Row) throws {
+extension StaffMember: StoredRecord {
+    static let databaseTableName = "staff"
+
+    init(row: Row) throws {
         self.init(id: try row.decode(forColumn: "id"),
                   username: try row.decode(forColumn: "username"),
                   name: try row.decode(forColumn: "name"),

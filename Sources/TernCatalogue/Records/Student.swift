@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// A student's profile by login, or nil for a guest.

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// The catalogue's versioned migrations. Registered in order and never edited once released:
 /// a schema change is a new migration appended at the end.

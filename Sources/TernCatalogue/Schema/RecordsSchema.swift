@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// Migration v8-records (issue 17): records a career office can stand behind.
 ///

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// Migration v9-reopen (issue 18): a student may take back a withdrawal, once.
 ///

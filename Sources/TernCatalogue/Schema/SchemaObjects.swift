@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// The schema a catalogue should have: every table, index, trigger and view exactly as the
 /// migrations up to its version make them, compared with what the file holds, byte for byte.

@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
-import GRDBSQLite
+internal import GRDB
+internal import GRDBSQLite
 
 /// A prepared statement driven through SQLite's C API, for the synthetic loader and the
 /// import's write loop: binding through `StatementArguments` costs more than the B-tree insert

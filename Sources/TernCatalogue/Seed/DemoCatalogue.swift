@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 /// The hand-written demo catalogue in `data/demo/*.json` (format: docs/demo-format.md).
 /// Dates in it are relative, so seeding today gives deadlines this week, next month, last week.
@@ -108,7 +108,7 @@ extension Catalogue {
                                                 contactEmail: entry.contactEmail, description: entry.description,
                                                 verified: entry.verified, approval: entry.approval ?? .approved,
                                                 trusted: entry.trusted ?? false, createdAt: stamp(120))
-                try organization.insert(db)
+                try Stored(organization).insert(db)
                 summary.organizations += 1
             }
             var opportunityIDs: [String: Int64] = [:]
@@ -145,7 +145,7 @@ extension Catalogue {
             }
             for entry in staff {
                 let member = StaffMember(username: entry.username, name: entry.name, role: entry.role)
-                try member.insert(db)
+                try Stored(member).insert(db)
                 summary.staff += 1
             }
             for entry in applications {

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// Builds a new catalogue at `path` with `count` synthetic listings, `count / 5` students

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 /// One line of `tern audit`: a change to an application, or a look at (or action on) a
 /// student's record, with who and when.

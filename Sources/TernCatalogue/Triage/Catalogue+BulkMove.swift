@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// Moves many applications to one status in ONE transaction: every row is checked (its

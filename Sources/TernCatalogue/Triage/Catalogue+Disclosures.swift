@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// The audit log's role for `principal`: their staff role, or `owner` for the file's owner

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// Records an organization's decision (an offer, a completion, a review move or a rejection)

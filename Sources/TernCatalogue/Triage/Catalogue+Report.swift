@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     static let placedStatuses = "('accepted','in_progress','delivered','completed')"

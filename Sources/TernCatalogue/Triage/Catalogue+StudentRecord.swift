@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// A student's whole record, for staff. Reading it writes an audit entry in the same

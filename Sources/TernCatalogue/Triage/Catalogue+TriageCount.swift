@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// How many applications the queue shows under `filter`, per status: the same conditions as

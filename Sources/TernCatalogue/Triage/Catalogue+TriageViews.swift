@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// Saves (or replaces) a named view; the pattern is parsed first, so a saved view always opens.

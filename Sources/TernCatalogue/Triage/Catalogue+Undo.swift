@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// Undoes this session's last action (one application or a bulk move) with new events: the
@@ -44,7 +44,7 @@ extension Catalogue {
                 try db.execute(literal: "DELETE FROM triage_undo_permits WHERE application_id = \(id)")
                 try Self.appendEvent(db, application: id, actor: session.actor, from: movedTo, to: previous,
                                      note: "undone: moved back to \(previous.label.lowercased())", visibility: .shared, at: stamp)
-                restored.append(try Application.fetchOne(db, key: id).readBack("application \(id)"))
+                restored.append(try Stored<Application>.fetchOne(db, key: id).map(\.record).readBack("application \(id)"))
             }
             try db.execute(literal: "UPDATE triage_actions SET undone_at = \(stamp) WHERE id = \(actionID)")
             return restored

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 /// Where a queue page starts reading (see `Catalogue.queuePlan`).
 enum TriageQueuePlan: Sendable, CaseIterable {
@@ -156,7 +156,7 @@ extension Catalogue {
         let offerCutoff = offerWaitDays.map { Timestamp.string(now.addingTimeInterval(-Double($0) * day)) }
         // From a student, the status is checked on the row (`+`): the UNIQUE (student_id,
         // opportunity_id) index finds their applications, not the status index.
-        let status: SQL = plan == .fromStudent ? "+a.status" : "a.status"
+        let status = SQL(sql: plan == .fromStudent ? SQLiteDialect.rowTest("a.status") : "a.status")
         if statuses.count == 1 {
             clauses.append("\(status) = \(statuses[0])")
             if statuses[0] == .offered, let offerCutoff {
@@ -206,6 +206,7 @@ extension Catalogue {
         let needsOpportunity = needsOrganization || !filter.fields.isEmpty || filter.opportunityRef != nil || filter.takenDown
         // CROSS JOIN fixes the order of the tables. Left to itself, SQLite walks the status index
         // for the ORDER BY even under a student's ten applications, reading the whole queue.
+        let byOpportunity = SQLiteDialect.indexed("applications a", by: "applications_by_opportunity")
         var tables: [String]
         switch plan {
         case .walkByStatus:
@@ -214,16 +215,16 @@ extension Catalogue {
             if needsOpportunity { tables.append("JOIN opportunities o ON o.id = a.opportunity_id") }
             if needsOrganization { tables.append("JOIN organizations org ON org.id = o.organization_id") }
         case .fromStudent:
-            tables = ["students st", "CROSS JOIN applications a ON a.student_id = st.id"]
+            tables = ["students st", SQLiteDialect.joinInOrder("applications a", on: "a.student_id = st.id")]
             if needsOpportunity { tables.append("JOIN opportunities o ON o.id = a.opportunity_id") }
             if needsOrganization { tables.append("JOIN organizations org ON org.id = o.organization_id") }
         case .fromOpportunity:
-            tables = ["opportunities o", "CROSS JOIN applications a INDEXED BY applications_by_opportunity ON a.opportunity_id = o.id"]
+            tables = ["opportunities o", SQLiteDialect.joinInOrder(byOpportunity, on: "a.opportunity_id = o.id")]
             if needsStudent { tables.append("JOIN students st ON st.id = a.student_id") }
             if needsOrganization { tables.append("JOIN organizations org ON org.id = o.organization_id") }
         case .fromOrganizations:
-            tables = ["organizations org", "CROSS JOIN opportunities o ON o.organization_id = org.id",
-                      "CROSS JOIN applications a INDEXED BY applications_by_opportunity ON a.opportunity_id = o.id"]
+            tables = ["organizations org", SQLiteDialect.joinInOrder("opportunities o", on: "o.organization_id = org.id"),
+                      SQLiteDialect.joinInOrder(byOpportunity, on: "a.opportunity_id = o.id")]
             if needsStudent { tables.append("JOIN students st ON st.id = a.student_id") }
         }
         return (tables.joined(separator: " "), clauses.joined(separator: " AND "))

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension Catalogue {
     /// A triage session for an authorized staff member (or the file's owner, named by login).
