@@ -37,10 +37,11 @@ release: deps
 run: release
 	./.build/release/tern $(if $(DB),--db $(DB)) $(RUN_ARGS)
 
-# Unit, integration and end-to-end tests (the end-to-end ones drive the release binary).
+# Unit, integration and end-to-end tests (the end-to-end ones drive the release binary), with a
+# throwaway PostgreSQL cluster beside them where PostgreSQL 15 is installed (stopped afterwards).
 test: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product tern
-	TERN_BINARY=$(CURDIR)/.build/release/tern $(SWIFT) test --parallel --num-workers 2
+	TERN_BINARY=$(CURDIR)/.build/release/tern scripts/with-test-postgres $(SWIFT) test --parallel --num-workers 2
 
 # Installs tern under PREFIX (default /usr/local): the binary, the demo catalogue and the themes.
 # As root, with the group $(TERN_GROUP) present, tern is installed setgid to that group: the

@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -59,6 +61,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The PostgreSQL implementation of the stores (issue 20; the connection so far).
+        .target(
+            name: "TernPostgres",
+            dependencies: [
+                "TernText", "TernStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "tern-bench",
             dependencies: ["TernCatalogue", "TernStore", "TernViewModels", "TernTerminal"]
@@ -81,6 +92,7 @@ let package = Package(
         ),
         // The store contract: one suite every back end passes, seen only through TernStore's protocols.
         .testTarget(name: "StoreContractTests", dependencies: ["TernStore", "StoreFixtures"]),
+        .testTarget(name: "TernPostgresTests", dependencies: ["TernPostgres", "TernStore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TernCatalogue", "QRScan"]),
     ],
     swiftLanguageModes: [.v6]

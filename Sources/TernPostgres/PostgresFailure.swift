@@ -1,0 +1,58 @@
+import PostgresNIO
+import TernStore
+
+/// PostgreSQL's errors in Tern's words: a user never reads the server's own message (which may
+/// quote SQL, table names or another person's data). Each failure becomes a ``CatalogueError``
+/// naming what happened and what to do; the SQLSTATE decides which.
+enum PostgresFailure {
+    static func translate(_ error: any Error, at location: PostgresLocation, login: String) -> CatalogueError {
+        if let known = error as? CatalogueError { return known }
+        guard let failure = error as? PSQLError else {
+            return .unusable("the catalogue server at \(location.shownName) could not be reached")
+        }
+        switch failure.code {
+        case .server:
+            return translate(sqlState: failure.serverInfo?[.sqlState] ?? "", location: location, login: login)
+        case .unsupportedAuthMechanism, .authMechanismRequiresPassword, .saslError:
+            return .notPermitted("the catalogue server at \(location.shownName) asks \(login) for a way of signing in Tern cannot give")
+        case .sslUnsupported, .failedToAddSSLHandler, .receivedUnencryptedDataAfterSSLRequest:
+            return .unusable("the catalogue server at \(location.shownName) could not be verified over TLS; nothing was sent")
+        case .queryCancelled:
+            return .cancelled
+        default:
+            return .unusable("the catalogue server at \(location.shownName) could not be reached (is it running?)")
+        }
+    }
+
+    /// The classes of SQLSTATE a screen or command may meet, by their meaning for a person.
+    static func translate(sqlState: String, location: PostgresLocation, login: String) -> CatalogueError {
+        switch sqlState {
+        case "28000", "28P01":
+            return .notPermitted("the catalogue server at \(location.shownName) does not let \(login) in; an admin adds accounts with tern accounts sync")
+        case "3D000":
+            return .missing(location.shownName)
+        case "42501":
+            return .notPermitted("\(login) may not do that in this catalogue")
+        case "53300":
+            return .busy("the catalogue server at \(location.shownName) has too many connections; try again in a moment")
+        case "57014":
+            return .cancelled
+        case "57P01", "57P02", "57P03":
+            return .unusable("the catalogue server at \(location.shownName) is restarting; try again in a moment")
+        case "40001", "40P01":
+            return .busy("someone else changed the same records at the same moment; nothing was saved, try again")
+        default:
+            return .unusable("the catalogue server at \(location.shownName) refused the request (SQLSTATE \(sqlState.isEmpty ? "unknown" : sqlState))")
+        }
+    }
+}
+
+extension PostgresLocation {
+    /// How the catalogue is named in messages: the URL's server and database, nothing else.
+    var shownName: String {
+        switch endpoint {
+        case .socket(let directory, _): "\(directory) (database \(database))"
+        case .tcp(let host, let port): "\(host):\(port) (database \(database))"
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Logging
+import PostgresNIO
+import TernStore
+
+/// One connection to a PostgreSQL catalogue, as the OS account `login`. On this host that is
+/// peer authentication over the Unix socket: the server checks the account itself, so nothing
+/// typed changes who connects. (TCP with the account's own credentials comes with the campus
+/// setup.) Every error leaves in Tern's words (``PostgresFailure``).
+///
+/// ```swift
+/// let session = try await PostgresSession.connect(to: location, as: "jgarcia")
+/// let me = try await session.currentRole()   // "jgarcia"
+/// try await session.close()
+/// ```
+public final class PostgresSession: Sendable {
+    public let location: PostgresLocation
+    public let login: String
+    let connection: PostgresConnection
+
+    private init(location: PostgresLocation, login: String, connection: PostgresConnection) {
+        self.location = location
+        self.login = login
+        self.connection = connection
+    }
+
+    public static func connect(to location: PostgresLocation, as login: String) async throws -> PostgresSession {
+        let configuration: PostgresConnection.Configuration
+        switch location.endpoint {
+        case .socket:
+            configuration = .init(unixSocketPath: location.socketFile ?? "", username: login, password: nil, database: location.database)
+        case .tcp:
+            // Not yet: the campus setup (TLS verified against the campus CA, the account's own
+            // SCRAM secret) is refused rather than tried without them.
+            throw CatalogueError.refused("a catalogue over the network (\(location.shownName)) is not supported by this tern yet; use this host's socket")
+        }
+        do {
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: Self.quiet)
+            return PostgresSession(location: location, login: login, connection: connection)
+        } catch {
+            throw PostgresFailure.translate(error, at: location, login: login)
+        }
+    }
+
+    /// The role the server says this session is: the proof that identity is the account's.
+    public func currentRole() async throws -> String {
+        do {
+            for try await name in try await connection.query("SELECT current_user::text", logger: Self.quiet).decode(String.self) {
+                return name
+            }
+            throw CatalogueError.unusable("the catalogue server at \(location.shownName) did not say who is connected")
+        } catch {
+            throw PostgresFailure.translate(error, at: location, login: login)
+        }
+    }
+
+    public func close() async throws {
+        try? await connection.close()
+    }
+
+    /// postgres-nio logs to a logger we give it; nothing of the server's reaches the terminal.
+    static let quiet = Logger(label: "tern.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+}
