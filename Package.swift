@@ -92,7 +92,7 @@ let package = Package(
         ),
         // The store contract: one suite every back end passes, seen only through TernStore's protocols.
         .testTarget(name: "StoreContractTests", dependencies: ["TernStore", "StoreFixtures"]),
-        .testTarget(name: "TernPostgresTests", dependencies: ["TernPostgres", "TernStore"]),
+        .testTarget(name: "TernPostgresTests", dependencies: ["TernPostgres", "TernStore", .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "EndToEndTests", dependencies: ["TernCatalogue", "QRScan"]),
     ],
     swiftLanguageModes: [.v6]

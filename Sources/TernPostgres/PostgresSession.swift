@@ -54,6 +54,19 @@ public final class PostgresSession: Sendable {
         }
     }
 
+    /// The server process serving this session: what its notifications carry, so that this
+    /// process's own change feed can ignore them.
+    public func backendPID() async throws -> Int32 {
+        do {
+            for try await pid in try await connection.query("SELECT pg_backend_pid()", logger: Self.quiet).decode(Int32.self) {
+                return pid
+            }
+            throw CatalogueError.unusable("the catalogue server at \(location.shownName) did not say which process serves it")
+        } catch {
+            throw PostgresFailure.translate(error, at: location, login: login)
+        }
+    }
+
     public func close() async throws {
         try? await connection.close()
     }
