@@ -1,0 +1,83 @@
+import Testing
+import TernStore
+@testable import TernPostgres
+
+/// The schema is versioned: an admin's `tern migrate` takes the steps a catalogue lacks, each
+/// once; every opening checks the version and refuses a catalogue this tern cannot work with.
+@Suite(.enabled(if: TestCluster.isPresent, Comment(rawValue: TestCluster.absent)))
+struct PostgresSchemaTests {
+    @Test func migratingAnEmptyCatalogueReachesTheCurrentVersion() async throws {
+        try await FreshCatalogue.with { session in
+            #expect(try await PostgresSchema.version(of: session) == 0)
+            let taken = try await PostgresSchema.migrate(session)
+            #expect(taken == PostgresSchema.migrations.map(\.name))
+            #expect(try await PostgresSchema.version(of: session) == PostgresSchema.currentVersion)
+            try await PostgresSchema.check(session)
+            let recorded = try await session.column("SELECT name FROM tern_schema_migrations ORDER BY version")
+            #expect(recorded == PostgresSchema.migrations.map(\.name))
+        }
+    }
+
+    @Test func migratingTwiceTakesNoStepTheSecondTime() async throws {
+        try await FreshCatalogue.migrated { session in
+            let before = try await session.value("SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace")
+            #expect(try await PostgresSchema.migrate(session) == [])
+            #expect(try await session.value("SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace") == before)
+            #expect(try await session.value("SELECT count(*) FROM tern_schema_migrations") == "\(PostgresSchema.migrations.count)")
+        }
+    }
+
+    @Test func everyTableOfTheSQLiteCatalogueIsThere() async throws {
+        try await FreshCatalogue.migrated { session in
+            let tables = Set(try await session.column("SELECT tablename FROM pg_tables WHERE schemaname = 'public'").compactMap { $0 })
+            let sqlite: Set<String> = [
+                "organizations", "skills", "opportunities", "opportunity_deliverables", "opportunity_skills", "students",
+                "student_skills", "student_interests", "student_links", "staff", "application_statuses",
+                "application_transitions", "applications", "application_events", "feedback", "feedback_skills",
+                "saved_opportunities", "saved_searches", "audit_log", "settings", "posting_decisions", "triage_claims",
+                "triage_views", "triage_actions", "triage_action_rows", "triage_undo_permits", "student_updates_seen",
+            ]
+            #expect(tables == sqlite.union(["tern_schema_migrations"]))
+            #expect(try await session.value("SELECT value FROM settings WHERE key = 'home_currency'") == "USD")
+        }
+    }
+
+    @Test func aCatalogueNewerThanThisTernIsRefusedWithTheExactMessage() async throws {
+        try await FreshCatalogue.migrated { session in
+            let newer = PostgresSchema.currentVersion + 1
+            try await session.run("INSERT INTO tern_schema_migrations (version, name) VALUES (\(newer), 'v\(newer)-from-the-future')")
+            let expected = CatalogueError.unusable("this tern is older than the catalogue (schema v\(newer)); upgrade tern on this host")
+            await #expect(throws: expected) { try await PostgresSchema.check(session) }
+            // Nor does this tern migrate it: it is left as the newer tern made it.
+            await #expect(throws: expected) { try await PostgresSchema.migrate(session) }
+            #expect(try await PostgresSchema.version(of: session) == newer)
+        }
+    }
+
+    @Test func anOlderCatalogueTellsAnAdminToRunTernMigrate() async throws {
+        try await FreshCatalogue.with { session in
+            await #expect { try await PostgresSchema.check(session) } throws: { error in
+                guard case CatalogueError.unusable(let why)? = error as? CatalogueError else { return false }
+                return why.contains("no Tern catalogue yet") && why.contains("tern migrate")
+            }
+            guard PostgresSchema.currentVersion > 1 else { return }
+            try await PostgresSchema.migrate(session, upTo: PostgresSchema.currentVersion - 1)
+            await #expect { try await PostgresSchema.check(session) } throws: { error in
+                guard case CatalogueError.unusable(let why)? = error as? CatalogueError else { return false }
+                return why == "the catalogue is at schema v\(PostgresSchema.currentVersion - 1) and this tern needs "
+                    + "v\(PostgresSchema.currentVersion); an admin upgrades it with tern migrate"
+            }
+            #expect(try await PostgresSchema.migrate(session) == [PostgresSchema.migrations.last!.name])
+            try await PostgresSchema.check(session)
+        }
+    }
+
+    @Test func aStepThisTernDoesNotKnowIsRefused() async throws {
+        try await FreshCatalogue.migrated { session in
+            try await session.run("UPDATE tern_schema_migrations SET name = 'v1-someone-elses' WHERE version = 1")
+            await #expect { try await PostgresSchema.check(session) } throws: { error in
+                "\(error)".contains("not one this tern knows")
+            }
+        }
+    }
+}
