@@ -84,3 +84,32 @@ extension PostgresSession {
         try await column(PostgresQuery(unsafeSQL: sql)).first ?? nil
     }
 }
+
+extension FreshCatalogue {
+    /// Runs `body` on a migrated catalogue with login roles of its own (cluster-wide, so named
+    /// uniquely: `amy_3f9c…`), each granted `group`, which the session can `SET ROLE` to; the
+    /// roles are dropped after the database.
+    static func withLogins<T>(_ names: [String], granted group: String,
+                              _ body: (PostgresSession, [String]) async throws -> T) async throws -> T {
+        let logins = names.map { uniqueName($0) }
+        func dropLogins() async {
+            guard let server = try? await PostgresSession.connect(to: location("postgres"), as: TestCluster.login) else { return }
+            for login in logins { try? await server.run("DROP ROLE IF EXISTS \(login)") }
+            try? await server.close()
+        }
+        do {
+            let result = try await migrated { session in
+                for login in logins {
+                    try await session.run("CREATE ROLE \(login) LOGIN")
+                    try await session.run("GRANT \(group) TO \(login)")
+                }
+                return try await body(session, logins)
+            }
+            await dropLogins()
+            return result
+        } catch {
+            await dropLogins()
+            throw error
+        }
+    }
+}

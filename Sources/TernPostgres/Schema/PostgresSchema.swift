@@ -13,6 +13,7 @@ public enum PostgresSchema {
     /// Every step, in order; never edit a released one, append a new one.
     public static let migrations: [PostgresMigration] = [
         PostgresMigration(version: 1, name: "v1-catalogue", sql: CatalogueTablesV1.sql + CatalogueRulesV1.sql),
+        PostgresMigration(version: 2, name: "v2-access", sql: AccessV2.sql),
     ]
 
     /// The version this tern works with: its newest step's.
