@@ -67,6 +67,25 @@ struct PostgresAccessTests {
         }
     }
 
+    @Test func aStudentMakesOnlyAStudentsMoves() async throws {
+        try await FreshCatalogue.withLogins(["amy", "bob"], granted: "tern_student") { session, logins in
+            try await session.run(Self.twoStudents(logins[0], logins[1]))
+            try await session.run("SET ROLE \(logins[0])")
+            await #expect(throws: CatalogueError.notPermitted("\(TestCluster.login) may not do that in this catalogue")) {
+                try await session.run("UPDATE applications SET status = 'under_review' WHERE id = 1")
+            }
+            try await session.run("RESET ROLE")
+            #expect(try await session.value("SELECT status FROM applications WHERE id = 1") == "submitted")
+            try await session.run("UPDATE applications SET status = 'under_review' WHERE id = 1")
+            try await session.run("UPDATE applications SET status = 'shortlisted' WHERE id = 1")
+            try await session.run("UPDATE applications SET status = 'offered' WHERE id = 1")
+            try await session.run("SET ROLE \(logins[0])")
+            try await session.run("UPDATE applications SET status = 'accepted' WHERE id = 1")
+            try await session.run("RESET ROLE")
+            #expect(try await session.value("SELECT status || ' ' || version FROM applications WHERE id = 1") == "accepted 5")
+        }
+    }
+
     @Test func theStudentPolicyWalksAnIndex() async throws {
         try await FreshCatalogue.withLogins(["amy", "bob"], granted: "tern_student") { session, logins in
             try await session.run(Self.twoStudents(logins[0], logins[1]))
@@ -121,5 +140,26 @@ struct PostgresAccessTests {
         async let second: Int = FreshCatalogue.migrated { try await PostgresSchema.version(of: $0) }
         async let third: Int = FreshCatalogue.migrated { try await PostgresSchema.version(of: $0) }
         #expect(try await [first, second, third] == Array(repeating: PostgresSchema.currentVersion, count: 3))
+    }
+
+    /// No table a student can read holds students' rows without row-level security, and the
+    /// kiosk can read nothing but its view (and the schema's version).
+    @Test func everyTableWithStudentsRowsHasRowLevelSecurity() async throws {
+        try await FreshCatalogue.migrated { session in
+            let exposed = try await session.column("""
+                SELECT c.relname::text FROM pg_class c
+                WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' AND NOT c.relrowsecurity
+                  AND has_table_privilege('tern_student', c.oid, 'SELECT')
+                  AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND NOT a.attisdropped
+                              AND a.attname IN ('student_id', 'application_id', 'username'))
+                """)
+            #expect(exposed == [])
+            let kiosk = try await session.column("""
+                SELECT c.relname::text FROM pg_class c
+                WHERE c.relnamespace = 'public'::regnamespace AND has_table_privilege('tern_kiosk', c.oid, 'SELECT')
+                ORDER BY 1
+                """)
+            #expect(kiosk == ["kiosk_listings", "tern_schema_migrations"])
+        }
     }
 }

@@ -157,4 +157,42 @@ struct PostgresRulesTests {
             try await session.run("DELETE FROM staff WHERE username = 'root_admin'")
         }
     }
+
+    /// The state machine as data is TernStore's: the same statuses, the same legal moves.
+    @Test func theStateMachineIsTernStoresLegalMoves() async throws {
+        try await FreshCatalogue.migrated { session in
+            let statuses = try await session.column("SELECT name FROM application_statuses ORDER BY name").compactMap { $0 }
+            #expect(statuses == ApplicationStatus.allCases.map(\.rawValue).sorted())
+            let moves = try await session.column("SELECT from_status || ' ' || to_status FROM application_transitions ORDER BY 1")
+            let expected = ApplicationStatus.legalMoves.flatMap { from, tos in tos.map { "\(from.rawValue) \($0.rawValue)" } }.sorted()
+            #expect(moves.compactMap { $0 } == expected)
+            let ended = try await session.column("SELECT name FROM application_statuses WHERE terminal ORDER BY name").compactMap { $0 }
+            #expect(ended == ApplicationStatus.allCases.filter(\.isTerminal).map(\.rawValue).sorted())
+        }
+    }
+
+    /// Two writers continuing the same history at once take turns: the second waits for the
+    /// first to commit and links to its row, rather than both claiming the same place.
+    @Test func writersAppendingAtOnceTakeTurnsOnTheChain() async throws {
+        try await FreshCatalogue.migrated { session in
+            try await session.run(FreshCatalogue.oneApplication)
+            let other = try await PostgresSession.connect(to: session.location, as: TestCluster.login)
+            let event = """
+                INSERT INTO application_events (application_id, actor_role, actor_username, note, visibility, at)
+                VALUES (18, 'staff', 'mokafor', 'looked at it', 'staff', '2026-11-11T09:00:00Z')
+                """
+            try await session.run("BEGIN")
+            try await session.run(event)
+            async let second: Void = other.run(event)
+            try await Task.sleep(for: .milliseconds(200))
+            try await session.run("COMMIT")
+            try await second
+            try await other.close()
+            #expect(try await session.column("SELECT id FROM application_events ORDER BY id") == ["1", "2"])
+            #expect(try await session.value("""
+                SELECT count(*) FROM application_events a JOIN application_events b ON b.id = a.id + 1
+                WHERE b.prev_hash = a.hash AND b.hash = tern_event_hash(b, b.prev_hash)
+                """) == "1")
+        }
+    }
 }

@@ -11,9 +11,13 @@
 /// - The public listings carry no row-level security: there is nothing private in them, and RLS
 ///   would keep search from the indexes whose operators are not leakproof.
 ///
-/// Not yet here (issue 20): which moves each role may make (a student may withdraw, not
-/// shortlist) is still the store's check, not the database's; `tern accounts sync` and its
-/// SECURITY DEFINER function; the backup role.
+/// - A student's session makes only a student's moves (withdraw, accept or decline an offer,
+///   deliver, reopen), as ``ApplicationStatus/mayMove(from:to:as:)`` says; staff and
+///   organizations are told apart by the store, not by the database (staff enter organizations'
+///   decisions).
+///
+/// Not yet here (issue 20): `tern accounts sync` and its SECURITY DEFINER function that grants
+/// only these roles; the backup role.
 enum AccessV2 {
     static let sql = #"""
 -- The group roles every Tern account is granted one of. Roles belong to the whole cluster, not
@@ -119,6 +123,30 @@ CREATE POLICY own_entries ON audit_log FOR INSERT TO tern_student
                 AND (student_id IS NULL
                      OR student_id = (SELECT id FROM students WHERE username = (current_user::text COLLATE "default"))));
 CREATE POLICY staff_all ON audit_log TO tern_advisor, tern_admin USING (true) WITH CHECK (true);
+
+-- Which moves a student makes: their own decisions (withdraw, accept or decline an offer,
+-- deliver, reopen a withdrawal); organizations and staff decide the rest, and only the system
+-- expires (ApplicationStatus.mayMove). Staff may act for a student, so only a session that is
+-- a student and not staff is held to this. SECURITY INVOKER, so current_user is the session's.
+CREATE FUNCTION tern_session_is_student() RETURNS boolean
+LANGUAGE sql STABLE
+RETURN pg_has_role(current_user, 'tern_student', 'MEMBER')
+   AND NOT pg_has_role(current_user, 'tern_advisor', 'MEMBER')
+   AND NOT pg_has_role(current_user, 'tern_admin', 'MEMBER');
+
+CREATE FUNCTION tern_student_moves_only() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF tern_session_is_student()
+       AND NOT (NEW.status IN ('withdrawn', 'accepted', 'offer_declined', 'delivered')
+                OR (OLD.status = 'withdrawn' AND NEW.status = 'submitted')) THEN
+        RAISE EXCEPTION 'a student does not make that move' USING ERRCODE = '42501';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER applications_student_moves BEFORE UPDATE OF status ON applications
+FOR EACH ROW WHEN (NEW.status IS DISTINCT FROM OLD.status)
+EXECUTE FUNCTION tern_student_moves_only();
 
 -- The kiosk reads approved open listings and nothing else: a view of what is public about
 -- them. security_barrier: the kiosk's own conditions run after the view's, so no function of
