@@ -67,13 +67,13 @@ struct PostgresRulesTests {
     @Test func theHistoryChainIsSQLitesByteForByte() async throws {
         try await FreshCatalogue.migrated { session in
             try await session.run(FreshCatalogue.oneApplication)
-            for event in SQLiteChainFixture.application18 {
+            for event in SQLiteDemoRows.application18 {
                 try await session.run(event)
             }
-            #expect(try await session.value("SELECT count(*) FROM application_events") == "\(SQLiteChainFixture.application18.count)")
+            #expect(try await session.value("SELECT count(*) FROM application_events") == "\(SQLiteDemoRows.application18.count)")
             // A row whose hash does not match its content is refused…
             await #expect(throws: CatalogueError.refused("the record does not continue its hash chain, so nothing was saved; run tern check")) {
-                try await session.run(SQLiteChainFixture.forgedNext)
+                try await session.run(SQLiteDemoRows.forgedNext)
             }
             // …and a row written without a chain is chained by the database, after the last.
             try await session.run("""
@@ -81,11 +81,20 @@ struct PostgresRulesTests {
                 VALUES (18, 'organization', '東京デザイン工房', 'delivered', 'completed', 'shared', '2026-12-07T18:04:55Z')
                 """)
             #expect(try await session.value("SELECT id || ' ' || prev_hash FROM application_events ORDER BY id DESC LIMIT 1")
-                    == "150 " + SQLiteChainFixture.lastHash)
+                    == "150 " + SQLiteDemoRows.lastHash)
             #expect(try await session.value("""
                 SELECT count(*) FROM application_events e
                 WHERE e.hash = tern_event_hash(e, e.prev_hash)
-                """) == "\(SQLiteChainFixture.application18.count + 1)")
+                """) == "\(SQLiteDemoRows.application18.count + 1)")
+        }
+    }
+
+    /// The audit log of two `tern backup`s in SQLite, accepted with its own hashes.
+    @Test func theAuditChainIsSQLitesByteForByte() async throws {
+        try await FreshCatalogue.migrated { session in
+            try await session.run(SQLiteDemoRows.audit)
+            #expect(try await session.value("SELECT count(*) FROM audit_log WHERE hash = tern_audit_hash(audit_log, prev_hash)")
+                    == "\(SQLiteDemoRows.audit.count)")
         }
     }
 
@@ -141,6 +150,23 @@ struct PostgresRulesTests {
             await #expect(throws: CatalogueError.refused("the home currency can be changed but not removed")) {
                 try await session.run("DELETE FROM settings WHERE key = 'home_currency'")
             }
+        }
+    }
+
+    /// Every listing of the demo catalogue gets the rank SQLite gave it.
+    @Test func everyDemoListingRanksAsInSQLite() async throws {
+        try await FreshCatalogue.migrated { session in
+            try await session.run(Array(FreshCatalogue.oneApplication.prefix(1)))
+            for (index, row) in SQLiteDemoRows.payRanks.enumerated() {
+                try await session.run("""
+                    INSERT INTO opportunities (ref, organization_id, title, field, hours, duration_days, schedule, deadline,
+                        compensation_kind, hourly_cents, currency, location_kind, status, posted_at, updated_at)
+                    VALUES ('R\(index)', 1, 'A listing', 'design', 20, 14, 'flexible', '2027-01-31', '\(row.kind)', \(row.hourlyCents),
+                        \(row.currency.map { "'\($0)'" } ?? "NULL"), 'remote', 'open', '2026-11-01T09:00:00Z', '2026-11-01T09:00:00Z')
+                    """)
+            }
+            let ranks = try await session.column("SELECT pay_rank FROM opportunities ORDER BY id").compactMap { $0 }
+            #expect(ranks == SQLiteDemoRows.payRanks.map(\.payRank))
         }
     }
 
