@@ -1,3 +1,4 @@
+import PostgresNIO
 import Testing
 import TernStore
 @testable import TernPostgres
@@ -78,6 +79,26 @@ struct PostgresSchemaTests {
             await #expect { try await PostgresSchema.check(session) } throws: { error in
                 "\(error)".contains("not one this tern knows")
             }
+        }
+    }
+
+    /// Each listing order pages by keyset, (key, id) after the last row seen, from an index in
+    /// its order (newest and best paid first walk theirs backwards): no sort, no scan of the
+    /// table. (Which index the planner picks depends on the data; on an empty table it may take
+    /// opportunities_by_approval for the newest, which serves that order too.)
+    @Test(arguments: [("deadline", "ASC"), ("posted_at", "DESC"), ("hours", "ASC"), ("pay_rank", "DESC")])
+    func everyListingOrderPagesThroughAnIndex(key: String, direction: String) async throws {
+        try await FreshCatalogue.migrated { session in
+            // An empty table is cheaper to scan; the question is whether the index serves the order.
+            try await session.run("SET enable_seqscan = off")
+            try await session.run("SET enable_sort = off")
+            let after = direction == "ASC" ? ">" : "<"
+            let plan = try await session.column(PostgresQuery(unsafeSQL: """
+                EXPLAIN SELECT id FROM opportunities
+                WHERE status = 'open' AND approval = 'approved' AND (\(key), id) \(after) ('1', 100)
+                ORDER BY \(key) \(direction), id \(direction) LIMIT 20
+                """)).compactMap { $0 }.joined(separator: "\n")
+            #expect(plan.contains("Index") && !plan.contains("Sort") && !plan.contains("Seq Scan"), "\(plan)")
         }
     }
 }
