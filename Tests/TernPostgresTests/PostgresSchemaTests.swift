@@ -43,6 +43,33 @@ struct PostgresSchemaTests {
         }
     }
 
+    /// Every index and trigger of an SQLite catalogue (`sqlite_master` of `tern init --demo`,
+    /// the full-text search's own left out) has its namesake here.
+    @Test func everyIndexAndRuleOfTheSQLiteCatalogueHasItsNamesake() async throws {
+        try await FreshCatalogue.migrated { session in
+            let indexes = Set(try await session.column("SELECT indexname::text FROM pg_indexes WHERE schemaname = 'public'").compactMap { $0 })
+            let sqliteIndexes: Set<String> = [
+                "application_events_by_actor", "application_events_by_application", "application_events_decisions_by_at",
+                "applications_by_created", "applications_by_opportunity", "applications_by_status", "audit_log_by_actor",
+                "audit_log_by_student", "opportunities_by_approval", "opportunities_by_deadline", "opportunities_by_field",
+                "opportunities_by_hours", "opportunities_by_organization", "opportunities_by_pay", "opportunities_by_posted",
+                "opportunities_facts", "opportunity_skills_by_skill", "organizations_by_approval",
+                "posting_decisions_by_opportunity", "posting_decisions_by_organization", "triage_actions_by_session",
+            ]
+            #expect(sqliteIndexes.subtracting(indexes) == [])
+            let triggers = Set(try await session.column("SELECT tgname::text FROM pg_trigger WHERE NOT tgisinternal").compactMap { $0 })
+            let sqliteTriggers: Set<String> = [
+                "application_events_chained", "application_events_no_delete", "application_events_no_update",
+                "applications_legal_transition", "applications_reopen_once", "applications_start_submitted",
+                "audit_log_chained", "audit_log_no_delete", "audit_log_no_update", "feedback_needs_completed",
+                "opportunities_pay_rank_insert", "opportunities_pay_rank_update", "posting_decisions_no_update",
+                "settings_home_currency_inserted", "settings_home_currency_updated", "settings_keep_home_currency",
+                "staff_keep_last_admin", "staff_keep_last_admin_role",
+            ]
+            #expect(sqliteTriggers.subtracting(triggers) == [])
+        }
+    }
+
     @Test func aCatalogueNewerThanThisTernIsRefusedWithTheExactMessage() async throws {
         try await FreshCatalogue.migrated { session in
             let newer = PostgresSchema.currentVersion + 1
