@@ -1,5 +1,6 @@
 import PostgresNIO
 import TernStore
+import TernText
 
 /// PostgreSQL's errors in Tern's words: a user never reads the server's own message (which may
 /// quote SQL, table names or another person's data). Each failure becomes a ``CatalogueError``
@@ -12,7 +13,12 @@ enum PostgresFailure {
         }
         switch failure.code {
         case .server:
-            return translate(sqlState: failure.serverInfo?[.sqlState] ?? "", location: location, login: login)
+            let sqlState = failure.serverInfo?[.sqlState] ?? ""
+            if let rule = catalogueRule(sqlState: sqlState, message: failure.serverInfo?[.message] ?? "",
+                                        detail: failure.serverInfo?[.detail] ?? "") {
+                return rule
+            }
+            return translate(sqlState: sqlState, location: location, login: login)
         case .unsupportedAuthMechanism, .authMechanismRequiresPassword, .saslError:
             return .notPermitted("the catalogue server at \(location.shownName) asks \(login) for a way of signing in Tern cannot give")
         case .sslUnsupported, .failedToAddSSLHandler, .receivedUnencryptedDataAfterSSLRequest:
@@ -43,6 +49,35 @@ enum PostgresFailure {
             return .busy("someone else changed the same records at the same moment; nothing was saved, try again")
         default:
             return .unusable("the catalogue server at \(location.shownName) refused the request (SQLSTATE \(sqlState.isEmpty ? "unknown" : sqlState))")
+        }
+    }
+}
+
+extension PostgresFailure {
+    /// The catalogue's own rules, raised by its triggers with SQLSTATEs of class TN
+    /// (``CatalogueRulesV1``). Their messages are Tern's words, written in the schema; anything
+    /// else from the server is not shown.
+    static func catalogueRule(sqlState: String, message: String, detail: String) -> CatalogueError? {
+        let parts = detail.split(separator: " ").map(String.init)
+        switch sqlState {
+        case "TN001":
+            guard parts.count == 2, let from = ApplicationStatus(rawValue: parts[0]), let to = ApplicationStatus(rawValue: parts[1]) else {
+                return .refused("that move is not one an application can make")
+            }
+            return .illegalTransition(from: from, to: to)
+        case "TN002":
+            return .refused("history, audit and review decisions are kept as written: they cannot be changed or removed")
+        case "TN003":
+            return .refused("the record does not continue its hash chain, so nothing was saved; run tern check")
+        case "TN004":
+            return .refused(message.isEmpty ? "the catalogue's rules do not allow that" : Sanitizer.line(message))
+        case "TN005":
+            guard parts.count == 2, let current = Int(parts[0]), let given = Int(parts[1]) else {
+                return .refused("a record's version moves on by one with each change")
+            }
+            return .versionConflict(expected: given - 1, current: current)
+        default:
+            return nil
         }
     }
 }

@@ -1,0 +1,57 @@
+import PostgresNIO
+import TernStore
+
+/// Statements on a session, for the schema and the stores: every error leaves in Tern's words.
+extension PostgresSession {
+    /// Runs one statement, ignoring any rows.
+    func execute(_ query: PostgresQuery) async throws {
+        do {
+            _ = try await connection.query(query, logger: Self.quiet)
+        } catch {
+            throw PostgresFailure.translate(error, at: location, login: login)
+        }
+    }
+
+    /// Runs one statement and returns each row's first column, as text (NULL as nil). Integers
+    /// and booleans read as PostgreSQL prints them (`42`, `true`).
+    func column(_ query: PostgresQuery) async throws -> [String?] {
+        do {
+            var values: [String?] = []
+            for try await row in try await connection.query(query, logger: Self.quiet) {
+                let cell = row.makeRandomAccess()[0]
+                switch cell.dataType {
+                case .int2, .int4, .int8: values.append(try cell.decode(Int?.self).map(String.init))
+                case .bool: values.append(try cell.decode(Bool?.self).map { $0 ? "true" : "false" })
+                default: values.append(try cell.decode(String?.self))
+                }
+            }
+            return values
+        } catch {
+            throw PostgresFailure.translate(error, at: location, login: login)
+        }
+    }
+
+    /// Runs a script of many statements. The extended protocol postgres-nio speaks takes one
+    /// statement at a time, so the script is handed to the server as one argument and run there
+    /// by a function private to this session (`pg_temp`), which leaves nothing behind.
+    func executeScript(_ sql: String) async throws {
+        try await execute("""
+            CREATE OR REPLACE FUNCTION pg_temp.tern_execute_script(script text) RETURNS void
+            LANGUAGE plpgsql AS $$ BEGIN EXECUTE script; END $$
+            """)
+        try await execute("SELECT pg_temp.tern_execute_script(\(sql))")
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    func inTransaction<T>(_ body: () async throws -> T) async throws -> T {
+        try await execute("BEGIN")
+        do {
+            let result = try await body()
+            try await execute("COMMIT")
+            return result
+        } catch {
+            try? await execute("ROLLBACK")
+            throw error
+        }
+    }
+}
