@@ -29,6 +29,10 @@ public final class PostgresChangeFeed: ChangeFeed, @unchecked Sendable {
     /// The connection was lost since the feed last listened: what was sent meanwhile is gone.
     private var lost = false
     private var ownBackends: Set<String> = []
+    /// The payload of the last notification heard, ignored or not: notifications arrive in
+    /// commit order, so a test knows every earlier one was taken once it sees a later one.
+    var lastHeard: String? { lock.withLock { heardLast } }
+    private var heardLast: String?
     private var listener: Task<Void, Never>?
 
     private init() {}
@@ -39,7 +43,7 @@ public final class PostgresChangeFeed: ChangeFeed, @unchecked Sendable {
         let feed = PostgresChangeFeed()
         let first = try await PostgresSession.connect(to: location, as: login)
         let ready = AsyncStream<Void>.makeStream()
-        feed.listener = Task.detached { [weak feed] in
+        feed.listener = Task(executorPreference: StoreExecutor.shared) { [weak feed] in
             var session: PostgresSession? = first
             var delay: UInt64 = 250_000_000
             var signalReady: (() -> Void)? = { ready.continuation.yield(); ready.continuation.finish() }
@@ -100,7 +104,10 @@ public final class PostgresChangeFeed: ChangeFeed, @unchecked Sendable {
     // MARK: - From the listener
 
     private func heard(from payload: String) {
-        lock.withLock { if !ownBackends.contains(payload) { pending = true } }
+        lock.withLock {
+            heardLast = payload
+            if !ownBackends.contains(payload) { pending = true }
+        }
     }
 
     /// Listening again after a loss: whatever was sent meanwhile is lost, so read again once,

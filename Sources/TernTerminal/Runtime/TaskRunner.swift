@@ -1,4 +1,5 @@
 import Foundation
+import TernStore
 
 /// Runs a screen's background tasks, one after another per kind, and collects their results
 /// for the loop. Starting a task supersedes the older tasks of its kind: one still queued is
