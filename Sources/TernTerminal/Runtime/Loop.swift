@@ -45,8 +45,8 @@ public final class Loop<S: Screen> {
     /// no background task still running): how a benchmark times start to first frame.
     let exitAfterFirstFrame: Bool
     let tasks = TaskRunner<S.Outcome>()
-    /// Looks at the change feed, in the background like every other read: true when something
-    /// changed (or the feed failed).
+    /// Looks at the change feed, in the background like every other read: what changed (a look
+    /// that failed counts as the data changed, so the screen's read meets the failure and shows it).
     private let feedChecks = TaskRunner<CatalogueChange>()
     private var timers: [TimerID: (interval: Int, due: Int)] = [:]
     private var lastFeedCheck: Int?
