@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "tern",
             dependencies: [
-                "TernText", "TernCatalogue", "TernViewModels", "TernTerminal",
+                "TernText", "TernCatalogue", "TernPostgres", "TernViewModels", "TernTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -40,6 +40,27 @@ struct PostgresCopyTests {
         }
     }
 
+    /// Batches of seven rows page every table by its key, composite keys and tables without a
+    /// rowid included, and the copy still verifies row for row; what is written to the SQLite
+    /// catalogue after its snapshot was taken is not copied (one moment, whole). The copy ends
+    /// with its own audit row, continuing the chain.
+    @Test func smallBatchesCopyOneMomentWhole() async throws {
+        let sqlite = try SQLiteDemo()
+        try Self.withAudit(sqlite)
+        try await FreshCatalogue.migrated { session in
+            let source = try sqlite.catalogue.snapshotRows()
+            try sqlite.catalogue.backup(to: sqlite.directory.appendingPathComponent("later.sqlite").path)
+            let summary = try await PostgresCopy.copy(from: source, into: session, record: .init(actor: "shaddad", origin: sqlite.path),
+                                                      batchRows: 7, sampleRows: 1000)
+            #expect(summary.rows(of: "opportunity_skills") == 460)
+            #expect(summary.rows(of: "audit_log") == 2)
+            #expect(try await session.value("SELECT count(*) FROM opportunity_skills") == "460")
+            #expect(try await session.value("SELECT action || ' ' || actor_username || ' ' || detail FROM audit_log WHERE id = 3")
+                    == "migrate shaddad from \(sqlite.path)")
+            #expect(try await PostgresCopyVerification.auditChain(session) == 3)
+        }
+    }
+
     @Test func aCopyIntoACatalogueThatHoldsRowsIsRefusedAndWritesNothing() async throws {
         let sqlite = try SQLiteDemo()
         try await FreshCatalogue.migrated { session in

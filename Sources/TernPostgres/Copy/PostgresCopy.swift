@@ -1,3 +1,4 @@
+import Foundation
 import PostgresNIO
 import TernStore
 
@@ -42,9 +43,24 @@ public enum PostgresCopy {
     /// first, the order they are cleared in.
     static let seededBySchema: [String] = ["application_transitions", "application_statuses", "settings"]
 
+    /// Who copied, and from where: written as the copy's own audit row, the first after the
+    /// copied ones, in the same transaction.
+    public struct Record: Sendable {
+        public var actor: String
+        public var origin: String
+        public var at: Date
+
+        public init(actor: String, origin: String, at: Date = Date()) {
+            self.actor = actor
+            self.origin = origin
+            self.at = at
+        }
+    }
+
     /// Copies every row of `source` into the catalogue `session` is connected to, which must be
-    /// at this tern's schema version and empty; returns what was copied and checked.
-    public static func copy(from source: any CatalogueRowSource, into session: PostgresSession,
+    /// at this tern's schema version and empty; returns what was copied and checked. With
+    /// `record`, the copy ends with an audit row saying who copied it from where.
+    public static func copy(from source: any CatalogueRowSource, into session: PostgresSession, record: Record? = nil,
                             batchRows: Int = 10_000, sampleRows: Int = 200) async throws -> PostgresCopySummary {
         try await PostgresSchema.check(session)
         let layout = try await PostgresTableLayout.read(session)
@@ -69,6 +85,13 @@ public enum PostgresCopy {
             let sequences = try await moveSequences(layout, session)
             let checked = try await PostgresCopyVerification.verify(copied, layout: layout, source: source,
                                                                     session: session, sampleRows: sampleRows)
+            if let record {
+                let at = ISO8601DateFormatter().string(from: record.at)
+                try await session.execute("""
+                    INSERT INTO audit_log (actor_username, actor_role, action, detail, at)
+                    VALUES (\(record.actor), 'staff', 'migrate', \("from " + record.origin), \(at))
+                    """)
+            }
             return PostgresCopySummary(tables: copied, sequencesMoved: sequences, historyVerified: checked.history,
                                        auditVerified: checked.audit, sampledRows: checked.sampled)
         }
