@@ -39,13 +39,12 @@ enum PostgresCopyVerification {
     static let genesis = String(repeating: "0", count: 64)
 
     /// Every history row links to the one before it in its application's chain and hashes to
-    /// what it holds, by this database's own SHA-256 (``CatalogueRulesV1``). Returns the rows.
+    /// what it holds, by this database's own SHA-256. Returns the rows.
     static func historyChains(_ session: PostgresSession) async throws -> Int {
         let rows = try await session.textRows(PostgresQuery(unsafeSQL: """
             SELECT count(*)::text, count(*) FILTER (WHERE prev_hash IS DISTINCT FROM previous
-                                                      OR hash IS DISTINCT FROM tern_event_hash(e, previous))::text
-            FROM (SELECT e, e.prev_hash, e.hash,
-                         coalesce(lag(e.hash) OVER (PARTITION BY e.application_id ORDER BY e.id), '\(genesis)') AS previous
+                                                      OR hash IS DISTINCT FROM \(hashed("tern-event-v1", eventFields)))::text
+            FROM (SELECT e.*, coalesce(lag(e.hash) OVER (PARTITION BY e.application_id ORDER BY e.id), '\(genesis)') AS previous
                   FROM application_events e) AS chained
             """))
         return try chainVerdict(rows, what: "application history")
@@ -55,11 +54,26 @@ enum PostgresCopyVerification {
     static func auditChain(_ session: PostgresSession) async throws -> Int {
         let rows = try await session.textRows(PostgresQuery(unsafeSQL: """
             SELECT count(*)::text, count(*) FILTER (WHERE prev_hash IS DISTINCT FROM previous
-                                                      OR hash IS DISTINCT FROM tern_audit_hash(a, previous))::text
-            FROM (SELECT a, a.prev_hash, a.hash, coalesce(lag(a.hash) OVER (ORDER BY a.id), '\(genesis)') AS previous
+                                                      OR hash IS DISTINCT FROM \(hashed("tern-audit-v1", auditFields)))::text
+            FROM (SELECT a.*, coalesce(lag(a.hash) OVER (ORDER BY a.id), '\(genesis)') AS previous
                   FROM audit_log a) AS chained
             """))
         return try chainVerdict(rows, what: "audit log")
+    }
+
+    /// The fields each chain hashes, in its order: those of `tern_event_hash` and
+    /// `tern_audit_hash` (``CatalogueRulesV1``), which the triggers use. The hash is spelled out
+    /// here rather than called: PostgreSQL does not inline a function taking a whole row, and
+    /// calling it costs ten times as much per row (36 s against 3.4 s for 108,622 history rows).
+    /// The tests keep the two the same: rows hashed by SQLite and rows hashed by the trigger
+    /// both verify here.
+    static let eventFields = ["id", "application_id", "actor_role", "actor_username", "from_status", "to_status", "note",
+                              "visibility", "at", "reason_code", "entered_by", "on_behalf_of"]
+    static let auditFields = ["id", "actor_username", "actor_role", "action", "student_id", "application_id", "detail", "at"]
+
+    private static func hashed(_ kind: String, _ fields: [String]) -> String {
+        let parts = fields.map { "tern_chain_field(\($0))" }.joined(separator: " || ")
+        return #"encode(sha256(convert_to(E'\#(kind)\n' || \#(parts) || 'prev:' || previous || E'\n', 'UTF8')), 'hex')"#
     }
 
     private static func chainVerdict(_ rows: [[String?]], what: String) throws -> Int {
