@@ -122,6 +122,21 @@ struct PostgresCopyTests {
         }
     }
 
+    /// Turning the rules off for the copy is the tables' owner's right alone: another admin of
+    /// the catalogue is refused before anything is touched, and the rules stay on.
+    @Test func onlyTheCataloguesOwnerMayCopyIntoIt() async throws {
+        let sqlite = try SQLiteDemo()
+        try await FreshCatalogue.withLogins(["ada"], granted: "tern_admin") { session, logins in
+            try await session.run("SET ROLE \(logins[0])")
+            await #expect(throws: CatalogueError.notPermitted(
+                "only the catalogue's owner (the admin who created it with tern migrate) may copy a catalogue into it")) {
+                try await PostgresCopy.copy(from: try sqlite.catalogue.snapshotRows(), into: session)
+            }
+            try await session.run("RESET ROLE")
+            try await Self.expectEmpty(session)
+        }
+    }
+
     /// A value PostgreSQL's text cannot hold (NUL) is refused with its table and column, not altered.
     @Test func aValuePostgreSQLCannotHoldIsRefusedByName() async throws {
         let sqlite = try SQLiteDemo()
