@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "tern",
             dependencies: [
-                "TernText", "TernCatalogue", "TernViewModels", "TernTerminal",
+                "TernText", "TernCatalogue", "TernPostgres", "TernViewModels", "TernTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,7 +80,7 @@ let package = Package(
         .target(name: "QRScan", path: "Tests/QRScan"),
         // The demo catalogue every suite opens, per back end: the store contract runs over each,
         // the screen and view-model tests read the same fixture.
-        .target(name: "StoreFixtures", dependencies: ["TernStore", "TernCatalogue"], path: "Tests/StoreFixtures"),
+        .target(name: "StoreFixtures", dependencies: ["TernStore", "TernCatalogue", "TernPostgres"], path: "Tests/StoreFixtures"),
         .testTarget(name: "TernTextTests", dependencies: ["TernText", "HostileText"]),
         .testTarget(name: "TernCatalogueTests", dependencies: ["TernCatalogue", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TernViewModelsTests", dependencies: ["TernViewModels", "TernStore", "TernCatalogue", "TernText", "StoreFixtures"]),
@@ -92,7 +92,7 @@ let package = Package(
         ),
         // The store contract: one suite every back end passes, seen only through TernStore's protocols.
         .testTarget(name: "StoreContractTests", dependencies: ["TernStore", "StoreFixtures"]),
-        .testTarget(name: "TernPostgresTests", dependencies: ["TernPostgres", "TernStore", .product(name: "PostgresNIO", package: "postgres-nio")]),
+        .testTarget(name: "TernPostgresTests", dependencies: ["TernPostgres", "TernStore", "TernCatalogue", "StoreFixtures", .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "EndToEndTests", dependencies: ["TernCatalogue", "QRScan"]),
     ],
     swiftLanguageModes: [.v6]

@@ -6,11 +6,17 @@ import Testing
 /// A back end the tests run against. Each one opens a fresh catalogue holding the demo data
 /// (data/demo), so every test starts from the same rows whatever stores them: the store contract
 /// runs over `all`, and the screen and view-model tests open their catalogue through
-/// ``SQLiteDemo`` below, the same fixture. PostgreSQL joins `all` when its store exists.
+/// ``SQLiteDemo`` below, the same fixture.
 public enum BackEnd: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case sqlite
+    /// The demo copied into a fresh PostgreSQL catalogue on the test cluster (``PostgresDemo``).
+    case postgres
 
-    public static var all: [BackEnd] { allCases }
+    /// The back ends the store contract runs over. PostgreSQL is left out for now: its
+    /// catalogue can be made and filled (``PostgresDemo``), but there is no PostgreSQL
+    /// CatalogueStore yet to run the contract through. When there is, `all` includes
+    /// `.postgres` wherever the test cluster is present (``PostgresDemo/clusterSocket``).
+    public static var all: [BackEnd] { [.sqlite] }
     public var testDescription: String { rawValue }
 
     /// A fresh catalogue with the demo data seeded at `now`, and what to call when the test is done with it.
@@ -19,6 +25,9 @@ public enum BackEnd: String, CaseIterable, CustomTestStringConvertible, Sendable
         case .sqlite:
             let demo = try SQLiteDemo(seededAt: now)
             return OpenedStore(store: demo.catalogue) { _ = demo }
+        case .postgres:
+            // The copy exists (PostgresDemo.with); the store to see it through does not yet.
+            throw CatalogueError.unusable("there is no PostgreSQL CatalogueStore yet; use PostgresDemo.with for the copied catalogue")
         }
     }
 }

@@ -27,13 +27,14 @@ public enum Operation: String, Sendable, CaseIterable {
     case listApplications, moveApplications, readAuditTrail, report
     case triageConsole
     case kiosk
+    case migrateCatalogue
 
     public var audience: Audience {
         switch self {
         case .browse, .search, .check, .createCatalogue, .kiosk: .anyone
         case .apply, .portfolio, .ownDisclosures, .followUpdates: .student
         case .seed, .importFile, .exportListings, .exportStudents, .exportApplications, .backup, .restore,
-             .changeSettings, .readStudentRecord, .actForStudent, .reviewPostings, .trustOrganizations, .listStaff, .manageStaff,
+             .changeSettings, .migrateCatalogue, .readStudentRecord, .actForStudent, .reviewPostings, .trustOrganizations, .listStaff, .manageStaff,
              .expireListings, .listApplications, .moveApplications, .readAuditTrail, .report, .triageConsole: .staff
         }
     }
@@ -72,6 +73,7 @@ public enum Operation: String, Sendable, CaseIterable {
         case .backup: "back up the catalogue"
         case .restore: "restore a backup"
         case .changeSettings: "change the catalogue's settings"
+        case .migrateCatalogue: "copy the catalogue into PostgreSQL"
         case .readStudentRecord: "read another student's records"
         case .actForStudent: "act for a student (--user)"
         case .reviewPostings: "review listings and organizations"
