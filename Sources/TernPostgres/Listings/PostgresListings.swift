@@ -6,8 +6,12 @@ import TernStore
 /// student list read. The same answers as the SQLite catalogue for the same rows, read through
 /// the keyset indexes of schema v1 and the word table of schema v3 (``ListingSQL``).
 ///
-/// Every statement runs under a `statement_timeout` (``readTimeout``), so a read the screen no
-/// longer waits for stops on the server by itself at the latest then.
+/// A read whose task is cancelled (the next keystroke superseded it) stops on the server too:
+/// postgres-nio sends no cancel request, so another connection asks `pg_cancel_backend` for
+/// this session's backend, but only while it is still running that very statement (each is
+/// tagged with a comment of its own), so that a cancel arriving late never stops the next read.
+/// And every statement runs under a `statement_timeout` (``defaultReadTimeout``), so even a read
+/// nobody cancels stops by itself then.
 ///
 /// ```swift
 /// let listings = try await PostgresListings.open(session)
@@ -15,20 +19,24 @@ import TernStore
 /// ```
 public final class PostgresListings: ListingStore {
     let session: PostgresSession
+    /// The server process running this session's statements: what a cancel names.
+    private let backend: Int32
 
-    /// The longest a read may run on the server. A search superseded by the next keystroke is
-    /// not waited for by the screen; this bounds what it costs the server.
-    public static let readTimeout = "5s"
+    /// The longest a read may run on the server unless `open` is told otherwise.
+    public static let defaultReadTimeout: Duration = .seconds(5)
 
-    private init(session: PostgresSession) {
+    private init(session: PostgresSession, backend: Int32) {
         self.session = session
+        self.backend = backend
     }
 
-    /// The listings of the catalogue `session` is connected to, which must be at this tern's schema.
-    public static func open(_ session: PostgresSession) async throws -> PostgresListings {
+    /// The listings of the catalogue `session` is connected to, which must be at this tern's
+    /// schema. `session` is this store's alone from now on: its statements run under `readTimeout`.
+    public static func open(_ session: PostgresSession, readTimeout: Duration = defaultReadTimeout) async throws -> PostgresListings {
         try await PostgresSchema.check(session)
-        try await session.execute(PostgresQuery(unsafeSQL: "SET statement_timeout = '\(readTimeout)'"))
-        return PostgresListings(session: session)
+        let milliseconds = max(1, readTimeout.components.seconds * 1000 + readTimeout.components.attoseconds / 1_000_000_000_000_000)
+        try await session.execute(PostgresQuery(unsafeSQL: "SET statement_timeout = \(milliseconds)"))
+        return PostgresListings(session: session, backend: try await session.backendPID())
     }
 
     // MARK: Pages
@@ -166,13 +174,22 @@ public final class PostgresListings: ListingStore {
         try await rows(statement.query)
     }
 
-    private func rows(_ query: PostgresQuery) async throws -> [PostgresRandomAccessRow] {
+    func rows(_ query: PostgresQuery) async throws -> [PostgresRandomAccessRow] {
+        let tag = "/* tern-read \(UUID().uuidString) */ "
+        let tagged = PostgresQuery(unsafeSQL: tag + query.sql, binds: query.binds)
         do {
-            var rows: [PostgresRandomAccessRow] = []
-            for try await row in try await session.connection.query(query, logger: PostgresSession.quiet) {
-                rows.append(row.makeRandomAccess())
+            try Task.checkCancellation()
+            return try await withTaskCancellationHandler {
+                var rows: [PostgresRandomAccessRow] = []
+                for try await row in try await session.connection.query(tagged, logger: PostgresSession.quiet) {
+                    rows.append(row.makeRandomAccess())
+                }
+                return rows
+            } onCancel: {
+                Task { [session, backend] in await Self.cancel(tag, on: backend, of: session) }
             }
-            return rows
+        } catch is CancellationError {
+            throw CatalogueError.cancelled
         } catch let error as CatalogueError {
             throw error
         } catch is PostgresDecodingError {
@@ -180,6 +197,18 @@ public final class PostgresListings: ListingStore {
         } catch {
             throw PostgresFailure.translate(error, at: session.location, login: session.login)
         }
+    }
+
+    /// Stops the statement tagged `tag` if `backend` is still running it, from a connection of
+    /// its own (the session's is busy with that very statement). Best effort: if the server
+    /// cannot be reached, the statement timeout still stops it.
+    private static func cancel(_ tag: String, on backend: Int32, of session: PostgresSession) async {
+        guard let canceller = try? await PostgresSession.connect(to: session.location, as: session.login) else { return }
+        try? await canceller.execute("""
+            SELECT pg_cancel_backend(pid) FROM pg_stat_activity
+            WHERE pid = \(backend) AND state = 'active' AND starts_with(query, \(tag))
+            """)
+        try? await canceller.close()
     }
 
     private func integer(_ statement: StatementBuilder) async throws -> Int {
