@@ -52,7 +52,7 @@ struct ListingSQL {
         var columns = Self.summaryColumns
         if effectiveSort == .match { columns += ", \(FitSQL.score) AS fit_score" }
         if effectiveSort == .relevance { columns += ", \(relevance(&statement)) AS relevance" }
-        statement.append("SELECT \(columns) FROM opportunities o JOIN organizations org ON org.id = o.organization_id WHERE ")
+        var from = "opportunities o JOIN organizations org ON org.id = o.organization_id"
         let offset = sortKey == nil ? (cursor?.offset ?? skip) : (cursor == nil ? skip : 0)
         if let key = sortKey, let driver = terms.driver {
             // The merge: each of the driving term's words gives its first rows, the rest filter.
@@ -65,8 +65,13 @@ struct ListingSQL {
             if let cursor { inner += keyset(&statement, cursor, key: key.word, id: "lw.listing_id", isText: key.isText, descending: key.descending) }
             let direction = key.descending ? " DESC" : ""
             inner += " ORDER BY \(key.word)\(direction), lw.listing_id\(direction) LIMIT \(wanted)"
-            statement.append("o.id IN (SELECT c.listing_id FROM unnest(\(words)::text[]) AS w(word) CROSS JOIN LATERAL (\(inner)) c)")
+            // The candidates first, each listing then read by its id: a few hundred rows at most,
+            // never a walk of the listings in the hope of meeting them.
+            from = "(SELECT DISTINCT c.listing_id FROM unnest(\(words)::text[]) AS w(word) CROSS JOIN LATERAL (\(inner)) c) m "
+                + "JOIN opportunities o ON o.id = m.listing_id JOIN organizations org ON org.id = o.organization_id"
+            statement.append("SELECT \(columns) FROM \(from)")
         } else {
+            statement.append("SELECT \(columns) FROM \(from) WHERE ")
             statement.append(conditions(&statement))
             if let key = sortKey, let cursor {
                 statement.append(keyset(&statement, cursor, key: key.listing, id: "o.id", isText: key.isText, descending: key.descending))
