@@ -15,11 +15,15 @@ struct PostgresListingsTests {
     static let today = CalendarDay(DemoData.seededAt)
 
     /// Both back ends holding the demo's rows.
-    static func withBoth<T>(_ body: (Catalogue, PostgresListings, PostgresSession) async throws -> T) async throws -> T {
+    /// `walkingOrders`: every prefix counts as common, so pages with words walk the order's
+    /// index (the plan of a first letter) instead of merging words (the demo's prefixes are all rare).
+    static func withBoth<T>(walkingOrders: Bool = false,
+                            _ body: (Catalogue, PostgresListings, PostgresSession) async throws -> T) async throws -> T {
         let demo = try SQLiteDemo(seededAt: DemoData.seededAt)
         return try await FreshCatalogue.migrated { session in
             try await SQLiteCatalogueCopy.copy(from: demo.path, into: session)
-            let listings = try await PostgresListings.open(session)
+            let thresholds = walkingOrders ? SearchTerms.Thresholds(commonFrom: 1, mergedWordsAtMost: 0) : SearchTerms.Thresholds()
+            let listings = try await PostgresListings.open(session, thresholds: thresholds)
             return try await body(demo.catalogue, listings, session)
         }
     }
@@ -47,8 +51,9 @@ struct PostgresListingsTests {
 
     static let keysetSorts: [OpportunitySort] = [.deadline, .newest, .hours, .pay]
 
-    @Test func everyKeysetOrderPagesTheSameListingsAsSQLite() async throws {
-        try await Self.withBoth { sqlite, postgres, _ in
+    @Test(arguments: [false, true])
+    func everyKeysetOrderPagesTheSameListingsAsSQLite(walkingOrders: Bool) async throws {
+        try await Self.withBoth(walkingOrders: walkingOrders) { sqlite, postgres, _ in
             var asked = 0
             for sort in Self.keysetSorts {
                 for words in Self.words {

@@ -24,7 +24,8 @@ struct PostgresListingsTimings {
             let sorted = runs.sorted()
             print("TIMING \(label): median \(sorted[2]), max \(sorted[4]) → \(result)")
         }
-        for words in ["s", "sy", "co", "pyth", "design", "zebr", "syn1", "data an", "re des"] {
+        let chosen = ProcessInfo.processInfo.environment["TERN_LISTINGS_TIMINGS_WORDS"]?.split(separator: ",").map(String.init)
+        for words in chosen ?? ["s", "sy", "co", "pyth", "design", "zebr", "syn1", "data an", "re des"] {
             for sort in [OpportunitySort.deadline, .newest, .pay] {
                 let query = OpportunityQuery(words: words, sort: sort)
                 try await time("first page '\(words)' \(sort)") {

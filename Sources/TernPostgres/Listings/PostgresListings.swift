@@ -21,22 +21,31 @@ public final class PostgresListings: ListingStore {
     let session: PostgresSession
     /// The server process running this session's statements: what a cancel names.
     private let backend: Int32
+    /// When a prefix is common enough to walk the order's index rather than merge its words.
+    let thresholds: SearchTerms.Thresholds
 
     /// The longest a read may run on the server unless `open` is told otherwise.
     public static let defaultReadTimeout: Duration = .seconds(5)
 
-    private init(session: PostgresSession, backend: Int32) {
+    private init(session: PostgresSession, backend: Int32, thresholds: SearchTerms.Thresholds) {
         self.session = session
         self.backend = backend
+        self.thresholds = thresholds
     }
 
     /// The listings of the catalogue `session` is connected to, which must be at this tern's
     /// schema. `session` is this store's alone from now on: its statements run under `readTimeout`.
     public static func open(_ session: PostgresSession, readTimeout: Duration = defaultReadTimeout) async throws -> PostgresListings {
+        try await open(session, readTimeout: readTimeout, thresholds: SearchTerms.Thresholds())
+    }
+
+    /// `thresholds` other than the measured ones: tests run every query through both plans.
+    static func open(_ session: PostgresSession, readTimeout: Duration = defaultReadTimeout,
+                     thresholds: SearchTerms.Thresholds) async throws -> PostgresListings {
         try await PostgresSchema.check(session)
         let milliseconds = max(1, readTimeout.components.seconds * 1000 + readTimeout.components.attoseconds / 1_000_000_000_000_000)
         try await session.execute(PostgresQuery(unsafeSQL: "SET statement_timeout = \(milliseconds)"))
-        return PostgresListings(session: session, backend: try await session.backendPID())
+        return PostgresListings(session: session, backend: try await session.backendPID(), thresholds: thresholds)
     }
 
     // MARK: Pages
@@ -86,15 +95,23 @@ public final class PostgresListings: ListingStore {
         let typed = query.searchTerms
         guard !typed.isEmpty else { return .none }
         var folded: [(term: String, entries: Int)] = []
-        let foldQuery = PostgresQuery(unsafeSQL: SearchTerms.foldSQL, binds: bindings(typed, Int64(SearchTerms.countedUpTo)))
+        let foldQuery = PostgresQuery(unsafeSQL: SearchTerms.foldSQL, binds: bindings(typed, Int64(thresholds.commonFrom)))
         for row in try await rows(foldQuery) {
             folded.append((try row[0].decode(String.self), try row[1].decode(Int.self)))
         }
         guard sql.sortKey != nil, let rarest = folded.min(by: { $0.entries < $1.entries }) else {
             return SearchTerms(folded: folded.map(\.term), driver: nil)
         }
-        let wordsQuery = PostgresQuery(unsafeSQL: SearchTerms.wordsSQL, binds: bindings(rarest.term))
+        // A common prefix covering many words (a first letter) is cheaper walked in the order's
+        // own index, testing each listing, than merged word by word: its matches are dense, so a
+        // page is met within a few rows. Only then are its words not all listed.
+        let common = rarest.entries >= thresholds.commonFrom
+        let most = common ? thresholds.mergedWordsAtMost + 1 : Int.max
+        let wordsQuery = PostgresQuery(unsafeSQL: SearchTerms.wordsSQL, binds: bindings(rarest.term, Int64(most)))
         let words = try await rows(wordsQuery).map { try $0[0].decode(String.self) }
+        if common && words.count > thresholds.mergedWordsAtMost {
+            return SearchTerms(folded: folded.map(\.term), driver: nil)
+        }
         return SearchTerms(folded: folded.map(\.term), driver: (rarest.term, words))
     }
 
@@ -223,9 +240,10 @@ public final class PostgresListings: ListingStore {
         return bindings
     }
 
-    private func bindings(_ value: String) -> PostgresBindings {
+    private func bindings(_ value: String, _ number: Int64) -> PostgresBindings {
         var bindings = PostgresBindings()
         bindings.append(value, context: .default)
+        bindings.append(number, context: .default)
         return bindings
     }
 }
