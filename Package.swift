@@ -92,7 +92,12 @@ let package = Package(
         ),
         // The store contract: one suite every back end passes, seen only through TernStore's protocols.
         .testTarget(name: "StoreContractTests", dependencies: ["TernStore", "StoreFixtures"]),
-        .testTarget(name: "TernPostgresTests", dependencies: ["TernPostgres", "TernStore", "TernCatalogue", "StoreFixtures", .product(name: "PostgresNIO", package: "postgres-nio")]),
+        .testTarget(name: "TernPostgresTests", dependencies: [
+            "TernPostgres", "TernStore", "TernCatalogue", "StoreFixtures",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            // Reads an SQLite catalogue's rows to copy them into PostgreSQL (the parity tests).
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["TernCatalogue", "QRScan"]),
     ],
     swiftLanguageModes: [.v6]

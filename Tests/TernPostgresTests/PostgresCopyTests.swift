@@ -34,8 +34,12 @@ struct PostgresCopyTests {
             #expect(try await PostgresCopyVerification.historyChains(demo.session) == 499)
             #expect(try await PostgresCopyVerification.auditChain(demo.session) == 2)
             #expect(try await demo.session.value("SELECT detail FROM audit_log WHERE id = 2")?.hasSuffix("copie-été ✓.sqlite") == true)
-            // The rules are back on for everyone after the copy.
+            // The rules are back on for everyone after the copy, and search's word table was
+            // rebuilt from the copied listings (every approved listing that is not a draft).
             #expect(try await Self.disabledTriggers(demo.session) == "0")
+            let searchable = try await demo.session.value("SELECT count(*) FROM opportunities WHERE approval = 'approved' AND status <> 'draft'")
+            #expect(try await demo.session.value("SELECT count(DISTINCT listing_id) FROM listing_words") == searchable)
+            #expect(searchable != "0")
             try await PostgresSchema.check(demo.session)
         }
     }

@@ -14,6 +14,7 @@ public enum PostgresSchema {
     public static let migrations: [PostgresMigration] = [
         PostgresMigration(version: 1, name: "v1-catalogue", sql: CatalogueTablesV1.sql + CatalogueRulesV1.sql),
         PostgresMigration(version: 2, name: "v2-access", sql: AccessV2.sql),
+        PostgresMigration(version: 3, name: "v3-listing-search", sql: ListingSearchV3.sql),
     ]
 
     /// The version this tern works with: its newest step's.
