@@ -11,6 +11,14 @@ extension PostgresSession {
         try await execute(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
     }
 
+    /// Creates a database as a copy of `template` (which nobody may be connected to): how tests
+    /// get a fresh catalogue in a few milliseconds instead of migrating and copying each time.
+    public func createDatabase(_ name: String, copying template: String) async throws {
+        try Self.refuseUnlessPlain(name)
+        try Self.refuseUnlessPlain(template)
+        try await execute(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE \(template)"))
+    }
+
     /// Removes the database named `name` if it exists, ending every session still on it.
     public func dropDatabase(_ name: String) async throws {
         try Self.refuseUnlessPlain(name)

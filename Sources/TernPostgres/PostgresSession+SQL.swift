@@ -12,6 +12,22 @@ extension PostgresSession {
         }
     }
 
+    /// Runs one statement and returns its rows. A value of the wrong type read from them is
+    /// ``CatalogueError/damaged(table:column:value:row:)`` (see ``ListingRecords``).
+    func rows(_ query: PostgresQuery) async throws -> [PostgresRandomAccessRow] {
+        do {
+            var rows: [PostgresRandomAccessRow] = []
+            for try await row in try await connection.query(query, logger: Self.quiet) {
+                rows.append(row.makeRandomAccess())
+            }
+            return rows
+        } catch is CancellationError {
+            throw CatalogueError.cancelled
+        } catch {
+            throw PostgresFailure.translate(error, at: location, login: login)
+        }
+    }
+
     /// Runs one statement and returns each row's first column, as text (NULL as nil). Integers
     /// and booleans read as PostgreSQL prints them (`42`, `true`).
     func column(_ query: PostgresQuery) async throws -> [String?] {

@@ -20,7 +20,9 @@ import TernStore
 
     @Test(arguments: BackEnd.all)
     func onlyTheStateMachinesMovesAreTakenAndARefusedOneChangesNothing(backEnd: BackEnd) async throws {
-        let store = try backEnd.openDemo().store
+        let opened = try await backEnd.openDemo()
+        defer { withExtendedLifetime(opened) {} }
+        let store = opened.store
         let session = try await advisorSession(store)
         let row = try await firstApplication(store, in: .submitted, session: session)
         for next in ApplicationStatus.allCases where next != .submitted && !ApplicationStatus.submitted.canMove(to: next) {
@@ -39,7 +41,9 @@ import TernStore
 
     @Test(arguments: BackEnd.all)
     func aMoveFromAStaleVersionIsRefusedWithBothVersions(backEnd: BackEnd) async throws {
-        let store = try backEnd.openDemo().store
+        let opened = try await backEnd.openDemo()
+        defer { withExtendedLifetime(opened) {} }
+        let store = opened.store
         let session = try await advisorSession(store)
         let row = try await firstApplication(store, in: .submitted, session: session)
         _ = try await store.move(row.id, to: .underReview, by: session.actor, expectedVersion: row.version, note: nil, now: Demo.now)
@@ -51,7 +55,9 @@ import TernStore
 
     @Test(arguments: BackEnd.all)
     func aStaffOnlyNoteIsNeverShownToTheStudentAndAStudentSeesOnlyTheirOwn(backEnd: BackEnd) async throws {
-        let store = try backEnd.openDemo().store
+        let opened = try await backEnd.openDemo()
+        defer { withExtendedLifetime(opened) {} }
+        let store = opened.store
         let session = try await advisorSession(store)
         let row = try await firstApplication(store, in: .submitted, session: session)
         try await store.addNote(row.id, by: session.actor, note: "check references first", visibility: .staff, now: Demo.now)
@@ -74,7 +80,9 @@ import TernStore
 
     @Test(arguments: BackEnd.all)
     func aListingAwaitingReviewIsNotListedForStudents(backEnd: BackEnd) async throws {
-        let store = try backEnd.openDemo().store
+        let opened = try await backEnd.openDemo()
+        defer { withExtendedLifetime(opened) {} }
+        let store = opened.store
         _ = try await store.authorize(.reviewPostings, account: Demo.advisor, actingFor: nil)
         let pending = try await store.postings(approval: .pending, limit: nil)
         #expect(!pending.isEmpty, "the demo has listings awaiting review")
@@ -85,7 +93,9 @@ import TernStore
 
     @Test(arguments: BackEnd.all)
     func rolesAreTheStoresToCheck(backEnd: BackEnd) async throws {
-        let store = try backEnd.openDemo().store
+        let opened = try await backEnd.openDemo()
+        defer { withExtendedLifetime(opened) {} }
+        let store = opened.store
         await #expect(throws: CatalogueError.notPermitted("only admins may back up the catalogue; rpatel is an advisor")) {
             _ = try await store.authorize(.backup, account: Demo.advisor, actingFor: nil)
         }

@@ -11,20 +11,24 @@ import TernStore
 
     @Test(arguments: BackEnd.all, keysetSorts)
     func keysetPagesJoinToTheWholeResultAndTheCountAgrees(backEnd: BackEnd, sort: OpportunitySort) async throws {
-        let opened = try backEnd.openDemo()
+        let opened = try await backEnd.openDemo()
+        defer { withExtendedLifetime(opened) {} }
         try await expectPagesAgree(opened.store, query: OpportunityQuery(sort: sort))
     }
 
     @Test(arguments: BackEnd.all)
     func aSearchRankedByRelevancePagesWithoutLosingOrRepeatingARow(backEnd: BackEnd) async throws {
-        let opened = try backEnd.openDemo()
+        let opened = try await backEnd.openDemo()
+        defer { withExtendedLifetime(opened) {} }
         try await expectPagesAgree(opened.store, query: OpportunityQuery(words: "design", sort: .relevance))
         try await expectPagesAgree(opened.store, query: OpportunityQuery(fields: [.software], sort: .deadline))
     }
 
     @Test(arguments: BackEnd.all)
     func offsetPagesAreTheKeysetPages(backEnd: BackEnd) async throws {
-        let store = try backEnd.openDemo().store
+        let opened = try await backEnd.openDemo()
+        defer { withExtendedLifetime(opened) {} }
+        let store = opened.store
         let query = OpportunityQuery(sort: .newest)
         let whole = try await store.opportunities(matching: query, after: nil, limit: 1_000, today: Demo.today).map(\.id)
         var byOffset: [Int64] = []

@@ -13,7 +13,9 @@ import TernStore
 
     @Test(arguments: BackEnd.all, [TriageOrder.oldestFirst, .newestFirst])
     func queuePagesJoinToTheWholeQueueAndItsCountsAddUp(backEnd: BackEnd, order: TriageOrder) async throws {
-        let store = try backEnd.openDemo().store
+        let opened = try await backEnd.openDemo()
+        defer { withExtendedLifetime(opened) {} }
+        let store = opened.store
         let session = try await session(store)
         let filter = TriageFilter(statuses: TriageFilter.needingAction)
         let whole = try await store.triageQueue(filter, after: nil, order: order, limit: 1_000, offerWaitDays: nil,
@@ -39,7 +41,9 @@ import TernStore
     /// refusal names the record; the same file mended imports all three.
     @Test(arguments: BackEnd.all)
     func anImportWithOneBadRecordImportsNothing(backEnd: BackEnd) async throws {
-        let store = try backEnd.openDemo().store
+        let opened = try await backEnd.openDemo()
+        defer { withExtendedLifetime(opened) {} }
+        let store = opened.store
         let session = try await session(store, .importFile)
         func listings(secondHours: String) -> Data {
             let deadline = Demo.today.adding(days: 30).description

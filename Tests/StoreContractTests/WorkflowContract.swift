@@ -18,7 +18,9 @@ import TernStore
 
     @Test(arguments: BackEnd.all)
     func aBulkMoveWithOneIllegalRowMovesNoneAndALegalOneIsUndone(backEnd: BackEnd) async throws {
-        let store = try backEnd.openDemo().store
+        let opened = try await backEnd.openDemo()
+        defer { withExtendedLifetime(opened) {} }
+        let store = opened.store
         let session = try await session(store)
         let submitted = try await queue(store, .submitted, session: session)
         let completed = try #require(try await queue(store, .completed, session: session).first)
@@ -44,7 +46,9 @@ import TernStore
 
     @Test(arguments: BackEnd.all)
     func aReviewDecisionFromAStaleVersionIsRefusedAndTheFreshOneListsThePosting(backEnd: BackEnd) async throws {
-        let store = try backEnd.openDemo().store
+        let opened = try await backEnd.openDemo()
+        defer { withExtendedLifetime(opened) {} }
+        let store = opened.store
         let session = try await session(store, .reviewPostings)
         let pending = try #require(try await store.postings(approval: .pending, limit: nil).first { $0.organizationApproval != .declined })
         await #expect(throws: CatalogueError.self) {
@@ -59,7 +63,9 @@ import TernStore
 
     @Test(arguments: BackEnd.all)
     func aStudentAppliesOnceWithdrawsAndReopens(backEnd: BackEnd) async throws {
-        let store = try backEnd.openDemo().store
+        let opened = try await backEnd.openDemo()
+        defer { withExtendedLifetime(opened) {} }
+        let store = opened.store
         let open = try await store.opportunities(matching: OpportunityQuery(), after: nil, limit: 200, today: Demo.today)
         var chosen: OpportunitySummary?
         for listing in open where chosen == nil {
@@ -81,7 +87,9 @@ import TernStore
 
     @Test(arguments: BackEnd.all)
     func savedListingsSavedSearchesAndUpdatesAreTheStudentsOwn(backEnd: BackEnd) async throws {
-        let store = try backEnd.openDemo().store
+        let opened = try await backEnd.openDemo()
+        defer { withExtendedLifetime(opened) {} }
+        let store = opened.store
         let listing = try #require(try await store.opportunities(matching: OpportunityQuery(), after: nil, limit: 1, today: Demo.today).first)
         try await store.setSaved(listing.id, true, by: "demo", now: Demo.now)
         #expect(try await store.isSaved(listing.id, by: "demo"))
@@ -102,7 +110,9 @@ import TernStore
 
     @Test(arguments: BackEnd.all)
     func readingAStudentsRecordIsADisclosureTheStudentSees(backEnd: BackEnd) async throws {
-        let store = try backEnd.openDemo().store
+        let opened = try await backEnd.openDemo()
+        defer { withExtendedLifetime(opened) {} }
+        let store = opened.store
         let session = try await session(store, .readStudentRecord)
         let before = try await store.disclosures(ofStudent: "aokafor", limit: 1_000).count
         let record = try await store.studentRecord("aokafor", session: session, now: Demo.now)

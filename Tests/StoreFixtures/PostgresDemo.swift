@@ -82,3 +82,52 @@ public final class PostgresDemo: @unchecked Sendable {
         }
     }
 }
+
+/// The demo on PostgreSQL for the store contract: each test gets a fresh database copied from
+/// one template this process made once (migrated, demo copied in), so a test costs a database
+/// copy, not a migration. Dropped, with its connections, when the test lets go of it.
+public enum PostgresContractDemo {
+    private static let template = TemplateOnce()
+
+    public static func open() async throws -> OpenedStore {
+        let templateName = try await template.name()
+        let database = "tern_contract_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+        let server = try await PostgresSession.connect(to: PostgresDemo.location(of: "postgres"), as: PostgresDemo.login)
+        try await server.createDatabase(database, copying: templateName)
+        try? await server.close()
+        let catalogue = try await PostgresCatalogue.open(try PostgresDemo.location(of: database), as: PostgresDemo.login)
+        return OpenedStore(store: catalogue) {
+            Task.detached {
+                await catalogue.close()
+                if let server = try? await PostgresSession.connect(to: PostgresDemo.location(of: "postgres"), as: PostgresDemo.login) {
+                    try? await server.dropDatabase(database)
+                    try? await server.close()
+                }
+            }
+        }
+    }
+
+    /// Makes the template the first time it is asked for; later callers wait for the same one.
+    private actor TemplateOnce {
+        private var made: Task<String, any Error>?
+
+        func name() async throws -> String {
+            if let made { return try await made.value }
+            let task = Task<String, any Error> {
+                let name = "tern_contract_template_\(getpid())"
+                let sqlite = try SQLiteDemo()
+                let server = try await PostgresSession.connect(to: PostgresDemo.location(of: "postgres"), as: PostgresDemo.login)
+                try await server.dropDatabase(name)
+                try await server.createDatabase(name)
+                try? await server.close()
+                let session = try await PostgresSession.connect(to: PostgresDemo.location(of: name), as: PostgresDemo.login)
+                _ = try await PostgresSchema.migrate(session)
+                _ = try await PostgresCopy.copy(from: try sqlite.catalogue.snapshotRows(), into: session)
+                try await session.close()
+                return name
+            }
+            made = task
+            return try await task.value
+        }
+    }
+}

@@ -24,6 +24,13 @@ struct StatementBuilder {
         return "$\(bindings.count)::text"
     }
 
+    /// The placeholder for an optional integer (NULL for nil).
+    mutating func bind(int value: Int64?) -> String {
+        if let value { return bind(value) }
+        bindings.appendNull()
+        return "$\(bindings.count)::bigint"
+    }
+
     mutating func append(_ text: String) {
         sql += text
     }
