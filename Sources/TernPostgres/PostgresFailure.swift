@@ -39,6 +39,8 @@ enum PostgresFailure {
             return .missing(location.shownName)
         case "42501":
             return .notPermitted("\(login) may not do that in this catalogue")
+        case "25006":
+            return .notPermitted("this catalogue is open read-only")
         case "53300":
             return .busy("the catalogue server at \(location.shownName) has too many connections; try again in a moment")
         case "57014":

@@ -3,10 +3,11 @@ import TernStore
 
 /// Statements on a session, for the schema and the stores: every error leaves in Tern's words.
 extension PostgresSession {
-    /// Runs one statement, ignoring any rows.
+    /// Runs one statement, ignoring any rows. The rows are still read to the end: a statement
+    /// that returns rows (a `SELECT f()`) reports an error raised while it runs only there.
     func execute(_ query: PostgresQuery) async throws {
         do {
-            _ = try await connection.query(query, logger: Self.quiet)
+            for try await _ in try await connection.query(query, logger: Self.quiet) {}
         } catch {
             throw PostgresFailure.translate(error, at: location, login: login)
         }

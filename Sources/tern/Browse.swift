@@ -42,17 +42,19 @@ struct Browse: ParsableCommand {
         let location = try catalogue.location()
         let isNew = location.isDefault && !FileManager.default.fileExists(atPath: location.path)
         // Notices go to the status bar once the screen is up, never to stderr under it.
-        let (opened, access) = try catalogue.open(for: .browse, actingFor: user, readOnly: readOnly,
-                                                opening: location.isDefault ? .createIfMissing : .existing, notice: nil)
-        if isNew { _ = try Seed.seedDemo(into: opened) }
+        let opened = try catalogue.openStore(for: .browse, actingFor: user, readOnly: readOnly,
+                                             opening: location.isDefault ? .createIfMissing : .existing, notice: nil)
+        if isNew, let file = opened.file { _ = try Seed.seedDemo(into: file) }
+        let store = opened.store
         // The feed starts counting before the screen reads anything, so no commit falls between.
-        let changes = try opened.changeFeed()
+        let changes = try waitFor { try await store.changeFeed() }
         _ = try changes.hasChanged()
         // Who is at the terminal is settled here, before the screen starts; the screen knows the
         // catalogue only as its store protocols, and reads it off its loop.
-        let session = try StudentSession(access, student: opened.student(username:))
-        let screen = StudentScreen(store: opened, session: session, keyMap: config.studentKeys, box: config.asciiBorders ? .ascii : .line)
-        screen.warn(warnings + opened.file.warnings)
+        let student = try opened.access.student.flatMap { name in try waitFor { try await store.student(username: name) } }
+        let session = try StudentSession(opened.access, student: { _ in student })
+        let screen = StudentScreen(store: store, session: session, keyMap: config.studentKeys, box: config.asciiBorders ? .ascii : .line)
+        screen.warn(warnings + opened.warnings)
 
         try FullScreen.run(screen, theme: chosenTheme, mouse: config.mouse, changeFeed: changes, exitAfterFirstFrame: exitAfterFirstFrame,
                            notInteractive: "tern needs an interactive terminal; try `tern search`")

@@ -50,12 +50,13 @@ struct Kiosk: ParsableCommand {
         }
         let (settings, chosenTheme, _) = try Installation.asUser { UserSettings.read(theme: theme ?? config.theme ?? (large ? "high-contrast" : nil)) }
         let options = catalogue
-        // Opened read-only at the SQLite level every time, never created, never migrated; a
+        // Opened read-only (by SQLite, or by the PostgreSQL server for every transaction) every time, never created, never migrated; a
         // failure is the kiosk's calm "being updated" screen, tried again every few seconds.
         let open: KioskOpener = {
-            let catalogue = try options.open(for: .kiosk, readOnly: true, expire: false, notice: nil).0
-            guard catalogue.isReadOnly else { throw CatalogueError.refused("a kiosk opens its catalogue read-only") }
-            return try KioskCatalogue.start(listings: catalogue, changes: try catalogue.changeFeed())
+            let opened = try options.openStore(for: .kiosk, readOnly: true, expire: false, notice: nil)
+            if let file = opened.file, !file.isReadOnly { throw CatalogueError.refused("a kiosk opens its catalogue read-only") }
+            let store = opened.store
+            return try KioskCatalogue.start(listings: store, changes: try waitFor { try await store.changeFeed() })
         }
         // Wrong PINs outlive the process: killing the kiosk gives a guesser no fresh tries.
         let lockoutPath = KioskLockout.defaultPath()

@@ -18,7 +18,7 @@ struct TernCommand: ParsableCommand {
 
 /// The catalogue every command works on, and the one place each command's access is checked.
 struct CatalogueOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Catalogue file (default: $TERN_DB, else $XDG_DATA_HOME/tern/catalogue.sqlite). An installed (setgid) tern uses only its system configuration.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Catalogue file, or a PostgreSQL catalogue's postgresql:// URL (default: $TERN_DB, else $XDG_DATA_HOME/tern/catalogue.sqlite). An installed (setgid) tern uses only its system configuration.", valueName: "path-or-url"))
     var db: String?
 
     /// Where the catalogue is, and whether it is the per-user default (which alone is created on
@@ -54,6 +54,9 @@ struct CatalogueOptions: ParsableArguments {
               opening: Catalogue.Opening = .existing, expire: Bool = true,
               notice: (@Sendable (String) -> Void)? = printNotice) throws -> (Catalogue, Authorization) {
         let path = try location().path
+        if Self.isServer(path) {
+            throw Failure("this tern cannot \(operation.summary) on a PostgreSQL catalogue yet; only on a catalogue file")
+        }
         if Installation.isShared { try refuseMissingCompanions(of: path) }
         let catalogue = try Catalogue(path: path, readOnly: readOnly, opening: opening, waitNotice: notice)
         if let notice { catalogue.file.warnings.forEach { notice("warning: \($0)") } }

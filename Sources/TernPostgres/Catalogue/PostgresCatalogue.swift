@@ -41,17 +41,21 @@ public final class PostgresCatalogue: CatalogueStore, @unchecked Sendable {
 
     /// Opens the catalogue at `location` as the OS account `login` (peer authentication on this
     /// host: the server checks who it is). Refuses a catalogue at another schema version.
-    public static func open(_ location: PostgresLocation, as login: String,
+    /// `readOnly` makes every transaction read-only on the server (`default_transaction_read_only`):
+    /// the kiosk and read-only commands cannot write, whatever a screen asks.
+    public static func open(_ location: PostgresLocation, as login: String, readOnly: Bool = false,
                             readTimeout: Duration = PostgresListings.defaultReadTimeout) async throws -> PostgresCatalogue {
         let work = try await PostgresSession.connect(to: location, as: login)
         do {
             try await PostgresSchema.check(work)
+            if readOnly { try await work.execute("SET default_transaction_read_only = on") }
             try await work.execute(PostgresQuery(unsafeSQL: """
                 SET idle_in_transaction_session_timeout = \(milliseconds(idleTransactionTimeout))
                 """))
             try await work.execute(PostgresQuery(unsafeSQL: "SET statement_timeout = \(milliseconds(statementTimeout))"))
             let reading = try await PostgresSession.connect(to: location, as: login)
             do {
+                try await reading.execute("SET default_transaction_read_only = on")
                 let listings = try await PostgresListings.open(reading, readTimeout: readTimeout)
                 return PostgresCatalogue(location: location, login: login, listings: listings, lane: SessionLane(work))
             } catch {

@@ -15,6 +15,7 @@ public enum PostgresSchema {
         PostgresMigration(version: 1, name: "v1-catalogue", sql: CatalogueTablesV1.sql + CatalogueRulesV1.sql),
         PostgresMigration(version: 2, name: "v2-access", sql: AccessV2.sql),
         PostgresMigration(version: 3, name: "v3-listing-search", sql: ListingSearchV3.sql),
+        PostgresMigration(version: 4, name: "v4-changes-and-accounts", sql: ChangesAndAccountsV4.sql),
     ]
 
     /// The version this tern works with: its newest step's.

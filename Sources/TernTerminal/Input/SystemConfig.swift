@@ -14,7 +14,7 @@ import Foundation
 /// config.catalogue   // "/srv/tern/catalogue.sqlite"
 /// ```
 public struct SystemConfig: Sendable, Equatable {
-    /// The shared catalogue's absolute path.
+    /// The shared catalogue: an absolute path, or a `postgresql://` URL.
     public var catalogue: String
 
     /// Reads the file, refusing one that someone other than root (or the installation's owner,
@@ -43,8 +43,11 @@ public struct SystemConfig: Sendable, Equatable {
         for entry in document.entries(of: document.root) {
             switch entry.key {
             case "catalogue":
-                guard let path = entry.value.string, path.hasPrefix("/") else {
-                    throw ConfigError(file: file, key: "catalogue", in: document, message: "expected an absolute path")
+                // A file on this host, or a PostgreSQL catalogue named by its URL.
+                guard let path = entry.value.string,
+                      path.hasPrefix("/") || path.hasPrefix("postgresql://") || path.hasPrefix("postgres://") else {
+                    throw ConfigError(file: file, key: "catalogue", in: document,
+                                      message: "expected an absolute path or a postgresql:// URL")
                 }
                 catalogue = path
             default:
