@@ -4,7 +4,8 @@ APT_PACKAGES := libncursesw5-dev libsqlite3-dev libqrencode-dev libcrypt-dev tmu
 DB ?=
 RUN_ARGS ?=
 
-.PHONY: run test build release deps bench bench-deps bench-data clean install install-files
+
+.PHONY: campus campus-stop run test build release deps bench bench-deps bench-data clean install install-files
 
 # $(call apt_ensure,PACKAGES,WHO): installs the Debian packages that are missing (as root),
 # otherwise says what to run and fails.
@@ -36,6 +37,15 @@ release: deps
 # Opens tern on the demo catalogue (created and seeded on first use).
 run: release
 	./.build/release/tern $(if $(DB),--db $(DB)) $(RUN_ARGS)
+
+# A campus catalogue on this machine: a PostgreSQL server of its own with the demo, Tern's roles
+# and an account per demo student and staff member (scripts/campus; `make campus-stop` removes it).
+campus: deps
+	$(SWIFT) build --product tern
+	scripts/campus start $(CAMPUS_ARGS)
+
+campus-stop:
+	scripts/campus stop
 
 # Unit, integration and end-to-end tests (the end-to-end ones drive the release binary), with a
 # throwaway PostgreSQL cluster beside them where PostgreSQL 15 is installed (stopped afterwards).

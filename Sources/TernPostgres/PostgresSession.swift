@@ -71,6 +71,14 @@ public final class PostgresSession: Sendable {
         try? await connection.close()
     }
 
+    /// A session let go without ``close()`` (a screen's store at exit, a kiosk's catalogue
+    /// opened again) still closes its connection, which postgres-nio requires before the
+    /// connection goes: the task keeps it until then. Closing twice is harmless.
+    deinit {
+        let connection = connection
+        Task.detached { try? await connection.close() }
+    }
+
     /// postgres-nio logs to a logger we give it; nothing of the server's reaches the terminal.
     static let quiet = Logger(label: "tern.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 }

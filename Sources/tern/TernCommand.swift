@@ -11,7 +11,7 @@ struct TernCommand: ParsableCommand {
             With no subcommand, opens the full-screen interface on the catalogue.
             Exit codes: 0 success, 1 failure, 2 usage.
             """,
-        subcommands: [Browse.self, Init.self, Seed.self, Search.self, Apply.self, Import.self, Export.self, PortfolioCommand.self, Updates.self, Check.self, Backup.self, Restore.self, Migrate.self, Settings.self, Postings.self, Organizations.self, Staff.self, Expire.self, Applications.self, Audit.self, Report.self, Triage.self, Kiosk.self],
+        subcommands: [Browse.self, Init.self, Seed.self, Search.self, Apply.self, Import.self, Export.self, PortfolioCommand.self, Updates.self, Check.self, Backup.self, Restore.self, Migrate.self, Accounts.self, Settings.self, Postings.self, Organizations.self, Staff.self, Expire.self, Applications.self, Audit.self, Report.self, Triage.self, Kiosk.self],
         defaultSubcommand: Browse.self
     )
 }

@@ -28,13 +28,14 @@ public enum Operation: String, Sendable, CaseIterable {
     case triageConsole
     case kiosk
     case migrateCatalogue
+    case syncAccounts
 
     public var audience: Audience {
         switch self {
         case .browse, .search, .check, .createCatalogue, .kiosk: .anyone
         case .apply, .portfolio, .ownDisclosures, .followUpdates: .student
         case .seed, .importFile, .exportListings, .exportStudents, .exportApplications, .backup, .restore,
-             .changeSettings, .migrateCatalogue, .readStudentRecord, .actForStudent, .reviewPostings, .trustOrganizations, .listStaff, .manageStaff,
+             .changeSettings, .migrateCatalogue, .syncAccounts, .readStudentRecord, .actForStudent, .reviewPostings, .trustOrganizations, .listStaff, .manageStaff,
              .expireListings, .listApplications, .moveApplications, .readAuditTrail, .report, .triageConsole: .staff
         }
     }
@@ -74,6 +75,7 @@ public enum Operation: String, Sendable, CaseIterable {
         case .restore: "restore a backup"
         case .changeSettings: "change the catalogue's settings"
         case .migrateCatalogue: "copy the catalogue into PostgreSQL"
+        case .syncAccounts: "give students and staff their PostgreSQL accounts"
         case .readStudentRecord: "read another student's records"
         case .actForStudent: "act for a student (--user)"
         case .reviewPostings: "review listings and organizations"
