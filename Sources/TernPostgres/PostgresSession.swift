@@ -67,6 +67,9 @@ public final class PostgresSession: Sendable {
         }
     }
 
+    /// The server closed the connection, or ``close()`` did.
+    public var isClosed: Bool { connection.isClosed }
+
     public func close() async throws {
         try? await connection.close()
     }

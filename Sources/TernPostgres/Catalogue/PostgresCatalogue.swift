@@ -45,25 +45,24 @@ public final class PostgresCatalogue: CatalogueStore, @unchecked Sendable {
     /// the kiosk and read-only commands cannot write, whatever a screen asks.
     public static func open(_ location: PostgresLocation, as login: String, readOnly: Bool = false,
                             readTimeout: Duration = PostgresListings.defaultReadTimeout) async throws -> PostgresCatalogue {
-        let work = try await PostgresSession.connect(to: location, as: login)
+        let idle = milliseconds(idleTransactionTimeout), statements = milliseconds(statementTimeout)
+        let work = try await ReconnectingSession.connect(to: location, as: login) { session in
+            try await PostgresSchema.check(session)
+            if readOnly { try await session.execute("SET default_transaction_read_only = on") }
+            try await session.execute(PostgresQuery(unsafeSQL: "SET idle_in_transaction_session_timeout = \(idle)"))
+            try await session.execute(PostgresQuery(unsafeSQL: "SET statement_timeout = \(statements)"))
+        }
         do {
-            try await PostgresSchema.check(work)
-            if readOnly { try await work.execute("SET default_transaction_read_only = on") }
-            try await work.execute(PostgresQuery(unsafeSQL: """
-                SET idle_in_transaction_session_timeout = \(milliseconds(idleTransactionTimeout))
-                """))
-            try await work.execute(PostgresQuery(unsafeSQL: "SET statement_timeout = \(milliseconds(statementTimeout))"))
             let reading = try await PostgresSession.connect(to: location, as: login)
             do {
-                try await reading.execute("SET default_transaction_read_only = on")
-                let listings = try await PostgresListings.open(reading, readTimeout: readTimeout)
+                let listings = try await PostgresListings.open(reading, readTimeout: readTimeout, readOnly: true)
                 return PostgresCatalogue(location: location, login: login, listings: listings, lane: SessionLane(work))
             } catch {
                 try? await reading.close()
                 throw error
             }
         } catch {
-            try? await work.close()
+            try? await work.last.close()
             throw error
         }
     }
@@ -72,8 +71,8 @@ public final class PostgresCatalogue: CatalogueStore, @unchecked Sendable {
     public func close() async {
         let feed = lock.withLock { self.feed }
         feed?.stop()
-        try? await listings.session.close()
-        try? await lane.session.close()
+        try? await listings.sessions.last.close()
+        try? await lane.sessions.last.close()
     }
 
     static func milliseconds(_ duration: Duration) -> Int64 {
@@ -146,12 +145,15 @@ public final class PostgresCatalogue: CatalogueStore, @unchecked Sendable {
     public func changeFeed() async throws -> any ChangeFeed {
         if let feed = lock.withLock({ self.feed }) { return feed }
         let started = try await PostgresChangeFeed.start(location: location, login: login)
+        // Its own commits come from the lane's backend, which changes when it connects again.
         started.ignore(backend: try await lane.run { try await $0.backendPID() })
-        return lock.withLock {
+        let chosen: PostgresChangeFeed = lock.withLock {
             if let feed = self.feed { started.stop(); return feed }
             self.feed = started
             return started
         }
+        if chosen === started { lane.sessions.onReconnect { started.ignore(backend: $0) } }
+        return chosen
     }
 }
 

@@ -5,18 +5,19 @@ import Foundation
 /// (one's COMMIT ending the other's work); the lane makes each wait for the one before.
 /// (An actor is not enough: it lets another call in at every `await`.)
 final class SessionLane: @unchecked Sendable {
-    let session: PostgresSession
+    let sessions: ReconnectingSession
     private let lock = NSLock()
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    init(_ session: PostgresSession) { self.session = session }
+    init(_ sessions: ReconnectingSession) { self.sessions = sessions }
 
-    /// Runs `body` once every earlier turn has finished.
+    /// Runs `body` once every earlier turn has finished, on the session connected again first
+    /// if the server closed it.
     func run<T>(_ body: (PostgresSession) async throws -> T) async throws -> T {
         await acquire()
         defer { release() }
-        return try await body(session)
+        return try await body(try await sessions.session().session)
     }
 
     private func acquire() async {

@@ -18,34 +18,37 @@ import TernStore
 /// let page = try await listings.opportunities(matching: OpportunityQuery(words: "pyth"), after: nil, limit: 40, today: today)
 /// ```
 public final class PostgresListings: ListingStore {
-    let session: PostgresSession
-    /// The server process running this session's statements: what a cancel names.
-    private let backend: Int32
+    /// The listings' own connection, made again when the server closed it.
+    let sessions: ReconnectingSession
     /// When a prefix is common enough to walk the order's index rather than merge its words.
     let thresholds: SearchTerms.Thresholds
 
     /// The longest a read may run on the server unless `open` is told otherwise.
     public static let defaultReadTimeout: Duration = .seconds(5)
 
-    private init(session: PostgresSession, backend: Int32, thresholds: SearchTerms.Thresholds) {
-        self.session = session
-        self.backend = backend
+    private init(sessions: ReconnectingSession, thresholds: SearchTerms.Thresholds) {
+        self.sessions = sessions
         self.thresholds = thresholds
     }
 
     /// The listings of the catalogue `session` is connected to, which must be at this tern's
     /// schema. `session` is this store's alone from now on: its statements run under `readTimeout`.
-    public static func open(_ session: PostgresSession, readTimeout: Duration = defaultReadTimeout) async throws -> PostgresListings {
-        try await open(session, readTimeout: readTimeout, thresholds: SearchTerms.Thresholds())
+    public static func open(_ session: PostgresSession, readTimeout: Duration = defaultReadTimeout,
+                            readOnly: Bool = false) async throws -> PostgresListings {
+        try await open(session, readTimeout: readTimeout, readOnly: readOnly, thresholds: SearchTerms.Thresholds())
     }
 
     /// `thresholds` other than the measured ones: tests run every query through both plans.
-    static func open(_ session: PostgresSession, readTimeout: Duration = defaultReadTimeout,
+    static func open(_ session: PostgresSession, readTimeout: Duration = defaultReadTimeout, readOnly: Bool = false,
                      thresholds: SearchTerms.Thresholds) async throws -> PostgresListings {
         try await PostgresSchema.check(session)
         let milliseconds = max(1, readTimeout.components.seconds * 1000 + readTimeout.components.attoseconds / 1_000_000_000_000_000)
-        try await session.execute(PostgresQuery(unsafeSQL: "SET statement_timeout = \(milliseconds)"))
-        return PostgresListings(session: session, backend: try await session.backendPID(), thresholds: thresholds)
+        let sessions = try await ReconnectingSession.adopting(session) { session in
+            try await session.execute(PostgresQuery(unsafeSQL: "SET statement_timeout = \(milliseconds)"))
+            // A catalogue's listings connection only reads: the server refuses anything else on it.
+            if readOnly { try await session.execute("SET default_transaction_read_only = on") }
+        }
+        return PostgresListings(sessions: sessions, thresholds: thresholds)
     }
 
     // MARK: Pages
@@ -156,7 +159,7 @@ public final class PostgresListings: ListingStore {
     public func homeCurrency() async throws -> String {
         let rows = try await rows(PostgresQuery(unsafeSQL: "SELECT value FROM settings WHERE key = 'home_currency'"))
         guard let stored = try rows.first?[0].decode(String.self) else {
-            throw CatalogueError.unusable("\(session.location.shownName) has lost its home currency setting")
+            throw CatalogueError.unusable("\(sessions.last.location.shownName) has lost its home currency setting")
         }
         return stored
     }
@@ -194,6 +197,7 @@ public final class PostgresListings: ListingStore {
     func rows(_ query: PostgresQuery) async throws -> [PostgresRandomAccessRow] {
         let tag = "/* tern-read \(UUID().uuidString) */ "
         let tagged = PostgresQuery(unsafeSQL: tag + query.sql, binds: query.binds)
+        let (session, backend) = try await sessions.session()
         do {
             try Task.checkCancellation()
             return try await withTaskCancellationHandler {
