@@ -90,11 +90,14 @@ public final class PostgresChangeFeed: ChangeFeed, @unchecked Sendable {
 
     public func change() throws -> CatalogueChange {
         lock.withLock {
-            defer { pending = false }
             guard started else {
                 started = true
+                pending = false
                 return .none
             }
+            // While it reconnects nothing can be read; "read again" waits until it listens.
+            guard listening else { return .unreachable }
+            defer { pending = false }
             return pending ? .data : .none
         }
     }

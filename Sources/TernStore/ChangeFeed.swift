@@ -25,6 +25,10 @@ public enum CatalogueChange: Sendable, Equatable {
     case data
     /// The connection no longer reads the catalogue that is there: open it again.
     case reopen
+    /// The catalogue cannot be reached now (its server is restarting, the network is down): keep
+    /// what is shown and say so. When it is back, the feed says ``data`` (what was sent
+    /// meanwhile is lost, so everything is read again).
+    case unreachable
 }
 
 extension ChangeFeed {

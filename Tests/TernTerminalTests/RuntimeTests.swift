@@ -18,6 +18,7 @@ import TernCatalogue
             case .tick(let id): state.events.append("tick \(id)")
             case .catalogueChanged: state.events.append("changed")
             case .catalogueReplaced: state.events.append("replaced")
+            case .catalogueUnreachable: state.events.append("unreachable")
             case .taskFinished(let kind, let outcome): state.events.append("\(kind): \(outcome)")
             case .key(let key):
                 state.events.append("key \(key)")
@@ -133,6 +134,31 @@ import TernCatalogue
         #expect(feed.asked == 2)
         #expect(screen.state.events.last == "changed")
         #expect(!feed.askedOnTheLoop)
+    }
+
+    /// A feed whose answers are given whole: unreachable, then back.
+    final class ScriptedFeed: ChangeFeed, @unchecked Sendable {
+        var answers: [CatalogueChange]
+        init(_ answers: [CatalogueChange]) { self.answers = answers }
+        func hasChanged() throws -> Bool { try change() != .none }
+        func change() throws -> CatalogueChange { answers.isEmpty ? .none : answers.removeFirst() }
+    }
+
+    /// A catalogue that cannot be reached is said to the screen at every look while it lasts;
+    /// when it is back, the screen hears "changed" and reads again.
+    @Test func anUnreachableCatalogueIsSaidAtEveryLookAndItsReturnIsAChange() {
+        let screen = Recorder(), clock = Clock()
+        let feed = ScriptedFeed([.none, .unreachable, .unreachable, .data])
+        let backend = InMemoryBackend(size: Size(width: 20, height: 2))
+        let loop = Loop(screen: screen, backend: backend, changeFeed: feed, clock: { clock.now }, pendingSignal: { nil })
+        var heard: [String] = []
+        for look in 0..<4 {
+            clock.now = look * Loop<Recorder>.maximumWaitMilliseconds
+            loop.step(waitMilliseconds: 0)
+            loop.runUntilIdle()
+            heard.append(screen.state.events.last ?? "")
+        }
+        #expect(heard == ["resize 20x2", "unreachable", "unreachable", "changed"])
     }
 
     @Test func theEndOfInputEndsTheLoop() {

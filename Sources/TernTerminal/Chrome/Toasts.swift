@@ -30,6 +30,14 @@ public struct Toasts: Sendable, Equatable {
 
     public mutating func clear() { current = nil }
 
+    /// Clears the message only if it is still `text` (a later message stays).
+    public mutating func clear(_ text: String) {
+        if current?.text == text { current = nil }
+    }
+
+    /// Said while the catalogue cannot be reached: what is shown and typed is kept meanwhile.
+    public static let reconnecting = "reconnecting to the catalogue… (what you typed is kept)"
+
     /// The status bar on `row` with `hints` (dropped from the end when short of room) and
     /// `pinned` (kept: help and quit must always show), and the message.
     public func draw(into grid: inout CellGrid, row: Int, width: Int, hints: [KeyHint], pinned: [KeyHint], box: BoxStyle = .line) {

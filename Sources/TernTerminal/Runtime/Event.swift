@@ -60,6 +60,10 @@ public enum Event<Outcome: Sendable>: Sendable {
     /// The catalogue under the reader is no longer the one there (a SQLite file replaced or
     /// restored): a reader that can open it again does; the others read again.
     case catalogueReplaced
+    /// The catalogue cannot be reached now (its server restarting): the screen keeps what it
+    /// shows and what was typed, and says it is reconnecting; ``catalogueChanged`` follows once
+    /// it is back. Sent again at every look while it lasts.
+    case catalogueUnreachable
     /// A background task of this kind finished and was not superseded.
     case taskFinished(TaskKind, Outcome)
 }

@@ -226,6 +226,8 @@ public final class Loop<S: Screen> {
             dispatch(.catalogueReplaced)
         } else if seen.contains(.data) {
             dispatch(.catalogueChanged)
+        } else if seen.contains(.unreachable) {
+            dispatch(.catalogueUnreachable)
         }
     }
 

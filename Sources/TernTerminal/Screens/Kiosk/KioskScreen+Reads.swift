@@ -51,6 +51,10 @@ extension KioskScreen {
             switch change {
             case .none: return []
             case .reopen: return [reopen()]
+            // The calm "being updated" screen until the catalogue opens again (the retry timer).
+            case .unreachable:
+                becomeUnavailable()
+                return []
             // Read again in the background, the selection kept on its listing where it still
             // shows; the attract screen too.
             case .data: return refreshFeatured() + requery(again: true)

@@ -82,6 +82,8 @@ public final class KioskScreen: Screen {
             return take(.changed(.data))
         case .catalogueReplaced:
             return take(.changed(.reopen))
+        case .catalogueUnreachable:
+            return take(.changed(.unreachable))
         case .tick:
             return []
         }

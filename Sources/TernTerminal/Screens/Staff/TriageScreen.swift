@@ -76,7 +76,10 @@ public final class TriageScreen: Screen {
                 return [.stopTimer(.slowWrite)]
             case .tick(let timer):
                 return chromeTick(timer)
+            case .catalogueUnreachable:
+                return state.toasts.show(Toasts.reconnecting)
             case .catalogueChanged, .catalogueReplaced:
+                state.toasts.clear(Toasts.reconnecting)
                 // Everything again, in the background; the selections stay on their records.
                 return readReview(waiting: false) + (state.isLimiting ? [] : readQueue(.refresh, waiting: false))
             case .taskFinished(let kind, let outcome):

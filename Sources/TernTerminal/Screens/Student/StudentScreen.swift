@@ -55,7 +55,10 @@ public final class StudentScreen: Screen {
             case .tick(let timer):
                 effects = chromeTick(timer)
             case .catalogueChanged, .catalogueReplaced:
+                state.toasts.clear(Toasts.reconnecting)
                 effects = reload()
+            case .catalogueUnreachable:
+                effects = state.toasts.show(Toasts.reconnecting)
             case .taskFinished(_, let outcome):
                 effects = try take(outcome)
             }
