@@ -39,16 +39,16 @@ public final class PostgresChangeFeed: ChangeFeed, @unchecked Sendable {
 
     /// Connects and starts listening; throws (in Tern's words) when the server cannot be reached
     /// now. Later losses are retried in the background.
-    public static func start(location: PostgresLocation, login: String) async throws -> PostgresChangeFeed {
+    public static func start(location: PostgresLocation, login: String, password: String? = nil) async throws -> PostgresChangeFeed {
         let feed = PostgresChangeFeed()
-        let first = try await PostgresSession.connect(to: location, as: login)
+        let first = try await PostgresSession.connect(to: location, as: login, password: password)
         let ready = AsyncStream<Void>.makeStream()
         feed.listener = Task(executorPreference: StoreExecutor.shared) { [weak feed] in
             var session: PostgresSession? = first
             var delay: UInt64 = 250_000_000
             var signalReady: (() -> Void)? = { ready.continuation.yield(); ready.continuation.finish() }
             while !Task.isCancelled, feed != nil {
-                if session == nil { session = try? await PostgresSession.connect(to: location, as: login) }
+                if session == nil { session = try? await PostgresSession.connect(to: location, as: login, password: password) }
                 if let current = session {
                     delay = 250_000_000
                     _ = try? await current.connection.listen(on: Self.channel) { notifications in

@@ -1,3 +1,4 @@
+import NIOSSL
 import PostgresNIO
 import TernStore
 import TernText
@@ -22,6 +23,9 @@ enum PostgresFailure {
         case .unsupportedAuthMechanism, .authMechanismRequiresPassword, .saslError:
             return .notPermitted("the catalogue server at \(location.shownName) asks \(login) for a way of signing in Tern cannot give")
         case .sslUnsupported, .failedToAddSSLHandler, .receivedUnencryptedDataAfterSSLRequest:
+            return .unusable("the catalogue server at \(location.shownName) could not be verified over TLS; nothing was sent")
+        case _ where failure.underlying is NIOSSLError || failure.underlying is BoringSSLError:
+            // The certificate did not chain to the campus CA or did not name the host.
             return .unusable("the catalogue server at \(location.shownName) could not be verified over TLS; nothing was sent")
         case .queryCancelled:
             return .cancelled

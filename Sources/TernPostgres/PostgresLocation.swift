@@ -29,6 +29,9 @@ public struct PostgresLocation: Sendable, Equatable {
     public var endpoint: Endpoint
     public var database: String
     public var tls: TLSMode
+    /// The campus CA the server's certificate is verified against over TCP (`sslrootcert`, a
+    /// PEM file, as libpq names it); the system's trusted roots when not given.
+    public var certificateAuthority: String?
 
     /// Whether `text` names a PostgreSQL catalogue rather than a file.
     public static func names(_ text: String) -> Bool {
@@ -50,10 +53,14 @@ public struct PostgresLocation: Sendable, Equatable {
             guard query[item.name] == nil else { throw refuse("gives \(item.name) twice") }
             query[item.name] = item.value ?? ""
         }
-        let known: Set<String> = ["host", "port", "sslmode"]
+        let known: Set<String> = ["host", "port", "sslmode", "sslrootcert"]
         if let unknown = query.keys.sorted().first(where: { !known.contains($0) }) {
-            throw refuse("has a setting Tern does not know: \(unknown) (known: host, port, sslmode)")
+            throw refuse("has a setting Tern does not know: \(unknown) (known: host, port, sslmode, sslrootcert)")
         }
+        if let authority = query["sslrootcert"], !authority.hasPrefix("/") {
+            throw refuse("names the CA file \(authority) by a relative path; give its absolute path")
+        }
+        certificateAuthority = query["sslrootcert"]
         let port: Int
         if let given = query["port"] ?? parts.port.map(String.init) {
             guard let number = Int(given), (1...65_535).contains(number) else { throw refuse("has port \(given), not 1 to 65535") }
@@ -72,8 +79,15 @@ public struct PostgresLocation: Sendable, Equatable {
             guard query["sslmode"] == nil || query["sslmode"] == "disable" else {
                 throw refuse("asks for TLS on a Unix socket, which needs none")
             }
+            guard certificateAuthority == nil else { throw refuse("names a CA for a Unix socket, which needs none") }
             tls = .disable
         } else {
+            // The server's certificate is checked against its name: an address has none to check.
+            var address = in6_addr()
+            guard inet_pton(AF_INET, host, &address) != 1, inet_pton(AF_INET6, host, &address) != 1,
+                  !host.hasPrefix("[") else {
+                throw refuse("names the server by its address; name it as its certificate does (db.campus.example)")
+            }
             endpoint = .tcp(host: host, port: port)
             // Over the network the server is verified against the campus CA, always.
             guard query["sslmode"] == nil || query["sslmode"] == TLSMode.verifyFull.rawValue else {

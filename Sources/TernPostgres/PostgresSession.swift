@@ -16,27 +16,41 @@ import TernStore
 public final class PostgresSession: Sendable {
     public let location: PostgresLocation
     public let login: String
+    /// The account's own password over TCP (nil on the socket): kept to connect again.
+    let password: String?
     let connection: PostgresConnection
 
-    private init(location: PostgresLocation, login: String, connection: PostgresConnection) {
+    private init(location: PostgresLocation, login: String, password: String?, connection: PostgresConnection) {
         self.location = location
         self.login = login
+        self.password = password
         self.connection = connection
     }
 
-    public static func connect(to location: PostgresLocation, as login: String) async throws -> PostgresSession {
-        let configuration: PostgresConnection.Configuration
+    /// Another session as the same account to the same catalogue.
+    func connectAgain() async throws -> PostgresSession {
+        try await Self.connect(to: location, as: login, password: password)
+    }
+
+    /// Over TCP, `password` is the account's own (``PostgresCredentials``), sent only inside TLS
+    /// to a server whose certificate verifies against the campus CA for the URL's host name.
+    public static func connect(to location: PostgresLocation, as login: String, password: String? = nil) async throws -> PostgresSession {
+        var configuration: PostgresConnection.Configuration
         switch location.endpoint {
         case .socket:
             configuration = .init(unixSocketPath: location.socketFile ?? "", username: login, password: nil, database: location.database)
-        case .tcp:
-            // Not yet: the campus setup (TLS verified against the campus CA, the account's own
-            // SCRAM secret) is refused rather than tried without them.
-            throw CatalogueError.refused("a catalogue over the network (\(location.shownName)) is not supported by this tern yet; use this host's socket")
+        case .tcp(let host, let port):
+            guard let password else {
+                throw CatalogueError.notPermitted("\(login) has no password for the catalogue server at \(location.shownName); set one with tern accounts password")
+            }
+            configuration = .init(host: host, port: port, username: login, password: password, database: location.database,
+                                  tls: .require(try PostgresTLS.context(trusting: location.certificateAuthority)))
+            // The certificate must name this host (verify-full; PostgresLocation refuses an IP address).
+            configuration.options.tlsServerName = host
         }
         do {
             let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: Self.quiet)
-            return PostgresSession(location: location, login: login, connection: connection)
+            return PostgresSession(location: location, login: login, password: password, connection: connection)
         } catch {
             throw PostgresFailure.translate(error, at: location, login: login)
         }

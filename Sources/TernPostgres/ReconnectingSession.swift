@@ -8,8 +8,8 @@ import Foundation
 final class ReconnectingSession: @unchecked Sendable {
     private let lock = NSLock()
     private var current: (session: PostgresSession, backend: Int32)
-    private let location: PostgresLocation
-    private let login: String
+    /// The first session: how every later one connects (location, account, password).
+    private let first: PostgresSession
     private let prepare: @Sendable (PostgresSession) async throws -> Void
     private var reconnected: (@Sendable (Int32) -> Void)?
 
@@ -19,18 +19,16 @@ final class ReconnectingSession: @unchecked Sendable {
         lock.withLock { reconnected = tell }
     }
 
-    private init(_ session: PostgresSession, backend: Int32, location: PostgresLocation, login: String,
-                 prepare: @escaping @Sendable (PostgresSession) async throws -> Void) {
+    private init(_ session: PostgresSession, backend: Int32, prepare: @escaping @Sendable (PostgresSession) async throws -> Void) {
         current = (session, backend)
-        self.location = location
-        self.login = login
+        first = session
         self.prepare = prepare
     }
 
     /// Connects and prepares the first connection.
-    static func connect(to location: PostgresLocation, as login: String,
+    static func connect(to location: PostgresLocation, as login: String, password: String?,
                         prepare: @escaping @Sendable (PostgresSession) async throws -> Void) async throws -> ReconnectingSession {
-        let session = try await PostgresSession.connect(to: location, as: login)
+        let session = try await PostgresSession.connect(to: location, as: login, password: password)
         do {
             return try await adopting(session, prepare: prepare)
         } catch {
@@ -43,15 +41,14 @@ final class ReconnectingSession: @unchecked Sendable {
     static func adopting(_ session: PostgresSession,
                          prepare: @escaping @Sendable (PostgresSession) async throws -> Void) async throws -> ReconnectingSession {
         try await prepare(session)
-        return ReconnectingSession(session, backend: try await session.backendPID(), location: session.location,
-                                   login: session.login, prepare: prepare)
+        return ReconnectingSession(session, backend: try await session.backendPID(), prepare: prepare)
     }
 
     /// The session to use now, and the server process serving it (what a cancel names).
     func session() async throws -> (session: PostgresSession, backend: Int32) {
         let now = lock.withLock { current }
         guard now.session.isClosed else { return now }
-        let fresh = try await PostgresSession.connect(to: location, as: login)
+        let fresh = try await first.connectAgain()
         try await prepare(fresh)
         let renewed = (session: fresh, backend: try await fresh.backendPID())
         let tell = lock.withLock { current = renewed; return reconnected }

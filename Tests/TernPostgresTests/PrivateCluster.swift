@@ -5,9 +5,15 @@ import Foundation
 /// cluster's own postmaster is ever stopped.
 final class PrivateCluster {
     let socketDirectory: String
+    /// With `tls`: the TCP port on localhost (TLS and SCRAM passwords only), and the socket's port too.
+    let port: Int
 
-    init() throws {
-        socketDirectory = try Self.script("start").trimmingCharacters(in: .whitespacesAndNewlines)
+    /// `tls`: also listening on localhost over TCP, TLS only, its certificate signed by
+    /// `socketDirectory/tls/ca.pem` for the name localhost.
+    init(tls: Bool = false) throws {
+        socketDirectory = try (tls ? Self.script("start", "--tls") : Self.script("start")).trimmingCharacters(in: .whitespacesAndNewlines)
+        let portFile = socketDirectory + "/port"
+        port = (try? String(contentsOfFile: portFile, encoding: .utf8)).flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? 5432
     }
 
     /// A fast shutdown (connections cut) and a start on the same socket.

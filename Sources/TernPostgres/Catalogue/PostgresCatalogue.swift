@@ -43,17 +43,18 @@ public final class PostgresCatalogue: CatalogueStore, @unchecked Sendable {
     /// host: the server checks who it is). Refuses a catalogue at another schema version.
     /// `readOnly` makes every transaction read-only on the server (`default_transaction_read_only`):
     /// the kiosk and read-only commands cannot write, whatever a screen asks.
-    public static func open(_ location: PostgresLocation, as login: String, readOnly: Bool = false,
+    /// `password` is the account's own, for a catalogue over TCP (nil on this host's socket).
+    public static func open(_ location: PostgresLocation, as login: String, password: String? = nil, readOnly: Bool = false,
                             readTimeout: Duration = PostgresListings.defaultReadTimeout) async throws -> PostgresCatalogue {
         let idle = milliseconds(idleTransactionTimeout), statements = milliseconds(statementTimeout)
-        let work = try await ReconnectingSession.connect(to: location, as: login) { session in
+        let work = try await ReconnectingSession.connect(to: location, as: login, password: password) { session in
             try await PostgresSchema.check(session)
             if readOnly { try await session.execute("SET default_transaction_read_only = on") }
             try await session.execute(PostgresQuery(unsafeSQL: "SET idle_in_transaction_session_timeout = \(idle)"))
             try await session.execute(PostgresQuery(unsafeSQL: "SET statement_timeout = \(statements)"))
         }
         do {
-            let reading = try await PostgresSession.connect(to: location, as: login)
+            let reading = try await PostgresSession.connect(to: location, as: login, password: password)
             do {
                 let listings = try await PostgresListings.open(reading, readTimeout: readTimeout, readOnly: true)
                 return PostgresCatalogue(location: location, login: login, listings: listings, lane: SessionLane(work))
@@ -144,7 +145,7 @@ public final class PostgresCatalogue: CatalogueStore, @unchecked Sendable {
     /// its own commits are not news to it.
     public func changeFeed() async throws -> any ChangeFeed {
         if let feed = lock.withLock({ self.feed }) { return feed }
-        let started = try await PostgresChangeFeed.start(location: location, login: login)
+        let started = try await PostgresChangeFeed.start(location: location, login: login, password: lane.sessions.last.password)
         // Its own commits come from the lane's backend, which changes when it connects again.
         started.ignore(backend: try await lane.run { try await $0.backendPID() })
         let chosen: PostgresChangeFeed = lock.withLock {

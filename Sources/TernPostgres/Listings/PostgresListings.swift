@@ -224,7 +224,7 @@ public final class PostgresListings: ListingStore {
     /// its own (the session's is busy with that very statement). Best effort: if the server
     /// cannot be reached, the statement timeout still stops it.
     private static func cancel(_ tag: String, on backend: Int32, of session: PostgresSession) async {
-        guard let canceller = try? await PostgresSession.connect(to: session.location, as: session.login) else { return }
+        guard let canceller = try? await session.connectAgain() else { return }
         try? await canceller.execute("""
             SELECT pg_cancel_backend(pid) FROM pg_stat_activity
             WHERE pid = \(backend) AND state = 'active' AND starts_with(query, \(tag))
