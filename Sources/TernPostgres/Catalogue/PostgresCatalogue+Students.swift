@@ -160,8 +160,7 @@ extension PostgresCatalogue {
         try StoredText.coverNote.check(coverNote)
         try StoredText.portfolioLink.check(portfolioLink)
         return try await write { transaction in
-            let studentID = try await Self.checkMayApply(transaction, username: username, opportunityID: opportunityID,
-                                                         now: now, locking: true)
+            let studentID = try await Self.checkMayApply(transaction, username: username, opportunityID: opportunityID, now: now)
             let stamp = Timestamp.string(now)
             // A second apply racing this one waits here for the first to commit, then finds it.
             let inserted = try await transaction.rows { s in
@@ -174,7 +173,7 @@ extension PostgresCatalogue {
                     """)
             }
             guard let row = inserted.first else {
-                _ = try await Self.checkMayApply(transaction, username: username, opportunityID: opportunityID, now: now, locking: false)
+                _ = try await Self.checkMayApply(transaction, username: username, opportunityID: opportunityID, now: now)
                 throw CatalogueError.refused("you have already applied to this listing")
             }
             let application = try PostgresTransaction.application(row)
@@ -187,7 +186,7 @@ extension PostgresCatalogue {
     public func refusalToApply(as username: String, to opportunityID: Int64, now: Date) async throws -> String? {
         try await read { transaction in
             do {
-                _ = try await Self.checkMayApply(transaction, username: username, opportunityID: opportunityID, now: now, locking: false)
+                _ = try await Self.checkMayApply(transaction, username: username, opportunityID: opportunityID, now: now)
                 return nil
             } catch CatalogueError.refused(let reason) {
                 return reason
@@ -197,17 +196,16 @@ extension PostgresCatalogue {
 
     /// The rules for applying, in one place (as `Catalogue.checkMayApply`): a profile, an open
     /// listing approved by staff (one pending or declined is "not found"), a deadline not
-    /// passed, no earlier application. `locking` holds the listing (`FOR SHARE`) until commit,
-    /// so it cannot close under an application being filed.
-    static func checkMayApply(_ transaction: PostgresTransaction, username: String, opportunityID: Int64, now: Date,
-                              locking: Bool) async throws -> Int64 {
+    /// passed, no earlier application. The listing is read, not locked: a student's session may
+    /// not lock listings (`FOR SHARE` needs UPDATE on the table, which ``AccessV2`` grants staff only).
+    static func checkMayApply(_ transaction: PostgresTransaction, username: String, opportunityID: Int64,
+                              now: Date) async throws -> Int64 {
         let studentID = try await transaction.studentID(username)
         guard let listing = try await transaction.rows({ s in
             s.append("""
                 SELECT id, status, deadline FROM opportunities
                 WHERE id = \(s.bind(opportunityID)) AND status <> 'draft' AND approval = 'approved'
                 """)
-            if locking { s.append(" FOR SHARE") }
         }).first else {
             throw CatalogueError.notFound("listing \(opportunityID)")
         }
