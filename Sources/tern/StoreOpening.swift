@@ -17,7 +17,18 @@ struct OpenedCatalogue {
 extension CatalogueOptions {
     /// Whether the catalogue named is on a PostgreSQL server.
     static func isServer(_ name: String) -> Bool {
-        name.hasPrefix("postgresql://") || name.hasPrefix("postgres://")
+        PostgresLocation.names(name)
+    }
+
+    /// The account's own password for a catalogue over the network, read with the user's own
+    /// rights from their private file; nil on this host's socket (peer authentication).
+    static func password(for location: PostgresLocation) throws -> String? {
+        guard case .tcp = location.endpoint else { return nil }
+        let path = PostgresCredentials.defaultPath()
+        guard let password = try Installation.asUser({ try PostgresCredentials.read(path: path) }) else {
+            throw Failure("no password for the catalogue server in \(path); set one with tern accounts password")
+        }
+        return password
     }
 
     /// Opens the catalogue for `operation` as the stores a screen works with, and checks, before
@@ -37,8 +48,9 @@ extension CatalogueOptions {
         guard let login = account.login else {
             throw Failure("this account has no login name for the PostgreSQL server to know it by")
         }
+        let password = try Self.password(for: location)
         return try waitFor {
-            let catalogue = try await PostgresCatalogue.open(location, as: login, readOnly: readOnly)
+            let catalogue = try await PostgresCatalogue.open(location, as: login, password: password, readOnly: readOnly)
             do {
                 let access = try await catalogue.authorize(operation, account: account, actingFor: actingFor)
                 if expire, !readOnly { _ = try await catalogue.closeExpired(now: Date()) }

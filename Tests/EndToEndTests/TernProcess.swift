@@ -31,7 +31,8 @@ struct TernProcess {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    static func start(program: String? = nil, _ arguments: [String], stdout: Pipe, stderr: Pipe, environment extra: [String: String] = [:]) throws -> Process {
+    static func start(program: String? = nil, _ arguments: [String], stdout: Pipe, stderr: Pipe, environment extra: [String: String] = [:],
+                      stdin: Pipe? = nil) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try program ?? binary)
         process.arguments = arguments
@@ -39,16 +40,21 @@ struct TernProcess {
             "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TZ": "UTC", "HOME": NSTemporaryDirectory(),
             "TERN_DATA_DIR": repositoryRoot.appendingPathComponent("data").path,
         ].merging(extra) { $1 }
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = stdin ?? FileHandle.nullDevice
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
         return process
     }
 
-    static func run(program: String? = nil, _ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
-        let out = Pipe(), err = Pipe()
-        let process = try start(program: program, arguments, stdout: out, stderr: err, environment: environment)
+    /// `input`, when given, is the child's standard input (then closed).
+    static func run(program: String? = nil, _ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Outcome {
+        let out = Pipe(), err = Pipe(), inPipe = input.map { _ in Pipe() }
+        let process = try start(program: program, arguments, stdout: out, stderr: err, environment: environment, stdin: inPipe)
+        if let inPipe, let input {
+            try inPipe.fileHandleForWriting.write(contentsOf: Data(input.utf8))
+            try inPipe.fileHandleForWriting.close()
+        }
         // Read before waiting so a large output can't fill the pipe and stall the child.
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
