@@ -121,9 +121,10 @@ import TernStore
         for backEnd in BackEnd.all { opened.append((backEnd, try await backEnd.openDemo())) }
         defer { withExtendedLifetime(opened) {} }
         let now = Date().addingTimeInterval(43_200)
-        struct Answers: Equatable {
-            var rows: [[String]] = []
-            var counts: [[ApplicationStatus: Int]] = []
+        struct Answers {
+            /// Per limit (and offer wait): the rows as text, then the counts.
+            var queue: [String: [String]] = [:]
+            var counts: [String: [ApplicationStatus: Int]] = [:]
             var report: [String] = []
             var takenDown = 0
         }
@@ -133,13 +134,14 @@ import TernStore
             var answer = Answers()
             for filter in try await limits(store) {
                 for wait in [nil, 3] as [Int?] {
+                    let key = "\(filter) offers waiting \(String(describing: wait))"
                     let page = try await store.triageQueue(filter, after: nil, order: .newestFirst, limit: 1_000, offerWaitDays: wait,
                                                            viewer: nil, now: now)
-                    answer.rows.append(page.rows.map {
+                    answer.queue[key] = page.rows.map {
                         "\($0.id) \($0.status) v\($0.version) \($0.waitingDays)d \($0.studentUsername) \($0.studentName) \($0.opportunityRef) "
                             + "\($0.opportunityTitle) \($0.organization) \(String(describing: $0.field)) \(String(describing: $0.claimedBy))"
-                    })
-                    answer.counts.append(try await store.triageCount(filter, offerWaitDays: wait, now: now))
+                    }
+                    answer.counts[key] = try await store.triageCount(filter, offerWaitDays: wait, now: now)
                 }
             }
             let report = try await store.placementReport(since: nil, now: now)
@@ -157,11 +159,14 @@ import TernStore
             answers.append((backEnd, answer))
         }
         let sqlite = try #require(answers.first { $0.0 == .sqlite }?.1)
-        #expect(sqlite.rows.contains { !$0.isEmpty })
+        #expect(sqlite.queue.values.contains { !$0.isEmpty })
         for (backEnd, answer) in answers where backEnd != .sqlite {
-            #expect(answer.rows == sqlite.rows, "\(backEnd)")
-            #expect(answer.counts == sqlite.counts, "\(backEnd)")
-            #expect(answer.report == sqlite.report, "\(backEnd)")
+            #expect(answer.queue.keys.sorted() == sqlite.queue.keys.sorted())
+            for key in sqlite.queue.keys.sorted() {
+                #expect(answer.queue[key] == sqlite.queue[key], "\(backEnd): \(key)")
+                #expect(answer.counts[key] == sqlite.counts[key], "\(backEnd): \(key)")
+            }
+            for (mine, theirs) in zip(answer.report, sqlite.report) { #expect(mine == theirs, "\(backEnd)") }
             #expect(answer.takenDown == sqlite.takenDown, "\(backEnd)")
         }
     }
