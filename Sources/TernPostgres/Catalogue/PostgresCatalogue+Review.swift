@@ -324,21 +324,26 @@ extension PostgresCatalogue {
         try draft.validate()
         return try await write { transaction in
             let stamp = Timestamp.string(now)
-            let ref: String
-            if let given = draft.ref {
-                if try await transaction.refExists(given) { throw ListingDraftError(.ref, .refTaken(given)) }
-                ref = given
-            } else {
-                ref = try await transaction.unusedRef(for: draft)
-            }
-            let listing = draft.opportunity(ref: ref, status: .open, postedAt: stamp)
             let organization = try await transaction.organizationID(named: draft.organization, now: now)
-            // A trusted organization's listing is approved on arrival unless a flag is raised on it.
-            var approved = false
-            if try await transaction.isTrusted(organization: organization) {
-                approved = try await transaction.approvesOnArrival(listing, organization: organization)
-            }
-            let id = try await transaction.upsertOpportunity(listing, approval: approved ? .approved : .pending, now: now)
+            var ref: String, id: Int64?, approved = false
+            repeat {
+                if let given = draft.ref {
+                    if try await transaction.refExists(given) { throw ListingDraftError(.ref, .refTaken(given)) }
+                    ref = given
+                } else {
+                    ref = try await transaction.unusedRef(for: draft)
+                }
+                let listing = draft.opportunity(ref: ref, status: .open, postedAt: stamp)
+                // A trusted organization's listing is approved on arrival unless a flag is raised on it.
+                approved = false
+                if try await transaction.isTrusted(organization: organization) {
+                    approved = try await transaction.approvesOnArrival(listing, organization: organization)
+                }
+                // Nil when another writer took the ref since it was looked at: look again (a
+                // given ref is then refused as taken; a made one is numbered past it).
+                id = try await transaction.writeOpportunity(listing, replacing: nil, approval: approved ? .approved : .pending, now: now)
+            } while id == nil
+            guard let id else { throw CatalogueError.lostWrite("listing \(ref)") }
             if approved {
                 try await transaction.record(organization: organization, listing: id, .approved, reason: nil, note: "trusted organization",
                                              actor: .system, at: stamp)
@@ -359,8 +364,9 @@ extension PostgresCatalogue {
             edited.ref = ref
             guard !ListingDraft(current).storesLike(edited) else { return current }
             // An existing listing keeps its approval: the one given here is for new listings only.
-            let id = try await transaction.upsertOpportunity(edited.opportunity(ref: ref, status: current.status, postedAt: current.postedAt),
-                                                             approval: .pending, now: now)
+            let id = try await transaction.writeOpportunity(edited.opportunity(ref: ref, status: current.status, postedAt: current.postedAt),
+                                                            replacing: current.id.readBack("listing \(ref)"), approval: .pending, now: now)
+                .readBack("listing \(ref)")
             try await transaction.audit(by: actor.username, role: actor.role.rawValue, action: "edit_listing", student: nil, detail: ref)
             return try await transaction.opportunity(id: id).readBack("listing \(ref)")
         }

@@ -87,15 +87,17 @@ extension PostgresTransaction {
 
     // MARK: Writing a listing
 
-    /// Inserts the listing, or replaces the one with the same `ref`. A new listing gets
-    /// `approval`; an existing one keeps its own.
-    func upsertOpportunity(_ opp: Opportunity, approval: Approval, now: Date) async throws -> Int64 {
+    /// Writes a listing as SQLite's `upsertOpportunity` does: over the listing `replacing` (its
+    /// row locked by the caller), which keeps its approval, or as a new one with `approval`.
+    /// A new listing whose ref another writer took meanwhile is not written: nil. (SQLite's
+    /// upsert finds the listing by ref; here that would let a form creating a listing overwrite
+    /// one another writer committed under the same ref a moment before.)
+    func writeOpportunity(_ opp: Opportunity, replacing existing: Int64?, approval: Approval, now: Date) async throws -> Int64? {
         let organization = try await organizationID(named: opp.organization, now: now)
         let stamp = Timestamp.string(now)
-        let existing = try await rows { s in s.append("SELECT id FROM opportunities WHERE ref = \(s.bind(opp.ref)) FOR UPDATE") }.first
         let id: Int64
         if let existing {
-            id = try ListingRecords.value(existing, "id")
+            id = existing
             try await execute { s in
                 s.append("""
                     UPDATE opportunities SET ref = \(s.bind(opp.ref)), organization_id = \(s.bind(organization)), title = \(s.bind(opp.title)),
@@ -126,10 +128,11 @@ extension PostgresTransaction {
                         \(s.bind(text: opp.compensation?.currency)), \(s.bind(Int64(opp.hourlyCents))), \(s.bind(opp.locationKind.rawValue)),
                         \(s.bind(text: opp.city)), \(s.bind(Int64(opp.spots))), \(s.bind(opp.status.rawValue)), \(s.bind(opp.postedAt)),
                         \(s.bind(stamp)), \(s.bind(approval.rawValue)))
-                    RETURNING id
+                    ON CONFLICT (ref) DO NOTHING RETURNING id
                     """)
             }
-            id = try ListingRecords.value(try inserted.first.readBack("listing \(opp.ref)"), "id")
+            guard let row = inserted.first else { return nil }
+            id = try ListingRecords.value(row, "id")
         }
         for (position, deliverable) in opp.deliverables.enumerated() {
             try await execute { s in
