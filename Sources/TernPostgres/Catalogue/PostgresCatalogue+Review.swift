@@ -74,6 +74,18 @@ extension PostgresCatalogue {
         guard !refs.isEmpty else { throw CatalogueError.invalid("name at least one listing to approve") }
         try await write { transaction in
             let stamp = Timestamp.string(now)
+            // Locks taken in one order by every writer here (organizations, then listings, each
+            // by id), so that two bulk approvals, or one and an organization's decline, take
+            // turns instead of deadlocking.
+            try await transaction.execute { s in
+                s.append("""
+                    SELECT id FROM organizations WHERE id IN (SELECT organization_id FROM opportunities WHERE ref = ANY(\(s.bind(refs))))
+                    ORDER BY id FOR UPDATE
+                    """)
+            }
+            try await transaction.execute { s in
+                s.append("SELECT id FROM opportunities WHERE ref = ANY(\(s.bind(refs))) ORDER BY id FOR UPDATE")
+            }
             for ref in refs {
                 let row = try await transaction.reviewedRow(ref: ref, expectedVersion: versions[ref], actor: actor, lockingOrganization: true)
                 let listing: Int64 = try ListingRecords.value(row, "id")
