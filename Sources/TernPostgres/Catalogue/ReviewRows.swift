@@ -139,17 +139,16 @@ extension PostgresTransaction {
     }
 
     /// An organization by its name, letter case aside (SQLite's column is `COLLATE NOCASE`).
-    func organizationID(existing name: String, locking: Bool = false) async throws -> Int64 {
+    func organizationID(existing name: String) async throws -> Int64 {
         let rows = try await rows { s in
             s.append("SELECT id FROM organizations WHERE tern_nocase(name) = tern_nocase(\(s.bind(name)))")
-            if locking { s.append(" FOR UPDATE") }
         }
         guard let row = rows.first else { throw CatalogueError.notFound("no organization named \(name)") }
         return try ListingRecords.value(row, "id", table: "organizations")
     }
 
     /// The listing a decision is about, locked for the rest of the transaction (with its
-    /// organization when `organization` says so); refused when `expectedVersion` is given and
+    /// organization when `lockingOrganization` says so); refused when `expectedVersion` is given and
     /// the listing has moved on from it (a decision made on what is no longer there is a lost update).
     func reviewedRow(ref: String, expectedVersion: Int?, actor: Actor, lockingOrganization: Bool = false) async throws -> PostgresRandomAccessRow {
         let rows = try await rows { s in
