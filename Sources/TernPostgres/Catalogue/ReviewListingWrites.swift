@@ -76,15 +76,6 @@ extension PostgresTransaction {
         return try await organizationID(existing: name)
     }
 
-    func skillID(named name: String) async throws -> Int64 {
-        let inserted = try await rows { s in
-            s.append("INSERT INTO skills(name) VALUES (\(s.bind(name))) ON CONFLICT (tern_nocase(name)) DO NOTHING RETURNING id")
-        }
-        if let row = inserted.first { return try ListingRecords.value(row, "id", table: "skills") }
-        let rows = try await rows { s in s.append("SELECT id FROM skills WHERE tern_nocase(name) = tern_nocase(\(s.bind(name)))") }
-        return try ListingRecords.value(try rows.first.readBack("skill \(name)"), "id", table: "skills")
-    }
-
     // MARK: Writing a listing
 
     /// Writes a listing as SQLite's `upsertOpportunity` does: over the listing `replacing` (its

@@ -48,12 +48,6 @@ extension PostgresCatalogue {
         }
     }
 
-    /// Blank answers are no answers: stored as NULL, so screens can tell "said nothing".
-    private static func nonEmpty(_ text: String?) -> String? {
-        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
-        return trimmed
-    }
-
     private static func uniqueIgnoringCase(_ names: [String]) -> [String] {
         var seen = Set<String>()
         return names.filter { seen.insert($0.lowercased()).inserted }
