@@ -26,29 +26,10 @@ final class TmuxSession {
     /// it inherited, and Foundation then never sees that client exit.
     @discardableResult
     func tmux(capture: Bool = true, _ arguments: [String]) throws -> String {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: output) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, capture ? output : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        // Nothing else is inherited. Foundation's pipes are not close-on-exec, so a tmux server
-        // started while another test reads a child's output would keep that pipe open for its
-        // whole life, and the reader would wait for an end of file that never comes.
-        for fd in Self.openDescriptors() where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
-        let argv = (["/usr/bin/tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        // A clean signal state, whatever this test process blocks or ignores (the loop's tests
-        // hold terminating signals): a tmux server that inherited a blocked SIGCHLD never sees
-        // its panes exit, so `kill-server` leaves it (and the tern in it) running for good.
-        var pid: pid_t = 0
-        let spawned = Self.withCleanSignals { attributes in posix_spawn(&pid, "/usr/bin/tmux", &actions, &attributes, argv, environ) }
-        guard spawned == 0 else { throw SpawnFailed() }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return capture ? ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "") : ""
+        // A clean signal state too, whatever this test process blocks or ignores (the loop's
+        // tests hold terminating signals): a tmux server that inherited a blocked SIGCHLD never
+        // sees its panes exit, so `kill-server` leaves it (and the tern in it) running for good.
+        try CleanSpawn.run("/usr/bin/tmux", ["-L", socket] + arguments, capture: capture).output
     }
 
     struct SpawnFailed: Error {}

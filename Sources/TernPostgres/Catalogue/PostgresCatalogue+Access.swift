@@ -12,10 +12,17 @@ extension PostgresCatalogue {
                 s.append("SELECT pg_get_userbyid(datdba)::text AS owner FROM pg_database WHERE datname = current_database()")
             }.first.map { try ListingRecords.value($0, "owner", table: "pg_database") as String }
             guard let login = account.login else { return (nil, nil, owner) }
-            let role: StaffRole? = try await transaction.rows { s in
+            // A student's or kiosk's role may not read the staff list (nor a kiosk's the
+            // students): an account whose role cannot read it is not on it.
+            let readable = try await transaction.rows { s in
+                s.append("SELECT has_table_privilege('staff', 'SELECT') AS staff, has_table_privilege('students', 'SELECT') AS students")
+            }.first
+            let staffReadable: Bool = try readable.map { try ListingRecords.value($0, "staff", table: "pg_class") } ?? false
+            let studentsReadable: Bool = try readable.map { try ListingRecords.value($0, "students", table: "pg_class") } ?? false
+            let role: StaffRole? = !staffReadable ? nil : try await transaction.rows { s in
                 s.append("SELECT role FROM staff WHERE username = \(s.bind(login))")
             }.first.map { try ListingRecords.known($0, "role", table: "staff") }
-            let student: String? = try await transaction.rows { s in
+            let student: String? = !studentsReadable ? nil : try await transaction.rows { s in
                 s.append("SELECT username FROM students WHERE username = \(s.bind(login))")
             }.first.map { try ListingRecords.value($0, "username", table: "students") }
             return (role, student, owner)
