@@ -41,7 +41,9 @@ extension CatalogueOptions {
             let catalogue = try await PostgresCatalogue.open(location, as: login, readOnly: readOnly)
             do {
                 let access = try await catalogue.authorize(operation, account: account, actingFor: actingFor)
-                if expire, !readOnly { _ = try await catalogue.closeExpired(now: Date()) }
+                // On a shared server, closing what has expired is staff work (the console does it, and
+                // tern expire): a student's own account may not close listings nor expire anyone's applications.
+                if expire, !readOnly, access.principal.role != nil { _ = try await catalogue.closeExpired(now: Date()) }
                 return OpenedCatalogue(store: catalogue, access: access, warnings: [], file: nil)
             } catch {
                 await catalogue.close()
