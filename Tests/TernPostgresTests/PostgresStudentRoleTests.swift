@@ -35,6 +35,7 @@ struct PostgresStudentRoleTests {
                     try await owner.execute("SELECT tern_account_grant(\(student), 'tern_student')")
                 }
                 try await owner.execute("SELECT tern_account_grant(\(kiosk), 'tern_kiosk')")
+                try await owner.execute("SELECT tern_account_grant('rpatel', 'tern_advisor')")   // data/demo/staff.json
                 try await owner.close()
                 return kiosk
             }
@@ -364,6 +365,29 @@ struct PostgresStudentRoleTests {
             await #expect(throws: CatalogueError.self) { _ = try await kiosk.applications(ofStudent: "demo") }
             await #expect(throws: CatalogueError.self) { _ = try await kiosk.disclosures(ofStudent: "demo", limit: 10) }
             await #expect(throws: CatalogueError.self) { try await kiosk.setSaved(shown.first ?? 1, true, by: "demo", now: Self.now) }
+        }
+    }
+
+    // MARK: Staff
+
+    /// Row-level security on the staff list (schema v5) keeps staff's own reads whole: their
+    /// standing, every student's disclosures, every listing's spots.
+    @Test func anAdvisorsAccountStillReadsTheStaffListAndEveryStudentsDisclosures() async throws {
+        try await withCatalogues(acting: ["rpatel"]) { owner, acting, _ in
+            try await disclose(owner)
+            let advisor = acting[0]
+            let access = try await advisor.authorize(.readStudentRecord, account: Demo.advisor, actingFor: nil)
+            #expect(access.principal.staffRole == .advisor)
+            try await advisor.checkStanding(for: .readStudentRecord)
+            for student in Self.students {
+                let disclosures = try await advisor.disclosures(ofStudent: student, limit: 1_000)
+                #expect(!disclosures.isEmpty)
+                #expect(try await disclosures == owner.disclosures(ofStudent: student, limit: 1_000), "\(student)")
+                for overview in try await owner.applications(ofStudent: student) {
+                    let id = overview.application.opportunityId
+                    #expect(try await advisor.spotsTaken(on: id) == (try await owner.spotsTaken(on: id)))
+                }
+            }
         }
     }
 
