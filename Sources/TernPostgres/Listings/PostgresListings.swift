@@ -13,6 +13,9 @@ import TernStore
 /// And every statement runs under a `statement_timeout` (``defaultReadTimeout``), so even a read
 /// nobody cancels stops by itself then.
 ///
+/// A kiosk's account reads no table: its session finds the kiosk's views of the same names first
+/// (approved open listings only, schema v5's `tern_kiosk`), so the statements are everyone's.
+///
 /// ```swift
 /// let listings = try await PostgresListings.open(session)
 /// let page = try await listings.opportunities(matching: OpportunityQuery(words: "pyth"), after: nil, limit: 40, today: today)
