@@ -48,6 +48,22 @@ extension PostgresSession {
         }
     }
 
+    /// Tests only: the session acts as `role` from now on (`SET ROLE`), its grants and row-level
+    /// security those of that account; nil changes nothing. The role is bound, never spliced.
+    func act(as role: String?) async throws {
+        guard let role else { return }
+        try await execute("SELECT set_config('role', \(role), false)")
+    }
+
+    /// A kiosk's session reads no table: its statements, the same as everyone's, find the
+    /// kiosk's views of the same names first (schema v5, ``RolesV5``). Any other session keeps
+    /// the tables (it could not use the kiosk's schema anyway).
+    func readAsKioskIfKiosk() async throws {
+        if try await column("SELECT tern_session_is_kiosk()").first == "true" {
+            try await execute("SELECT set_config('search_path', 'tern_kiosk, public', false)")
+        }
+    }
+
     /// Runs a script of many statements. The extended protocol postgres-nio speaks takes one
     /// statement at a time, so the script is handed to the server as one argument and run there
     /// by a function private to this session (`pg_temp`), which leaves nothing behind.

@@ -90,11 +90,7 @@ public enum PostgresContractDemo {
     private static let template = TemplateOnce()
 
     public static func open() async throws -> OpenedStore {
-        let templateName = try await template.name()
-        let database = "tern_contract_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
-        let server = try await PostgresSession.connect(to: PostgresDemo.location(of: "postgres"), as: PostgresDemo.login)
-        try await server.createDatabase(database, copying: templateName)
-        try? await server.close()
+        let database = try await copyTemplate()
         let catalogue = try await PostgresCatalogue.open(try PostgresDemo.location(of: database), as: PostgresDemo.login)
         return OpenedStore(store: catalogue) {
             Task.detached {
@@ -105,6 +101,37 @@ public enum PostgresContractDemo {
                 }
             }
         }
+    }
+
+    /// Runs `body` with the location of a fresh copy of the demo, for a test that opens the
+    /// catalogue there itself (as a student's or a kiosk's role, say), then drops the copy and
+    /// whatever is still connected to it.
+    public static func withCopy<T>(_ body: (PostgresLocation) async throws -> T) async throws -> T {
+        let database = try await copyTemplate()
+        func drop() async {
+            if let server = try? await PostgresSession.connect(to: PostgresDemo.location(of: "postgres"), as: PostgresDemo.login) {
+                try? await server.dropDatabase(database)
+                try? await server.close()
+            }
+        }
+        do {
+            let result = try await body(try PostgresDemo.location(of: database))
+            await drop()
+            return result
+        } catch {
+            await drop()
+            throw error
+        }
+    }
+
+    /// A new database copied from the template; its name.
+    private static func copyTemplate() async throws -> String {
+        let templateName = try await template.name()
+        let database = "tern_contract_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+        let server = try await PostgresSession.connect(to: PostgresDemo.location(of: "postgres"), as: PostgresDemo.login)
+        try await server.createDatabase(database, copying: templateName)
+        try? await server.close()
+        return database
     }
 
     /// Makes the template the first time it is asked for; later callers wait for the same one.

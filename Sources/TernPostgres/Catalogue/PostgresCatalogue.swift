@@ -46,9 +46,21 @@ public final class PostgresCatalogue: CatalogueStore, @unchecked Sendable {
     /// `password` is the account's own, for a catalogue over TCP (nil on this host's socket).
     public static func open(_ location: PostgresLocation, as login: String, password: String? = nil, readOnly: Bool = false,
                             readTimeout: Duration = PostgresListings.defaultReadTimeout) async throws -> PostgresCatalogue {
+        try await open(location, as: login, password: password, readOnly: readOnly, readTimeout: readTimeout, actingRole: nil)
+    }
+
+    /// `actingRole`: tests only. Every connection acts as that role (`SET ROLE`) once connected,
+    /// so a test connected as the cluster's superuser meets a student's or a kiosk's grants and
+    /// row-level security exactly as that account connecting would (peer authentication lets a
+    /// test connect only as itself).
+    static func open(_ location: PostgresLocation, as login: String, password: String? = nil, readOnly: Bool = false,
+                     readTimeout: Duration = PostgresListings.defaultReadTimeout,
+                     actingRole: String?) async throws -> PostgresCatalogue {
         let idle = milliseconds(idleTransactionTimeout), statements = milliseconds(statementTimeout)
         let work = try await ReconnectingSession.connect(to: location, as: login, password: password) { session in
+            try await session.act(as: actingRole)
             try await PostgresSchema.check(session)
+            try await session.readAsKioskIfKiosk()
             if readOnly { try await session.execute("SET default_transaction_read_only = on") }
             try await session.execute(PostgresQuery(unsafeSQL: "SET idle_in_transaction_session_timeout = \(idle)"))
             try await session.execute(PostgresQuery(unsafeSQL: "SET statement_timeout = \(statements)"))
@@ -56,7 +68,8 @@ public final class PostgresCatalogue: CatalogueStore, @unchecked Sendable {
         do {
             let reading = try await PostgresSession.connect(to: location, as: login, password: password)
             do {
-                let listings = try await PostgresListings.open(reading, readTimeout: readTimeout, readOnly: true)
+                let listings = try await PostgresListings.open(reading, readTimeout: readTimeout, readOnly: true,
+                                                               thresholds: SearchTerms.Thresholds(), actingRole: actingRole)
                 return PostgresCatalogue(location: location, login: login, listings: listings, lane: SessionLane(work))
             } catch {
                 try? await reading.close()

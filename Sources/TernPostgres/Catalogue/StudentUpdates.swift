@@ -134,23 +134,16 @@ extension PostgresCatalogue {
 
     // MARK: Disclosures
 
+    /// Read through the schema's view `student_disclosures` (``RolesV5``): a student's own session
+    /// may not read the staff list, nor audit rows that do not name them (an export of every
+    /// student), which the view reads for them, their own disclosures only.
     public func disclosures(ofStudent username: String, limit: Int) async throws -> [Disclosure] {
         guard StudentRecords.storable(username) else { return [] }
         return try await read { transaction in
-            guard let student = try await transaction.rows({ s in
-                s.append("SELECT id FROM students WHERE username = \(s.bind(username))")
-            }).first else { return [] }
-            let studentID: Int64 = try ListingRecords.value(student, "id", table: "students")
-            return try await transaction.rows { s in
+            try await transaction.rows { s in
                 s.append("""
-                    SELECT l.id, l.at, l.actor_role, coalesce(st.name, l.actor_username) AS name, l.action, l.detail, l.application_id
-                    FROM audit_log l LEFT JOIN staff st ON st.username = l.actor_username
-                    WHERE l.actor_username <> \(s.bind(username))
-                      AND (l.student_id = \(s.bind(studentID))
-                           OR l.action = \(s.bind(AuditedAction.exportedStudents.rawValue))
-                           OR (l.action = \(s.bind(AuditedAction.exportedApplications.rawValue))
-                               AND EXISTS (SELECT 1 FROM applications a WHERE a.student_id = \(s.bind(studentID)) AND a.created_at <= l.at)))
-                    ORDER BY l.id DESC LIMIT \(s.bind(Int64(max(1, limit))))
+                    SELECT id, at, actor_role, name, action, detail, application_id FROM student_disclosures
+                    WHERE student = \(s.bind(username)) ORDER BY id DESC LIMIT \(s.bind(Int64(max(1, limit))))
                     """)
             }.map { row in
                 let table = "audit_log"

@@ -13,6 +13,9 @@ import TernStore
 /// And every statement runs under a `statement_timeout` (``defaultReadTimeout``), so even a read
 /// nobody cancels stops by itself then.
 ///
+/// A kiosk's account reads no table: its session finds the kiosk's views of the same names first
+/// (approved open listings only, schema v5's `tern_kiosk`), so the statements are everyone's.
+///
 /// ```swift
 /// let listings = try await PostgresListings.open(session)
 /// let page = try await listings.opportunities(matching: OpportunityQuery(words: "pyth"), after: nil, limit: 40, today: today)
@@ -39,14 +42,18 @@ public final class PostgresListings: ListingStore {
     }
 
     /// `thresholds` other than the measured ones: tests run every query through both plans.
+    /// `actingRole`: tests only, the session acts as that role (`SET ROLE`), as if its account
+    /// had connected (``PostgresCatalogue/open(_:as:password:readOnly:readTimeout:actingRole:)``).
     static func open(_ session: PostgresSession, readTimeout: Duration = defaultReadTimeout, readOnly: Bool = false,
-                     thresholds: SearchTerms.Thresholds) async throws -> PostgresListings {
-        try await PostgresSchema.check(session)
+                     thresholds: SearchTerms.Thresholds, actingRole: String? = nil) async throws -> PostgresListings {
         let milliseconds = max(1, readTimeout.components.seconds * 1000 + readTimeout.components.attoseconds / 1_000_000_000_000_000)
         let sessions = try await ReconnectingSession.adopting(session) { session in
+            try await session.act(as: actingRole)
+            try await PostgresSchema.check(session)
             try await session.execute(PostgresQuery(unsafeSQL: "SET statement_timeout = \(milliseconds)"))
             // A catalogue's listings connection only reads: the server refuses anything else on it.
             if readOnly { try await session.execute("SET default_transaction_read_only = on") }
+            try await session.readAsKioskIfKiosk()
         }
         return PostgresListings(sessions: sessions, thresholds: thresholds)
     }
@@ -149,10 +156,8 @@ public final class PostgresListings: ListingStore {
 
     public func spotsTaken(on opportunityID: Int64) async throws -> Int {
         var statement = StatementBuilder()
-        statement.append("""
-            SELECT count(*) FROM applications WHERE opportunity_id = \(statement.bind(opportunityID))
-            AND status IN ('accepted','in_progress','delivered','completed')
-            """)
+        // Counted by the server's view: a student's or a kiosk's session may not read the applications.
+        statement.append("SELECT coalesce((SELECT taken FROM listing_spots_taken WHERE opportunity_id = \(statement.bind(opportunityID))), 0)")
         return try await integer(statement)
     }
 

@@ -16,6 +16,7 @@ public enum PostgresSchema {
         PostgresMigration(version: 2, name: "v2-access", sql: AccessV2.sql),
         PostgresMigration(version: 3, name: "v3-listing-search", sql: ListingSearchV3.sql),
         PostgresMigration(version: 4, name: "v4-changes-and-accounts", sql: ChangesAndAccountsV4.sql),
+        PostgresMigration(version: 5, name: "v5-student-and-kiosk-accounts", sql: RolesV5.sql),
     ]
 
     /// The version this tern works with: its newest step's.
