@@ -102,4 +102,45 @@ struct CampusScreensTests {
         _ = accounts
     }
 
+
+    @Test func aKioskAccountBrowsesOnlyApprovedOpenListingsAndComesBackAfterTheServerWasAway() throws {
+        let server = try Server()
+        let accounts = OSAccounts()
+        let kiosk = try accounts.user()
+        let scratch = try Scratch()
+        let db = try CommandLineTests.seededDemo(scratch)
+        _ = try server.psql("postgres", "CREATE DATABASE tern")
+        let url = "postgresql:///tern?host=\(server.directory)"
+        #expect(try TernProcess.run(["migrate", "--db", db, "--to", url]).status == 0)
+        _ = try server.psql("tern", "SELECT tern_account_grant('\(kiosk)', 'tern_kiosk')")
+        // Listed: open, approved and not past its deadline (what no expiry pass has closed yet).
+        let open = try server.psql("tern", """
+            SELECT count(*) FROM opportunities WHERE status = 'open' AND approval = 'approved'
+            AND deadline >= ((now() AT TIME ZONE 'UTC')::date)::text
+            """)
+        let all = try server.psql("tern", "SELECT count(*) FROM opportunities")
+        #expect(open != all, "the demo has listings the kiosk must not show")
+
+        // The kiosk account's own configuration, its PIN set as it would set it.
+        let config = scratch.path("kiosk-config")
+        try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
+        try OSAccounts.system("/bin/chown", ["-R", "\(kiosk):\(kiosk)", config])
+        try OSAccounts.system("/bin/chmod", ["0755", scratch.url.path])
+        let environment = ["XDG_CONFIG_HOME": config, "HOME": "/nonexistent", "USER": kiosk, "LOGNAME": kiosk, "TERN_DB": url,
+                           "TERN_DATA_DIR": TernProcess.repositoryRoot.appendingPathComponent("data").path]
+        let setPIN = try TernProcess.run(program: "/bin/sh", ["-c", "printf '730518\\n730518\\n' | /usr/bin/setpriv --reuid \(kiosk) --regid \(kiosk) --init-groups -- \"$0\" kiosk --set-pin", try TernProcess.binary],
+                                         environment: environment)
+        #expect(setPIN.status == 0, "\(setPIN.stderr)")
+
+        let screen = try TmuxSession(command: "/usr/bin/setpriv --reuid \(kiosk) --regid \(kiosk) --init-groups -- \(try TernProcess.binary) kiosk",
+                                     environment: environment)
+        // Every approved open listing, and nothing else: the kiosk's role reads only its views.
+        try screen.waitFor(text: "\(open) open listings", seconds: 30)
+
+        try server.pause()
+        try screen.waitFor(text: "Listings are being updated.", seconds: 30)
+        try server.resume()
+        try screen.waitFor(text: "\(open) open listings", seconds: 30)
+        _ = accounts
+    }
 }
