@@ -30,16 +30,20 @@ struct Apply: ParsableCommand {
     }
 
     func run() throws {
-        let (opened, access) = try catalogue.open(for: .apply, actingFor: user)
-        guard let student = access.student else { throw Failure("only students apply") }
+        let opened = try catalogue.openStore(for: .apply, actingFor: user)
+        let store = opened.store
+        guard let student = opened.access.student else { throw Failure("only students apply") }
         // A listing students may not see (pending, declined, a draft) is refused in the same
         // words as one that does not exist, naming the ref typed: neither its internal id nor
         // that it exists is given away.
         let unknown = Failure("no listing with the ref \(ref)")
-        guard let listing = try opened.opportunity(ref: ref), let id = listing.id else { throw unknown }
+        let ref = ref, note = note, link = link, hours = hours
+        guard let listing = try waitFor({ try await store.opportunity(ref: ref) }), let id = listing.id else { throw unknown }
         let application: Application
         do {
-            application = try opened.apply(as: student, to: id, coverNote: note, portfolioLink: link, hoursOffered: hours)
+            application = try waitFor {
+                try await store.apply(as: student, to: id, coverNote: note, portfolioLink: link, hoursOffered: hours, now: Date())
+            }
         } catch CatalogueError.notFound(let what) where what == "listing \(id)" {
             throw unknown
         }

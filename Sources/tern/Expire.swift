@@ -11,13 +11,14 @@ struct Expire: ParsableCommand {
     @OptionGroup var catalogue: CatalogueOptions
 
     func run() throws {
-        let (opened, _) = try catalogue.open(for: .expireListings, expire: false)
+        let opened = try catalogue.openStore(for: .expireListings, expire: false)
         // Every other command skips expiry on a catalogue it may only read; this one exists to
         // do it, and cron must hear that it could not.
-        guard !opened.isReadOnly else {
-            throw CatalogueError.notPermitted("you may only read \(opened.path); no listing was closed")
+        if let file = opened.file, file.isReadOnly {
+            throw CatalogueError.notPermitted("you may only read \(file.path); no listing was closed")
         }
-        let done = try opened.closeExpired(now: Date())
+        let store = opened.store
+        let done = try waitFor { try await store.closeExpired(now: Date()) }
         try Output.line("closed \(done.listingsClosed) listing\(done.listingsClosed == 1 ? "" : "s"), expired \(done.applicationsExpired) application\(done.applicationsExpired == 1 ? "" : "s")")
     }
 }

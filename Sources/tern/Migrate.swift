@@ -20,10 +20,11 @@ struct Migrate: ParsableCommand {
 
     @OptionGroup var catalogue: CatalogueOptions
 
-    @Option(name: .customLong("to"), help: ArgumentHelp("The PostgreSQL catalogue, such as postgresql:///tern?host=/run/tern.", valueName: "url"))
-    var to: String
+    @Option(name: .customLong("to"), help: ArgumentHelp("The PostgreSQL catalogue, such as postgresql:///tern?host=/run/tern. Without it, upgrades the PostgreSQL catalogue --db names to this tern's schema.", valueName: "url"))
+    var to: String?
 
     func validate() throws {
+        guard let to else { return }
         do {
             _ = try PostgresLocation(parsing: to)
         } catch let error as CatalogueError {
@@ -32,6 +33,7 @@ struct Migrate: ParsableCommand {
     }
 
     func run() throws {
+        guard let to else { return try upgrade() }
         let target = try PostgresLocation(parsing: to)
         let (opened, access) = try catalogue.open(for: .migrateCatalogue, readOnly: true)
         guard let login = access.principal.account.login else {
@@ -57,6 +59,33 @@ struct Migrate: ParsableCommand {
             }
         }
         try report(summary, from: opened.path, to: target)
+    }
+
+    /// `tern migrate --db URL`: takes the schema steps this tern has and the catalogue has not,
+    /// each in a transaction of its own. Only the catalogue's owner can (the server refuses anyone
+    /// else); nobody else's tern migrates it on opening.
+    private func upgrade() throws {
+        let name = try catalogue.location().path
+        guard CatalogueOptions.isServer(name) else {
+            throw Failure("a catalogue file is upgraded when tern opens it; tern migrate --to URL copies it into PostgreSQL")
+        }
+        let location = try PostgresLocation(parsing: name)
+        guard let login = Account.current().login else { throw Failure("this account has no login name") }
+        let password = try CatalogueOptions.password(for: location)
+        let taken = try waitFor {
+            let session = try await PostgresSession.connect(to: location, as: login, password: password)
+            do {
+                let taken = try await PostgresSchema.migrate(session)
+                try await session.close()
+                return taken
+            } catch {
+                try? await session.close()
+                throw error
+            }
+        }
+        let version = PostgresSchema.currentVersion
+        try Output.line(taken.isEmpty ? "the catalogue is already at schema v\(version)"
+                                      : "upgraded the catalogue to schema v\(version) (\(taken.joined(separator: ", ")))")
     }
 
     private func report(_ summary: PostgresCopySummary, from path: String, to target: PostgresLocation) throws {

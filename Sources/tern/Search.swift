@@ -70,7 +70,8 @@ struct Search: ParsableCommand {
     func run() throws {
         // Searching never writes, so it never waits on a writer; acting for another student is
         // audited, which needs a write.
-        let (opened, access) = try catalogue.open(for: .search, actingFor: user, readOnly: user == nil)
+        let opened = try catalogue.openStore(for: .search, actingFor: user, readOnly: user == nil)
+        let access = opened.access, store = opened.store
         var matchFor: String? = nil
         if sort == .match {
             guard let student = access.student else {
@@ -78,7 +79,8 @@ struct Search: ParsableCommand {
             }
             matchFor = student
         }
-        let results = try opened.opportunities(matching: query(matchFor: matchFor), limit: limit)
+        let query = query(matchFor: matchFor), limit = limit
+        let results = try waitFor { try await store.opportunities(matching: query, after: nil, limit: limit, today: CalendarDay(Date())) }
         if json {
             let document = JSONText.array(results.map(SearchResult.json))
             try Output.line(document.rendered())

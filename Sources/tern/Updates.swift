@@ -35,14 +35,17 @@ struct Updates: ParsableCommand {
 
     func run() throws {
         // Read-only unless it writes: marking read, or the disclosure that acting for a student records.
-        let (opened, access) = try catalogue.open(for: .followUpdates, actingFor: user, readOnly: !markRead && user == nil)
-        let session = try StudentSession(access, student: opened.student(username:))
+        let opened = try catalogue.openStore(for: .followUpdates, actingFor: user, readOnly: !markRead && user == nil)
+        let store = opened.store
+        let student = try opened.access.student.flatMap { name in try waitFor { try await store.student(username: name) } }
+        let session = try StudentSession(opened.access, student: { _ in student })
         guard !session.isGuest else {
             throw Failure("updates are a student's: your OS login must match a student record (ask the career center)")
         }
         let now = Date()
-        // A command line reads synchronously: the SQLite catalogue answers on this thread.
-        let updates = StudentUpdates(items: try session.username.map { try opened.updates(of: $0, today: CalendarDay(now), now: now) } ?? [])
+        let updates = StudentUpdates(items: try session.username.map { name in
+            try waitFor { try await store.updates(of: name, today: CalendarDay(now), now: now) }
+        } ?? [])
         let shown = all || json ? updates.items : updates.items.filter(\.isUnread)
         if json {
             try Output.line(JSONText.array(shown.map(Self.json)).rendered())
@@ -52,7 +55,7 @@ struct Updates: ParsableCommand {
                 try Output.line("\(update.isUnread ? "new" : "   ")  \(update.at.prefix(10))  \(Sanitizer.line(update.headline))")
             }
         }
-        if markRead, let username = session.username { try opened.markUpdatesRead(of: username, upTo: now) }
+        if markRead, let username = session.username { try waitFor { try await store.markUpdatesRead(of: username, upTo: now) } }
     }
 
     private static func json(_ update: StudentUpdate) -> JSONText {

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// The commands that work on a PostgreSQL catalogue, as real OS accounts on the test cluster:
+/// anyone searches, a student applies and reads their updates as their own role, an admin
+/// expires and upgrades; a command not on PostgreSQL yet says so in one line.
+@Suite(.enabled(if: OSAccounts.isRoot && MigrateCommandTests.cluster != nil, "needs root (real OS accounts) and the PostgreSQL test cluster"))
+struct CampusCommandsTests {
+    @Test func searchApplyUpdatesExpireAndUpgradeWorkOnPostgreSQL() throws {
+        let scratch = try Scratch()
+        let db = try CommandLineTests.seededDemo(scratch)
+        let database = "tern_e2e_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+        _ = try MigrateCommandTests.psql("postgres", "CREATE DATABASE \(database)")
+        defer { _ = try? MigrateCommandTests.psql("postgres", "DROP DATABASE IF EXISTS \(database) WITH (FORCE)") }
+        let url = "postgresql:///\(database)?host=\(MigrateCommandTests.cluster ?? "")"
+        #expect(try TernProcess.run(["migrate", "--db", db, "--to", url]).status == 0)
+        let accounts = OSAccounts()
+        let student = try accounts.user()
+        _ = try MigrateCommandTests.psql(database, """
+            INSERT INTO students (username, name, email, created_at) VALUES ('\(student)', 'Test Student', 't@example.edu', '2026-09-01T09:00:00Z');
+            SELECT tern_account_grant('\(student)', 'tern_student');
+            """)
+        defer { _ = try? MigrateCommandTests.psql("postgres", "DROP ROLE IF EXISTS \(student)") }
+
+        let search = try TernProcess.run(["search", "python", "--limit", "3", "--db", url])
+        #expect(search.status == 0, "\(search.stderr)")
+        #expect(search.stdout.hasPrefix("TITLE") && search.stdout.split(separator: "\n").count == 4)
+        let onFile = try TernProcess.run(["search", "python", "--limit", "3", "--db", db])
+        #expect(onFile.stdout == search.stdout, "the same rows from both back ends")
+
+        let ref = try MigrateCommandTests.psql(database, """
+            SELECT ref FROM opportunities WHERE status = 'open' AND approval = 'approved'
+            AND deadline >= ((now() AT TIME ZONE 'UTC')::date + 3)::text ORDER BY id LIMIT 1
+            """)
+        let applied = try TernProcess.run(as: student, ["apply", ref, "--note", "I would like to do this.", "--hours", "5", "--db", url])
+        #expect(applied.status == 0, "\(applied.stderr)")
+        #expect(applied.stdout.hasPrefix("applied to ") && applied.stdout.contains("as \(student): application "))
+        // Written under the student's own role, which the server checked.
+        #expect(try MigrateCommandTests.psql(database, """
+            SELECT e.actor_username FROM application_events e JOIN applications a ON a.id = e.application_id
+            JOIN students s ON s.id = a.student_id WHERE s.username = '\(student)'
+            """) == student)
+        let again = try TernProcess.run(as: student, ["apply", ref, "--note", "Twice.", "--hours", "5", "--db", url])
+        #expect(again.status == 1 && again.stderr.contains("already applied"), "\(again.stderr)")
+        let updates = try TernProcess.run(as: student, ["updates", "--all", "--db", url])
+        #expect(updates.status == 0, "\(updates.stderr)")
+
+        let expired = try TernProcess.run(["expire", "--db", url])
+        #expect(expired.status == 0, "\(expired.stderr)")
+        #expect(expired.stdout.hasPrefix("closed "))
+        let upgrade = try TernProcess.run(["migrate", "--db", url])
+        #expect(upgrade.status == 0 && upgrade.stdout.hasPrefix("the catalogue is already at schema v"), "\(upgrade.stderr)")
+
+        let backup = try TernProcess.run(["backup", scratch.path("b.sqlite"), "--db", url])
+        #expect(backup.status == 1)
+        #expect(backup.stderr == "tern: this tern cannot back up the catalogue on a PostgreSQL catalogue yet; only on a catalogue file\n", "\(backup.stderr)")
+        _ = accounts
+    }
+}
