@@ -60,18 +60,24 @@ struct ApplicationsList: ParsableCommand {
         // A list narrowed to one student discloses their records: recorded in the audit log
         // before it is printed, which takes a catalogue this account may write.
         let narrowed = filter.student
-        let (opened, access) = try catalogue.open(for: .listApplications, readOnly: narrowed == nil, expire: false)
+        let opened = try catalogue.openStore(for: .listApplications, readOnly: narrowed == nil, expire: false)
+        let store = opened.store, access = opened.access
         let viewer = access.principal.account.displayName
         var rows: [TriageRow] = []
         var cursor: TriageCursor?
         repeat {
-            let page = try opened.triageQueue(filter, after: cursor, limit: min(500, count - rows.count), viewer: viewer)
+            let after = cursor, limit = min(500, count - rows.count)
+            let page = try waitFor {
+                try await store.triageQueue(filter, after: after, order: .oldestFirst, limit: limit, offerWaitDays: nil, viewer: viewer, now: Date())
+            }
             rows += page.rows
             cursor = page.next
         } while cursor != nil && rows.count < count
         if let narrowed {
-            try opened.recordDisclosure(.listedStudentApplications, by: access.principal, student: narrowed,
-                                        detail: "\(rows.count) applications to \(OutputDestination.standardOutput)")
+            let detail = "\(rows.count) applications to \(OutputDestination.standardOutput)"
+            try waitFor {
+                try await store.recordDisclosure(.listedStudentApplications, by: access.principal, student: narrowed, detail: detail, application: nil)
+            }
         }
         if json {
             try Output.line(JSONText.array(rows.map(Self.json)).rendered())

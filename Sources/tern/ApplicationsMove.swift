@@ -64,14 +64,15 @@ struct ApplicationsMove: ParsableCommand {
 
     func run() throws {
         let (ids, next) = try move()
-        let (opened, access) = try catalogue.open(for: .moveApplications)
-        let session = try opened.triageSession(for: access)
+        let opened = try catalogue.openStore(for: .moveApplications)
+        let store = opened.store, access = opened.access
+        let session = try waitFor { try await store.triageSession(for: access) }
         let reason = try self.reason.map(RejectionReason.init(parsing:))
         let targets = try ids.map { id in
-            ApplicationVersion(id: id, version: try expectVersion ?? opened.application(id, as: session.actor).version)
+            ApplicationVersion(id: id, version: try expectVersion ?? waitFor { try await store.application(id, as: session.actor) }.version)
         }
-        let action = try opened.bulkMove(targets, to: next, session: session, reason: reason,
-                                         note: note.map { MoveNote($0, visibility: visibility(movingTo: next)) })
+        let note = note.map { MoveNote($0, visibility: visibility(movingTo: next)) }
+        let action = try waitFor { try await store.bulkMove(targets, to: next, session: session, reason: reason, note: note, now: Date()) }
         for application in action.applications {
             try Output.line("application \(application.id): now \(application.status.rawValue) (version \(application.version))")
         }

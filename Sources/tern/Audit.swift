@@ -64,9 +64,10 @@ extension Audit {
     /// `--mine`: the disclosures of the student's own records, newest first; any student, only
     /// their own (the account's, never `--user`).
     func runMine() throws {
-        let (opened, access) = try catalogue.open(for: .ownDisclosures, readOnly: true)
-        guard let student = access.student else { throw Failure("only students have records to disclose") }
-        let seen = try opened.disclosures(ofStudent: student, limit: count)
+        let opened = try catalogue.openStore(for: .ownDisclosures, readOnly: true)
+        guard let student = opened.access.student else { throw Failure("only students have records to disclose") }
+        let store = opened.store, count = count
+        let seen = try waitFor { try await store.disclosures(ofStudent: student, limit: count) }
         if json {
             try Output.line(JSONText.array(seen.map { disclosure in
                 .object([("at", .string(disclosure.at)), ("role", .string(disclosure.role)), ("name", .string(disclosure.name)),

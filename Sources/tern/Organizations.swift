@@ -19,8 +19,9 @@ struct OrganizationsList: ParsableCommand {
     @OptionGroup var review: ReviewListOptions
 
     func run() throws {
-        let (opened, _) = try catalogue.open(for: .reviewPostings, readOnly: true)
-        let organizations = try opened.organizations(approval: review.approval)
+        let store = try catalogue.openStore(for: .reviewPostings, readOnly: true).store
+        let approval = review.approval
+        let organizations = try waitFor { try await store.organizations(approval: approval) }
         if review.json {
             let document = JSONText.array(organizations.map { org in
                 .object([("name", .string(org.name)), ("approval", .string(org.approval.rawValue)), ("trusted", .bool(org.trusted)),
@@ -47,8 +48,10 @@ struct OrganizationsApprove: ParsableCommand {
     @OptionGroup var expected: ExpectedReviewVersion
 
     func run() throws {
-        let (opened, access) = try catalogue.open(for: .reviewPostings)
-        try opened.approveOrganization(name, note: note, expectedVersion: expected.version, by: reviewer(access))
+        let opened = try catalogue.openStore(for: .reviewPostings)
+        let store = opened.store, name = name, note = note, version = expected.version, by = reviewer(opened.access)
+        
+        try waitFor { try await store.approveOrganization(name, note: note, expectedVersion: version, by: by, now: Date()) }
         try Output.line(Sanitizer.line("approved \(name)"))
     }
 }
@@ -64,8 +67,10 @@ struct OrganizationsDecline: ParsableCommand {
 
 
     func run() throws {
-        let (opened, access) = try catalogue.open(for: .reviewPostings)
-        try opened.declineOrganization(name, reason: reason, note: note, expectedVersion: expected.version, by: reviewer(access))
+        let opened = try catalogue.openStore(for: .reviewPostings)
+        let store = opened.store, name = name, note = note, version = expected.version, by = reviewer(opened.access)
+        let reason = reason
+        try waitFor { try await store.declineOrganization(name, reason: reason, note: note, expectedVersion: version, by: by, now: Date()) }
         try Output.line(Sanitizer.line("declined \(name): \(reason.label)"))
     }
 }
@@ -79,8 +84,10 @@ struct OrganizationsTrust: ParsableCommand {
     @OptionGroup var expected: ExpectedReviewVersion
 
     func run() throws {
-        let (opened, access) = try catalogue.open(for: .trustOrganizations)
-        try opened.trustOrganization(name, note: note, expectedVersion: expected.version, by: reviewer(access))
+        let opened = try catalogue.openStore(for: .trustOrganizations)
+        let store = opened.store, name = name, note = note, version = expected.version, by = reviewer(opened.access)
+        
+        try waitFor { try await store.trustOrganization(name, note: note, expectedVersion: version, by: by, now: Date()) }
         try Output.line(Sanitizer.line("trusted \(name)"))
     }
 }

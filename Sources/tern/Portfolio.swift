@@ -31,12 +31,13 @@ struct PortfolioCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (opened, access) = try catalogue.open(for: .portfolio, actingFor: user)
-        let session = try StudentSession(access, student: opened.student(username:))
+        let opened = try catalogue.openStore(for: .portfolio, actingFor: user)
+        let store = opened.store
+        let student = try opened.access.student.flatMap { name in try waitFor { try await store.student(username: name) } }
+        let session = try StudentSession(opened.access, student: { _ in student })
         guard let username = session.username else { throw PortfolioError.guest }
-        // A command line reads synchronously: the SQLite catalogue answers on this thread.
-        let text = try Portfolio.assemble(username: username, student: try opened.student(username: username),
-                                          entries: try opened.portfolio(ofStudent: username)).render(format)
+        let entries = try waitFor { try await store.portfolio(ofStudent: username) }
+        let text = try Portfolio.assemble(username: username, student: student, entries: entries).render(format)
         guard let output else { return try Output.write(text) }
         // Written beside the destination and renamed over it: a reader never sees half a file.
         // The file is the user's, written with their own rights.

@@ -26,8 +26,9 @@ struct PostingsList: ParsableCommand {
     @OptionGroup var review: ReviewListOptions
 
     func run() throws {
-        let (opened, _) = try catalogue.open(for: .reviewPostings, readOnly: true)
-        let postings = try opened.postings(approval: review.approval)
+        let store = try catalogue.openStore(for: .reviewPostings, readOnly: true).store
+        let approval = review.approval
+        let postings = try waitFor { try await store.postings(approval: approval, limit: nil) }
         if review.json {
             try Output.line(JSONText.array(postings.map(Self.json)).rendered())
             return
@@ -82,8 +83,10 @@ struct PostingsApprove: ParsableCommand {
     }
 
     func run() throws {
-        let (opened, access) = try catalogue.open(for: .reviewPostings)
-        try opened.approve(refs, versions: expectVersion.map { [refs[0]: $0] } ?? [:], note: note, by: reviewer(access))
+        let opened = try catalogue.openStore(for: .reviewPostings)
+        let store = opened.store, refs = refs, note = note, by = reviewer(opened.access)
+        let versions = expectVersion.map { [refs[0]: $0] } ?? [:]
+        try waitFor { try await store.approve(refs, versions: versions, note: note, by: by, now: Date()) }
         try Output.line(Sanitizer.line("approved \(refs.count == 1 ? refs[0] : "\(refs.count) listings")"))
     }
 }
@@ -107,8 +110,11 @@ struct PostingsDecline: ParsableCommand {
 
 
     func run() throws {
-        let (opened, access) = try catalogue.open(for: .reviewPostings)
-        let summary = try opened.decline(ref, reason: reason, note: note, expectedVersion: expectVersion, by: reviewer(access))
+        let opened = try catalogue.openStore(for: .reviewPostings)
+        let store = opened.store, ref = ref, reason = reason, note = note, expectVersion = expectVersion, by = reviewer(opened.access)
+        let summary = try waitFor {
+            try await store.decline(ref, reason: reason, note: note, expectedVersion: expectVersion, by: by, now: Date())
+        }
         try Output.line(Sanitizer.line("declined \(ref): \(reason.label)" + TakeDownSummary.sentence(summary)))
     }
 }
@@ -126,8 +132,9 @@ struct PostingsResubmit: ParsableCommand {
     var note: String?
 
     func run() throws {
-        let (opened, access) = try catalogue.open(for: .reviewPostings)
-        try opened.resubmit(ref, note: note, by: reviewer(access))
+        let opened = try catalogue.openStore(for: .reviewPostings)
+        let store = opened.store, ref = ref, note = note, by = reviewer(opened.access)
+        try waitFor { try await store.resubmit(ref, note: note, expectedVersion: nil, by: by, now: Date()) }
         try Output.line(Sanitizer.line("resubmitted \(ref); it waits for review"))
     }
 }

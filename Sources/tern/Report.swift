@@ -92,8 +92,9 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        let (opened, _) = try catalogue.open(for: .report, readOnly: true)
-        let report = try opened.placementReport(since: since.flatMap(SinceDate.parse))
+        let store = try catalogue.openStore(for: .report, readOnly: true).store
+        let start = since.flatMap(SinceDate.parse)
+        let report = try waitFor { try await store.placementReport(since: start, now: Date()) }
         switch format {
         case .json:
             try Output.line(Self.json(report).rendered())

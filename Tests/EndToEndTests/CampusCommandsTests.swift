@@ -14,6 +14,14 @@ struct CampusCommandsTests {
         defer { _ = try? MigrateCommandTests.psql("postgres", "DROP DATABASE IF EXISTS \(database) WITH (FORCE)") }
         let url = "postgresql:///\(database)?host=\(MigrateCommandTests.cluster ?? "")"
         #expect(try TernProcess.run(["migrate", "--db", db, "--to", url]).status == 0)
+        // Staff commands, before anything is written: the same output as on the file it was copied from.
+        for command in [["postings", "list"], ["organizations", "list"], ["applications", "list", "--count", "5"], ["report"]] {
+            let onServer = try TernProcess.run(command + ["--db", url])
+            #expect(onServer.status == 0, "\(command): \(onServer.stderr)")
+            #expect(!onServer.stdout.isEmpty)
+            #expect(onServer.stdout == (try TernProcess.run(command + ["--db", db])).stdout, "\(command)")
+        }
+
         let accounts = OSAccounts()
         let student = try accounts.user()
         _ = try MigrateCommandTests.psql(database, """
