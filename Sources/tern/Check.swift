@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import TernCatalogue
+import TernPostgres
+import TernStore
 import TernText
 
 /// `tern check`: is this catalogue sound? Every problem is a line of the report; nothing else is
@@ -11,6 +13,7 @@ struct Check: ParsableCommand {
     @OptionGroup var catalogue: CatalogueOptions
 
     func run() throws {
+        if CatalogueOptions.isServer(try catalogue.location().path) { return try checkServer() }
         let report: CheckReport
         do {
             // Read-only: a check never migrates or repairs.
@@ -20,6 +23,37 @@ struct Check: ParsableCommand {
             if case .missing = error { throw error }
             // A catalogue that cannot be opened (newer schema, damaged, not a catalogue) is a
             // finding of the check, reported as one, not a crash.
+            try Output.line("catalogue: \(Sanitizer.line(error.description))")
+            throw ExitCode(1)
+        }
+        for line in report.lines { try Output.line(Sanitizer.line(line)) }
+        if !report.isHealthy { throw ExitCode(1) }
+    }
+}
+
+extension Check {
+    /// The PostgreSQL catalogue's schema, rules, row-level security and hash chains
+    /// (``PostgresCheck``), through a plain session: a catalogue at another version is a finding
+    /// here, not a refusal.
+    private func checkServer() throws {
+        let location = try PostgresLocation(parsing: try catalogue.location().path)
+        guard let login = Account.current().login else { throw Failure("this account has no login name") }
+        let password = try CatalogueOptions.password(for: location)
+        let report: PostgresCheck.Report
+        do {
+            report = try waitFor {
+                let session = try await PostgresSession.connect(to: location, as: login, password: password)
+                do {
+                    let report = try await PostgresCheck.run(session)
+                    try await session.close()
+                    return report
+                } catch {
+                    try? await session.close()
+                    throw error
+                }
+            }
+        } catch let error as CatalogueError {
+            if case .missing = error { throw error }
             try Output.line("catalogue: \(Sanitizer.line(error.description))")
             throw ExitCode(1)
         }

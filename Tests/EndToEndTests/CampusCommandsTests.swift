@@ -59,6 +59,12 @@ struct CampusCommandsTests {
         let upgrade = try TernProcess.run(["migrate", "--db", url])
         #expect(upgrade.status == 0 && upgrade.stdout.hasPrefix("the catalogue is already at schema v"), "\(upgrade.stderr)")
 
+        let check = try TernProcess.run(["check", "--db", url])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.hasPrefix("schema: v") && check.stdout.contains("\nrow-level security: on every table of students' records\n"))
+        let studentCheck = try TernProcess.run(as: student, ["check", "--db", url])
+        #expect(studentCheck.status == 1 && studentCheck.stdout.contains("it is staff work"), "\(studentCheck.stdout)")
+
         let backup = try TernProcess.run(["backup", scratch.path("b.sqlite"), "--db", url])
         #expect(backup.status == 1)
         #expect(backup.stderr == "tern: this tern cannot back up the catalogue on a PostgreSQL catalogue yet; only on a catalogue file\n", "\(backup.stderr)")

@@ -41,24 +41,34 @@ enum PostgresCopyVerification {
     /// Every history row links to the one before it in its application's chain and hashes to
     /// what it holds, by this database's own SHA-256. Returns the rows.
     static func historyChains(_ session: PostgresSession) async throws -> Int {
+        try chainVerdict(try await historyChainCounts(session), what: "application history")
+    }
+
+    /// The history's rows, and how many do not verify.
+    static func historyChainCounts(_ session: PostgresSession) async throws -> (total: Int, broken: Int) {
         let rows = try await session.textRows(PostgresQuery(unsafeSQL: """
             SELECT count(*)::text, count(*) FILTER (WHERE prev_hash IS DISTINCT FROM previous
                                                       OR hash IS DISTINCT FROM \(hashed("tern-event-v1", eventFields)))::text
             FROM (SELECT e.*, coalesce(lag(e.hash) OVER (PARTITION BY e.application_id ORDER BY e.id), '\(genesis)') AS previous
                   FROM application_events e) AS chained
             """))
-        return try chainVerdict(rows, what: "application history")
+        return (Int(rows.first?[0] ?? "") ?? 0, Int(rows.first?[1] ?? "") ?? 0)
     }
 
     /// The audit log is one chain in id order, each row hashing to what it holds. Returns the rows.
     static func auditChain(_ session: PostgresSession) async throws -> Int {
+        try chainVerdict(try await auditChainCounts(session), what: "audit log")
+    }
+
+    /// The audit log's rows, and how many do not verify.
+    static func auditChainCounts(_ session: PostgresSession) async throws -> (total: Int, broken: Int) {
         let rows = try await session.textRows(PostgresQuery(unsafeSQL: """
             SELECT count(*)::text, count(*) FILTER (WHERE prev_hash IS DISTINCT FROM previous
                                                       OR hash IS DISTINCT FROM \(hashed("tern-audit-v1", auditFields)))::text
             FROM (SELECT a.*, coalesce(lag(a.hash) OVER (ORDER BY a.id), '\(genesis)') AS previous
                   FROM audit_log a) AS chained
             """))
-        return try chainVerdict(rows, what: "audit log")
+        return (Int(rows.first?[0] ?? "") ?? 0, Int(rows.first?[1] ?? "") ?? 0)
     }
 
     /// The fields each chain hashes, in its order: those of `tern_event_hash` and
@@ -76,9 +86,8 @@ enum PostgresCopyVerification {
         return #"encode(sha256(convert_to(E'\#(kind)\n' || \#(parts) || 'prev:' || previous || E'\n', 'UTF8')), 'hex')"#
     }
 
-    private static func chainVerdict(_ rows: [[String?]], what: String) throws -> Int {
-        let total = Int(rows.first?[0] ?? "") ?? 0
-        let broken = Int(rows.first?[1] ?? "") ?? 0
+    private static func chainVerdict(_ counts: (total: Int, broken: Int), what: String) throws -> Int {
+        let (total, broken) = counts
         guard broken == 0 else {
             throw CatalogueError.refused(
                 "\(broken) of the \(total) rows of the \(what) do not verify in their hash chain after the copy; nothing was copied (run tern check on the SQLite catalogue)")
