@@ -72,6 +72,14 @@ struct Backup: ParsableCommand {
     var destination: String
 
     func run() throws {
+        if CatalogueOptions.isServer(try catalogue.location().path) {
+            let opened = try catalogue.openStore(for: .backup, expire: false)
+            guard let postgres = opened.store as? PostgresCatalogue else { throw Failure("this catalogue is not on PostgreSQL") }
+            let path = destination, principal = opened.access.principal
+            try Installation.asUser { try Catalogue.createPrivateFile(path, purpose: "the backup") }
+            try waitFor { try await PostgresBackup.backup(postgres, to: path, by: principal) }
+            return try Output.line(Sanitizer.line("backed up database \(postgres.location.database) to \(path) (pg_dump, custom format)"))
+        }
         let (opened, access) = try catalogue.open(for: .backup, expire: false)
         // The copy is the user's file: created with their own rights, never the tern group's.
         try Installation.asUser { try Catalogue.createPrivateFile(destination, purpose: "the backup") }
@@ -95,6 +103,7 @@ struct Restore: ParsableCommand {
     var forceOlder = false
 
     func run() throws {
+        if CatalogueOptions.isServer(try catalogue.location().path) { return try restoreServer() }
         // Read-only here: the copy goes through a connection of its own that waits only briefly.
         let (opened, access) = try catalogue.open(for: .restore, readOnly: true)
         let source = try Installation.asUser { try CatalogueBackup(path: backup) }
@@ -103,5 +112,20 @@ struct Restore: ParsableCommand {
             : " (dropped \(outcome.droppedAuditRows) audit rows and \(outcome.droppedEvents) history events)"
         try Output.line(Sanitizer.line("restored \(opened.path) from \(backup)\(dropped): " + outcome.report.lines.joined(separator: ", ")))
         if !outcome.report.isHealthy { throw ExitCode(1) }
+    }
+}
+
+extension Restore {
+    /// Into an empty PostgreSQL database (its owner restores, and owns what is restored), then
+    /// checked as `tern check` checks; the restore is refused where the database holds anything.
+    private func restoreServer() throws {
+        let location = try PostgresLocation(parsing: try catalogue.location().path)
+        guard let login = Account.current().login else { throw Failure("this account has no login name") }
+        let password = try CatalogueOptions.password(for: location)
+        let backup = backup
+        guard FileManager.default.isReadableFile(atPath: backup) else { throw Failure("cannot read \(Sanitizer.line(backup))") }
+        let report = try waitFor { try await PostgresBackup.restore(from: backup, into: location, login: login, password: password) }
+        try Output.line(Sanitizer.line("restored database \(location.database) from \(backup): " + report.lines.joined(separator: ", ")))
+        if !report.isHealthy { throw ExitCode(1) }
     }
 }

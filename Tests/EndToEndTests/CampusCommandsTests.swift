@@ -65,9 +65,30 @@ struct CampusCommandsTests {
         let studentCheck = try TernProcess.run(as: student, ["check", "--db", url])
         #expect(studentCheck.status == 1 && studentCheck.stdout.contains("it is staff work"), "\(studentCheck.stdout)")
 
-        let backup = try TernProcess.run(["backup", scratch.path("b.sqlite"), "--db", url])
-        #expect(backup.status == 1)
-        #expect(backup.stderr == "tern: this tern cannot back up the catalogue on a PostgreSQL catalogue yet; only on a catalogue file\n", "\(backup.stderr)")
+        // A backup through pg_dump as the backup role (made once per server by its superuser),
+        // restored into an empty database and checked there; never over a catalogue.
+        _ = try MigrateCommandTests.psql("postgres", """
+            DO $$ BEGIN CREATE ROLE tern_backup NOLOGIN BYPASSRLS; EXCEPTION WHEN duplicate_object THEN NULL; END $$
+            """)
+        let dump = scratch.path("catalogue.dump")
+        let backup = try TernProcess.run(["backup", dump, "--db", url])
+        #expect(backup.status == 0, "\(backup.stderr)")
+        #expect(backup.stdout == "backed up database \(database) to \(dump) (pg_dump, custom format)\n")
+        #expect(try MigrateCommandTests.psql(database, "SELECT count(*) FROM audit_log WHERE action = 'backup'") == "1")
+        let target = database + "_restored"
+        _ = try MigrateCommandTests.psql("postgres", "CREATE DATABASE \(target)")
+        defer { _ = try? MigrateCommandTests.psql("postgres", "DROP DATABASE IF EXISTS \(target) WITH (FORCE)") }
+        let targetURL = "postgresql:///\(target)?host=\(MigrateCommandTests.cluster ?? "")"
+        let restored = try TernProcess.run(["restore", dump, "--db", targetURL])
+        #expect(restored.status == 0, "\(restored.stdout)\(restored.stderr)")
+        #expect(restored.stdout.contains("rules: ") && restored.stdout.contains(" rows verify in their hash chains"), "\(restored.stdout)")
+        #expect(try MigrateCommandTests.psql(target, "SELECT count(*) FROM applications") == (try MigrateCommandTests.psql(database, "SELECT count(*) FROM applications")))
+        let over = try TernProcess.run(["restore", dump, "--db", url])
+        #expect(over.status == 1 && over.stderr.contains("is not empty"), "\(over.stderr)")
+
+        let seed = try TernProcess.run(["seed", "--demo", "--db", url])
+        #expect(seed.status == 1)
+        #expect(seed.stderr == "tern: this tern cannot seed a catalogue on a PostgreSQL catalogue yet; only on a catalogue file\n", "\(seed.stderr)")
         _ = accounts
     }
 }
