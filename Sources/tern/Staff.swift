@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import TernCatalogue
+import TernPostgres
+import TernStore
 import TernText
 
 /// `tern staff`: who the career-center staff are, and their roles. An admin's work; the catalogue
@@ -19,8 +21,12 @@ struct StaffList: ParsableCommand {
     @OptionGroup var catalogue: CatalogueOptions
 
     func run() throws {
-        let (opened, _) = try catalogue.open(for: .listStaff, readOnly: true)
-        let members = try opened.staffMembers()
+        let members: [StaffMember]
+        if let postgres = try catalogue.openServer(for: .listStaff, readOnly: true) {
+            members = try waitFor { try await postgres.catalogue.staffMembers() }
+        } else {
+            members = try catalogue.open(for: .listStaff, readOnly: true).0.staffMembers()
+        }
         guard !members.isEmpty else { try Output.line("no staff"); return }
         for member in members { try Output.line(Sanitizer.line("\(member.username)  \(member.name)  \(member.role.rawValue)")) }
     }
@@ -36,8 +42,13 @@ struct StaffAdd: ParsableCommand {
     var alsoStudent = false
 
     func run() throws {
-        let (opened, access) = try catalogue.open(for: .manageStaff)
-        try opened.addStaff(username: username, name: name, role: role, alsoStudent: alsoStudent, by: reviewer(access))
+        if let postgres = try catalogue.openServer(for: .manageStaff) {
+            let username = username, name = name, role = role, alsoStudent = alsoStudent, by = reviewer(postgres.access)
+            try waitFor { try await postgres.catalogue.addStaff(username: username, name: name, role: role, alsoStudent: alsoStudent, by: by) }
+        } else {
+            let (opened, access) = try catalogue.open(for: .manageStaff)
+            try opened.addStaff(username: username, name: name, role: role, alsoStudent: alsoStudent, by: reviewer(access))
+        }
         try Output.line(Sanitizer.line("added \(username) as \(role.withArticle)"))
     }
 }
@@ -48,8 +59,13 @@ struct StaffRemove: ParsableCommand {
     @Argument(help: "Their OS login.") var username: String
 
     func run() throws {
-        let (opened, access) = try catalogue.open(for: .manageStaff)
-        try opened.removeStaff(username: username, by: reviewer(access))
+        if let postgres = try catalogue.openServer(for: .manageStaff) {
+            let username = username, by = reviewer(postgres.access)
+            try waitFor { try await postgres.catalogue.removeStaff(username: username, by: by) }
+        } else {
+            let (opened, access) = try catalogue.open(for: .manageStaff)
+            try opened.removeStaff(username: username, by: reviewer(access))
+        }
         try Output.line(Sanitizer.line("removed \(username) from staff"))
     }
 }
@@ -61,8 +77,13 @@ struct StaffRoleCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("advisor or admin.", valueName: "role")) var role: StaffRole
 
     func run() throws {
-        let (opened, access) = try catalogue.open(for: .manageStaff)
-        try opened.setStaffRole(username: username, to: role, by: reviewer(access))
+        if let postgres = try catalogue.openServer(for: .manageStaff) {
+            let username = username, role = role, by = reviewer(postgres.access)
+            try waitFor { try await postgres.catalogue.setStaffRole(username: username, to: role, by: by) }
+        } else {
+            let (opened, access) = try catalogue.open(for: .manageStaff)
+            try opened.setStaffRole(username: username, to: role, by: reviewer(access))
+        }
         try Output.line(Sanitizer.line("\(username) is now \(role.withArticle)"))
     }
 }

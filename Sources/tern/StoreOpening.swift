@@ -65,4 +65,13 @@ extension CatalogueOptions {
         }
     }
 
+
+    /// The PostgreSQL catalogue, opened and authorized for `operation`, for commands whose work
+    /// is not in the store protocols (the staff list); nil when the catalogue is a file.
+    func openServer(for operation: TernCatalogue.Operation, readOnly: Bool = false) throws -> (catalogue: PostgresCatalogue, access: Authorization)? {
+        guard Self.isServer(try location().path) else { return nil }
+        let opened = try openStore(for: operation, readOnly: readOnly, expire: false)
+        guard let catalogue = opened.store as? PostgresCatalogue else { return nil }
+        return (catalogue, opened.access)
+    }
 }

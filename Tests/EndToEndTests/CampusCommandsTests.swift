@@ -86,6 +86,18 @@ struct CampusCommandsTests {
         let over = try TernProcess.run(["restore", dump, "--db", url])
         #expect(over.status == 1 && over.stderr.contains("is not empty"), "\(over.stderr)")
 
+        // The staff list, and the advisor's account given its role with it.
+        let advisor = try accounts.user()
+        defer { _ = try? MigrateCommandTests.psql("postgres", "DROP ROLE IF EXISTS \(advisor)") }
+        #expect(try TernProcess.run(["staff", "add", advisor, "--name", "New Advisor", "--db", url]).stdout == "added \(advisor) as an advisor\n")
+        #expect(try MigrateCommandTests.psql(database, "SELECT pg_has_role('\(advisor)', 'tern_advisor', 'MEMBER')") == "t")
+        #expect(try TernProcess.run(["staff", "list", "--db", url]).stdout.contains("\(advisor)  New Advisor  advisor\n"))
+        #expect(try TernProcess.run(["staff", "role", advisor, "admin", "--db", url]).status == 0)
+        #expect(try MigrateCommandTests.psql(database, "SELECT pg_has_role('\(advisor)', 'tern_admin', 'MEMBER') AND NOT pg_has_role('\(advisor)', 'tern_advisor', 'MEMBER')") == "t")
+        #expect(try TernProcess.run(["staff", "remove", advisor, "--db", url]).status == 0)
+        #expect(try MigrateCommandTests.psql(database, "SELECT pg_has_role('\(advisor)', 'tern_admin', 'MEMBER')") == "f")
+        #expect(try MigrateCommandTests.psql(database, "SELECT count(*) FROM audit_log WHERE action IN ('add_staff', 'change_staff_role', 'remove_staff')") == "3")
+
         let seed = try TernProcess.run(["seed", "--demo", "--db", url])
         #expect(seed.status == 1)
         #expect(seed.stderr == "tern: this tern cannot seed a catalogue on a PostgreSQL catalogue yet; only on a catalogue file\n", "\(seed.stderr)")
