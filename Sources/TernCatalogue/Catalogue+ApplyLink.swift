@@ -29,15 +29,7 @@ extension Catalogue {
     }
 
     static func validateApplyLink(_ template: String) throws {
-        guard Link.refusal(of: template) == nil else {
-            throw CatalogueError.invalid("the apply link must start with https:// (or http://), as in https://careers.example.edu/apply/{ref}")
-        }
-        guard template.components(separatedBy: "{ref}").count == 2 else {
-            throw CatalogueError.invalid("the apply link must hold {ref} once, where the listing's ref goes")
-        }
-        guard template.unicodeScalars.count <= 500, template.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }) else {
-            throw CatalogueError.invalid("the apply link must be at most 500 characters with no spaces or control characters")
-        }
+        try SettingsChange.checkApplyLink(template)
     }
 
     /// The apply link for one listing: the template with the ref put in (percent-encoded

@@ -33,8 +33,6 @@ extension Catalogue {
     }
 
     static func checkHomeCurrency(_ code: String) throws {
-        guard code.unicodeScalars.count == 3, code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
-            throw CatalogueError.invalid("the home currency must be a three-letter ISO 4217 code such as USD, got \"\(code)\"")
-        }
+        try SettingsChange.checkHomeCurrency(code)
     }
 }

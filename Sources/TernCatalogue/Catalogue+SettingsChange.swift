@@ -1,22 +1,5 @@
 internal import GRDB
 
-/// Settings staff change together (`tern settings`): each nil is left as it is.
-public struct SettingsChange: Sendable, Equatable {
-    public var homeCurrency: String?
-    public var payFloorCents: Int?
-    public var unpaidMaxHours: Int?
-    public var applyLink: String?
-
-    public init(homeCurrency: String? = nil, payFloorCents: Int? = nil, unpaidMaxHours: Int? = nil, applyLink: String? = nil) {
-        self.homeCurrency = homeCurrency
-        self.payFloorCents = payFloorCents
-        self.unpaidMaxHours = unpaidMaxHours
-        self.applyLink = applyLink
-    }
-
-    public var isEmpty: Bool { self == SettingsChange() }
-}
-
 extension Catalogue {
     /// Changes the settings in `change` in one transaction, with one audit row naming who changed
     /// which setting from what to what.
@@ -26,17 +9,8 @@ extension Catalogue {
     /// ```
     public func changeSettings(_ change: SettingsChange, by principal: Principal) throws {
         guard !change.isEmpty else { return }
-        if let code = change.homeCurrency { try Self.checkHomeCurrency(code) }
-        if let link = change.applyLink { try Self.validateApplyLink(link) }
-        guard (change.payFloorCents ?? 0) >= 0, (change.unpaidMaxHours ?? 0) >= 0 else {
-            throw CatalogueError.invalid("the pay floor and the unpaid hours limit cannot be negative")
-        }
-        let values: [(name: String, key: String, value: String?)] = [
-            ("home-currency", PayRank.homeCurrencySetting, change.homeCurrency),
-            ("pay-floor", ReviewSettings.payFloorKey, change.payFloorCents.map(String.init)),
-            ("unpaid-max-hours", ReviewSettings.unpaidMaxHoursKey, change.unpaidMaxHours.map(String.init)),
-            ("apply-link", Self.applyLinkSetting, change.applyLink),
-        ]
+        try change.check()
+        let values = change.values
         try write(for: .changeSettings) { db in
             var changed: [String] = []
             for (name, key, value) in values {

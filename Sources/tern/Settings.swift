@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import TernCatalogue
+import TernPostgres
+import TernStore
 import TernText
 
 /// `tern settings`: the catalogue's own settings, shown to anyone, changed by staff.
@@ -37,10 +39,20 @@ struct Settings: ParsableCommand {
 
     func run() throws {
         let changes = homeCurrency != nil || payFloor != nil || unpaidMaxHours != nil || applyLink != nil
+        let change = SettingsChange(homeCurrency: homeCurrency, payFloorCents: payFloor.map { Money(decimal: $0, currency: "USD")!.cents },
+                                    unpaidMaxHours: unpaidMaxHours, applyLink: applyLink)
+        if let postgres = try catalogue.openServer(for: changes ? .changeSettings : .check, readOnly: !changes) {
+            let principal = postgres.access.principal
+            try waitFor { try await postgres.catalogue.changeSettings(change, by: principal) }
+            let shown = try waitFor { try await postgres.catalogue.settingsShown() }
+            try Output.line("home-currency = \(shown.homeCurrency)")
+            try Output.line("pay-floor = \(Money(cents: shown.payFloorCents, currency: shown.homeCurrency).decimal)")
+            try Output.line("unpaid-max-hours = \(shown.unpaidMaxHours)")
+            return try Output.line("apply-link = \(Sanitizer.line(shown.applyLink ?? "(not set: kiosks show no QR code)"))")
+        }
         let (opened, access) = changes ? try catalogue.open(for: .changeSettings) : try catalogue.open(for: .check, readOnly: true)
         // Every change at once, in one transaction with its one audit row.
-        try opened.changeSettings(SettingsChange(homeCurrency: homeCurrency, payFloorCents: payFloor.map { Money(decimal: $0, currency: "USD")!.cents },
-                                                 unpaidMaxHours: unpaidMaxHours, applyLink: applyLink), by: access.principal)
+        try opened.changeSettings(change, by: access.principal)
         let home = try opened.homeCurrency()
         let review = try opened.reviewSettings()
         try Output.line("home-currency = \(home)")

@@ -98,6 +98,13 @@ struct CampusCommandsTests {
         #expect(try MigrateCommandTests.psql(database, "SELECT pg_has_role('\(advisor)', 'tern_admin', 'MEMBER')") == "f")
         #expect(try MigrateCommandTests.psql(database, "SELECT count(*) FROM audit_log WHERE action IN ('add_staff', 'change_staff_role', 'remove_staff')") == "3")
 
+        // Settings: changed in one audited transaction, shown as on a file.
+        let settings = try TernProcess.run(["settings", "--apply-link", "https://careers.example.edu/apply/{ref}", "--unpaid-max-hours", "8", "--db", url])
+        #expect(settings.status == 0, "\(settings.stderr)")
+        #expect(settings.stdout.contains("unpaid-max-hours = 8\napply-link = https://careers.example.edu/apply/{ref}\n"), "\(settings.stdout)")
+        #expect(try TernProcess.run(["settings", "--apply-link", "ftp://x/{ref}", "--db", url]).status == 1)
+        #expect(try MigrateCommandTests.psql(database, "SELECT count(*) FROM audit_log WHERE action = 'changed_settings'") == "1")
+
         let seed = try TernProcess.run(["seed", "--demo", "--db", url])
         #expect(seed.status == 1)
         #expect(seed.stderr == "tern: this tern cannot seed a catalogue on a PostgreSQL catalogue yet; only on a catalogue file\n", "\(seed.stderr)")

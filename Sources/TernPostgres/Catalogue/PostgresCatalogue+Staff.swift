@@ -94,3 +94,40 @@ extension PostgresTransaction {
         }
     }
 }
+
+/// The catalogue's settings on PostgreSQL (`tern settings`), as the SQLite catalogue keeps
+/// them: checked first, changed in one transaction with one audit row; a new home currency
+/// re-ranks every listing for the pay order in the same transaction (the schema's trigger).
+extension PostgresCatalogue {
+    /// What `tern settings` shows: the home currency, the pay floor (hundredths of it per hour),
+    /// the unpaid hours limit, and the apply link when set.
+    public func settingsShown() async throws -> (homeCurrency: String, payFloorCents: Int, unpaidMaxHours: Int, applyLink: String?) {
+        try await read { transaction in
+            let review = try await transaction.reviewSettings()
+            let link = try await transaction.rows { s in
+                s.append("SELECT value FROM settings WHERE key = \(s.bind(SettingsChange.applyLinkKey))")
+            }.first.map { try ListingRecords.value($0, "value", table: "settings") as String }
+            return (review.homeCurrency, review.payFloorCents, review.unpaidMaxHours, link)
+        }
+    }
+
+    public func changeSettings(_ change: SettingsChange, by principal: Principal) async throws {
+        guard !change.isEmpty else { return }
+        try change.check()
+        try await write(for: .changeSettings) { transaction in
+            var changed: [String] = []
+            for (name, key, value) in change.values {
+                guard let value else { continue }
+                let old = try await transaction.rows { s in
+                    s.append("SELECT value FROM settings WHERE key = \(s.bind(key)) FOR UPDATE")
+                }.first.map { try ListingRecords.value($0, "value", table: "settings") as String }
+                try await transaction.execute { s in
+                    s.append("INSERT INTO settings (key, value) VALUES (\(s.bind(key)), \(s.bind(value))) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+                }
+                changed.append("\(name) \(old ?? "(not set)") -> \(value)")
+            }
+            try await transaction.audit(by: principal.account.displayName, role: principal.auditRole,
+                                        action: AuditedAction.changedSettings.rawValue, student: nil, detail: changed.joined(separator: "; "))
+        }
+    }
+}
