@@ -115,7 +115,7 @@ extension PostgresTransaction {
                     compensation_cents bigint, currency text, hourly_cents bigint NOT NULL, location_kind text NOT NULL,
                     city text, spots bigint NOT NULL, status text NOT NULL, posted_at text NOT NULL,
                     gives_posted_at boolean NOT NULL, approval text NOT NULL, deliverables text[] NOT NULL,
-                    skill_ids bigint[] NOT NULL, existing_id bigint, new_id bigint
+                    skill_ids bigint[] NOT NULL, existing_id bigint
                 ) ON COMMIT DROP
                 """)
         }
@@ -254,41 +254,49 @@ extension PostgresTransaction {
                 """)
         }
 
-        // New refs, in the file's order.
-        try await execute { s in
+        // New refs, in the file's order. A ref another writer added meanwhile is skipped by the
+        // insert, and the count then refuses the whole import below; so every staged row without
+        // an existing listing is, after this, a listing this import inserted, found by its ref.
+        let inserted = try await integer { s in
             s.append("""
                 WITH added AS (
                     INSERT INTO opportunities(ref, \(content.joined(separator: ", ")), posted_at, updated_at, approval)
                     SELECT i.ref, \(content.map { "i.\($0)" }.joined(separator: ", ")), i.posted_at, \(s.bind(stamp)), i.approval
                     FROM tern_import_listings i WHERE i.existing_id IS NULL ORDER BY i.seq
                     ON CONFLICT (ref) DO NOTHING
-                    RETURNING id, ref
+                    RETURNING 1
                 )
-                UPDATE tern_import_listings i SET new_id = added.id FROM added WHERE added.ref = i.ref
+                SELECT count(*) FROM added
                 """)
         }
-        let inserted = try await integer { s in s.append("SELECT count(*) FROM tern_import_listings WHERE new_id IS NOT NULL") }
+        let staged = try await integer { s in s.append("SELECT count(*) FROM tern_import_listings WHERE existing_id IS NULL") }
+        if inserted != staged {
+            throw CatalogueError.refused("import: another change added some of these listings meanwhile; nothing was imported: import it again")
+        }
         try await execute { s in
             s.append("""
                 INSERT INTO opportunity_deliverables(opportunity_id, position, description)
-                SELECT i.new_id, d.position, d.description
-                FROM tern_import_listings i CROSS JOIN LATERAL unnest(i.deliverables) WITH ORDINALITY AS d(description, position)
-                WHERE i.new_id IS NOT NULL ORDER BY i.new_id, d.position
+                SELECT o.id, d.position, d.description
+                FROM tern_import_listings i JOIN opportunities o ON o.ref = i.ref
+                CROSS JOIN LATERAL unnest(i.deliverables) WITH ORDINALITY AS d(description, position)
+                WHERE i.existing_id IS NULL ORDER BY o.id, d.position
                 """)
         }
         try await execute { s in
             s.append("""
                 INSERT INTO opportunity_skills(opportunity_id, skill_id)
-                SELECT i.new_id, k.skill_id FROM tern_import_listings i CROSS JOIN LATERAL unnest(i.skill_ids) AS k(skill_id)
-                WHERE i.new_id IS NOT NULL ORDER BY i.new_id, k.skill_id
+                SELECT o.id, k.skill_id
+                FROM tern_import_listings i JOIN opportunities o ON o.ref = i.ref
+                CROSS JOIN LATERAL unnest(i.skill_ids) AS k(skill_id)
+                WHERE i.existing_id IS NULL ORDER BY o.id, k.skill_id
                 """)
         }
         // A trusted organization's new listing stays approved unless a review flag is raised on
         // it (judged, as on SQLite, once every listing of the file is written).
         let arrivals = try await rows { s in
             s.append("""
-                SELECT i.new_id AS id, i.organization_id FROM tern_import_listings i
-                WHERE i.new_id IS NOT NULL AND i.approval = 'approved' ORDER BY i.new_id
+                SELECT o.id, i.organization_id FROM tern_import_listings i JOIN opportunities o ON o.ref = i.ref
+                WHERE i.existing_id IS NULL AND i.approval = 'approved' ORDER BY o.id
                 """)
         }
         if !arrivals.isEmpty {
