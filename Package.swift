@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Layers point down only: tern → TernTerminal → TernViewModels → TernStore → TernText, and
-// tern → TernCatalogue (the SQLite stores) → TernStore. The screens and view models know only
+// tern → TernCatalogue (the SQLite stores) / TernPostgres → TernExchange (reading and checking
+// import files) → TernStore. The screens and view models know only
 // TernStore's protocols; TernCatalogue alone uses GRDB, imported internally (none of its public
 // API names a GRDB type); TernText (what text is safe to show, and how wide it is) uses nothing.
 let package = Package(

@@ -98,6 +98,12 @@ extension PostgresTransaction {
     /// temporary table; then, set by set, existing refs are replaced (only those that changed move
     /// their version on and rewrite their deliverables or skills) and new refs inserted, approved
     /// on arrival only when their organization is trusted and no review flag is raised.
+    ///
+    /// Measured (release build, 2 cores shared with other builds, test cluster without fsync):
+    /// 100,000 new listings in about 25 s (≈4,000 rows/s; SQLite ≈8 s on the same machine), an
+    /// unchanged re-import in about 9 s. The time is the inserts' per-row work: the schema's row
+    /// triggers (the word index per listing and again per listing skill, the pay rank), foreign
+    /// keys and eleven indexes, not the COPY (≈3 s, overlapped with the second reading).
     func importListings(_ next: () throws -> [ImportedListing]?, plan: ListingImportPlan, stamp: String,
                         progress: ImportProgressMeter?) async throws -> (inserted: Int, updated: Int) {
         let organizations = try await keyedIDs(ensuring: plan.organizations, in: "organizations", stamp: stamp)
