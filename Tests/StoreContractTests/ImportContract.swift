@@ -164,6 +164,35 @@ import TernStore
         #expect(try await store.opportunity(ref: "dry-1")?.hours == 10)
     }
 
+    /// A trusted organization's new listings arrive approved, each with the system's decision,
+    /// unless a review flag is raised on one (here: the title of another of its listings), which
+    /// then waits for a reviewer, written once (version 1).
+    @Test(arguments: BackEnd.all)
+    func aTrustedOrganizationsListingsArriveApprovedUnlessFlagged(backEnd: BackEnd) async throws {
+        let opened = try await backEnd.openDemo()
+        defer { withExtendedLifetime(opened) {} }
+        let store = opened.store
+        let organization = "Copperline Bikes"
+        try await store.trustOrganization(organization, note: nil, expectedVersion: nil,
+                                          by: Actor(role: .staff, username: "shaddad"), now: Demo.now)
+        let existing = try #require(try await store.opportunity(ref: "copperline-email-winback"))
+        let deadline = Demo.today.adding(days: 30).description
+        let file = listingsCSV([
+            "trust-1,A fresh Copperline listing,\(organization),design,2,14,\(deadline),unpaid,remote,,",
+            "trust-2,\(existing.title.lowercased()),\(organization),design,2,14,\(deadline),unpaid,remote,,",
+        ])
+        let summary = try await run(store, file, .csv)
+        #expect(summary.inserted == 2 && summary.updated == 0)
+        let approved = try #require(try await store.opportunity(ref: "trust-1"))
+        let flagged = try #require(try await store.opportunity(ref: "trust-2"))
+        #expect(try await store.approval(ofListing: try #require(approved.id)) == .approved)
+        #expect(try await store.approval(ofListing: try #require(flagged.id)) == .pending)
+        #expect(approved.version == 1 && flagged.version == 1)
+        let decisions = try await store.decisions(forOrganization: organization)
+        #expect(decisions.filter { $0.ref?.hasPrefix("trust-") == true }.map { "\($0.ref ?? "") \($0.decision.rawValue) \($0.note ?? "") \($0.actor.username)" }
+                == ["trust-1 approved trusted organization \(Actor.system.username)"])
+    }
+
     /// A bad value is refused with its line and column (the field number in CSV, the character
     /// column in JSON), in the same words on every back end, and nothing of the file is written.
     @Test(arguments: BackEnd.all)

@@ -260,6 +260,39 @@ extension PostgresTransaction {
                 """)
         }
 
+        // A trusted organization's new listing arrives approved unless a review flag is raised
+        // on it (trust skips the review, never the flags), judged as SQLite judges it once every
+        // listing of the file is written: against the listings as they now stand and the file's
+        // other new ones. Judged before the insert, so that a flagged listing is written once,
+        // pending, at version 1 (setting it back afterwards would move its version on here).
+        let candidates = try await rows { s in
+            s.append("""
+                SELECT i.seq, i.title AS flag_title, i.hours AS flag_hours, i.compensation_kind AS flag_kind,
+                       i.currency AS flag_currency, i.hourly_cents AS flag_hourly_cents, org.website AS flag_website,
+                       org.contact_email AS flag_contact_email,
+                       (SELECT other.ref FROM (SELECT o.ref, o.organization_id, o.title FROM opportunities o
+                                               UNION ALL
+                                               SELECT n.ref, n.organization_id, n.title FROM tern_import_listings n
+                                               WHERE n.existing_id IS NULL) AS other
+                        WHERE other.organization_id = i.organization_id AND other.ref <> i.ref
+                          AND tern_nocase(other.title) = tern_nocase(i.title)
+                        LIMIT 1) AS flag_duplicate_ref
+                FROM tern_import_listings i JOIN organizations org ON org.id = i.organization_id
+                WHERE i.existing_id IS NULL AND i.approval = 'approved'
+                """)
+        }
+        if !candidates.isEmpty {
+            let settings = try await reviewSettings()
+            var flagged: [Int64] = []
+            for row in candidates where !(try Self.flags(row, settings: settings).isEmpty) {
+                flagged.append(try ListingRecords.value(row, "seq"))
+            }
+            if !flagged.isEmpty {
+                try await execute { s in
+                    s.append("UPDATE tern_import_listings SET approval = 'pending' WHERE seq = ANY(\(s.bind(flagged)))")
+                }
+            }
+        }
         // New refs, in the file's order. A ref another writer added meanwhile is skipped by the
         // insert, and the count then refuses the whole import below; so every staged row without
         // an existing listing is, after this, a listing this import inserted, found by its ref.
@@ -297,26 +330,16 @@ extension PostgresTransaction {
                 WHERE i.existing_id IS NULL ORDER BY o.id, k.skill_id
                 """)
         }
-        // A trusted organization's new listing stays approved unless a review flag is raised on
-        // it (judged, as on SQLite, once every listing of the file is written).
+        // The trusted organizations' listings that arrived approved: a decision by the system each.
         let arrivals = try await rows { s in
             s.append("""
                 SELECT o.id, i.organization_id FROM tern_import_listings i JOIN opportunities o ON o.ref = i.ref
                 WHERE i.existing_id IS NULL AND i.approval = 'approved' ORDER BY o.id
                 """)
         }
-        if !arrivals.isEmpty {
-            let settings = try await reviewSettings()
-            for row in arrivals {
-                let id: Int64 = try ListingRecords.value(row, "id")
-                let organization: Int64 = try ListingRecords.value(row, "organization_id")
-                if try await flags(listing: id, settings: settings).isEmpty {
-                    try await record(organization: organization, listing: id, .approved, reason: nil, note: "trusted organization",
-                                     actor: .system, at: stamp)
-                } else {
-                    try await execute { s in s.append("UPDATE opportunities SET approval = 'pending' WHERE id = \(s.bind(id))") }
-                }
-            }
+        for row in arrivals {
+            try await record(organization: try ListingRecords.value(row, "organization_id"), listing: try ListingRecords.value(row, "id"),
+                             .approved, reason: nil, note: "trusted organization", actor: .system, at: stamp)
         }
         if inserted + updated != plan.rows {
             // Another writer added one of the file's refs between the lock and the insert.
