@@ -136,8 +136,9 @@ import TernStore
         Data(([Self.header] + rows).joined(separator: "\n").appending("\n").utf8)
     }
 
-    private func row(_ ref: String, hours: String = "10", organization: String = "Import Contract Ltd") -> String {
-        "\(ref),Listing \(ref),\(organization),design,\(hours),14,\(Demo.today.adding(days: 30).description),unpaid,remote,Figma|Import Skill,One|Two"
+    private func row(_ ref: String, hours: String = "10", organization: String = "Import Contract Ltd",
+                     skills: String = "Figma|Import Skill", deliverables: String = "One|Two") -> String {
+        "\(ref),Listing \(ref),\(organization),design,\(hours),14,\(Demo.today.adding(days: 30).description),unpaid,remote,\(skills),\(deliverables)"
     }
 
     /// A dry run checks everything and says what it would do, and writes nothing: no listing,
@@ -162,6 +163,17 @@ import TernStore
         let again = try await run(store, listingsCSV([row("dry-1", hours: "11"), row("dry-2"), row("dry-3")]), .csv, dryRun: true)
         #expect(again.inserted == 0 && again.updated == 3)
         #expect(try await store.opportunity(ref: "dry-1")?.hours == 10)
+        // For real: a changed value, changed skills or changed deliverables move a listing's
+        // version on; an unchanged one keeps it.
+        let changed = try await run(store, listingsCSV([row("dry-1", hours: "11"), row("dry-2"),
+                                                        row("dry-3", skills: "figma|SQL", deliverables: "Two|One")]), .csv)
+        #expect(changed.inserted == 0 && changed.updated == 3)
+        let one = try #require(try await store.opportunity(ref: "dry-1"))
+        let two = try #require(try await store.opportunity(ref: "dry-2"))
+        let three = try #require(try await store.opportunity(ref: "dry-3"))
+        #expect(one.hours == 11 && one.version == 2)
+        #expect(two.version == 1)
+        #expect(three.version == 2 && three.deliverables == ["Two", "One"] && Set(three.skills) == ["Figma", "SQL"])
     }
 
     /// A trusted organization's new listings arrive approved, each with the system's decision,
