@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Layers point down only: tern → TernTerminal → TernViewModels → TernStore → TernText, and
-// tern → TernCatalogue (the SQLite stores) → TernStore. The screens and view models know only
+// tern → TernCatalogue (the SQLite stores) / TernPostgres → TernExchange (reading and checking
+// import files) → TernStore. The screens and view models know only
 // TernStore's protocols; TernCatalogue alone uses GRDB, imported internally (none of its public
 // API names a GRDB type); TernText (what text is safe to show, and how wide it is) uses nothing.
 let package = Package(
@@ -40,11 +41,14 @@ let package = Package(
         // What is stored, whatever stores it: the records, their rules, and the store protocols
         // the view models and screens are written against. No storage engine here.
         .target(name: "TernStore", dependencies: ["TernText"]),
+        // Reading and checking an import file (CSV or JSON, every value with its line and
+        // column), whatever back end then writes it. No storage engine here either.
+        .target(name: "TernExchange", dependencies: ["TernText", "TernStore"]),
         // The SQLite implementation of the stores.
         .target(
             name: "TernCatalogue",
             dependencies: [
-                "TernText", "TernStore",
+                "TernText", "TernStore", "TernExchange",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The raw C API, only for the bulk loader's hot loop.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -69,7 +73,7 @@ let package = Package(
         .target(
             name: "TernPostgres",
             dependencies: [
-                "TernText", "TernStore",
+                "TernText", "TernStore", "TernExchange",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

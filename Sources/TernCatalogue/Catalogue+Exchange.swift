@@ -48,27 +48,17 @@ extension Catalogue {
         // Validate everything before touching the database, so a dry run checks as much as a real one.
         switch rows.subject {
         case .opportunities:
-            let plan = try Self.checkOpportunities(&rows, postedAt: stamp, progress: validating)
+            let plan = try ImportChecks.opportunities(&rows, postedAt: stamp, progress: validating)
             validating?.finish()
             // Read again (on a thread of its own) from before the lock is taken, so that the
             // first rows are ready when it is.
-            let listings = Self.readCheckedListings(source, format: format, fingerprint: scan.fingerprint, postedAt: stamp)
+            let listings = ImportChecks.readCheckedListings(source, format: format, fingerprint: scan.fingerprint, postedAt: stamp)
             defer { listings.cancel() }
             (summary.inserted, summary.updated) = try writeImport(dryRun: dryRun, recorded: recorded, subject: rows.subject, progress: writing(plan.rows)) { db, meter in
                 try Self.writeOpportunities(db, listings.next, plan: plan, postedAt: stamp, progress: meter)
             }
         case .students:
-            var firstLine: [String: Int] = [:]
-            var records: [Student] = []
-            while let row = try rows.next() {
-                validating?.advance(to: records.count)
-                let student = try ExchangeValidation.student(row)
-                if let line = firstLine[student.username] {
-                    throw row.error("username", "duplicate username \"\(student.username)\" (first on line \(line))")
-                }
-                firstLine[student.username] = row.line
-                records.append(student)
-            }
+            let records = try ImportChecks.students(&rows, progress: validating)
             validating?.finish()
             (summary.inserted, summary.updated) = try writeImport(dryRun: dryRun, recorded: recorded, subject: rows.subject, progress: writing(records.count)) { db, meter in
                 try Self.writeStudents(db, records, now: now, progress: meter)
@@ -76,7 +66,7 @@ extension Catalogue {
         case .applications:
             var all: [ExchangeRow] = []
             while let row = try rows.next() { all.append(row) }
-            let records = try Self.validateApplications(all, now: now, progress: validating)
+            let records = try ImportChecks.applications(all, now: now, progress: validating)
             validating?.finish()
             (summary.inserted, summary.updated) = try writeImport(dryRun: dryRun, recorded: recorded, subject: rows.subject, progress: writing(records.count)) { db, meter in
                 try Self.writeApplications(db, records, progress: meter)
@@ -99,7 +89,7 @@ extension Catalogue {
                 if let recorded {
                     try Self.audit(db, by: recorded.actor, role: recorded.role,
                                    action: AuditedAction.imported.rawValue, student: nil,
-                                   detail: "\(counts.0 + counts.1) \(subject.rawValue) from \(recorded.origin): \(counts.0) new, \(counts.1) updated")
+                                   detail: ImportChecks.auditDetail(counts, subject: subject, origin: recorded.origin))
                 }
                 return counts
             }

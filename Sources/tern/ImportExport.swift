@@ -28,7 +28,8 @@ struct Import: ParsableCommand {
     var dryRun = false
 
     func run() throws {
-        let (opened, access) = try catalogue.open(for: .importFile)
+        // A catalogue file or a PostgreSQL catalogue: the same files, read and checked the same way.
+        let opened = try catalogue.openStore(for: .importFile)
         // The file is the user's: opened with their own rights, never the tern group's. The
         // import then reads it a segment at a time through the open file.
         let source: ImportSource = try Installation.asUser {
@@ -40,8 +41,17 @@ struct Import: ParsableCommand {
         defer { progress.finish() }
         do {
             let origin = file.hasPrefix("/") ? file : FileManager.default.currentDirectoryPath + "/" + file
-            let summary = try opened.importFile(source, format: kind, dryRun: dryRun,
-                                                recorded: ImportRecord(principal: access.principal, origin: origin)) { progress.show($0) }
+            let record = ImportRecord(principal: opened.access.principal, origin: origin)
+            let summary: ImportSummary
+            if let file = opened.file {
+                summary = try file.importFile(source, format: kind, dryRun: dryRun, recorded: record) { progress.show($0) }
+            } else {
+                let store = opened.store, dryRun = dryRun
+                summary = try waitFor {
+                    try await store.importFile(source, format: kind, dryRun: dryRun, now: Date(), recorded: record,
+                                               progress: { progress.show($0) })
+                }
+            }
             progress.finish()
             try Output.line("\(dryRun ? "would import" : "imported") \(summary.subject) from \(Sanitizer.line(file)): \(summary.inserted) new, \(summary.updated) updated")
         } catch let error as ImportError {

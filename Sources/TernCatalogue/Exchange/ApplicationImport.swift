@@ -1,67 +1,7 @@
 import Foundation
 internal import GRDB
 
-extension ApplicationStatus {
-    /// The shortest legal path from `submitted` to this status, for recreating an imported
-    /// application through the state machine rather than around it.
-    var pathFromSubmitted: [ApplicationStatus] {
-        var previous: [ApplicationStatus: ApplicationStatus] = [:]
-        var queue: [ApplicationStatus] = [.submitted]
-        var visited: Set<ApplicationStatus> = [.submitted]
-        while !queue.isEmpty {
-            let status = queue.removeFirst()
-            if status == self { break }
-            for next in status.nextStatuses where visited.insert(next).inserted {
-                previous[next] = status
-                queue.append(next)
-            }
-        }
-        var path: [ApplicationStatus] = [self]
-        while let before = previous[path[0]] { path.insert(before, at: 0) }
-        return path
-    }
-}
-
-/// One application row, checked and ready to write.
-struct ImportedApplication {
-    var row: ExchangeRow
-    var student: String
-    var opportunity: String
-    var status: ApplicationStatus
-    var reason: String?
-    var coverNote: String
-    var portfolioLink: String?
-    var hoursOffered: Int
-    var createdAt: String
-    var updatedAt: String
-}
-
 extension Catalogue {
-    /// Checks every application row before any writing starts.
-    static func validateApplications(_ rows: [ExchangeRow], now: Date,
-                                     progress: ImportProgressMeter? = nil) throws(ImportError) -> [ImportedApplication] {
-        var records: [ImportedApplication] = []
-        var firstLine: [String: Int] = [:]
-        let stamp = Timestamp.string(now)
-        for (index, row) in rows.enumerated() {
-            progress?.advance(to: index)
-            let status = try row.enumeration("status", ApplicationStatus.self)
-            let item = ImportedApplication(
-                row: row, student: try row.text("student", .username), opportunity: try row.required("opportunity"),
-                status: status, reason: try row.optionalText("status_reason", .statusReason),
-                coverNote: try row.optionalText("cover_note", .coverNote) ?? "",
-                portfolioLink: try row.optionalText("portfolio_link", .portfolioLink),
-                hoursOffered: try row.int("hours_offered", in: 1...400),
-                createdAt: try row.timestamp("created_at") ?? stamp, updatedAt: try row.timestamp("updated_at") ?? stamp)
-            if status == .rejected, item.reason == nil { throw row.error("status_reason", "is required for rejected applications") }
-            let key = "\(item.student)\u{0}\(item.opportunity)"
-            if let line = firstLine[key] { throw row.error("opportunity", "duplicate application (first on line \(line))") }
-            firstLine[key] = row.line
-            records.append(item)
-        }
-        return records
-    }
-
     /// New applications are filed as submitted and walked along the shortest legal path to
     /// their status, each step an event marked "imported", so history never skips the machine.
     /// An existing application is left alone when its status matches, and refused otherwise.

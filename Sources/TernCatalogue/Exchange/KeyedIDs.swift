@@ -59,6 +59,6 @@ struct KeyedIDs {
 
     /// SQLite's NOCASE: ASCII A–Z fold to a–z, every other byte stays as it is.
     @Sendable static func nocase(_ text: String) -> [UInt8] {
-        text.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        ImportChecks.nocase(text)
     }
 }

@@ -1,79 +1,9 @@
 import Foundation
 internal import GRDB
 
-/// A listing from an import file, checked and ready to write.
-struct ImportedListing {
-    var listing: Opportunity
-    /// Whether the file gave `posted_at`. When it did not, a new listing is posted now and an
-    /// existing one keeps its date: re-importing a spreadsheet must not make every listing new
-    /// to the students' saved searches.
-    var givesPostedAt: Bool
-}
-
-/// What checking a listings file found that the writing needs before its first row: how many
-/// rows, and the organizations and skills they name (each once, ignoring case as the catalogue
-/// does, spelled as first met), so that the missing ones are created before the rows arrive.
-struct ListingImportPlan {
-    var rows = 0
-    var organizations: [String] = []
-    var skills: [String] = []
-}
-
 extension Catalogue {
-    /// Checks every row of a listings file (the first and only full reading without the lock),
-    /// refusing the first bad value or repeated ref with its place.
-    static func checkOpportunities(_ rows: inout ExchangeReader, postedAt stamp: String,
-                                   progress: ImportProgressMeter?) throws(ImportError) -> ListingImportPlan {
-        var plan = ListingImportPlan()
-        var firstLine: [String: Int] = [:]
-        // Spellings met (cheap to test), and the folded names that decide what is new.
-        var organizationSpellings = Set<String>(), organizationKeys = Set<[UInt8]>()
-        var skillSpellings = Set<String>(), skillKeys = Set<[UInt8]>()
-        let dates = ImportDates()
-        while let row = try rows.next() {
-            progress?.advance(to: plan.rows)
-            let opportunity = try ExchangeValidation.opportunity(row, postedAt: stamp, dates: dates)
-            if let line = firstLine.updateValue(row.line, forKey: opportunity.ref) {
-                throw row.error("ref", "duplicate ref \"\(opportunity.ref)\" (first on line \(line))")
-            }
-            if organizationSpellings.insert(opportunity.organization).inserted,
-               organizationKeys.insert(KeyedIDs.nocase(opportunity.organization)).inserted {
-                plan.organizations.append(opportunity.organization)
-            }
-            for skill in opportunity.skills where skillSpellings.insert(skill).inserted {
-                if skillKeys.insert(KeyedIDs.nocase(skill)).inserted { plan.skills.append(skill) }
-            }
-            plan.rows += 1
-        }
-        return plan
-    }
-
-    /// Reads a checked listings file again (held to the first reading's fingerprint), on a thread
-    /// of its own, and hands its listings over in batches, a few batches ahead of the writing.
-    static func readCheckedListings(_ source: ImportSource, format: ExchangeFormat, fingerprint: ImportFingerprint,
-                                    postedAt stamp: String) -> ImportPipeline<[ImportedListing]> {
-        ImportPipeline(depth: 4) { emit in
-            var rows = try ExchangeReader(source, format: format, checkingAgainst: fingerprint, subject: .opportunities)
-            let dates = ImportDates()
-            var batch: [ImportedListing] = []
-            batch.reserveCapacity(listingBatchSize)
-            while let row = try rows.next() {
-                let listing = try ExchangeValidation.opportunity(row, postedAt: stamp, dates: dates)
-                batch.append(ImportedListing(listing: listing, givesPostedAt: try row.optionalText("posted_at") != nil))
-                if batch.count == listingBatchSize {
-                    guard emit(batch) else { return }
-                    batch.removeAll(keepingCapacity: true)
-                }
-            }
-            if !batch.isEmpty { _ = emit(batch) }
-        }
-    }
-
-    /// Listings handed from the reading thread to the writing one at a time.
-    static let listingBatchSize = 250
-
     /// Writes a checked listings file inside the import's write transaction, from the batches
-    /// ``readCheckedListings(_:format:fingerprint:postedAt:)`` hands over: new refs are inserted,
+    /// ``ImportChecks/readCheckedListings(_:format:fingerprint:postedAt:)`` hands over: new refs are inserted,
     /// existing ones replaced. Every other writer waits while this runs, so it does only what must
     /// happen under the lock, in bulk: organizations and skills are created up front, statements
     /// are prepared once and bound through SQLite's C API, the search entries are written once

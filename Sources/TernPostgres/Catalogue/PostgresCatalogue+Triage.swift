@@ -189,12 +189,6 @@ extension PostgresCatalogue {
         }
     }
 
-    /// Not yet: the SQLite import (reading CSV and JSON a segment at a time, checking every
-    /// value) lives inside TernCatalogue; it needs its engine-neutral part in TernStore first.
-    public func importFile(_ source: ImportSource, format: ExchangeFormat, dryRun: Bool, now: Date, recorded: ImportRecord?, progress: (@Sendable (ImportProgress) -> Void)?) async throws -> ImportSummary {
-        throw notYetOnPostgres("importFile")
-    }
-
 }
 
 extension PostgresTransaction {

@@ -20,7 +20,7 @@
 /// ```
 public enum SpreadsheetCell {
     /// What a spreadsheet reads as the start of a formula.
-    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+    package static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
     /// The cell as written to CSV.
     public static func neutralised(_ cell: String) -> String {

@@ -1,3 +1,4 @@
+import TernStore
 /// A list inside one CSV cell: items separated by `|`. A backslash makes the next character
 /// literal, so `\|` is a bar inside an item and `\\` a backslash.
 ///
@@ -12,8 +13,8 @@
 /// ListCell.split("A\\|B|\\ pad\\ ")   // ["A|B", " pad "]
 /// ListCell.split("Python | SQL |")    // ["Python", "SQL"]
 /// ```
-enum ListCell {
-    static func join(_ items: [String]) -> String {
+package enum ListCell {
+    package static func join(_ items: [String]) -> String {
         var cell = String.UnicodeScalarView()
         for (number, item) in items.enumerated() {
             if number > 0 { cell.append("|") }
@@ -31,7 +32,7 @@ enum ListCell {
         return String(cell)
     }
 
-    static func split(_ cell: String) -> [String] {
+    package static func split(_ cell: String) -> [String] {
         var items: [String] = []
         var current: [Unicode.Scalar] = []
         // How much of `current` is kept: up to its last escaped or non-whitespace scalar.

@@ -1,4 +1,5 @@
 import Foundation
+import TernStore
 
 /// Makes items on a thread of its own and hands them over in order, at most `depth` ahead of
 /// the taker: an import reads and checks its rows on one core while the other writes them, so the
@@ -15,7 +16,7 @@ import Foundation
 /// defer { pipeline.cancel() }
 /// while let batch = try pipeline.next() { try write(batch) }
 /// ```
-final class ImportPipeline<Item>: @unchecked Sendable {
+package final class ImportPipeline<Item>: @unchecked Sendable {
     private let condition = NSCondition()
     private var queue: [Item] = []
     private var head = 0
@@ -26,7 +27,7 @@ final class ImportPipeline<Item>: @unchecked Sendable {
     private let stopped = DispatchSemaphore(value: 0)
     private var joined = false
 
-    init(depth: Int, make: @escaping @Sendable (_ emit: (Item) -> Bool) throws -> Void) {
+    package init(depth: Int, make: @escaping @Sendable (_ emit: (Item) -> Bool) throws -> Void) {
         self.depth = depth
         let thread = Thread { [self] in
             do {
@@ -61,7 +62,7 @@ final class ImportPipeline<Item>: @unchecked Sendable {
 
     /// The next item, waiting for it; nil after the last; the maker's error once the items made
     /// before it are taken.
-    func next() throws -> Item? {
+    package func next() throws -> Item? {
         try condition.withLock {
             while head == queue.count && !finished { condition.wait() }
             if head < queue.count {
@@ -81,7 +82,7 @@ final class ImportPipeline<Item>: @unchecked Sendable {
     }
 
     /// Stops the maker and waits until it has stopped. Safe to call more than once.
-    func cancel() {
+    package func cancel() {
         let wait = condition.withLock {
             cancelled = true
             condition.broadcast()

@@ -1,17 +1,18 @@
 import Foundation
+import TernStore
 
 /// Turns format-neutral rows into catalogue records, refusing the first bad value with its place.
 /// Text limits and what text can be stored at all come from ``StoredText``, as for every writer.
-enum ExchangeValidation {
+package enum ExchangeValidation {
     /// A student's skill item, `NAME:LEVEL`: the name is held to ``StoredText/skill`` on its own.
-    static let studentSkill = StoredText(field: "skill", limit: StoredText.skill.limit + ":intermediate".count)
+    package static let studentSkill = StoredText(field: "skill", limit: StoredText.skill.limit + ":intermediate".count)
     /// One of a student's interests: a field's name, checked against ``Field``.
-    static let interest = StoredText(field: "interest", limit: 60)
+    package static let interest = StoredText(field: "interest", limit: 60)
 
     /// The same rules as a staff form's ``ListingDraft/validate()`` (``ListingRules``), checked in
     /// the file's terms: each refusal names the column and where it stands. `postedAt` is the
     /// import's time as stored, for a listing whose row gives none.
-    static func opportunity(_ row: ExchangeRow, postedAt stamp: String, dates: ImportDates? = nil) throws(ImportError) -> Opportunity {
+    package static func opportunity(_ row: ExchangeRow, postedAt stamp: String, dates: ImportDates? = nil) throws(ImportError) -> Opportunity {
         func refuse(_ field: ListingField, _ problem: ListingDraftError.Problem?) throws(ImportError) {
             if let problem { throw row.error(field.column, problem.message) }
         }
@@ -48,7 +49,7 @@ enum ExchangeValidation {
             postedAt: try row.timestamp("posted_at", dates: dates) ?? stamp)
     }
 
-    static func student(_ row: ExchangeRow) throws(ImportError) -> Student {
+    package static func student(_ row: ExchangeRow) throws(ImportError) -> Student {
         let username = try row.text("username", .username)
         if let problem = LoginName.problem(of: username) { throw row.error("username", "must be a login name: it \(problem)") }
         var skills: [StudentSkill] = []

@@ -1,29 +1,35 @@
+import TernStore
 /// A 1-based location in an imported text file, so a bad import can name FILE:LINE:COLUMN.
 ///
 /// `column` depends on the format: for CSV it is the 1-based field index within the record,
 /// because people fix CSV files in spreadsheets, which show fields rather than characters;
 /// for JSON it is the 1-based `Character` column within the line, matching what an editor shows.
-struct TextPosition: Sendable, Equatable, Hashable, CustomStringConvertible {
-    var line: Int
-    var column: Int
+package struct TextPosition: Sendable, Equatable, Hashable, CustomStringConvertible {
+    package var line: Int
+    package var column: Int
 
-    var description: String { "\(line):\(column)" }
+    package var description: String { "\(line):\(column)" }
+
+    package init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
 }
 
 /// One CSV field with where it starts: the line of its first character and its field index.
-struct CSVField: Sendable, Equatable {
-    var value: String
-    var position: TextPosition
+package struct CSVField: Sendable, Equatable {
+    package var value: String
+    package var position: TextPosition
 }
 
 /// One CSV record; `line` is where the record starts, since quoted fields may span several lines.
-struct CSVRecord: Sendable, Equatable {
-    var fields: [CSVField]
-    var line: Int
+package struct CSVRecord: Sendable, Equatable {
+    package var fields: [CSVField]
+    package var line: Int
 }
 
 /// Why a CSV document could not be read, and where (line, field index).
-enum CSVReadError: Error, Equatable, Sendable {
+package enum CSVReadError: Error, Equatable, Sendable {
     /// Reported where the quoted field opened: the end of the file is no help in finding the stray quote.
     case unterminatedQuote(TextPosition)
     /// A quoted field that opened at the position ran on to a later line, where its apparent
@@ -35,7 +41,7 @@ enum CSVReadError: Error, Equatable, Sendable {
     /// A quote inside a field that did not start with one, e.g. `ab"c`.
     case quoteInUnquotedField(TextPosition)
 
-    var position: TextPosition {
+    package var position: TextPosition {
         switch self {
         case .unterminatedQuote(let position),
             .quoteRunsOn(let position, _),
@@ -45,7 +51,7 @@ enum CSVReadError: Error, Equatable, Sendable {
         }
     }
 
-    var message: String {
+    package var message: String {
         switch self {
         case .unterminatedQuote: "unterminated quoted field"
         case .quoteRunsOn(_, let line):
@@ -60,8 +66,8 @@ enum CSVReadError: Error, Equatable, Sendable {
 ///
 /// Also accepts what real exports contain: a leading BOM, LF, CRLF or lone CR line ends,
 /// a missing final line end, and blank lines (skipped, but still counted for line numbers).
-enum CSVReader {
-    static func records(in text: String) throws(CSVReadError) -> [CSVRecord] {
+package enum CSVReader {
+    package static func records(in text: String) throws(CSVReadError) -> [CSVRecord] {
         var text = text
         // `withUTF8` only rethrows untyped errors, so the typed error travels out as a Result.
         let result = text.withUTF8 { bytes -> Result<[CSVRecord], CSVReadError> in
@@ -79,7 +85,7 @@ enum CSVReader {
 /// Reads CSV records one at a time from an ``ImportSource``, a segment at a time: a record cut at
 /// the end of what has been read is parsed again once the next segment is in. Every segment is
 /// held to the first reading's fingerprint when one is given.
-struct CSVRecordStream {
+package struct CSVRecordStream {
     private var feed: SegmentFeed
     private let window = ByteWindow()
     /// Where the next record (or blank line) starts in the window, and its line.
@@ -88,14 +94,14 @@ struct CSVRecordStream {
     private var begun = false
     private var scratch: [UInt8] = []
 
-    init(_ source: ImportSource, checkingAgainst fingerprint: ImportFingerprint?) {
+    package init(_ source: ImportSource, checkingAgainst fingerprint: ImportFingerprint?) {
         feed = SegmentFeed(source, checkingAgainst: fingerprint)
     }
 
     /// The line the next record starts on (or the last one ended on).
-    var currentLine: Int { line }
+    package var currentLine: Int { line }
 
-    mutating func next() throws(ImportError) -> CSVRecord? {
+    package mutating func next() throws(ImportError) -> CSVRecord? {
         if !begun {
             begun = true
             // Enough for the byte order mark, however short the first segment.

@@ -1,4 +1,5 @@
 import Foundation
+import TernStore
 
 /// Reads an import file into format-neutral rows, one at a time, checking its shape (header,
 /// column count, unknown names) with exact positions. Values are checked afterwards by
@@ -9,7 +10,7 @@ import Foundation
 /// var rows = try ExchangeReader(source, format: .csv, checkingAgainst: scan.fingerprint)
 /// while let row = try rows.next() { … }
 /// ```
-struct ExchangeReader {
+package struct ExchangeReader {
     // One of the two streams, read in place.
     private var csv: CSVRecordStream?
     /// The header's names, and for each the index of its column in ``ExchangeSubject/columns``.
@@ -19,9 +20,9 @@ struct ExchangeReader {
     /// The first JSON element, read early for the subject.
     private var pending: JSONValue?
     /// What the file holds: from its header (CSV) or its first record's keys (JSON).
-    let subject: ExchangeSubject
+    package let subject: ExchangeSubject
 
-    init(_ source: ImportSource, format: ExchangeFormat, checkingAgainst fingerprint: ImportFingerprint?,
+    package init(_ source: ImportSource, format: ExchangeFormat, checkingAgainst fingerprint: ImportFingerprint?,
          subject expected: ExchangeSubject? = nil) throws(ImportError) {
         switch format {
         case .csv:
@@ -64,7 +65,7 @@ struct ExchangeReader {
     }
 
     /// The next row; nil after the last.
-    mutating func next() throws(ImportError) -> ExchangeRow? {
+    package mutating func next() throws(ImportError) -> ExchangeRow? {
         if csv != nil {
             guard let record = try csv!.next() else { return nil }
             guard record.fields.count == header.count else {

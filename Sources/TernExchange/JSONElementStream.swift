@@ -1,3 +1,4 @@
+import TernStore
 /// Reads the elements of a top-level JSON array one at a time from an ``ImportSource``, a segment
 /// at a time, with the same positions and the same refusals as ``PositionedJSON/parse(_:)`` gives
 /// for the whole document. A document that is not an array is parsed whole, for its refusal.
@@ -5,7 +6,7 @@
 /// Before an element is parsed, the window is filled until it holds the whole element and the
 /// byte after it (found by a scan that follows strings and brackets), so the parser never runs
 /// out of bytes partway through a value that goes on in the next segment.
-struct JSONElementStream {
+package struct JSONElementStream {
     private let source: ImportSource
     private let fingerprint: ImportFingerprint?
     private var feed: SegmentFeed
@@ -15,14 +16,14 @@ struct JSONElementStream {
     private enum Phase { case start, first, following, done }
     private var phase = Phase.start
 
-    init(_ source: ImportSource, checkingAgainst fingerprint: ImportFingerprint?) {
+    package init(_ source: ImportSource, checkingAgainst fingerprint: ImportFingerprint?) {
         self.source = source
         self.fingerprint = fingerprint
         feed = SegmentFeed(source, checkingAgainst: fingerprint)
     }
 
     /// The next element; nil after the array's closing bracket (and nothing but whitespace after it).
-    mutating func next() throws(ImportError) -> JSONValue? {
+    package mutating func next() throws(ImportError) -> JSONValue? {
         do throws(JSONStreamStop) {
             return try nextElement()
         } catch {
@@ -171,7 +172,7 @@ struct JSONElementStream {
 
 /// The two ways the element stream fails inside; ``JSONElementStream/next()`` reports both as
 /// an ``ImportError`` (a change of file at the line it had reached).
-enum JSONStreamStop: Error {
+package enum JSONStreamStop: Error {
     case json(JSONReadError)
     case reading(ImportSourceError)
 }
@@ -179,7 +180,7 @@ enum JSONStreamStop: Error {
 extension JSONElementStream {
     /// Finds where a value (and the whitespace around it) ends without parsing it: strings with
     /// their escapes, and bracket depth. Resumable: it goes on from where the window ran out.
-    struct ValueScan {
+    package struct ValueScan {
         var offset: Int
         let wantsValue: Bool
         private var phase = 0  // 0: whitespace before, 1: in the value, 2: whitespace after

@@ -1,16 +1,17 @@
+import TernStore
 /// One object member, in document order, with where its key starts.
-struct JSONMember: Sendable, Equatable {
-    var key: String
-    var keyPosition: TextPosition
-    var value: JSONValue
+package struct JSONMember: Sendable, Equatable {
+    package var key: String
+    package var keyPosition: TextPosition
+    package var value: JSONValue
 }
 
 /// A JSON value that remembers where it starts, so a semantic error such as
 /// "hours must be positive" can point at the offending text.
-struct JSONValue: Sendable, Equatable {
+package struct JSONValue: Sendable, Equatable {
     /// The RFC 8259 data model. Numbers keep their source text because a Double alone
     /// cannot represent every integer a file may contain.
-    enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         case null
         case bool(Bool)
         case number(Double, raw: String)
@@ -19,44 +20,44 @@ struct JSONValue: Sendable, Equatable {
         case object([JSONMember])
     }
 
-    var kind: Kind
+    package var kind: Kind
     /// Line and 1-based `Character` column of the value's first character.
-    var position: TextPosition
+    package var position: TextPosition
 
     /// The value of the member named `key`, if this is an object that has one.
-    subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         members?.first { $0.key == key }?.value
     }
 
-    var string: String? { if case .string(let value) = kind { value } else { nil } }
-    var double: Double? { if case .number(let value, _) = kind { value } else { nil } }
-    var bool: Bool? { if case .bool(let value) = kind { value } else { nil } }
-    var array: [JSONValue]? { if case .array(let values) = kind { values } else { nil } }
-    var members: [JSONMember]? { if case .object(let members) = kind { members } else { nil } }
+    package var string: String? { if case .string(let value) = kind { value } else { nil } }
+    package var double: Double? { if case .number(let value, _) = kind { value } else { nil } }
+    package var bool: Bool? { if case .bool(let value) = kind { value } else { nil } }
+    package var array: [JSONValue]? { if case .array(let values) = kind { values } else { nil } }
+    package var members: [JSONMember]? { if case .object(let members) = kind { members } else { nil } }
 
     /// The number when it is integral and fits in `Int`, e.g. `3`, `-0`, `1.0` or `2e3`.
-    var int: Int? {
+    package var int: Int? {
         guard case .number(let value, let raw) = kind else { return nil }
         // The source text first: above 2^53 the Double has already lost digits.
         return Int(raw) ?? Int(exactly: value)
     }
 
-    var isNull: Bool { kind == .null }
+    package var isNull: Bool { kind == .null }
 }
 
 /// Why a JSON document was rejected, and where.
-enum JSONReadError: Error, Equatable, Sendable {
+package enum JSONReadError: Error, Equatable, Sendable {
     case syntax(String, TextPosition)
     /// Reported at the second occurrence of the key.
     case duplicateKey(String, TextPosition)
 
-    var position: TextPosition {
+    package var position: TextPosition {
         switch self {
         case .syntax(_, let position), .duplicateKey(_, let position): position
         }
     }
 
-    var message: String {
+    package var message: String {
         switch self {
         case .syntax(let message, _): message
         case .duplicateKey(let key, _): "duplicate key \"\(key)\""
@@ -68,11 +69,11 @@ enum JSONReadError: Error, Equatable, Sendable {
 ///
 /// Strict on purpose: import files are hand-edited, and accepting comments or trailing
 /// commas here would make files that other JSON tools reject.
-enum PositionedJSON {
+package enum PositionedJSON {
     /// Deep enough for any real catalogue, shallow enough to bound memory on hostile input.
-    static let maximumDepth = 512
+    package static let maximumDepth = 512
 
-    static func parse(_ text: String) throws(JSONReadError) -> JSONValue {
+    package static func parse(_ text: String) throws(JSONReadError) -> JSONValue {
         var text = text
         // `withUTF8` only rethrows untyped errors, so the typed error travels out as a Result.
         let result = text.withUTF8 { bytes -> Result<JSONValue, JSONReadError> in
@@ -89,9 +90,9 @@ enum PositionedJSON {
 
 /// Byte-level parser. It keeps an explicit stack of open containers instead of recursing, so
 /// the depth limit is a reported error rather than a stack overflow on a small thread stack.
-struct JSONParser {
+package struct JSONParser {
     /// An array or object that is still being filled.
-    struct Container {
+    package struct Container {
         var isObject: Bool
         var position: TextPosition
         var items: [JSONValue] = []
@@ -123,41 +124,41 @@ struct JSONParser {
         }
     }
 
-    let bytes: UnsafeBufferPointer<UInt8>
-    var index = 0
-    var line = 1
-    var lineStart = 0
+    package let bytes: UnsafeBufferPointer<UInt8>
+    package var index = 0
+    package var line = 1
+    package var lineStart = 0
     /// The column of the byte at `lineStart`: 1, unless the bytes begin partway along a line
     /// (a file read a segment at a time).
-    var lineStartColumn = 1
+    package var lineStartColumn = 1
     // A grapheme boundary on the current line whose column is known. Counting columns forward
     // from it keeps a long minified line from being rescanned for each of its values.
-    var anchorOffset = 0
-    var anchorColumn = 1
+    package var anchorOffset = 0
+    package var anchorColumn = 1
     /// Reused between strings that contain escapes.
-    var scratch: [UInt8] = []
+    package var scratch: [UInt8] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    package init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
     /// Where a parser stands, to go on over other bytes (the same file, read further).
-    struct State {
+    package struct State {
         var index = 0, line = 1, lineStart = 0, lineStartColumn = 1, anchorOffset = 0, anchorColumn = 1
     }
 
-    init(bytes: UnsafeBufferPointer<UInt8>, state: State) {
+    package init(bytes: UnsafeBufferPointer<UInt8>, state: State) {
         self.bytes = bytes
         (index, line, lineStart, lineStartColumn, anchorOffset, anchorColumn) =
             (state.index, state.line, state.lineStart, state.lineStartColumn, state.anchorOffset, state.anchorColumn)
     }
 
-    var state: State {
+    package var state: State {
         State(index: index, line: line, lineStart: lineStart, lineStartColumn: lineStartColumn,
               anchorOffset: anchorOffset, anchorColumn: anchorColumn)
     }
 
-    mutating func parseDocument() throws(JSONReadError) -> JSONValue {
+    package mutating func parseDocument() throws(JSONReadError) -> JSONValue {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             (index, lineStart, anchorOffset) = (3, 3, 3)
         }
@@ -173,7 +174,7 @@ struct JSONParser {
 
     /// The value starting at `index` (which must hold its first byte), leaving `index` just
     /// after it. `enclosingDepth` counts the containers it is in, for the nesting limit.
-    mutating func parseValue(enclosingDepth: Int = 0) throws(JSONReadError) -> JSONValue {
+    package mutating func parseValue(enclosingDepth: Int = 0) throws(JSONReadError) -> JSONValue {
         var stack: [Container] = []
         while true {
             skipWhitespace()
@@ -230,7 +231,7 @@ struct JSONParser {
         }
     }
 
-    mutating func readKey(into container: inout Container) throws(JSONReadError) {
+    package mutating func readKey(into container: inout Container) throws(JSONReadError) {
         skipWhitespace()
         guard index < bytes.count else { throw unterminated(container) }
         guard isAt(UInt8(ascii: "\"")) else {
@@ -248,7 +249,7 @@ struct JSONParser {
         container.pendingKeyPosition = position
     }
 
-    mutating func parseScalar(at position: TextPosition) throws(JSONReadError) -> JSONValue {
+    package mutating func parseScalar(at position: TextPosition) throws(JSONReadError) -> JSONValue {
         let kind: JSONValue.Kind
         switch bytes[index] {
         case UInt8(ascii: "\""): kind = .string(try parseString(openedAt: position))
@@ -263,7 +264,7 @@ struct JSONParser {
         return JSONValue(kind: kind, position: position)
     }
 
-    mutating func parseLiteral(
+    package mutating func parseLiteral(
         _ word: String, _ kind: JSONValue.Kind, at position: TextPosition
     ) throws(JSONReadError) -> JSONValue.Kind {
         guard bytes[index...].starts(with: word.utf8) else { throw .syntax("invalid literal", position) }
@@ -271,7 +272,7 @@ struct JSONParser {
         return kind
     }
 
-    mutating func parseNumber(at position: TextPosition) throws(JSONReadError) -> JSONValue.Kind {
+    package mutating func parseNumber(at position: TextPosition) throws(JSONReadError) -> JSONValue.Kind {
         let start = index
         if isAt(UInt8(ascii: "-")) { index += 1 }
         guard isDigit else { throw syntax("expected digit after '-'") }
@@ -297,7 +298,7 @@ struct JSONParser {
         return .number(value, raw: raw)
     }
 
-    mutating func parseString(openedAt position: TextPosition) throws(JSONReadError) -> String {
+    package mutating func parseString(openedAt position: TextPosition) throws(JSONReadError) -> String {
         index += 1
         var runStart = index
         var hasEscapes = false
@@ -332,7 +333,7 @@ struct JSONParser {
     }
 
     /// Appends the decoded escape at `index` to `scratch`.
-    mutating func parseEscape(inStringAt position: TextPosition) throws(JSONReadError) {
+    package mutating func parseEscape(inStringAt position: TextPosition) throws(JSONReadError) {
         let escapeStart = index
         index += 1
         guard index < bytes.count else { throw .syntax("unterminated string", position) }
@@ -368,7 +369,7 @@ struct JSONParser {
         index += 1
     }
 
-    mutating func hexQuad(escapeStart: Int) throws(JSONReadError) -> UInt32 {
+    package mutating func hexQuad(escapeStart: Int) throws(JSONReadError) -> UInt32 {
         var code: UInt32 = 0
         for _ in 0..<4 {
             // Latin-1 scalars from single bytes can only match the ASCII hex digits.
@@ -381,18 +382,18 @@ struct JSONParser {
         return code
     }
 
-    func isAt(_ byte: UInt8, offset: Int = 0) -> Bool {
+    package func isAt(_ byte: UInt8, offset: Int = 0) -> Bool {
         index + offset < bytes.count && bytes[index + offset] == byte
     }
-    var isDigit: Bool { index < bytes.count && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) }
-    var isCommentStart: Bool { isAt(UInt8(ascii: "/")) }
+    package var isDigit: Bool { index < bytes.count && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) }
+    package var isCommentStart: Bool { isAt(UInt8(ascii: "/")) }
 
-    mutating func skipDigits() {
+    package mutating func skipDigits() {
         while isDigit { index += 1 }
     }
 
     /// JSON allows line breaks only between tokens, so this is the one place lines are counted.
-    mutating func skipWhitespace() {
+    package mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case UInt8(ascii: " "), UInt8(ascii: "\t"):
@@ -415,14 +416,14 @@ struct JSONParser {
 
     /// The position at `index`, which must be where a value or key starts. Those always follow
     /// ASCII punctuation or whitespace, so they are grapheme boundaries and safe anchors.
-    mutating func valuePosition() -> TextPosition {
+    package mutating func valuePosition() -> TextPosition {
         anchorColumn = textPosition(at: index).column
         anchorOffset = index
         return TextPosition(line: line, column: anchorColumn)
     }
 
     /// The position of a byte on the current line.
-    func textPosition(at offset: Int) -> TextPosition {
+    package func textPosition(at offset: Int) -> TextPosition {
         let (start, column) = offset >= anchorOffset ? (anchorOffset, anchorColumn) : (lineStart, lineStartColumn)
         let segment = UnsafeBufferPointer(rebasing: bytes[start..<offset])
         let characters =
@@ -430,11 +431,11 @@ struct JSONParser {
         return TextPosition(line: line, column: column + characters)
     }
 
-    func syntax(_ message: String) -> JSONReadError {
+    package func syntax(_ message: String) -> JSONReadError {
         .syntax(message, textPosition(at: index))
     }
 
-    func unterminated(_ container: Container) -> JSONReadError {
+    package func unterminated(_ container: Container) -> JSONReadError {
         .syntax(container.isObject ? "unterminated object" : "unterminated array", container.position)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TernStore
 
 /// One record of an import file, format-neutral: CSV rows and JSON objects both become this, so
 /// validation is written once. Each value remembers where it stood in the file.
@@ -6,8 +7,8 @@ import Foundation
 /// Text comes out exactly as the file holds it, never trimmed. The normalisations are these:
 /// an empty value is an absent one (CSV cannot tell them apart); a required text must not be
 /// blank (only whitespace); a list never holds an empty item.
-struct ExchangeRow {
-    struct Cell {
+package struct ExchangeRow {
+    package struct Cell {
         /// nil when the key was absent or the JSON value was null; CSV empty cells are "".
         var text: String?
         /// JSON arrays arrive as lists, with where each item starts; CSV cells are split on `|` here.
@@ -17,30 +18,30 @@ struct ExchangeRow {
         var column: Int
     }
 
-    var line: Int
-    var column: Int
-    let subject: ExchangeSubject
+    package var line: Int
+    package var column: Int
+    package let subject: ExchangeSubject
     /// By the index of their key in the subject's ``ExchangeSubject/columns``; nil when absent.
-    var cells: [Cell?]
+    package var cells: [Cell?]
 
-    init(subject: ExchangeSubject, line: Int, column: Int) {
+    package init(subject: ExchangeSubject, line: Int, column: Int) {
         self.subject = subject
         self.line = line
         self.column = column
         cells = Array(repeating: nil, count: subject.columns.count)
     }
 
-    subscript(key: String) -> Cell? {
+    package subscript(key: String) -> Cell? {
         subject.columnIndex(key).flatMap { cells[$0] }
     }
 
-    func error(_ key: String, _ message: String) -> ImportError {
+    package func error(_ key: String, _ message: String) -> ImportError {
         let cell = self[key]
         return ImportError(line: cell?.line ?? line, column: cell?.column ?? column, message: "\(key): \(message)")
     }
 
     /// A required value, not blank, that `kind` can hold.
-    func text(_ key: String, _ kind: StoredText) throws(ImportError) -> String {
+    package func text(_ key: String, _ kind: StoredText) throws(ImportError) -> String {
         guard let value = try optionalText(key, kind) else { throw error(key, "is required") }
         guard !TextChecks.isBlank(value) else {
             throw error(key, "must not be blank")
@@ -50,22 +51,22 @@ struct ExchangeRow {
 
     /// An optional value that `kind` can hold; empty counts as absent. Without a kind, the value
     /// is a short code that its reader checks further (a number, a date, a name from a fixed set).
-    func optionalText(_ key: String, _ kind: StoredText = codedValue) throws(ImportError) -> String? {
+    package func optionalText(_ key: String, _ kind: StoredText = codedValue) throws(ImportError) -> String? {
         guard let value = self[key]?.text, !value.isEmpty else { return nil }
         if let refusal = kind.refusal(of: value) { throw error(key, refusal.message) }
         return value
     }
 
     /// A required short code, checked further by its reader.
-    func required(_ key: String) throws(ImportError) -> String {
+    package func required(_ key: String) throws(ImportError) -> String {
         guard let value = try optionalText(key) else { throw error(key, "is required") }
         return value
     }
 
     /// Numbers, dates, timestamps, refs and the names of fixed sets are all far shorter.
-    static let codedValue = StoredText(field: "value", limit: 120)
+    package static let codedValue = StoredText(field: "value", limit: 120)
 
-    func int(_ key: String, in range: ClosedRange<Int>) throws(ImportError) -> Int {
+    package func int(_ key: String, in range: ClosedRange<Int>) throws(ImportError) -> Int {
         let raw = try required(key)
         guard let value = Int(TextChecks.trimmingWhitespaces(raw)), range.contains(value) else {
             throw error(key, "must be a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(raw)\"")
@@ -73,7 +74,7 @@ struct ExchangeRow {
         return value
     }
 
-    func enumeration<E: RawRepresentable & CaseIterable>(_ key: String, _: E.Type) throws(ImportError) -> E where E.RawValue == String {
+    package func enumeration<E: RawRepresentable & CaseIterable>(_ key: String, _: E.Type) throws(ImportError) -> E where E.RawValue == String {
         let raw = try required(key)
         guard let value = E(rawValue: raw) else {
             throw error(key, "unknown value \"\(raw)\"; expected one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -83,14 +84,14 @@ struct ExchangeRow {
 
     /// `dates`, when given, remembers each text's reading: a file names the same few days and
     /// times over and over, and the calendar's reading of one costs microseconds.
-    func day(_ key: String, required isRequired: Bool, dates: ImportDates? = nil) throws(ImportError) -> CalendarDay? {
+    package func day(_ key: String, required isRequired: Bool, dates: ImportDates? = nil) throws(ImportError) -> CalendarDay? {
         guard let raw = isRequired ? try required(key) : try optionalText(key) else { return nil }
         guard let day = dates?.day(raw) ?? CalendarDay(raw) else { throw error(key, "not a date (YYYY-MM-DD): \"\(raw)\"") }
         return day
     }
 
     /// An optional timestamp, as stored: `2026-11-21T09:30:00Z`.
-    func timestamp(_ key: String, dates: ImportDates? = nil) throws(ImportError) -> String? {
+    package func timestamp(_ key: String, dates: ImportDates? = nil) throws(ImportError) -> String? {
         guard let raw = try optionalText(key) else { return nil }
         guard let stored = dates?.timestamp(raw) ?? Timestamp.date(raw).map(Timestamp.string) else {
             throw error(key, "not a timestamp (2026-11-21T09:30:00Z): \"\(raw)\"")
@@ -99,7 +100,7 @@ struct ExchangeRow {
     }
 
     /// The items of a list, each one something `kind` can hold; empty items are dropped.
-    func list(_ key: String, item kind: StoredText) throws(ImportError) -> [String] {
+    package func list(_ key: String, item kind: StoredText) throws(ImportError) -> [String] {
         guard let cell = self[key] else { return [] }
         let items: [String]
         if let list = cell.list {
@@ -128,13 +129,13 @@ struct ExchangeRow {
 /// The readings of the day and time texts one import has met, so that each distinct text costs
 /// the calendar once. The cache forgets everything past a bound, so a file of all-different
 /// dates costs no more memory than one of few.
-final class ImportDates {
+package final class ImportDates {
     private var days: [String: CalendarDay?] = [:]
     private var timestamps: [String: String?] = [:]
     private static let bound = 10_000
 
     /// nil when `text` is no day, as ``CalendarDay/init(_:)`` reads it.
-    func day(_ text: String) -> CalendarDay? {
+    package func day(_ text: String) -> CalendarDay? {
         if let known = days[text] { return known }
         if days.count >= Self.bound { days.removeAll(keepingCapacity: true) }
         let day = CalendarDay(text)
@@ -143,7 +144,7 @@ final class ImportDates {
     }
 
     /// The timestamp as stored, or nil when `text` is none.
-    func timestamp(_ text: String) -> String? {
+    package func timestamp(_ text: String) -> String? {
         if let known = timestamps[text] { return known }
         if timestamps.count >= Self.bound { timestamps.removeAll(keepingCapacity: true) }
         let stored = Timestamp.date(text).map(Timestamp.string)
@@ -154,15 +155,15 @@ final class ImportDates {
 
 /// Cheap answers for the common case (ASCII at the edges), falling back to the exact Unicode
 /// answer whenever the text is anything else.
-enum TextChecks {
+package enum TextChecks {
     /// Unicode's White_Space among ASCII bytes: tab, line feed, vertical tab, form feed, carriage
     /// return and space.
-    @inline(__always) static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+    @inline(__always) package static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
     /// Whether `text` is only whitespace (or empty), as `Unicode.Scalar.Properties.isWhitespace` says.
-    static func isBlank(_ text: String) -> Bool {
+    package static func isBlank(_ text: String) -> Bool {
         if let first = text.utf8.first, first < 0x80, !isASCIIWhitespace(first) { return false }
         return !text.unicodeScalars.contains(where: { !$0.properties.isWhitespace })
     }
@@ -170,7 +171,7 @@ enum TextChecks {
     /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation when there is nothing to
     /// trim: an ASCII first and last byte that is neither a space nor a tab (the ASCII members of
     /// that set) means the text is already trimmed.
-    static func trimmingWhitespaces(_ text: String) -> String {
+    package static func trimmingWhitespaces(_ text: String) -> String {
         let utf8 = text.utf8
         if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
            first != 0x20, first != 0x09, last != 0x20, last != 0x09 {

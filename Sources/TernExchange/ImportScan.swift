@@ -1,16 +1,17 @@
+import TernStore
 /// The first reading of an import file (the reading phase): checks that it is UTF-8 text, counts
 /// its records for the checking and writing phases' progress, and fingerprints it so that the
 /// later readings can tell if it changed. Reads a segment at a time; holds none of it.
 ///
 /// A byte that is not UTF-8 is refused at its place in the file's own terms: for CSV its line and
 /// field number, for JSON its line and character column (as an editor counts them).
-struct ImportScan {
-    var fingerprint: ImportFingerprint
+package struct ImportScan {
+    package var fingerprint: ImportFingerprint
     /// Records after a CSV header, or elements of a JSON array: the rows to check and write.
-    var rows: Int
-    var bytes: Int
+    package var rows: Int
+    package var bytes: Int
 
-    static func run(_ source: ImportSource, format: ExchangeFormat,
+    package static func run(_ source: ImportSource, format: ExchangeFormat,
                     progress: ImportProgressMeter?) throws(ImportError) -> ImportScan {
         var feed = SegmentFeed(source)
         let window = ByteWindow(capacity: ImportSource.segmentSize + 8)
@@ -46,7 +47,7 @@ struct ImportScan {
     /// (a quoted field's line ends count as lines, and keep the field); for JSON, line ends, and
     /// the characters of the bad byte's line before it (a byte order mark is none). Only that
     /// line is held.
-    static func badByte(at offset: Int, in source: ImportSource, format: ExchangeFormat) throws(ImportError) -> ImportError {
+    package static func badByte(at offset: Int, in source: ImportSource, format: ExchangeFormat) throws(ImportError) -> ImportError {
         var feed = SegmentFeed(source)
         let window = ByteWindow(capacity: ImportSource.segmentSize + 8)
         var line = 1, field = 1, quoted = false, afterCR = false
@@ -99,7 +100,7 @@ struct ImportScan {
 
 extension ImportError {
     /// A file that could not be read, or that changed between readings, at about `line`.
-    static func reading(_ error: ImportSourceError, line: Int) -> ImportError {
+    package static func reading(_ error: ImportSourceError, line: Int) -> ImportError {
         switch error {
         case .unreadable(let why):
             ImportError(line: line, column: 1, message: "cannot read the file: \(why); nothing was imported")
@@ -112,14 +113,14 @@ extension ImportError {
 /// Checks UTF-8 a segment at a time: a sequence may be cut at the end of one segment and go on in
 /// the next. A well-formed sequence is what Unicode's table 3-7 allows (no overlong forms, no
 /// surrogates, nothing above U+10FFFF), as `String(validating:)` holds it.
-struct UTF8Scanner {
+package struct UTF8Scanner {
     /// The start of a sequence cut at the end of the last segment.
     private var pending: [UInt8] = []
     private var pendingOffset = 0
 
     /// The file offset of the first byte that starts no well-formed sequence, or nil. `offset` is
     /// where `bytes` start in the file; `final` says they end it.
-    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, final: Bool) -> Int? {
+    package mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, final: Bool) -> Int? {
         var start = 0
         if !pending.isEmpty {
             // Complete the cut sequence from the front of this segment.
@@ -151,10 +152,10 @@ struct UTF8Scanner {
         }
     }
 
-    enum Result { case valid, invalid(Int), truncated(Int) }
+    package enum Result { case valid, invalid(Int), truncated(Int) }
 
     /// How long a sequence with this lead byte is; 0 when it leads none.
-    static func length(_ lead: UInt8) -> Int {
+    package static func length(_ lead: UInt8) -> Int {
         switch lead {
         case 0x00...0x7F: 1
         case 0xC2...0xDF: 2
@@ -164,7 +165,7 @@ struct UTF8Scanner {
         }
     }
 
-    static func check(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, upTo end: Int) -> Result {
+    package static func check(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, upTo end: Int) -> Result {
         guard let base = bytes.baseAddress else { return .valid }
         var index = start
         while index < end {
@@ -206,12 +207,12 @@ struct UTF8Scanner {
 /// quotes with something other than a line end (blank lines are no records). Quotes are only
 /// toggled: in a file ``CSVReader`` accepts, that is exactly whether a byte is inside a quoted
 /// field; in any other the count is only for the progress bar, and the reader refuses the file.
-struct CSVRecordCounter {
+package struct CSVRecordCounter {
     private(set) var records = 0
     private var quoted = false
     private var atLineStart = true
 
-    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+    package mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress else { return }
         let count = bytes.count
         var index = 0
@@ -244,7 +245,7 @@ struct CSVRecordCounter {
     }
 
     /// Whether any byte of `word` is `byte`.
-    @inline(__always) static func has(_ word: UInt64, _ byte: UInt8) -> Bool {
+    @inline(__always) package static func has(_ word: UInt64, _ byte: UInt8) -> Bool {
         let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
         return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
@@ -252,7 +253,7 @@ struct CSVRecordCounter {
 
 /// Counts the elements of a top-level JSON array: values that start at depth one. Strings are
 /// skipped with their escapes, so brackets and commas inside them count for nothing.
-struct JSONElementCounter {
+package struct JSONElementCounter {
     private(set) var elements = 0
     private var depth = 0
     private var inString = false
@@ -261,7 +262,7 @@ struct JSONElementCounter {
     private var expecting = false
     private var sawBOM = false
 
-    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, isFirst: Bool) {
+    package mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, isFirst: Bool) {
         var index = 0
         if isFirst && bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         let count = bytes.count
