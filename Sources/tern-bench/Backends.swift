@@ -102,7 +102,7 @@ struct BackendsBench {
     }
 
     func run() throws {
-        report.section("Both back ends, same data, through the store protocols (SQLite | PostgreSQL; target = PostgreSQL p95)")
+        report.note("\n== Both back ends, same data, through the store protocols (SQLite | PostgreSQL; target = PostgreSQL p95, ms)")
         print(Report.pad("", Report.labelWidth) + "   SQLite p50   p95 |  PG p50     p95     max    n | target  ")
         var pooledSQLite: [Samples] = [], pooledPostgres: [Samples] = []
         for item in items() {

@@ -79,6 +79,8 @@ struct ConcurrencyBench {
             }
         }
         let took = Date().timeIntervalSince(started)
+        // The server, this client and whatever else runs share the machine's cores.
+        report.note("machine at the end of the run: \(Machine.describe())")
         var operations: [String: Samples] = [:]
         var errors: [String: Int] = [:], refusals: [String: Int] = [:]
         for tally in tallies {
