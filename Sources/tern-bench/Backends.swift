@@ -118,6 +118,8 @@ struct BackendsBench {
             line(item.label, left, right, verdict: verdict, note: note)
         }
         let left = Samples.pooled(pooledSQLite), right = Samples.pooled(pooledPostgres)
+        report.keep("pooled.prefix.sqlite", left)
+        report.keep("pooled.prefix.postgres", right)
         line("first page, 2–6 letter prefixes (pooled)", left, right,
              verdict: right.p95 <= 16 ? "≤16 met" : "≤16 MISSED", note: "")
     }
