@@ -111,9 +111,10 @@ bench: bench-deps bench-data
 # BENCH_SECONDS (`concurrency`: it writes to the copy only), and the cluster is stopped and
 # removed, even on failure. 100,000 listings, not 1M: the word table PostgreSQL search needs is
 # ~2.35 GB and ~4 min of bulk fill per 100,000 listings (docs/postgres-search.md), so a 1M copy is
-# ~23 GB and ~45 min to make. The copy is analyzed before it is measured: `tern migrate` leaves
-# the planner without statistics until autovacuum's first analyze, and first pages take 0.3–3 s
-# until then. Elsewhere it says why there are only SQLite figures.
+# ~23 GB and ~45 min to make. The copy is vacuumed and analyzed before it is measured: `tern
+# migrate` leaves the planner without statistics (first pages take 0.3–3 s) and the visibility map
+# unset (the word table's index-only scans visit the heap: first pages 2–3× slower) until
+# autovacuum has been by. Elsewhere it says why there are only SQLite figures.
 BENCH_PG_N ?= 100000
 BENCH_ADVISORS ?= 20
 BENCH_SESSIONS ?= 50
@@ -137,7 +138,7 @@ bench-postgres: release
 	./.build/release/tern migrate --db $$data --to "$$url" >bench-data/migrate.log 2>&1 || { cat bench-data/migrate.log; exit 1; }; \
 	head -1 bench-data/migrate.log; \
 	echo "bench: tern migrate took $$(( $$(date +%s) - start )) s"; \
-	$(PG_BIN)/psql -X -q -h "$$dir" -d tern_bench -c "ANALYZE" || exit 1; \
+	$(PG_BIN)/psql -X -q -h "$$dir" -d tern_bench -c "VACUUM (ANALYZE)" || exit 1; \
 	./.build/release/tern-bench --db $$data --postgres "$$url" --only backends,concurrency \
 	  --sessions $(BENCH_SESSIONS) --concurrency-seconds $(BENCH_SECONDS) $(BENCH_PG_ARGS)
 
