@@ -128,7 +128,7 @@ bench-postgres: release
 	if [ ! -f $$data ]; then \
 	  mkdir -p bench-data && ./.build/release/tern init --synthetic $(BENCH_PG_N) --seed 42 --db $$data.new || exit 1; \
 	  for i in $$(seq 1 $(BENCH_ADVISORS)); do ./.build/release/tern staff add bench_advisor$$i --db $$data.new >/dev/null || exit 1; done; \
-	  mv $$data.new $$data; fi; \
+	  mv $$data.new $$data && rm -f $$data.new-*; fi; \
 	dir=$$(scripts/test-postgres start) || exit 1; \
 	trap 'scripts/test-postgres stop "$$dir"' EXIT INT TERM; \
 	url="postgresql:///tern_bench?host=$$dir"; \
