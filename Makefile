@@ -5,7 +5,7 @@ DB ?=
 RUN_ARGS ?=
 
 
-.PHONY: campus campus-stop run test build release deps bench bench-deps bench-data clean install install-files
+.PHONY: campus campus-stop run test build release deps bench bench-postgres bench-deps bench-data clean install install-files
 
 # $(call apt_ensure,PACKAGES,WHO): installs the Debian packages that are missing (as root),
 # otherwise says what to run and fails.
@@ -102,6 +102,45 @@ BENCH_ARGS ?=
 bench: bench-deps bench-data
 	$(SWIFT) build $(RELEASE_FLAGS) --product tern-bench
 	./.build/release/tern-bench --db bench-data/synthetic-$(BENCH_N).sqlite --tern ./.build/release/tern $(BENCH_ARGS)
+	@$(MAKE) --no-print-directory bench-postgres
+
+# Both back ends side by side (issue 20), where PostgreSQL 15 is installed: a synthetic catalogue
+# of BENCH_PG_N listings (with BENCH_ADVISORS advisors added for the concurrency run) is copied by
+# `tern migrate --to` into a throwaway cluster (scripts/test-postgres: Unix socket only, fsync
+# off), measured beside the same SQLite file (`backends`), loaded by BENCH_SESSIONS sessions for
+# BENCH_SECONDS (`concurrency`: it writes to the copy only), and the cluster is stopped and
+# removed, even on failure. 100,000 listings, not 1M: the word table PostgreSQL search needs is
+# ~2.35 GB and ~4 min of bulk fill per 100,000 listings (docs/postgres-search.md), so a 1M copy is
+# ~23 GB and ~45 min to make. The copy is vacuumed and analyzed before it is measured: `tern
+# migrate` leaves the planner without statistics (first pages take 0.3–3 s) and the visibility map
+# unset (the word table's index-only scans visit the heap: first pages 2–3× slower) until
+# autovacuum has been by. Elsewhere it says why there are only SQLite figures.
+BENCH_PG_N ?= 100000
+BENCH_ADVISORS ?= 20
+BENCH_SESSIONS ?= 50
+BENCH_SECONDS ?= 60
+PG_BIN ?= /usr/lib/postgresql/15/bin
+bench-postgres: release
+	@if [ ! -x $(PG_BIN)/initdb ]; then \
+	  echo "bench: no PostgreSQL 15 at $(PG_BIN) (apt-get install postgresql-15): SQLite figures only"; exit 0; fi; \
+	$(SWIFT) build $(RELEASE_FLAGS) --product tern-bench || exit 1; \
+	data=bench-data/synthetic-$(BENCH_PG_N).sqlite; \
+	if [ ! -f $$data ]; then \
+	  mkdir -p bench-data && ./.build/release/tern init --synthetic $(BENCH_PG_N) --seed 42 --db $$data.new || exit 1; \
+	  for i in $$(seq 1 $(BENCH_ADVISORS)); do ./.build/release/tern staff add bench_advisor$$i --db $$data.new >/dev/null || exit 1; done; \
+	  mv $$data.new $$data && rm -f $$data.new-*; fi; \
+	dir=$$(scripts/test-postgres start) || exit 1; \
+	trap 'scripts/test-postgres stop "$$dir"' EXIT INT TERM; \
+	url="postgresql:///tern_bench?host=$$dir"; \
+	$(PG_BIN)/psql -X -q -h "$$dir" -d postgres -c "CREATE DATABASE tern_bench" || exit 1; \
+	echo "bench: copying $$data into PostgreSQL (tern migrate --to; minutes)"; \
+	start=$$(date +%s); \
+	./.build/release/tern migrate --db $$data --to "$$url" >bench-data/migrate.log 2>&1 || { cat bench-data/migrate.log; exit 1; }; \
+	head -1 bench-data/migrate.log; \
+	echo "bench: tern migrate took $$(( $$(date +%s) - start )) s"; \
+	$(PG_BIN)/psql -X -q -h "$$dir" -d tern_bench -c "VACUUM (ANALYZE)" || exit 1; \
+	./.build/release/tern-bench --db $$data --postgres "$$url" --only backends,concurrency \
+	  --sessions $(BENCH_SESSIONS) --concurrency-seconds $(BENCH_SECONDS) $(BENCH_PG_ARGS)
 
 clean:
 	rm -rf .build bench-data

@@ -82,7 +82,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "tern-bench",
-            dependencies: ["TernCatalogue", "TernStore", "TernViewModels", "TernTerminal"]
+            dependencies: ["TernCatalogue", "TernStore", "TernViewModels", "TernTerminal", "TernPostgres"]
         ),
         // The hostile-text corpus the text tests share, generated so a fresh clone has all of it.
         .target(name: "HostileText", path: "Tests/HostileText"),

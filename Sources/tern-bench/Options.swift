@@ -5,12 +5,18 @@ import Foundation
 ///     tern-bench --db bench-data/synthetic-1000000.sqlite --tern .build/release/tern
 ///                [--runs N] [--slow-runs N] [--only SECTION[,SECTION…]] [--data DIR]
 ///                [--item-seconds S] [--student NAME] [--import-rows N] [--soak-hours H]
+///                [--postgres URL [--sessions N] [--concurrency-seconds S]]
+///
+/// With `--postgres`, the same catalogue copied into PostgreSQL (`tern migrate --to URL`) is
+/// measured beside the SQLite file (`backends`: the listing and queue rows through the store
+/// protocols, side by side) and loaded by simulated sessions (`concurrency`).
 struct Options {
     /// The sections, in the order they run. `kiosk` (a soak of simulated hours) runs only when named.
-    static let sections = ["listings", "typing", "staff", "interface", "paste", "import", "compare", "kiosk"]
+    static let sections = ["listings", "typing", "staff", "interface", "paste", "import", "compare", "kiosk", "backends", "concurrency"]
     static let usage = """
         usage: tern-bench --db CATALOGUE [--tern BINARY] [--runs N] [--slow-runs N] [--only \(sections.joined(separator: "|"))[,…]]
                           [--item-seconds S] [--data DIR] [--student NAME] [--import-rows N] [--soak-hours H]
+                          [--postgres URL [--sessions N] [--concurrency-seconds S]]
         """
 
     var catalogue: String
@@ -31,6 +37,12 @@ struct Options {
     /// Seconds the timed runs of one in-process item may take before it stops short of `runs`
     /// (at least 3 runs are taken).
     var itemSeconds = 8
+    /// The same catalogue on PostgreSQL (a `postgresql://` URL): the `backends` and
+    /// `concurrency` sections run only with it.
+    var postgres: String?
+    /// Simulated sessions of the concurrency run, and how long it lasts.
+    var sessions = 50
+    var concurrencySeconds = 60
     var organizationPrefix: String?
     var staffStudent: String?
 
@@ -60,11 +72,15 @@ struct Options {
         dataDirectory = value("--data") ?? (catalogue as NSString).deletingLastPathComponent
         if dataDirectory.isEmpty { dataDirectory = "." }
         student = value("--student") ?? student
+        postgres = value("--postgres")
+        sessions = try number("--sessions") ?? sessions
+        concurrencySeconds = try number("--concurrency-seconds") ?? concurrencySeconds
         organizationPrefix = value("--org-prefix")
         staffStudent = value("--staff-student")
     }
 
     func runs(_ section: String) -> Bool {
+        if (section == "backends" || section == "concurrency") && postgres == nil { return false }
         guard let only else { return section != "kiosk" }
         return only.contains(section)
     }

@@ -44,6 +44,11 @@ final class Report {
 
     func samples(_ key: String) -> Samples? { rows[key]?.samples }
 
+    /// Keeps `samples` under `key` without printing a row (for a table printed its own way).
+    func keep(_ key: String, _ samples: Samples, label: String = "") {
+        rows[key] = Row(label: label, samples: samples, unit: "ms", note: "")
+    }
+
     static func figure(_ value: Double, unit: String) -> String {
         guard value.isFinite else { return String(repeating: " ", count: 9) + "–" }
         if unit == "ms" || value < 10_000 { return String(format: " %9.2f", value) }

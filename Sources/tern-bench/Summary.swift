@@ -13,6 +13,9 @@ import Foundation
 /// - import_rows_per_s: p50 of rows per second of `tern import`
 /// - vs_sqlite3, vs_grep, vs_fzf: p50 of `tern search pyth --limit 50` divided by theirs
 /// - bytes_per_move: p50 of the bytes one `j` sends to the terminal
+/// - with `--postgres` (`backends`, `concurrency`): pg_keystroke_p95_ms (first pages, 2–6 letters,
+///   pooled), pg_first_letter_p95_ms, pg_count_p95_ms (the highest p95 of the counts), pg_foryou_p95_ms,
+///   concurrency_errors and lost_writes (both must be 0)
 struct Summary {
     let report: Report
     let ratios: [String: Double]
@@ -40,7 +43,7 @@ struct Summary {
         }
         let sorts = ["newest", "hours", "pay", "relevance"].compactMap { report.samples("sort.pyth.\($0)") }
         let counts = ["count.pyth", "count.none"].compactMap { report.samples($0) }
-        let pairs: [(String, String)] = [
+        var pairs: [(String, String)] = [
             ("keystroke_p95_ms", figure(report.samples("keystroke")?.p95)),
             ("sort_p95_ms", figure(sorts.map(\.p95).max())),
             ("foryou_p95_ms", figure(report.samples("foryou.page")?.p95)),
@@ -53,6 +56,16 @@ struct Summary {
             ("vs_fzf", ratio(ratios["fzf"])),
             ("bytes_per_move", figure(report.samples("move.bytes")?.p50, decimals: 0)),
         ]
+        let postgresCounts = ["p", "py", "pyth", "python", "none", "pyth.remote"].compactMap { report.samples("count.\($0).postgres") }
+        let postgres: [(String, String)] = [
+            ("pg_keystroke_p95_ms", figure(report.samples("pooled.prefix.postgres")?.p95)),
+            ("pg_first_letter_p95_ms", figure(report.samples("page.p.postgres")?.p95)),
+            ("pg_count_p95_ms", figure(postgresCounts.map(\.p95).max())),
+            ("pg_foryou_p95_ms", figure(report.samples("foryou.page.postgres")?.p95)),
+            ("concurrency_errors", figure(report.samples("concurrency.errors")?.max, decimals: 0)),
+            ("lost_writes", figure(report.samples("concurrency.lost")?.max, decimals: 0)),
+        ]
+        if postgres.contains(where: { $0.1 != "-" }) { pairs += postgres }
         Swift.print(pairs.map { "\($0.0)=\($0.1)" }.joined(separator: " "))
     }
 }

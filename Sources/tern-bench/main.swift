@@ -1,5 +1,6 @@
 import Foundation
 import TernCatalogue
+import TernStore
 
 // Prints figures; it asserts nothing. Tests check behaviour, this measures it.
 //
@@ -35,6 +36,16 @@ print("runs: up to \(options.runs) per item after a warm-up, fewer (at least \(m
       + "\(options.slowRuns) for whole imports, grep and fzf; times in ms, n = samples")
 print("machine: \(Machine.describe())")
 
+if options.runs("backends"), let url = options.postgres {
+    let postgres = try openPostgres(url)
+    let listings = try blocking { try await postgres.countOpportunities(matching: OpportunityQuery(), today: CalendarDay(Date())) }
+    print("postgres: \(url), \(listings) visible listings (the same catalogue copied by tern migrate --to)")
+    try BackendsBench(sqlite: catalogue, postgres: postgres, options: options, report: report).run()
+    blocking { await postgres.close() }
+}
+if options.runs("concurrency"), let url = options.postgres {
+    try ConcurrencyBench(url: url, options: options, report: report).run()
+}
 if options.runs("listings") { try ListingsBench(catalogue: catalogue, options: options, report: report).run() }
 if options.runs("typing") { try TypingBench(catalogue: catalogue, options: options, report: report).run() }
 if options.runs("staff") { try StaffBench(catalogue: catalogue, options: options, report: report).run() }
