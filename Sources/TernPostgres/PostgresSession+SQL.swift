@@ -87,4 +87,10 @@ extension PostgresSession {
             throw error
         }
     }
+
+    /// Gathers the planner's statistics and marks the pages visible (`VACUUM (ANALYZE)`): after a
+    /// bulk load, before the first search. Outside any transaction; the tables' owner only.
+    public func gatherStatistics() async throws {
+        try await execute("VACUUM (ANALYZE)")
+    }
 }

@@ -51,6 +51,9 @@ struct Migrate: ParsableCommand {
             do {
                 try await PostgresSchema.migrate(session)
                 let summary = try await PostgresCopy.copy(from: source, into: session, record: record)
+                // The planner knows nothing of rows that arrived by COPY until autovacuum comes
+                // round: without statistics a first search took seconds (BENCHMARKS.md).
+                try await session.gatherStatistics()
                 try await session.close()
                 return summary
             } catch {
