@@ -14,8 +14,11 @@ struct CampusCommandsTests {
         defer { _ = try? MigrateCommandTests.psql("postgres", "DROP DATABASE IF EXISTS \(database) WITH (FORCE)") }
         let url = "postgresql:///\(database)?host=\(MigrateCommandTests.cluster ?? "")"
         #expect(try TernProcess.run(["migrate", "--db", db, "--to", url]).status == 0)
-        // Staff commands, before anything is written: the same output as on the file it was copied from.
-        for command in [["postings", "list"], ["organizations", "list"], ["applications", "list", "--count", "5"], ["report"]] {
+        // Staff commands and exports, before anything is written: the same bytes as from the file it was copied from.
+        let exports = ["opportunities", "students", "applications"].flatMap { what in
+            ["csv", "json"].map { ["export", "--what", what, "--format", $0] }
+        }
+        for command in [["postings", "list"], ["organizations", "list"], ["applications", "list", "--count", "5"], ["report"]] + exports {
             let onServer = try TernProcess.run(command + ["--db", url])
             #expect(onServer.status == 0, "\(command): \(onServer.stderr)")
             #expect(!onServer.stdout.isEmpty)

@@ -14,19 +14,9 @@ extension Catalogue {
     }
 
     private func export(_ subject: ExchangeSubject, _ format: ExchangeFormat, _ emit: @escaping (String) throws -> Void) throws {
-        let columns = subject.columns
-        var first = true
-        let record: ([String: ExportValue]) throws -> Void = { values in
-            switch format {
-            case .csv:
-                try emit(CSVWriter.line(columns.map { values[$0]?.csvText ?? "" }))
-            case .json:
-                let body = columns.map { "    \(JSONString.quote($0)): \((values[$0] ?? .null).jsonText)" }.joined(separator: ",\n")
-                try emit((first ? "[\n" : ",\n") + "  {\n" + body + "\n  }")
-            }
-            first = false
-        }
-        if format == .csv { try emit(CSVWriter.line(columns)) }
+        var writer = ExportWriter(subject, as: format, emit: emit)
+        try writer.start()
+        func record(_ values: [String: ExportValue]) throws { try writer.record(values) }
         try read { db in
             switch subject {
             case .opportunities:
@@ -84,35 +74,7 @@ extension Catalogue {
                 }
             }
         }
-        if format == .json { try emit(first ? "[]\n" : "\n]\n") }
-    }
-}
-
-/// A value on its way out, rendered per format: lists are arrays in JSON, `|`-joined in CSV.
-enum ExportValue {
-    case text(String), number(Int), decimal(String), bool(Bool), list([String]), null
-
-    static func optional(_ value: String?) -> ExportValue { value.map(ExportValue.text) ?? .null }
-
-    var csvText: String {
-        switch self {
-        case .text(let s), .decimal(let s): s
-        case .number(let n): "\(n)"
-        case .bool(let b): b ? "true" : "false"
-        case .list(let items): ListCell.join(items)
-        case .null: ""
-        }
-    }
-
-    var jsonText: String {
-        switch self {
-        case .text(let s): JSONString.quote(s)
-        case .number(let n): "\(n)"
-        case .decimal(let s): s
-        case .bool(let b): b ? "true" : "false"
-        case .list(let items): "[" + items.map(JSONString.quote).joined(separator: ", ") + "]"
-        case .null: "null"
-        }
+        try writer.finish()
     }
 }
 

@@ -4,9 +4,9 @@
 ///
 /// Lines end in "\n" rather than RFC 4180's "\r\n": exports are meant for Unix tools and
 /// version control, and every spreadsheet and `CSVReader` accept both.
-enum CSVWriter {
+package enum CSVWriter {
     /// One record followed by "\n"; fields are quoted only when they need it.
-    static func line(_ fields: [String]) -> String {
+    package static func line(_ fields: [String]) -> String {
         // A lone empty field would come out as a blank line, which readers skip, losing the record.
         if fields.count == 1 && fields[0].isEmpty {
             return "\"\"\n"
@@ -23,7 +23,7 @@ enum CSVWriter {
     }
 
     /// A header record followed by one record per row.
-    static func document(header: [String], rows: [[String]]) -> String {
+    package static func document(header: [String], rows: [[String]]) -> String {
         var result = line(header)
         for row in rows {
             result.append(line(row))
