@@ -39,11 +39,24 @@ struct Audit: ParsableCommand {
         if mine { return try runMine() }
         // The trail narrowed to one student is a list narrowed to one student: a disclosure,
         // recorded before it is printed, which takes a catalogue this account may write.
-        let (opened, access) = try catalogue.open(for: .readAuditTrail, readOnly: student == nil, expire: false)
-        let entries = try opened.auditTrail(student: student, actor: actor, since: since.flatMap(SinceDate.parse), limit: count)
-        if let student {
-            try opened.recordDisclosure(.listedStudentAuditTrail, by: access.principal, student: student,
-                                        detail: "\(entries.count) audit entries to \(OutputDestination.standardOutput)")
+        let entries: [AuditTrailEntry]
+        if let postgres = try catalogue.openServer(for: .readAuditTrail, readOnly: student == nil) {
+            let student = student, actor = actor, start = since.flatMap(SinceDate.parse), count = count
+            let principal = postgres.access.principal
+            entries = try waitFor { try await postgres.catalogue.auditTrail(student: student, actor: actor, since: start, limit: count) }
+            if let student {
+                let detail = "\(entries.count) audit entries to \(OutputDestination.standardOutput)"
+                try waitFor {
+                    try await postgres.catalogue.recordDisclosure(.listedStudentAuditTrail, by: principal, student: student, detail: detail, application: nil)
+                }
+            }
+        } else {
+            let (opened, access) = try catalogue.open(for: .readAuditTrail, readOnly: student == nil, expire: false)
+            entries = try opened.auditTrail(student: student, actor: actor, since: since.flatMap(SinceDate.parse), limit: count)
+            if let student {
+                try opened.recordDisclosure(.listedStudentAuditTrail, by: access.principal, student: student,
+                                            detail: "\(entries.count) audit entries to \(OutputDestination.standardOutput)")
+            }
         }
         if json {
             try Output.line(JSONText.array(entries.map { entry in

@@ -18,7 +18,8 @@ struct CampusCommandsTests {
         let exports = ["opportunities", "students", "applications"].flatMap { what in
             ["csv", "json"].map { ["export", "--what", what, "--format", $0] }
         }
-        for command in [["postings", "list"], ["organizations", "list"], ["applications", "list", "--count", "5"], ["report"]] + exports {
+        for command in [["postings", "list"], ["organizations", "list"], ["applications", "list", "--count", "5"], ["report"],
+                        ["audit", "--student", "aokafor"], ["audit", "--actor", "rpatel", "--count", "30"]] + exports {
             let onServer = try TernProcess.run(command + ["--db", url])
             #expect(onServer.status == 0, "\(command): \(onServer.stderr)")
             #expect(!onServer.stdout.isEmpty)

@@ -131,3 +131,50 @@ extension PostgresCatalogue {
         }
     }
 }
+
+/// `tern audit` on PostgreSQL: the trail newest first, every history event and audit-log row,
+/// narrowed by student, actor and a start time, as the SQLite catalogue reads it.
+extension PostgresCatalogue {
+    public func auditTrail(student: String?, actor: String?, since: Date?, limit: Int) async throws -> [AuditTrailEntry] {
+        try await read(for: .readAuditTrail) { transaction in
+            try await transaction.rows { s in
+                var log: [String] = [], events: [String] = []
+                if let student {
+                    log.append("l.student_id = (SELECT id FROM students WHERE username = \(s.bind(student)))")
+                    events.append("a.student_id = (SELECT id FROM students WHERE username = \(s.bind(student)))")
+                }
+                if let actor {
+                    log.append("l.actor_username = \(s.bind(actor))")
+                    events.append("(e.actor_username = \(s.bind(actor)) OR e.entered_by = \(s.bind(actor)))")
+                }
+                if let since {
+                    let stamp = Timestamp.string(since)
+                    log.append("l.at >= \(s.bind(stamp))")
+                    events.append("e.at >= \(s.bind(stamp))")
+                }
+                func filter(_ clauses: [String]) -> String { clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ") }
+                s.append("""
+                    SELECT l.at, l.actor_username AS actor, l.actor_role AS role, l.action, st.username, l.application_id,
+                           l.detail, l.id AS ordinal, 0 AS source
+                    FROM audit_log l LEFT JOIN students st ON st.id = l.student_id \(filter(log))
+                    UNION ALL
+                    SELECT e.at, coalesce(e.entered_by, e.actor_username),
+                           CASE WHEN e.entered_by IS NOT NULL THEN 'staff for ' || e.actor_role
+                                WHEN e.on_behalf_of IS NOT NULL THEN e.actor_role || ' for student' ELSE e.actor_role END,
+                           CASE WHEN e.to_status IS NOT NULL THEN 'moved' WHEN e.visibility = 'staff' THEN 'staff_note' ELSE 'note' END,
+                           st.username, e.application_id,
+                           CASE WHEN e.to_status IS NOT NULL THEN coalesce(e.from_status, 'new') || ' -> ' || e.to_status
+                                || coalesce(': ' || e.note, '') ELSE e.note END,
+                           e.id, 1
+                    FROM application_events e JOIN applications a ON a.id = e.application_id JOIN students st ON st.id = a.student_id
+                    \(filter(events))
+                    ORDER BY 1 DESC, 9 DESC, 8 DESC LIMIT \(s.bind(Int64(max(1, limit))))
+                    """)
+            }.map { row in
+                AuditTrailEntry(at: try row[0].decode(String.self), actor: try row[1].decode(String.self), actorRole: try row[2].decode(String.self),
+                                action: try row[3].decode(String.self), student: try row[4].decode(String?.self),
+                                applicationID: try row[5].decode(Int64?.self), detail: try row[6].decode(String?.self))
+            }
+        }
+    }
+}
