@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import TernCatalogue
+import TernPostgres
+import TernStore
+import TernText
 
 /// `tern init`: the one command that creates a catalogue, so that a mistyped `--db` anywhere
 /// else is an error instead of a new file full of demo data.
@@ -29,6 +32,7 @@ struct Init: ParsableCommand {
 
     func run() throws {
         let path = try catalogue.location().path
+        if CatalogueOptions.isServer(path) { return try initServer(path) }
         if Installation.isShared { try refuseUnlessDirectoryOwner(path) }
         guard !FileManager.default.fileExists(atPath: path) else {
             throw Failure("\(path) already exists; tern init never replaces a catalogue")
@@ -55,6 +59,45 @@ struct Init: ParsableCommand {
             }
         }
         try Output.line("created \(path): \(summary.opportunities) listings, \(summary.students) students, \(summary.staff) staff, \(summary.applications) applications")
+    }
+
+    /// On PostgreSQL: the schema made in the (existing, empty) database, and the demo or a
+    /// synthetic catalogue, made as a file in a private scratch directory first, copied in as
+    /// `tern migrate --to` copies (verified, one transaction), then the file removed.
+    private func initServer(_ name: String) throws {
+        let location = try PostgresLocation(parsing: name)
+        guard let login = Account.current().login else { throw Failure("this account has no login name") }
+        let password = try CatalogueOptions.password(for: location)
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tern-init-\(UUID().uuidString)")
+        try Installation.asUser {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        }
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let file = scratch.appendingPathComponent("catalogue.sqlite").path
+        let summary: SeedSummary
+        if let synthetic {
+            summary = try Catalogue.createSynthetic(at: file, count: synthetic, seed: seed) { _ in }
+        } else {
+            let demoData = demo ? try Seed.demoDirectory() : nil
+            let created = try Catalogue(path: file, opening: .new, waitNotice: printNotice)
+            summary = try demoData.map { try created.seedDemo(from: $0) } ?? SeedSummary()
+            try created.close()
+        }
+        let source = try Catalogue(path: file, readOnly: true, opening: .existing).snapshotRows()
+        let record = PostgresCopy.Record(actor: login, origin: "tern init")
+        try waitFor {
+            let session = try await PostgresSession.connect(to: location, as: login, password: password)
+            do {
+                try await PostgresSchema.migrate(session)
+                _ = try await PostgresCopy.copy(from: source, into: session, record: record)
+                try await session.gatherStatistics()
+                try await session.close()
+            } catch {
+                try? await session.close()
+                throw error
+            }
+        }
+        try Output.line(Sanitizer.line("created database \(location.database): \(summary.opportunities) listings, \(summary.students) students, \(summary.staff) staff, \(summary.applications) applications"))
     }
 
     /// On a shared host only the administrator who owns the catalogue's directory creates the

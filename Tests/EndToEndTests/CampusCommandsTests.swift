@@ -109,6 +109,17 @@ struct CampusCommandsTests {
         #expect(try TernProcess.run(["settings", "--apply-link", "ftp://x/{ref}", "--db", url]).status == 1)
         #expect(try MigrateCommandTests.psql(database, "SELECT count(*) FROM audit_log WHERE action = 'changed_settings'") == "1")
 
+        // tern init makes a PostgreSQL catalogue in an empty database, as on a file.
+        let fresh = database + "_init"
+        _ = try MigrateCommandTests.psql("postgres", "CREATE DATABASE \(fresh)")
+        defer { _ = try? MigrateCommandTests.psql("postgres", "DROP DATABASE IF EXISTS \(fresh) WITH (FORCE)") }
+        let freshURL = "postgresql:///\(fresh)?host=\(MigrateCommandTests.cluster ?? "")"
+        let initialized = try TernProcess.run(["init", "--demo", "--db", freshURL])
+        #expect(initialized.status == 0, "\(initialized.stderr)")
+        #expect(initialized.stdout == "created database \(fresh): 159 listings, 50 students, 8 staff, 124 applications\n")
+        #expect(try TernProcess.run(["check", "--db", freshURL]).status == 0)
+        #expect(try TernProcess.run(["init", "--demo", "--db", freshURL]).status == 1, "never over a catalogue")
+
         let seed = try TernProcess.run(["seed", "--demo", "--db", url])
         #expect(seed.status == 1)
         #expect(seed.stderr == "tern: this tern cannot seed a catalogue on a PostgreSQL catalogue yet; only on a catalogue file\n", "\(seed.stderr)")
