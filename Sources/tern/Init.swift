@@ -62,13 +62,33 @@ struct Init: ParsableCommand {
     }
 
     /// On PostgreSQL: the schema made in the (existing, empty) database, and the demo or a
-    /// synthetic catalogue, made as a file in a private scratch directory first, copied in as
-    /// `tern migrate --to` copies (verified, one transaction), then the file removed.
+    /// synthetic catalogue copied in (``ServerFill``).
     private func initServer(_ name: String) throws {
         let location = try PostgresLocation(parsing: name)
+        let summary = try ServerFill.fill(location, demo: demo, synthetic: synthetic, seed: seed, origin: "tern init")
+        try Output.line(Sanitizer.line("created database \(location.database): \(summary.opportunities) listings, \(summary.students) students, \(summary.staff) staff, \(summary.applications) applications"))
+    }
+
+    /// On a shared host only the administrator who owns the catalogue's directory creates the
+    /// catalogue: whoever creates it owns it.
+    private func refuseUnlessDirectoryOwner(_ path: String) throws {
+        var info = stat()
+        let directory = (path as NSString).deletingLastPathComponent
+        guard stat(directory, &info) == 0, info.st_uid == getuid() else {
+            throw Failure("only the owner of \(directory) may create the shared catalogue")
+        }
+    }
+}
+
+/// Fills an empty PostgreSQL catalogue (`tern init`, `tern seed`): the demo or a synthetic
+/// catalogue made as a file in a private scratch directory, copied in as `tern migrate --to`
+/// copies (the schema made first if need be, verified, one transaction, refused unless the
+/// catalogue is empty), the planner's statistics gathered, then the file removed.
+enum ServerFill {
+    static func fill(_ location: PostgresLocation, demo: Bool, synthetic: Int?, seed: UInt64, origin: String) throws -> SeedSummary {
         guard let login = Account.current().login else { throw Failure("this account has no login name") }
         let password = try CatalogueOptions.password(for: location)
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tern-init-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tern-fill-\(UUID().uuidString)")
         try Installation.asUser {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         }
@@ -84,7 +104,7 @@ struct Init: ParsableCommand {
             try created.close()
         }
         let source = try Catalogue(path: file, readOnly: true, opening: .existing).snapshotRows()
-        let record = PostgresCopy.Record(actor: login, origin: "tern init")
+        let record = PostgresCopy.Record(actor: login, origin: origin)
         try waitFor {
             let session = try await PostgresSession.connect(to: location, as: login, password: password)
             do {
@@ -97,16 +117,6 @@ struct Init: ParsableCommand {
                 throw error
             }
         }
-        try Output.line(Sanitizer.line("created database \(location.database): \(summary.opportunities) listings, \(summary.students) students, \(summary.staff) staff, \(summary.applications) applications"))
-    }
-
-    /// On a shared host only the administrator who owns the catalogue's directory creates the
-    /// catalogue: whoever creates it owns it.
-    private func refuseUnlessDirectoryOwner(_ path: String) throws {
-        var info = stat()
-        let directory = (path as NSString).deletingLastPathComponent
-        guard stat(directory, &info) == 0, info.st_uid == getuid() else {
-            throw Failure("only the owner of \(directory) may create the shared catalogue")
-        }
+        return summary
     }
 }

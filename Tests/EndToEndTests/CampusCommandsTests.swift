@@ -120,9 +120,17 @@ struct CampusCommandsTests {
         #expect(try TernProcess.run(["check", "--db", freshURL]).status == 0)
         #expect(try TernProcess.run(["init", "--demo", "--db", freshURL]).status == 1, "never over a catalogue")
 
-        let seed = try TernProcess.run(["seed", "--demo", "--db", url])
-        #expect(seed.status == 1)
-        #expect(seed.stderr == "tern: this tern cannot seed a catalogue on a PostgreSQL catalogue yet; only on a catalogue file\n", "\(seed.stderr)")
+        // tern seed fills a migrated, empty catalogue; never one that holds anything.
+        let empty = database + "_seed"
+        _ = try MigrateCommandTests.psql("postgres", "CREATE DATABASE \(empty)")
+        defer { _ = try? MigrateCommandTests.psql("postgres", "DROP DATABASE IF EXISTS \(empty) WITH (FORCE)") }
+        let emptyURL = "postgresql:///\(empty)?host=\(MigrateCommandTests.cluster ?? "")"
+        #expect(try TernProcess.run(["migrate", "--db", emptyURL]).stdout.hasPrefix("upgraded the catalogue to schema v"))
+        let seeded = try TernProcess.run(["seed", "--demo", "--db", emptyURL])
+        #expect(seeded.status == 0, "\(seeded.stderr)")
+        #expect(seeded.stdout.hasPrefix("seeded database \(empty): 159 listings, "), "\(seeded.stdout)")
+        let seedAgain = try TernProcess.run(["seed", "--demo", "--db", url])
+        #expect(seedAgain.status == 1 && seedAgain.stderr.contains("is not empty"), "\(seedAgain.stderr)")
         _ = accounts
     }
 }
