@@ -107,35 +107,7 @@ extension PostgresCatalogue {
 
     public func applications(ofStudent username: String) async throws -> [ApplicationOverview] {
         guard StudentRecords.storable(username) else { return [] }
-        return try await read { transaction in
-            try await transaction.rows { s in
-                s.append("""
-                    SELECT a.id AS app_id, a.student_id, a.opportunity_id, a.cover_note, a.portfolio_link,
-                           a.hours_offered, a.status AS app_status, a.status_reason, a.created_at AS app_created_at,
-                           a.updated_at AS app_updated_at, a.version AS app_version, a.deliverable_link,
-                           \(ListingSQL.summaryColumns)
-                    FROM applications a JOIN students st ON st.id = a.student_id
-                    JOIN opportunities o ON o.id = a.opportunity_id JOIN organizations org ON org.id = o.organization_id
-                    WHERE st.username = \(s.bind(username)) ORDER BY a.updated_at DESC, a.id DESC
-                    """)
-            }.map { row in
-                let table = "applications"
-                let application = Application(
-                    id: try ListingRecords.value(row, "app_id", table: table),
-                    studentId: try ListingRecords.value(row, "student_id", table: table),
-                    opportunityId: try ListingRecords.value(row, "opportunity_id", table: table),
-                    coverNote: try ListingRecords.value(row, "cover_note", table: table),
-                    portfolioLink: try ListingRecords.value(row, "portfolio_link", table: table),
-                    hoursOffered: try ListingRecords.value(row, "hours_offered", table: table),
-                    status: try ListingRecords.known(row, "app_status", table: table),
-                    statusReason: try ListingRecords.value(row, "status_reason", table: table),
-                    createdAt: try ListingRecords.value(row, "app_created_at", table: table),
-                    updatedAt: try ListingRecords.value(row, "app_updated_at", table: table),
-                    version: try ListingRecords.value(row, "app_version", table: table),
-                    deliverableLink: try ListingRecords.value(row, "deliverable_link", table: table))
-                return ApplicationOverview(application: application, opportunity: try StudentRecords.summary(row))
-            }
-        }
+        return try await read { try await $0.applicationOverviews(ofStudent: username) }
     }
 
     public func application(ofStudent username: String, to opportunityID: Int64) async throws -> Application? {

@@ -107,24 +107,6 @@ extension PostgresTransaction {
 
 /// Rows of the student statements read into Tern's records.
 enum StudentRecords {
-    /// A listing's summary as a student's list of applications holds it (the cursor names only
-    /// the listing), from ``ListingSQL/summaryColumns``.
-    static func summary(_ row: PostgresRandomAccessRow) throws -> OpportunitySummary {
-        let id: Int64 = try ListingRecords.value(row, "id")
-        let cents: Int? = try ListingRecords.value(row, "compensation_cents")
-        let currency: String? = try ListingRecords.value(row, "currency")
-        return OpportunitySummary(
-            id: id, ref: try ListingRecords.value(row, "ref"), title: try ListingRecords.value(row, "title"),
-            organization: try ListingRecords.value(row, "organization"), field: try ListingRecords.known(row, "field"),
-            hours: try ListingRecords.value(row, "hours"), durationDays: try ListingRecords.value(row, "duration_days"),
-            deadline: try ListingRecords.known(row, "deadline", as: CalendarDay.init),
-            compensationKind: try ListingRecords.known(row, "compensation_kind"),
-            compensation: cents.flatMap { cents in currency.map { Money(cents: cents, currency: $0) } },
-            locationKind: try ListingRecords.known(row, "location_kind"), city: try ListingRecords.value(row, "city"),
-            status: try ListingRecords.known(row, "status"), postedAt: try ListingRecords.value(row, "posted_at"),
-            cursor: OpportunityCursor(text: nil, number: nil, id: id, offset: 0))
-    }
-
     static let eventColumns = """
         id, application_id, actor_role, actor_username, from_status, to_status, note, visibility, at, reason_code,
         entered_by, on_behalf_of
@@ -168,4 +150,41 @@ enum StudentRecords {
     static func storable(_ username: String) -> Bool {
         StoredText.username.refusal(of: username) == nil
     }
+}
+
+extension PostgresTransaction {
+    /// The student's applications, newest activity first, with their listings.
+    func applicationOverviews(ofStudent username: String) async throws -> [ApplicationOverview] {
+        try await rows { s in
+            s.append("""
+                SELECT a.id AS app_id, a.student_id, a.opportunity_id, a.cover_note, a.portfolio_link,
+                       a.hours_offered, a.status AS app_status, a.status_reason, a.created_at AS app_created_at,
+                       a.updated_at AS app_updated_at, a.version AS app_version, a.deliverable_link,
+                       \(ListingSQL.summaryColumns)
+                FROM applications a JOIN students st ON st.id = a.student_id
+                JOIN opportunities o ON o.id = a.opportunity_id JOIN organizations org ON org.id = o.organization_id
+                WHERE st.username = \(s.bind(username)) ORDER BY a.updated_at DESC, a.id DESC
+                """)
+        }.map { row in
+            let table = "applications"
+            let application = Application(
+                id: try ListingRecords.value(row, "app_id", table: table), studentId: try ListingRecords.value(row, "student_id", table: table),
+                opportunityId: try ListingRecords.value(row, "opportunity_id", table: table),
+                coverNote: try ListingRecords.value(row, "cover_note", table: table),
+                portfolioLink: try ListingRecords.value(row, "portfolio_link", table: table),
+                hoursOffered: try ListingRecords.value(row, "hours_offered", table: table),
+                status: try ListingRecords.known(row, "app_status", table: table),
+                statusReason: try ListingRecords.value(row, "status_reason", table: table),
+                createdAt: try ListingRecords.value(row, "app_created_at", table: table),
+                updatedAt: try ListingRecords.value(row, "app_updated_at", table: table),
+                version: try ListingRecords.value(row, "app_version", table: table),
+                deliverableLink: try ListingRecords.value(row, "deliverable_link", table: table))
+            var opportunity = try ListingRecords.summary(row, sort: .deadline, offset: 0)
+            // As the SQLite catalogue gives it: a listing in a student's list is no page's cursor.
+            opportunity.cursor = OpportunityCursor(text: nil, number: nil, id: application.opportunityId, offset: 0)
+            return ApplicationOverview(application: application, opportunity: opportunity)
+        }
+    }
+
+    /// An application's whole history, as staff see it, oldest first.
 }
