@@ -8,12 +8,9 @@ import Testing
 struct CampusCommandsTests {
     @Test func searchApplyUpdatesExpireAndUpgradeWorkOnPostgreSQL() throws {
         let scratch = try Scratch()
-        let db = try CommandLineTests.seededDemo(scratch)
-        let database = "tern_e2e_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
-        _ = try MigrateCommandTests.psql("postgres", "CREATE DATABASE \(database)")
-        defer { _ = try? MigrateCommandTests.psql("postgres", "DROP DATABASE IF EXISTS \(database) WITH (FORCE)") }
-        let url = "postgresql:///\(database)?host=\(MigrateCommandTests.cluster ?? "")"
-        #expect(try TernProcess.run(["migrate", "--db", db, "--to", url]).status == 0)
+        let demo = try MigratedDemo(scratch)
+        defer { withExtendedLifetime(demo) {} }
+        let (db, database, url) = (demo.file, demo.database, demo.url)
         // Staff commands and exports, before anything is written: the same bytes as from the file it was copied from.
         let exports = ["opportunities", "students", "applications"].flatMap { what in
             ["csv", "json"].map { ["export", "--what", what, "--format", $0] }

@@ -65,3 +65,23 @@ struct MigrateCommandTests {
         #expect(result.stderr.contains("is not a postgresql:// URL"), "\(result.stderr)")
     }
 }
+
+/// The demo copied into a fresh database of the test cluster by the real `tern migrate --to`,
+/// dropped when it goes: what the end-to-end tests of PostgreSQL commands start from.
+final class MigratedDemo {
+    /// The SQLite demo it was copied from, and the PostgreSQL catalogue.
+    let file: String
+    let database: String
+    let url: String
+
+    init(_ scratch: Scratch) throws {
+        file = try CommandLineTests.seededDemo(scratch)
+        database = "tern_e2e_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+        url = "postgresql:///\(database)?host=\(MigrateCommandTests.cluster ?? "")"
+        _ = try MigrateCommandTests.psql("postgres", "CREATE DATABASE \(database)")
+        let migrated = try TernProcess.run(["migrate", "--db", file, "--to", url])
+        guard migrated.status == 0 else { throw OSAccounts.Failed(description: "migrate: \(migrated.stderr)") }
+    }
+
+    deinit { _ = try? MigrateCommandTests.psql("postgres", "DROP DATABASE IF EXISTS \(database) WITH (FORCE)") }
+}
