@@ -139,7 +139,7 @@ bench-postgres: release
 	head -1 bench-data/migrate.log; \
 	echo "bench: tern migrate took $$(( $$(date +%s) - start )) s"; \
 	$(PG_BIN)/psql -X -q -h "$$dir" -d tern_bench -c "VACUUM (ANALYZE)" || exit 1; \
-	./.build/release/tern-bench --db $$data --postgres "$$url" --only backends,concurrency \
+	./.build/release/tern-bench --db $$data --postgres "$$url" --tern ./.build/release/tern --only backends,import,concurrency \
 	  --sessions $(BENCH_SESSIONS) --concurrency-seconds $(BENCH_SECONDS) $(BENCH_PG_ARGS)
 
 clean:

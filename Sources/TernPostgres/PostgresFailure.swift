@@ -34,6 +34,11 @@ enum PostgresFailure {
         }
     }
 
+    /// Whether the server stopped a statement (`pg_cancel_backend` or a `statement_timeout`).
+    static func isStatementStopped(_ error: any Error) -> Bool {
+        (error as? PSQLError)?.serverInfo?[.sqlState] == "57014"
+    }
+
     /// The classes of SQLSTATE a screen or command may meet, by their meaning for a person.
     static func translate(sqlState: String, location: PostgresLocation, login: String) -> CatalogueError {
         switch sqlState {
@@ -48,7 +53,9 @@ enum PostgresFailure {
         case "53300":
             return .busy("the catalogue server at \(location.shownName) has too many connections; try again in a moment")
         case "57014":
-            return .cancelled
+            // Tern's own cancels are of reads, which say so themselves (PostgresListings); here
+            // the server stopped a statement that outran its limit, or an admin stopped it.
+            return .busy("the catalogue server stopped the request before it finished (it ran longer than a request may, or an admin stopped it); nothing was saved, try again")
         case "57P01", "57P02", "57P03":
             return .unusable("the catalogue server at \(location.shownName) is restarting; try again in a moment")
         case "40001", "40P01":

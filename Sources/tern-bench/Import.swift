@@ -1,5 +1,6 @@
 import Foundation
 import TernCatalogue
+import TernPostgres
 
 /// `tern import` of new listings as a whole process: rows per second and peak resident memory
 /// (VmHWM, read while it runs), each run into a freshly made empty catalogue of its own (never the benchmark's).
@@ -38,6 +39,83 @@ struct ImportBench {
         report.add("tern import: whole process", took, key: "import.ms")
         report.add("tern import: rows per second", perSecond, key: "import.rate", unit: "rows/s")
         report.add("tern import: peak resident memory (VmHWM)", peak, key: "import.rss", unit: "MB")
+        if let postgres = options.postgres {
+            do { try runOnPostgres(postgres, file: file, rows: rows) } catch { report.note("  PostgreSQL import: \(error)") }
+        }
+    }
+
+    /// The same file into PostgreSQL, each run into a freshly migrated database of its own beside
+    /// the benchmark's (`<database>_import` on the same server, dropped after). Twice: as the file
+    /// comes (its 500 organizations are new, so every listing waits for review and has no words
+    /// yet), and into a catalogue where those organizations are trusted and have no listings, so
+    /// the listings arrive approved (those no review flag stops) and their words are written in
+    /// the import's transaction: the word table's cost, which the first case does not pay.
+    func runOnPostgres(_ url: String, file: String, rows: Int) throws {
+        let location = try PostgresLocation(parsing: url)
+        guard case .socket(let directory, _) = location.endpoint else {
+            report.note("  PostgreSQL import: measured on a local socket only (\(url) is over TCP)")
+            return
+        }
+        let database = location.database + "_import"
+        let target = "postgresql:///\(database)?host=\(directory)"
+        let environment = Spawn.environment()
+        func psql(_ sql: String, in db: String) throws {
+            let run = try Spawn.run(["/usr/bin/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", directory, "-d", db, "-c", sql],
+                                    environment: environment)
+            guard run.status == 0 else { throw Spawn.Failed(description: "psql failed (status \(run.status)): \(sql)") }
+        }
+        func fresh() throws {
+            try psql("DROP DATABASE IF EXISTS \(database) WITH (FORCE)", in: "postgres")
+            try psql("CREATE DATABASE \(database)", in: "postgres")
+            let made = try Spawn.run([tern, "migrate", "--db", target], environment: environment)
+            guard made.status == 0 else { throw Spawn.Failed(description: "tern migrate --db \(target) failed (status \(made.status))") }
+        }
+        func timedImport() throws -> Double? {
+            let errors = options.dataPath("import-stderr.txt")
+            let run = try Spawn.run([tern, "import", file, "--db", target],
+                                    streams: .files(stdin: "/dev/null", stdout: "/dev/null", stderr: errors), environment: environment)
+            guard run.status == 0 else {
+                let said = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+                report.note("  tern import into PostgreSQL failed (status \(run.status)): \(said.prefix(300))")
+                return nil
+            }
+            try? FileManager.default.removeItem(atPath: errors)
+            return run.milliseconds
+        }
+        defer { try? psql("DROP DATABASE IF EXISTS \(database) WITH (FORCE)", in: "postgres") }
+
+        var pending = Samples(), pendingRate = Samples()
+        for _ in 0..<options.slowRuns {
+            try fresh()
+            guard let ms = try timedImport() else { return }
+            pending.append(ms)
+            pendingRate.append(Double(rows) / (ms / 1000))
+        }
+        report.add("PostgreSQL: tern import, new organizations (pending)", pending, key: "pg.import.ms")
+        report.add("PostgreSQL: rows per second", pendingRate, key: "pg.import.rate", unit: "rows/s")
+
+        var approved = Samples(), approvedRate = Samples()
+        var words = ""
+        for _ in 0..<max(1, options.slowRuns / 2) {
+            try fresh()
+            guard try timedImport() != nil else { return }
+            try psql("DELETE FROM opportunities", in: database)
+            try psql("UPDATE organizations SET trusted = true, approval = 'approved'", in: database)
+            try psql("VACUUM ANALYZE", in: database)
+            guard let ms = try timedImport() else { return }
+            approved.append(ms)
+            approvedRate.append(Double(rows) / (ms / 1000))
+            let counted = try Spawn.run(["/usr/bin/psql", "-X", "-q", "-At", "-h", directory, "-d", database, "-o", options.dataPath("import-words.txt"),
+                                         "-c", "SELECT count(DISTINCT listing_id) || ' approved listings, ' || count(*) || ' words' FROM listing_words"],
+                                        environment: environment)
+            if counted.status == 0 {
+                words = ((try? String(contentsOfFile: options.dataPath("import-words.txt"), encoding: .utf8)) ?? "")
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            try? FileManager.default.removeItem(atPath: options.dataPath("import-words.txt"))
+        }
+        report.add("PostgreSQL: tern import, trusted organizations", approved, key: "pg.import.trusted.ms", note: words)
+        report.add("PostgreSQL: rows per second (trusted)", approvedRate, key: "pg.import.trusted.rate", unit: "rows/s")
     }
 
     /// The import's scratch catalogue: this benchmark's own file, made and removed by it.

@@ -15,6 +15,7 @@ import Foundation
 /// - bytes_per_move: p50 of the bytes one `j` sends to the terminal
 /// - with `--postgres` (`backends`, `concurrency`): pg_keystroke_p95_ms (first pages, 2–6 letters,
 ///   pooled), pg_first_letter_p95_ms, pg_count_p95_ms (the highest p95 of the counts), pg_foryou_p95_ms,
+///   pg_import_rows_per_s and pg_import_trusted_rows_per_s (p50, `import` with `--postgres`),
 ///   concurrency_errors and lost_writes (both must be 0)
 struct Summary {
     let report: Report
@@ -62,6 +63,8 @@ struct Summary {
             ("pg_first_letter_p95_ms", figure(report.samples("page.p.postgres")?.p95)),
             ("pg_count_p95_ms", figure(postgresCounts.map(\.p95).max())),
             ("pg_foryou_p95_ms", figure(report.samples("foryou.page.postgres")?.p95)),
+            ("pg_import_rows_per_s", figure(report.samples("pg.import.rate")?.p50, decimals: 0)),
+            ("pg_import_trusted_rows_per_s", figure(report.samples("pg.import.trusted.rate")?.p50, decimals: 0)),
             ("concurrency_errors", figure(report.samples("concurrency.errors")?.max, decimals: 0)),
             ("lost_writes", figure(report.samples("concurrency.lost")?.max, decimals: 0)),
         ]

@@ -204,6 +204,54 @@ struct PostgresListingsTests {
         }
     }
 
+    /// The word table is kept a statement at a time (schema v6): statements that change many
+    /// listings at once, some in their text and some only in an order's key, and many skills
+    /// at once, leave exactly the rows a fill from scratch writes.
+    @Test func multiRowStatementsKeepTheWordTableWhole() async throws {
+        try await Self.withBoth { _, postgres, session in
+            let snapshot = "SELECT string_agg(concat_ws(' ', word, listing_id, fields, open, deadline, posted_at, hours, pay_rank), ';' ORDER BY listing_id, word) FROM listing_words"
+            func expectAsIfFilled(_ step: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+                let kept = try await session.value(snapshot)
+                try await session.run("SELECT tern_index_all_listing_words()")
+                #expect(try await session.value(snapshot) == kept, "\(step)", sourceLocation: sourceLocation)
+            }
+            try await session.run("""
+                UPDATE opportunities SET
+                    title = CASE WHEN id % 3 = 0 THEN title || ' Quokka' ELSE title END,
+                    deadline = CASE WHEN id % 2 = 0 THEN '2031-01-01' ELSE deadline END,
+                    status = CASE WHEN id % 7 = 0 AND status = 'open' THEN 'closed' ELSE status END,
+                    approval = CASE WHEN id % 11 = 0 THEN 'pending' ELSE approval END
+                """)
+            try await expectAsIfFilled("titles, deadlines, statuses and approvals of many listings")
+            let quokkas = try await Self.allPages(OpportunityQuery(words: "quokk", includeClosed: true), postgres)
+            #expect(!quokkas.isEmpty)
+            #expect(quokkas.allSatisfy { $0 % 3 == 0 && $0 % 11 != 0 })
+
+            let home = try #require(try await session.value("SELECT value FROM settings WHERE key = 'home_currency'"))
+            try await session.run("UPDATE settings SET value = '\(home == "EUR" ? "GBP" : "EUR")' WHERE key = 'home_currency'")
+            try await expectAsIfFilled("a new home currency re-ranking every listing")
+
+            try await session.run("INSERT INTO skills (name) VALUES ('Marquetry')")
+            try await session.run("""
+                INSERT INTO opportunity_skills (opportunity_id, skill_id)
+                SELECT o.id, s.id FROM opportunities o, skills s WHERE s.name = 'Marquetry' AND o.id % 4 = 1
+                """)
+            try await expectAsIfFilled("one skill added to many listings")
+            #expect(try await Self.allPages(OpportunityQuery(words: "marquet", includeClosed: true), postgres).allSatisfy { $0 % 4 == 1 })
+            try await session.run("UPDATE skills SET name = 'Intarsia' WHERE name = 'Marquetry'")
+            try await expectAsIfFilled("a skill many listings name renamed")
+            try await session.run("DELETE FROM opportunity_skills WHERE opportunity_id % 2 = 1")
+            try await expectAsIfFilled("many skills removed")
+            try await session.run("UPDATE organizations SET name = name || ' Aardwolf'")
+            try await expectAsIfFilled("every organization renamed")
+            let removable = "FROM opportunities o WHERE o.id % 13 = 0 AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.opportunity_id = o.id)"
+            #expect(try await session.value("SELECT count(*) \(removable)") != "0")
+            try await session.run("DELETE \(removable)")
+            try await expectAsIfFilled("listings removed")
+            #expect(try await session.value("SELECT count(*) FROM listing_words WHERE listing_id NOT IN (SELECT id FROM opportunities)") == "0")
+        }
+    }
+
     // MARK: Comparing
 
     /// Pages joined by cursor, an offset page, the count and every position: equal on both.

@@ -150,6 +150,16 @@ struct PostgresRulesTests {
             await #expect(throws: CatalogueError.refused("the home currency can be changed but not removed")) {
                 try await session.run("DELETE FROM settings WHERE key = 'home_currency'")
             }
+            // A writer's own rank is no rank: wrong, it is put right in the same statement, and
+            // the new listing is still at version 1.
+            try await session.run("""
+                INSERT INTO opportunities (ref, organization_id, title, field, hours, duration_days, schedule, deadline,
+                    compensation_kind, hourly_cents, currency, location_kind, status, posted_at, updated_at, pay_rank)
+                VALUES ('ranked-by-hand', 1, 'A listing', 'design', 20, 14, 'flexible', '2027-01-31', 'hourly', 2500, 'EUR',
+                        'remote', 'open', '2026-11-01T09:00:00Z', '2026-11-01T09:00:00Z', 999)
+                """)
+            #expect(try await session.value("SELECT pay_rank || ' ' || version FROM opportunities WHERE ref = 'ranked-by-hand'")
+                    == "200000000000002500 1")
         }
     }
 

@@ -129,4 +129,37 @@ struct PostgresSchemaTests {
             #expect(plan.contains("Index") && !plan.contains("Sort") && !plan.contains("Seq Scan"), "\(plan)")
         }
     }
+    /// v6 replaced v3's row triggers on the word table with statement triggers: a catalogue
+    /// made at v5, with listings in it, keeps its words through the upgrade, and the new
+    /// triggers keep them from then on.
+    @Test func theWordTableSurvivesTheUpgradeToStatementTriggers() async throws {
+        try await FreshCatalogue.with { session in
+            try await PostgresSchema.migrate(session, upTo: 5)
+            try await session.run("""
+                INSERT INTO organizations (name, kind, created_at) VALUES ('Harbor Works', 'company', '2026-01-01T00:00:00Z')
+                """)
+            try await session.run("""
+                INSERT INTO opportunities (ref, organization_id, title, field, brief, hours, duration_days, schedule, deadline,
+                                           compensation_kind, location_kind, status, posted_at, updated_at, approval)
+                SELECT 'old-' || n, 1, 'Lighthouse survey ' || n, 'research', 'Count the gulls', 10, 7, 'flexible', '2030-01-01',
+                       'unpaid', 'remote', CASE WHEN n % 4 = 0 THEN 'draft' ELSE 'open' END, '2026-01-01', '2026-01-01',
+                       CASE WHEN n % 5 = 0 THEN 'pending' ELSE 'approved' END
+                FROM generate_series(1, 40) AS n
+                """)
+            let snapshot = "SELECT string_agg(concat_ws(' ', word, listing_id, fields, open), ';' ORDER BY listing_id, word) FROM listing_words"
+            let before = try await session.value(snapshot)
+            #expect(try await PostgresSchema.migrate(session) == ["v6-bulk-word-index"])
+            #expect(try await session.value(snapshot) == before)
+            let lighthouse = "SELECT count(DISTINCT listing_id) FROM listing_words WHERE word = 'lighthouse'"
+            #expect(try await session.value(lighthouse) == "24")
+            try await session.run("UPDATE opportunities SET status = 'open', approval = 'approved' WHERE ref IN ('old-4', 'old-5')")
+            #expect(try await session.value(lighthouse) == "26")
+            try await session.run("UPDATE opportunities SET title = 'Tide pools' WHERE ref = 'old-1'")
+            #expect(try await session.value(lighthouse) == "25")
+            #expect(try await session.value("SELECT string_agg(word, ' ' ORDER BY word) FROM listing_words WHERE listing_id = 1 AND fields & 1 = 1") == "pools tide")
+            let kept = try await session.value(snapshot)
+            try await session.run("SELECT tern_index_all_listing_words()")
+            #expect(try await session.value(snapshot) == kept)
+        }
+    }
 }

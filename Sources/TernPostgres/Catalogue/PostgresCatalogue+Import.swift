@@ -60,6 +60,11 @@ extension PostgresCatalogue {
         let counts: (Int, Int)
         do {
             counts = try await write(for: .importFile) { transaction in
+                // An import is one deliberate transaction whose statements grow with the file
+                // (the words of 100,000 approved listings take minutes): the per-statement limit
+                // every other write keeps would refuse a large file half-way, so it is lifted for
+                // this transaction alone (`SET LOCAL` ends with it).
+                try await transaction.execute { s in s.append("SET LOCAL statement_timeout = 0") }
                 let counts = try await body(transaction, progress)
                 if dryRun { throw DryRunRollback(inserted: counts.0, updated: counts.1) }
                 if let recorded {
@@ -212,52 +217,55 @@ extension PostgresTransaction {
                 SELECT count(*) FROM tern_import_listings WHERE existing_id IS NOT NULL
                 """)
         }
-        // Deliverables and skills of replaced listings, rewritten only where they changed.
-        try await execute { s in
-            s.append("""
-                WITH stale AS (
-                    SELECT i.existing_id AS id FROM tern_import_listings i
+        // Deliverables and skills of replaced listings, rewritten only where they changed
+        // (none to compare when the file replaces no listing: four passes over it saved).
+        if updated > 0 {
+            try await execute { s in
+                s.append("""
+                    WITH stale AS (
+                        SELECT i.existing_id AS id FROM tern_import_listings i
+                        WHERE i.existing_id IS NOT NULL
+                          AND ARRAY(SELECT d.description FROM opportunity_deliverables d WHERE d.opportunity_id = i.existing_id
+                                    ORDER BY d.position) IS DISTINCT FROM i.deliverables
+                    ), cleared AS (
+                        DELETE FROM opportunity_deliverables d USING stale WHERE d.opportunity_id = stale.id RETURNING 1
+                    )
+                    SELECT count(*) FROM cleared
+                    """)
+            }
+            try await execute { s in
+                s.append("""
+                    INSERT INTO opportunity_deliverables(opportunity_id, position, description)
+                    SELECT i.existing_id, d.position, d.description
+                    FROM tern_import_listings i CROSS JOIN LATERAL unnest(i.deliverables) WITH ORDINALITY AS d(description, position)
                     WHERE i.existing_id IS NOT NULL
-                      AND ARRAY(SELECT d.description FROM opportunity_deliverables d WHERE d.opportunity_id = i.existing_id
-                                ORDER BY d.position) IS DISTINCT FROM i.deliverables
-                ), cleared AS (
-                    DELETE FROM opportunity_deliverables d USING stale WHERE d.opportunity_id = stale.id RETURNING 1
-                )
-                SELECT count(*) FROM cleared
-                """)
-        }
-        try await execute { s in
-            s.append("""
-                INSERT INTO opportunity_deliverables(opportunity_id, position, description)
-                SELECT i.existing_id, d.position, d.description
-                FROM tern_import_listings i CROSS JOIN LATERAL unnest(i.deliverables) WITH ORDINALITY AS d(description, position)
-                WHERE i.existing_id IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM opportunity_deliverables x WHERE x.opportunity_id = i.existing_id)
-                ORDER BY i.existing_id, d.position
-                """)
-        }
-        try await execute { s in
-            s.append("""
-                WITH stale AS (
-                    SELECT i.existing_id AS id FROM tern_import_listings i
+                      AND NOT EXISTS (SELECT 1 FROM opportunity_deliverables x WHERE x.opportunity_id = i.existing_id)
+                    ORDER BY i.existing_id, d.position
+                    """)
+            }
+            try await execute { s in
+                s.append("""
+                    WITH stale AS (
+                        SELECT i.existing_id AS id FROM tern_import_listings i
+                        WHERE i.existing_id IS NOT NULL
+                          AND ARRAY(SELECT os.skill_id FROM opportunity_skills os WHERE os.opportunity_id = i.existing_id
+                                    ORDER BY os.skill_id) IS DISTINCT FROM i.skill_ids
+                    ), cleared AS (
+                        DELETE FROM opportunity_skills os USING stale WHERE os.opportunity_id = stale.id RETURNING 1
+                    )
+                    SELECT count(*) FROM cleared
+                    """)
+            }
+            try await execute { s in
+                s.append("""
+                    INSERT INTO opportunity_skills(opportunity_id, skill_id)
+                    SELECT i.existing_id, k.skill_id
+                    FROM tern_import_listings i CROSS JOIN LATERAL unnest(i.skill_ids) AS k(skill_id)
                     WHERE i.existing_id IS NOT NULL
-                      AND ARRAY(SELECT os.skill_id FROM opportunity_skills os WHERE os.opportunity_id = i.existing_id
-                                ORDER BY os.skill_id) IS DISTINCT FROM i.skill_ids
-                ), cleared AS (
-                    DELETE FROM opportunity_skills os USING stale WHERE os.opportunity_id = stale.id RETURNING 1
-                )
-                SELECT count(*) FROM cleared
-                """)
-        }
-        try await execute { s in
-            s.append("""
-                INSERT INTO opportunity_skills(opportunity_id, skill_id)
-                SELECT i.existing_id, k.skill_id
-                FROM tern_import_listings i CROSS JOIN LATERAL unnest(i.skill_ids) AS k(skill_id)
-                WHERE i.existing_id IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM opportunity_skills x WHERE x.opportunity_id = i.existing_id)
-                ORDER BY i.existing_id, k.skill_id
-                """)
+                      AND NOT EXISTS (SELECT 1 FROM opportunity_skills x WHERE x.opportunity_id = i.existing_id)
+                    ORDER BY i.existing_id, k.skill_id
+                    """)
+            }
         }
 
         // A trusted organization's new listing arrives approved unless a review flag is raised
@@ -265,20 +273,34 @@ extension PostgresTransaction {
         // listing of the file is written: against the listings as they now stand and the file's
         // other new ones. Judged before the insert, so that a flagged listing is written once,
         // pending, at version 1 (setting it back afterwards would move its version on here).
+        // One set-based pass (a subquery per candidate read the whole staging table for each:
+        // hours at 100,000 listings). The other listing named is the one SQLite names, the
+        // lowest id: the catalogue's listings by id, then the file's new ones in its order (the
+        // order they are inserted in below).
         let candidates = try await rows { s in
             s.append("""
-                SELECT i.seq, i.title AS flag_title, i.hours AS flag_hours, i.compensation_kind AS flag_kind,
-                       i.currency AS flag_currency, i.hourly_cents AS flag_hourly_cents, org.website AS flag_website,
-                       org.contact_email AS flag_contact_email,
-                       (SELECT other.ref FROM (SELECT o.ref, o.organization_id, o.title FROM opportunities o
-                                               UNION ALL
-                                               SELECT n.ref, n.organization_id, n.title FROM tern_import_listings n
-                                               WHERE n.existing_id IS NULL) AS other
-                        WHERE other.organization_id = i.organization_id AND other.ref <> i.ref
-                          AND tern_nocase(other.title) = tern_nocase(i.title)
-                        LIMIT 1) AS flag_duplicate_ref
-                FROM tern_import_listings i JOIN organizations org ON org.id = i.organization_id
-                WHERE i.existing_id IS NULL AND i.approval = 'approved'
+                WITH candidates AS (
+                    SELECT i.seq, i.ref, i.organization_id, tern_nocase(i.title) AS folded, i.title AS flag_title,
+                           i.hours AS flag_hours, i.compensation_kind AS flag_kind, i.currency AS flag_currency,
+                           i.hourly_cents AS flag_hourly_cents, org.website AS flag_website,
+                           org.contact_email AS flag_contact_email
+                    FROM tern_import_listings i JOIN organizations org ON org.id = i.organization_id
+                    WHERE i.existing_id IS NULL AND i.approval = 'approved'
+                ), pool AS (
+                    SELECT o.ref, o.organization_id, tern_nocase(o.title) AS folded, 0 AS tier, o.id AS position
+                    FROM opportunities o WHERE o.organization_id IN (SELECT organization_id FROM candidates)
+                    UNION ALL
+                    SELECT n.ref, n.organization_id, tern_nocase(n.title), 1, n.seq
+                    FROM tern_import_listings n WHERE n.existing_id IS NULL
+                ), duplicates AS (
+                    SELECT DISTINCT ON (c.seq) c.seq, p.ref
+                    FROM candidates c JOIN pool p ON p.organization_id = c.organization_id AND p.folded = c.folded
+                                                 AND p.ref <> c.ref
+                    ORDER BY c.seq, p.tier, p.position
+                )
+                SELECT c.seq, c.flag_title, c.flag_hours, c.flag_kind, c.flag_currency, c.flag_hourly_cents,
+                       c.flag_website, c.flag_contact_email, d.ref AS flag_duplicate_ref
+                FROM candidates c LEFT JOIN duplicates d ON d.seq = c.seq
                 """)
         }
         if !candidates.isEmpty {
@@ -299,9 +321,11 @@ extension PostgresTransaction {
         let inserted = try await integer { s in
             s.append("""
                 WITH added AS (
-                    INSERT INTO opportunities(ref, \(content.joined(separator: ", ")), posted_at, updated_at, approval)
-                    SELECT i.ref, \(content.map { "i.\($0)" }.joined(separator: ", ")), i.posted_at, \(s.bind(stamp)), i.approval
-                    FROM tern_import_listings i WHERE i.existing_id IS NULL ORDER BY i.seq
+                    INSERT INTO opportunities(ref, \(content.joined(separator: ", ")), posted_at, updated_at, approval, pay_rank)
+                    SELECT i.ref, \(content.map { "i.\($0)" }.joined(separator: ", ")), i.posted_at, \(s.bind(stamp)), i.approval,
+                           tern_pay_rank(i.hourly_cents, i.currency, i.compensation_kind, home.value)
+                    FROM tern_import_listings i, (SELECT value FROM settings WHERE key = 'home_currency') AS home
+                    WHERE i.existing_id IS NULL ORDER BY i.seq
                     ON CONFLICT (ref) DO NOTHING
                     RETURNING 1
                 )
@@ -330,16 +354,17 @@ extension PostgresTransaction {
                 WHERE i.existing_id IS NULL ORDER BY o.id, k.skill_id
                 """)
         }
-        // The trusted organizations' listings that arrived approved: a decision by the system each.
-        let arrivals = try await rows { s in
+        // The trusted organizations' listings that arrived approved: a decision by the system
+        // each, in one statement, in the listings' order.
+        let system = Actor.system
+        try await execute { s in
             s.append("""
-                SELECT o.id, i.organization_id FROM tern_import_listings i JOIN opportunities o ON o.ref = i.ref
+                INSERT INTO posting_decisions(organization_id, opportunity_id, decision, reason, note, actor_role, actor_username, at)
+                SELECT i.organization_id, o.id, \(s.bind(PostingDecisionKind.approved.rawValue)), NULL, 'trusted organization',
+                       \(s.bind(system.role.rawValue)), \(s.bind(system.username)), \(s.bind(stamp))
+                FROM tern_import_listings i JOIN opportunities o ON o.ref = i.ref
                 WHERE i.existing_id IS NULL AND i.approval = 'approved' ORDER BY o.id
                 """)
-        }
-        for row in arrivals {
-            try await record(organization: try ListingRecords.value(row, "organization_id"), listing: try ListingRecords.value(row, "id"),
-                             .approved, reason: nil, note: "trusted organization", actor: .system, at: stamp)
         }
         if inserted + updated != plan.rows {
             // Another writer added one of the file's refs between the lock and the insert.

@@ -220,6 +220,9 @@ public final class PostgresListings: ListingStore {
             throw error
         } catch is PostgresDecodingError {
             throw CatalogueError.damaged(table: "opportunities", column: "?", value: nil, row: nil)
+        } catch where PostgresFailure.isStatementStopped(error) {
+            // Stopped by this store's own cancel (a newer keystroke) or its read timeout.
+            throw CatalogueError.cancelled
         } catch {
             throw PostgresFailure.translate(error, at: session.location, login: session.login)
         }

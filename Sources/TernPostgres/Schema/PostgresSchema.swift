@@ -17,6 +17,7 @@ public enum PostgresSchema {
         PostgresMigration(version: 3, name: "v3-listing-search", sql: ListingSearchV3.sql),
         PostgresMigration(version: 4, name: "v4-changes-and-accounts", sql: ChangesAndAccountsV4.sql),
         PostgresMigration(version: 5, name: "v5-student-and-kiosk-accounts", sql: RolesV5.sql),
+        PostgresMigration(version: 6, name: "v6-bulk-word-index", sql: BulkWordsV6.sql),
     ]
 
     /// The version this tern works with: its newest step's.

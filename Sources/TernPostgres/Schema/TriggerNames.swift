@@ -1,4 +1,4 @@
-/// The triggers the schema's steps make (v1–v5), by name: `tern check` finds each present and
+/// The triggers the schema's steps make (v1–v6), by name: `tern check` finds each present and
 /// enabled. `PostgresCheckTests` holds this list to a freshly migrated catalogue's.
 enum TriggerNames {
     static let all = [
@@ -22,17 +22,21 @@ enum TriggerNames {
         "feedback_needs_completed",
         "feedback_notify",
         "feedback_skills_notify",
-        "opportunities_listing_words",
         "opportunities_notify",
         "opportunities_pay_rank_insert",
         "opportunities_pay_rank_update",
         "opportunities_version",
+        "opportunities_words_deleted",
+        "opportunities_words_inserted",
+        "opportunities_words_updated",
         "opportunity_deliverables_notify",
-        "opportunity_skills_listing_words",
         "opportunity_skills_notify",
-        "organizations_listing_words",
+        "opportunity_skills_words_deleted",
+        "opportunity_skills_words_inserted",
+        "opportunity_skills_words_updated",
         "organizations_notify",
         "organizations_version",
+        "organizations_words_renamed",
         "posting_decisions_no_update",
         "posting_decisions_notify",
         "saved_opportunities_notify",
@@ -41,8 +45,8 @@ enum TriggerNames {
         "settings_home_currency_updated",
         "settings_keep_home_currency",
         "settings_notify",
-        "skills_listing_words",
         "skills_notify",
+        "skills_words_renamed",
         "staff_keep_last_admin",
         "staff_keep_last_admin_role",
         "staff_notify",
