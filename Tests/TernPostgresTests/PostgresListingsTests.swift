@@ -108,6 +108,34 @@ struct PostgresListingsTests {
         }
     }
 
+    /// The ranked order itself, gathered from the rarest term's words, is the one its
+    /// definition gives: per term its best-placed word (title 8, skills 6, organization 4,
+    /// brief 1), summed, ties by id; open listings only unless closed ones are asked for.
+    @Test(arguments: [false, true])
+    func relevanceRanksByItsDefinition(includeClosed: Bool) async throws {
+        try await Self.withBoth { _, postgres, session in
+            for words in ["d", "de", "design", "data an", "re des", "social media", "café"] {
+                let query = OpportunityQuery(words: words, includeClosed: includeClosed, sort: .relevance)
+                let mine = try await Self.allPages(query, postgres)
+                let terms = words.split(separator: " ").map { "tern_fold('\($0)') COLLATE \"C\"" }
+                let weight = "((x.fields & 1) * 8 + (x.fields & 2) / 2 * 4 + (x.fields & 4) / 4 * 6 + (x.fields & 8) / 8)"
+                let parts = terms.map { term in
+                    "coalesce((SELECT max(\(weight)) FROM listing_words x WHERE x.listing_id = o.id AND x.word >= \(term) AND x.word < \(term) || chr(1114111)), 0)"
+                }
+                let visible = includeClosed ? "o.status <> 'draft'" : "o.status = 'open' AND o.deadline >= '\(Self.today)'"
+                let every = terms.map { term in
+                    "EXISTS (SELECT 1 FROM listing_words x WHERE x.listing_id = o.id AND x.word >= \(term) AND x.word < \(term) || chr(1114111))"
+                }
+                let expected = try await session.column(PostgresQuery(unsafeSQL: """
+                    SELECT o.id FROM opportunities o WHERE o.approval = 'approved' AND \(visible) AND \(every.joined(separator: " AND "))
+                    ORDER BY \(parts.joined(separator: " + ")) DESC, o.id
+                    """)).compactMap { $0.flatMap { Int64($0) } }
+                #expect(mine == Array(expected.prefix(1_000)), "\(words) \(includeClosed)")
+                #expect(!mine.isEmpty || words == "zzzz", "\(words)")
+            }
+        }
+    }
+
     @Test func singleListingsReadAsOnSQLite() async throws {
         try await Self.withBoth { sqlite, postgres, session in
             let ids = try await session.column("SELECT id FROM opportunities ORDER BY id").compactMap { $0.flatMap { Int64($0) } }

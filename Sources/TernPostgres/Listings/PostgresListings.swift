@@ -110,7 +110,7 @@ public final class PostgresListings: ListingStore {
             folded.append((try row[0].decode(String.self), try row[1].decode(Int.self)))
         }
         guard sql.sortKey != nil, let rarest = folded.min(by: { $0.entries < $1.entries }) else {
-            return SearchTerms(folded: folded.map(\.term), driver: nil)
+            return SearchTerms(folded: folded.map(\.term), driver: nil, rarest: folded.min(by: { $0.entries < $1.entries })?.term)
         }
         // A common prefix covering many words (a first letter) is cheaper walked in the order's
         // own index, testing each listing, than merged word by word: its matches are dense, so a
@@ -120,9 +120,9 @@ public final class PostgresListings: ListingStore {
         let wordsQuery = PostgresQuery(unsafeSQL: SearchTerms.wordsSQL, binds: bindings(rarest.term, Int64(most)))
         let words = try await rows(wordsQuery).map { try $0[0].decode(String.self) }
         if common && words.count > thresholds.mergedWordsAtMost {
-            return SearchTerms(folded: folded.map(\.term), driver: nil)
+            return SearchTerms(folded: folded.map(\.term), driver: nil, rarest: rarest.term)
         }
-        return SearchTerms(folded: folded.map(\.term), driver: (rarest.term, words))
+        return SearchTerms(folded: folded.map(\.term), driver: (rarest.term, words), rarest: rarest.term)
     }
 
     // MARK: Single listings

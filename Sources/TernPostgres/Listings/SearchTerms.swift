@@ -7,6 +7,9 @@ struct SearchTerms: Sendable {
     var folded: [String]
     /// The rarest term and the table's words it is a prefix of (empty: the query holds nothing).
     var driver: (folded: String, words: [String])?
+    /// The term whose prefix covers the fewest word entries (counted up to
+    /// ``Thresholds/commonFrom``), whatever the order: relevance gathers its matches from it.
+    var rarest: String?
 
     static let none = SearchTerms(folded: [], driver: nil)
 
