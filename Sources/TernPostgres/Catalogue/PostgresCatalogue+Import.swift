@@ -104,11 +104,14 @@ extension PostgresTransaction {
     /// their version on and rewrite their deliverables or skills) and new refs inserted, approved
     /// on arrival only when their organization is trusted and no review flag is raised.
     ///
-    /// Measured (release build, 2 cores shared with other builds, test cluster without fsync):
-    /// 100,000 new listings in about 25 s (≈4,000 rows/s; SQLite ≈8 s on the same machine), an
-    /// unchanged re-import in about 9 s. The time is the inserts' per-row work: the schema's row
-    /// triggers (the word index per listing and again per listing skill, the pay rank), foreign
-    /// keys and eleven indexes, not the COPY (≈3 s, overlapped with the second reading).
+    /// Measured (`make bench-postgres`, release build, 2 cores, test cluster without fsync), the
+    /// benchmark's 100,000 new listings: about 10 s (10,000 rows/s; SQLite 14,500 on the same
+    /// machine) when their organizations are new, so they wait for review and have no words yet.
+    /// The time is then the insert into a table of ten indexes (about half), the foreign key
+    /// checks and the COPY (1.2 s). When they arrive approved (trusted organizations), each
+    /// approved listing's ~35 words are written too, with the word table's five indexes, and that
+    /// dominates (docs/postgres-search.md; BENCHMARKS.md). Before schema v6 (row triggers) the
+    /// first case took 17 s and a large second case ran into the statement timeout.
     func importListings(_ next: () throws -> [ImportedListing]?, plan: ListingImportPlan, stamp: String,
                         progress: ImportProgressMeter?) async throws -> (inserted: Int, updated: Int) {
         let organizations = try await keyedIDs(ensuring: plan.organizations, in: "organizations", stamp: stamp)
