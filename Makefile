@@ -110,8 +110,8 @@ bench: bench-deps bench-data
 # off), measured beside the same SQLite file (`backends`), loaded by BENCH_SESSIONS sessions for
 # BENCH_SECONDS (`concurrency`: it writes to the copy only), and the cluster is stopped and
 # removed, even on failure. 100,000 listings, not 1M: the word table PostgreSQL search needs is
-# ~2.35 GB and ~4 min of bulk fill per 100,000 listings (docs/postgres-search.md), so a 1M copy is
-# ~23 GB and ~45 min to make. The copy is vacuumed and analyzed before it is measured: `tern
+# ~1.3 GB and ~2 min of tern migrate per 100,000 listings (BENCHMARKS.md), and a 1M copy's one big
+# word fill did not finish in the time tried. The copy is vacuumed and analyzed before it is measured: `tern
 # migrate` leaves the planner without statistics (first pages take 0.3–3 s) and the visibility map
 # unset (the word table's index-only scans visit the heap: first pages 2–3× slower) until
 # autovacuum has been by. Elsewhere it says why there are only SQLite figures.
