@@ -156,11 +156,14 @@ import TernViewModels
         let offered = try #require(student.state.myApplications.first { $0.application.status == .offered })
         let staff = Actor(role: .staff, username: "rpatel")
         var version = offered.application.version
+        // Moved on the demo's own day, not today's: the frame below shows the moves' dates (a
+        // snapshot recorded on one day once failed the next).
+        let day = DemoCatalogue.seededAt
         for status in [ApplicationStatus.accepted, .inProgress, .delivered, .completed] {
             version = status == .delivered
-                ? try student.demo.catalogue.deliver(offered.id, by: "ypetrova", link: "https://x.example", expectedVersion: version).version
+                ? try student.demo.catalogue.deliver(offered.id, by: "ypetrova", link: "https://x.example", expectedVersion: version, now: day).version
                 : try student.demo.catalogue.move(offered.id, to: status, by: status == .accepted ? Actor(role: .student, username: "ypetrova") : staff,
-                                                  expectedVersion: version).version
+                                                  expectedVersion: version, now: day).version
         }
         student.loop.send(.catalogueChanged)
         student.loop.runUntilIdle()
