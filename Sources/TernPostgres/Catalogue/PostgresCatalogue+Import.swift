@@ -276,8 +276,8 @@ extension PostgresTransaction {
         // listing of the file is written: against the listings as they now stand and the file's
         // other new ones. Judged before the insert, so that a flagged listing is written once,
         // pending, at version 1 (setting it back afterwards would move its version on here).
-        // One set-based pass (a subquery per candidate read the whole staging table for each:
-        // hours at 100,000 listings). The other listing named is the one SQLite names, the
+        // One set-based pass (a subquery per candidate read the whole staging table for each,
+        // time growing with the square of the file: 100,000 listings ran past the 30 s limit). The other listing named is the one SQLite names, the
         // lowest id: the catalogue's listings by id, then the file's new ones in its order (the
         // order they are inserted in below).
         let candidates = try await rows { s in
